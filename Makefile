@@ -1,0 +1,41 @@
+# Two commands on a fresh machine with Python >= 3.11:
+#   make explorer   builds the Battle of Aleppo explorer and prints its path
+#   make test       runs ruff and the whole test suite (doctests, browser, notebooks)
+# Both create and use their own virtual environment in .venv/.
+
+VENV := .venv
+BIN := $(VENV)/bin
+# The first Python that is 3.11 or newer.
+PYTHON ?= $(shell for p in python3.13 python3.12 python3.11 python3 python; do \
+	command -v $$p >/dev/null 2>&1 && $$p -c 'import sys; sys.exit(sys.version_info < (3, 11))' \
+	2>/dev/null && { echo $$p; break; }; done)
+
+.PHONY: explorer test install clean
+
+explorer: $(VENV)/.installed
+	@$(BIN)/alliance-graph build -o explorer/aleppo.html
+
+test: $(VENV)/.installed-test
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/python -m pytest
+
+install: $(VENV)/.installed
+
+$(BIN)/python:
+	@test -n "$(PYTHON)" || { echo "Python 3.11 or newer is required" >&2; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e .
+	@mkdir -p explorer
+	@touch $@
+
+$(VENV)/.installed-test: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	@mkdir -p explorer
+	@touch $@ $(VENV)/.installed
+
+clean:
+	rm -rf $(VENV) explorer test-artifacts

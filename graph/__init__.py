@@ -1,0 +1,32 @@
+"""alliance-graph: actors, their support and opposition, as graphs and tables.
+
+Read a dataset with :func:`load` (the Battle of Aleppo by default), look at
+the relations active at a date with :func:`snapshot` and at who sides with
+whom with :func:`signed_graph`.
+
+>>> import graph
+>>> G = graph.load()
+>>> G.nodes["jabhat_fateh_al_sham"]["aliases"]
+['JFS', 'Jabhat Fatah al-Sham', 'Levant Conquest Front']
+"""
+
+from .build import from_tables, load, signed_graph, snapshot
+from .errors import DataError, FileFormatError, Problem, ValidationError
+from .read import read_actors, read_relation_types, read_relations
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "DataError",
+    "FileFormatError",
+    "Problem",
+    "ValidationError",
+    "__version__",
+    "from_tables",
+    "load",
+    "read_actors",
+    "read_relation_types",
+    "read_relations",
+    "signed_graph",
+    "snapshot",
+]

@@ -1,0 +1,123 @@
+"""The ``alliance-graph`` command line: a thin layer over the library.
+
+Each command reads a dataset folder (the bundled Battle of Aleppo data when
+none is given) with :func:`graph.load` and calls one public function.
+Problems with the data are printed as ``file:line:column: column: message``
+lines, without a traceback, and the command exits with status 1.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from pathlib import Path
+
+import click
+
+from . import __version__
+from .build import load
+from .errors import DataError
+from .metrics import date_range, relation_counts
+from .render import write_html
+
+DATA_DIR_ARGUMENT = click.argument(
+    "data_dir",
+    required=False,
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+)
+
+
+def reports_data_errors(command: Callable) -> Callable:
+    """Turn a :class:`DataError` into a readable report and exit status 1."""
+
+    @functools.wraps(command)
+    def wrapper(*args, **kwargs):
+        try:
+            return command(*args, **kwargs)
+        except DataError as error:
+            click.echo(str(error), err=True)
+            raise SystemExit(1) from None
+
+    return wrapper
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="alliance-graph")
+def main() -> None:
+    """Explore actors in a conflict and who supports or opposes whom.
+
+    DATA_DIR is a folder with actors.csv and relations.csv; without it, the
+    bundled Battle of Aleppo data is used.
+
+    \b
+    Example:
+      alliance-graph validate my-conflict/
+      alliance-graph build -o aleppo.html
+    """
+
+
+@main.command()
+@DATA_DIR_ARGUMENT
+@reports_data_errors
+def validate(data_dir: Path | None) -> None:
+    """Check a dataset and list every problem with file:line:column.
+
+    \b
+    Example:
+      alliance-graph validate my-conflict/
+    """
+    G = load(data_dir)
+    click.echo(f"OK: {G.number_of_nodes()} actors, {G.number_of_edges()} relations")
+
+
+@main.command()
+@DATA_DIR_ARGUMENT
+@reports_data_errors
+def info(data_dir: Path | None) -> None:
+    """Count actors and relations by type and sign, and show the date range.
+
+    \b
+    Example:
+      alliance-graph info
+    """
+    G = load(data_dir)
+    first, last = date_range(G)
+    click.echo(f"{G.graph.get('title', '')}")
+    click.echo(f"actors: {G.number_of_nodes()}")
+    click.echo(f"relations: {G.number_of_edges()}")
+    click.echo(f"dates: {first or 'undated'} to {last or 'undated'}")
+    counts = relation_counts(G)
+    by_sign = counts.groupby("sign")["relations"].sum()
+    names = {1: "support", -1: "opposition", 0: "neutral"}
+    click.echo(
+        "by sign: "
+        + ", ".join(
+            f"{names[int(s)]} {int(n)}" for s, n in by_sign.sort_index(ascending=False).items()
+        )
+    )
+    click.echo("by type:")
+    click.echo(counts.to_string())
+
+
+@main.command()
+@DATA_DIR_ARGUMENT
+@click.option(
+    "-o",
+    "--output",
+    required=True,
+    type=click.Path(dir_okay=False, writable=True, path_type=Path),
+    help="The HTML file to write.",
+)
+@click.option("--title", help="Page title (the dataset's title by default).")
+@click.option("--at", help="Only show relations active at this date, e.g. 2016-07.")
+@reports_data_errors
+def build(data_dir: Path | None, output: Path, title: str | None, at: str | None) -> None:
+    """Write the interactive explorer as one offline HTML file.
+
+    \b
+    Example:
+      alliance-graph build -o aleppo.html
+      alliance-graph build my-conflict/ -o my-conflict.html --at 2016-07
+    """
+    written = write_html(load(data_dir), output, title=title, at=at)
+    click.echo(str(written.resolve()))
