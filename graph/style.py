@@ -1,0 +1,124 @@
+"""The visual encoding shared by every picture of an actor graph.
+
+The HTML explorer (:mod:`graph.render`) and the print figures use these
+definitions, so a camp has the same colour, a kind the same shape and a
+relation the same line style everywhere.
+
+- Colour = camp, from Okabe & Ito's colour-blind-safe palette; well-known camps
+  get fixed colours, others the remaining ones in sorted order.
+- Shape = kind of actor (state, armed group, ...), so kinds stay apart in
+  grayscale.
+- Line = sign: solid for support, dashed for opposition, dotted for neutral;
+  arrows show direction; claimed and alleged relations are thinner and fainter.
+
+References
+----------
+Okabe, M. and Ito, K. (2008). Color Universal Design (CUD): How to make
+figures and presentations that are friendly to colorblind people.
+https://jfly.uni-koeln.de/color/
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+__all__ = [
+    "CAMP_COLOURS",
+    "KIND_SHAPES",
+    "PALETTE",
+    "camp_colours",
+    "edge_style",
+    "node_shape",
+]
+
+#: Okabe & Ito's eight colours.
+PALETTE = (
+    "#E69F00",  # orange
+    "#56B4E9",  # sky blue
+    "#009E73",  # bluish green
+    "#F0E442",  # yellow
+    "#0072B2",  # blue
+    "#D55E00",  # vermillion
+    "#CC79A7",  # reddish purple
+    "#000000",  # black
+)
+
+#: Fixed colours for the camps most datasets use.
+CAMP_COLOURS = {
+    "pro-government": "#D55E00",
+    "opposition": "#0072B2",
+    "jihadist": "#000000",
+    "Kurdish": "#009E73",
+    "international": "#56B4E9",
+    "humanitarian": "#CC79A7",
+    "civilians": "#E69F00",
+}
+
+#: Shape of each kind of actor: (vis-network shape, matplotlib marker).
+KIND_SHAPES = {
+    "state": ("dot", "o"),
+    "armed group": ("triangle", "^"),
+    "militia": ("triangleDown", "v"),
+    "group of states": ("hexagon", "h"),
+    "international organisation": ("square", "s"),
+    "NGO": ("diamond", "D"),
+    "population": ("star", "*"),
+}
+_OTHER_SHAPE = ("ellipse", "p")
+
+
+def camp_colours(camps: Iterable[str]) -> dict[str, str]:
+    """A colour for each camp: fixed for well-known camps, stable for others.
+
+    Examples
+    --------
+    >>> camp_colours(["opposition", "zealots", "pro-government"])
+    {'opposition': '#0072B2', 'pro-government': '#D55E00', 'zealots': '#56B4E9'}
+    """
+    names = sorted(set(camps))
+    free = [colour for colour in PALETTE if colour not in CAMP_COLOURS.values()]
+    free += [c for c in PALETTE if c not in free]  # reuse colours past eight camps
+    colours: dict[str, str] = {}
+    others = 0
+    for camp in names:
+        if camp in CAMP_COLOURS:
+            colours[camp] = CAMP_COLOURS[camp]
+        else:
+            colours[camp] = free[others % len(free)]
+            others += 1
+    return colours
+
+
+def node_shape(kind: str, *, backend: str = "vis") -> str:
+    """The shape of an actor of this kind, for ``"vis"`` or ``"matplotlib"``.
+
+    Examples
+    --------
+    >>> node_shape("armed group"), node_shape("armed group", backend="matplotlib")
+    ('triangle', '^')
+    """
+    vis, marker = KIND_SHAPES.get(kind, _OTHER_SHAPE)
+    return vis if backend == "vis" else marker
+
+
+def edge_style(sign: int, confidence: str) -> dict[str, object]:
+    """Line style of a relation: dash pattern by sign, width and opacity by confidence.
+
+    Returns
+    -------
+    dict
+        ``dashes``: a dash pattern in pixels (empty for a solid line),
+        ``width``: line width in pixels, ``opacity``: 0 to 1.
+
+    Examples
+    --------
+    >>> edge_style(-1, "alleged")
+    {'dashes': [8, 6], 'width': 1.5, 'opacity': 0.55}
+    """
+    dashes = [] if sign > 0 else [8, 6] if sign < 0 else [2, 4]
+    confirmed = confidence == "confirmed"
+    return {
+        "dashes": dashes,
+        "width": 3.0 if confirmed else 1.5,
+        "opacity": 1.0 if confirmed else 0.55,
+    }
