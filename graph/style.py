@@ -73,7 +73,7 @@ def camp_colours(camps: Iterable[str]) -> dict[str, str]:
     Examples
     --------
     >>> camp_colours(["opposition", "zealots", "pro-government"])
-    {'opposition': '#0072B2', 'pro-government': '#D55E00', 'zealots': '#56B4E9'}
+    {'opposition': '#0072B2', 'pro-government': '#D55E00', 'zealots': '#F0E442'}
     """
     names = sorted(set(camps))
     free = [colour for colour in PALETTE if colour not in CAMP_COLOURS.values()]
