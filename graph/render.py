@@ -21,52 +21,14 @@ import networkx as nx
 import pyvis
 from markupsafe import Markup
 
-from .build import signed_graph, snapshot
+from .build import snapshot
 from .files import atomic_write
+from .layout import layout
+from .style import camp_colours
 
-__all__ = ["explorer_payload", "layout", "render_html", "write_html"]
-
-#: Okabe & Ito's colour-blind-safe palette (Okabe & Ito, 2008, "Color Universal Design").
-PALETTE = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#F0E442", "#000000"]
+__all__ = ["explorer_payload", "render_html", "write_html"]
 
 _VIS_DIR = Path(pyvis.__file__).parent / "templates" / "lib" / "vis-9.1.2"
-
-
-def layout(
-    G: nx.MultiDiGraph, *, seed: int = 7, scale: float = 600.0
-) -> dict[str, tuple[float, float]]:
-    """Fixed positions that put allies together and opponents apart.
-
-    Parameters
-    ----------
-    G : networkx.MultiDiGraph
-        An actor graph.
-    seed : int
-        Seed of the layout, so the same graph always gets the same picture.
-    scale : float
-        Half the width of the drawing, in vis-network pixels.
-
-    Returns
-    -------
-    dict
-        Actor id -> (x, y), rounded to 0.1 px.
-
-    Examples
-    --------
-    >>> import graph
-    >>> positions = layout(graph.load())
-    >>> positions == layout(graph.load())
-    True
-    """
-    S = signed_graph(G)
-    attract = nx.Graph()
-    attract.add_nodes_from(sorted(S.nodes))
-    # Support pulls actors together; opposition only keeps them in one picture.
-    attract.add_edges_from(
-        (u, v, {"weight": 1.0 if d["sign"] > 0 else 0.15}) for u, v, d in sorted(S.edges(data=True))
-    )
-    positions = nx.spring_layout(attract, seed=seed, scale=scale, weight="weight")
-    return {node: (round(float(x), 1), round(float(y), 1)) for node, (x, y) in positions.items()}
 
 
 def explorer_payload(G: nx.MultiDiGraph) -> dict:
@@ -92,7 +54,7 @@ def explorer_payload(G: nx.MultiDiGraph) -> dict:
     """
     positions = layout(G)
     camps = sorted({str(data.get("camp", "")) for _, data in G.nodes(data=True)})
-    colours = {camp: PALETTE[i % len(PALETTE)] for i, camp in enumerate(camps)}
+    colours = camp_colours(camps)
     degree = dict(G.degree())
     nodes = [
         {
