@@ -73,7 +73,7 @@ RELATION_TYPE_COLUMNS = {
 CONFIDENCE_LEVELS = ("confirmed", "claimed", "alleged")
 
 _ID = re.compile(r"[a-z0-9_]+")
-_SIGNS = {"1": 1, "+1": 1, "0": 0, "-1": -1, "−1": -1}  # noqa: RUF001 (a typographic minus is accepted)
+_SIGNS = {"1": 1, "+1": 1, "0": 0, "-1": -1, "−1": -1}  # a typographic minus is accepted
 
 
 @dataclass

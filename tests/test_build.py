@@ -24,9 +24,9 @@ def test_nodes_carry_actor_columns(G: nx.MultiDiGraph) -> None:
 
 
 def test_edges_carry_relation_columns(G: nx.MultiDiGraph) -> None:
-    [(key, edge)] = [
-        (k, d)
-        for _, v, k, d in G.out_edges("russia", keys=True, data=True)
+    [edge] = [
+        d
+        for _, v, d in G.out_edges("russia", data=True)
         if v == "assad_government" and d["type"] == "air_support"
     ]
     assert edge["sign"] == 1 and edge["start"] == "2015-09-30" and edge["end"] is None

@@ -70,7 +70,9 @@ def test_article_quotes_are_verbatim(relations: pd.DataFrame) -> None:
     cited = relations[relations["citation"].str.startswith("article")]
     assert len(cited) == len(relations)
     missing = [
-        (line, quote) for line, quote in cited["evidence"].items() if normalise(quote) not in article
+        (line, quote)
+        for line, quote in cited["evidence"].items()
+        if normalise(quote) not in article
     ]
     assert missing == []
 
@@ -85,7 +87,8 @@ def test_outside_dates_name_a_dated_source(relations: pd.DataFrame) -> None:
     """Dates not given by the article cite a named source with its date."""
     article = ARTICLE.read_text(encoding="utf-8")
     day_precise = relations[
-        relations["start"].fillna("").str.len().eq(10) | relations["end"].fillna("").str.len().eq(10)
+        relations["start"].fillna("").str.len().eq(10)
+        | relations["end"].fillna("").str.len().eq(10)
     ]
     assert len(day_precise) > 0
     for line, row in day_precise.iterrows():

@@ -138,9 +138,8 @@ def test_not_comma_separated(tmp_path: Path, separator: str) -> None:
     text = TWO_ACTORS.replace(",", separator)
     with pytest.raises(graph.FileFormatError) as error:
         graph.read_actors(write(tmp_path, "actors.csv", text))
-    assert problems(error) == [
-        f"{tmp_path / 'actors.csv'}:1: file is not comma-separated (found {separator!r} in the header)"
-    ]
+    message = f"file is not comma-separated (found {separator!r} in the header)"
+    assert problems(error) == [f"{tmp_path / 'actors.csv'}:1: {message}"]
 
 
 def test_unclosed_quote(tmp_path: Path) -> None:
@@ -189,7 +188,9 @@ def test_every_relation_problem_reported_at_once(tmp_path: Path) -> None:
 
 
 def test_partial_dates_overlapping_are_not_reversed(tmp_path: Path) -> None:
-    path = write(tmp_path, "relations.csv", RELATIONS_HEADER + "a,b,fights,2016,2016-03,claimed,,\n")
+    path = write(
+        tmp_path, "relations.csv", RELATIONS_HEADER + "a,b,fights,2016,2016-03,claimed,,\n"
+    )
     relations = graph.read_relations(path, actors_of(tmp_path))
     assert relations.iloc[0][["start", "end", "sign"]].tolist() == ["2016", "2016-03", -1]
 
