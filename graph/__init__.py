@@ -12,6 +12,8 @@ whom with :func:`signed_graph`.
 
 from .build import from_tables, load, signed_graph, snapshot
 from .errors import DataError, FileFormatError, Problem, ValidationError
+from .metrics import centrality, date_range, pn_centrality, relation_counts, summary
+from .predict import balance_predictions
 from .read import read_actors, read_relation_types, read_relations
 
 __version__ = "0.1.0"
@@ -22,11 +24,17 @@ __all__ = [
     "Problem",
     "ValidationError",
     "__version__",
+    "balance_predictions",
+    "centrality",
+    "date_range",
     "from_tables",
     "load",
+    "pn_centrality",
     "read_actors",
     "read_relation_types",
     "read_relations",
+    "relation_counts",
     "signed_graph",
     "snapshot",
+    "summary",
 ]
