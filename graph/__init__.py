@@ -15,6 +15,8 @@ from .errors import DataError, FileFormatError, Problem, ValidationError
 from .metrics import centrality, date_range, pn_centrality, relation_counts, summary
 from .predict import balance_predictions
 from .read import read_actors, read_relation_types, read_relations
+from .timeline import diff, timeline
+from .whatif import compare, without
 
 __version__ = "0.1.0"
 
@@ -26,7 +28,9 @@ __all__ = [
     "__version__",
     "balance_predictions",
     "centrality",
+    "compare",
     "date_range",
+    "diff",
     "from_tables",
     "load",
     "pn_centrality",
@@ -37,4 +41,6 @@ __all__ = [
     "signed_graph",
     "snapshot",
     "summary",
+    "timeline",
+    "without",
 ]

@@ -15,15 +15,36 @@ from pathlib import Path
 import click
 
 from . import __version__
-from .build import load
+from .balance import balance_report, frustrated_ties, frustration
+from .build import load, signed_graph, snapshot
+from .dates import as_period
 from .errors import DataError
-from .metrics import date_range, relation_counts
+from .files import atomic_write
+from .metrics import centrality, date_range, relation_counts, summary
 from .render import write_html
 
 DATA_DIR_ARGUMENT = click.argument(
     "data_dir",
     required=False,
     type=click.Path(exists=True, file_okay=False, path_type=Path),
+)
+
+
+def _check_date(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """Reject a malformed date before any work is done."""
+    if value is not None:
+        try:
+            as_period(value)
+        except ValueError as error:
+            raise click.BadParameter(str(error)) from None
+    return value
+
+
+AT_OPTION = click.option(
+    "--at",
+    metavar="DATE",
+    callback=_check_date,
+    help="Only count relations active at this date or period, e.g. 2016 or 2016-07.",
 )
 
 
@@ -121,3 +142,57 @@ def build(data_dir: Path | None, output: Path, title: str | None, at: str | None
     """
     written = write_html(load(data_dir), output, title=title, at=at)
     click.echo(str(written.resolve()))
+
+
+@main.command()
+@DATA_DIR_ARGUMENT
+@AT_OPTION
+@click.option(
+    "--csv",
+    "csv_file",
+    type=click.Path(dir_okay=False, writable=True, path_type=Path),
+    help="Also write the centrality table to this CSV file.",
+)
+@reports_data_errors
+def metrics(data_dir: Path | None, at: str | None, csv_file: Path | None) -> None:
+    """Summarise the network and rank actors by centrality.
+
+    One row per actor: relations given and received, support and
+    opposition, signed degree, betweenness, PageRank and PN centrality.
+
+    \b
+    Example:
+      alliance-graph metrics --at 2016 --csv centrality.csv
+    """
+    G = load(data_dir)
+    table = centrality(G, at=at)
+    click.echo(summary(G if at is None else snapshot(G, at)).to_string())
+    click.echo()
+    click.echo(table.drop(columns="name").round(3).to_string())
+    if csv_file is not None:
+        with atomic_write(csv_file) as out:
+            table.to_csv(out, lineterminator="\n")
+        click.echo(f"wrote {csv_file}", err=True)
+
+
+@main.command()
+@DATA_DIR_ARGUMENT
+@AT_OPTION
+@reports_data_errors
+def balance(data_dir: Path | None, at: str | None) -> None:
+    """Measure structural balance, find two camps and the ties that break them.
+
+    \b
+    Example:
+      alliance-graph balance --at 2015
+    """
+    S = signed_graph(load(data_dir), at=at)
+    click.echo(balance_report(S).to_string())
+    _, camps = frustration(S)
+    names = dict(S.nodes(data="name", default=None))
+    for camp, members in camps[[S.degree(a) > 0 for a in camps.index]].groupby(camps):
+        click.echo(f"\ncamp {camp}: " + ", ".join(names[a] or a for a in members.index))
+    click.echo("\nties that break the balance:")
+    for source, target, sign in frustrated_ties(S, camps).itertuples(index=False):
+        kind = "support" if sign > 0 else "opposition"
+        click.echo(f"  {names[source] or source} - {names[target] or target} ({kind})")

@@ -1,0 +1,98 @@
+"""The analysis commands, ``metrics`` and ``balance``, through click's runner."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+from click.testing import CliRunner
+
+import graph
+from graph.cli import main
+
+
+def run(*args: str):
+    return CliRunner().invoke(main, list(args))
+
+
+def test_help_shows_examples() -> None:
+    for command in ("metrics", "balance"):
+        result = run(command, "--help")
+        assert result.exit_code == 0 and "Example:" in result.output
+        assert "--at DATE" in result.output
+
+
+def test_metrics_prints_summary_and_table() -> None:
+    result = run("metrics")
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert lines[0].split() == ["actors", "20"]
+    assert any(line.split()[:2] == ["relations", "32"] for line in lines)
+    header = next(line for line in lines if "betweenness" in line).split()
+    assert header[:2] == ["camp", "in_degree"] and header[-1] == "pn"
+    russia = next(line for line in lines if line.startswith("russia ")).split()
+    # camp, in/out/total degree, support and opposition given/received, signed degree
+    assert russia[1:11] == ["pro-government", "3", "6", "9", "3", "0", "3", "2", "-4", "0.164"]
+
+
+def test_metrics_at_a_date() -> None:
+    result = run("metrics", "--at", "2014")
+    assert result.exit_code == 0, result.output
+    assert any(line.split() == ["relations", "16"] for line in result.output.splitlines())
+
+
+def test_metrics_writes_the_table_as_csv(tmp_path: Path) -> None:
+    out = tmp_path / "centrality.csv"
+    result = run("metrics", "--at", "2016", "--csv", str(out))
+    assert result.exit_code == 0, result.output
+    written = pd.read_csv(out, index_col="actor")
+    expected = graph.centrality(graph.load(), at="2016")
+    pd.testing.assert_frame_equal(written, expected, check_dtype=False, check_index_type=False)
+    first = out.read_bytes()
+    assert run("metrics", "--at", "2016", "--csv", str(out)).exit_code == 0
+    assert out.read_bytes() == first  # deterministic
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["centrality.csv"]
+
+
+def test_failed_metrics_keeps_the_old_csv(dataset: Path, tmp_path: Path) -> None:
+    out = tmp_path / "centrality.csv"
+    out.write_text("good old table\n", encoding="utf-8")
+    (dataset / "relations.csv").write_text("source;target\n", encoding="utf-8")
+    result = run("metrics", str(dataset), "--csv", str(out))
+    assert result.exit_code == 1
+    assert "relations.csv" in result.output and "Traceback" not in result.output
+    assert out.read_text(encoding="utf-8") == "good old table\n"
+
+
+def test_bad_date_is_a_usage_error() -> None:
+    for command in ("metrics", "balance"):
+        result = run(command, "--at", "2016-13")
+        assert result.exit_code == 2
+        assert "Invalid value for '--at'" in result.output
+        assert "month must be in 1..12" in result.output
+
+
+def test_balance_prints_report_camps_and_broken_ties() -> None:
+    result = run("balance")
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert ["frustration", "2"] in [line.split() for line in lines]
+    camps = [line for line in lines if line.startswith("camp ")]
+    assert len(camps) == 2
+    government = next(line for line in camps if "Assad government" in line)
+    rebels = next(line for line in camps if "Free Syrian Army" in line)
+    assert "Russia" in government and "Russia" not in rebels
+    assert "Kurdish forces" not in result.output  # no tie, no camp
+    broken = lines[lines.index("ties that break the balance:") + 1 :]
+    assert sorted(broken) == [
+        "  Assad government - Amnesty International (opposition)",
+        "  Free Syrian Army - Civilians of eastern Aleppo (opposition)",
+    ]
+
+
+def test_balance_at_a_date() -> None:
+    result = run("balance", "--at", "2013")
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert ["frustration", "0"] in [line.split() for line in lines]
+    assert lines[-1] == "ties that break the balance:"
