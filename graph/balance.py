@@ -68,7 +68,10 @@ _MAX_TRIANGLE_CUTS = 200_000
 
 _HEURISTIC_RESTARTS = 12
 _CUT_ROUNDS = 30
-_ILS_ROUNDS = 100
+_TABU_STEPS_PER_NODE = 100
+_TABU_MAX_STEPS = 50_000
+_TABU_MIN_TENURE = 5
+_TABU_TENURE_DIV = 10
 _CAMPS_STARTS = 30
 
 
@@ -538,6 +541,48 @@ def _local_search(W: sparse.csr_matrix, t: np.ndarray) -> np.ndarray:
         gain[i] = t[i] * h[i]
 
 
+def _tabu_search(
+    W: sparse.csr_matrix, t: np.ndarray, iterations: int, rng: np.random.Generator
+) -> np.ndarray:
+    """Tabu search over single-node moves, from spins ``t``; returns the best spins seen.
+
+    Every step flips the node whose flip lowers the frustration most (or raises
+    it least), among nodes not flipped in the last few steps ("tabu", a tenure
+    of ``max(5, n // 10)`` plus a random 0..that many steps); a tabu node may still be
+    flipped if that gives a new best split.  Worsening moves let the search
+    leave 1-flip local optima.
+    """
+    n = len(t)
+    t = t.astype(np.float64).copy()
+    h = W @ t
+    gain = t * h
+    cost = 0.0  # frustration relative to the start; only differences matter
+    best_cost, best_t = 0.0, t.copy()
+    tabu_until = np.zeros(n, dtype=np.int64)
+    base = max(_TABU_MIN_TENURE, n // _TABU_TENURE_DIV)
+    indptr, indices, data = W.indptr, W.indices, W.data
+    tenures = base + rng.integers(0, base + 1, size=iterations)
+    tol = 1e-9
+    for step in range(iterations):
+        i = int(np.argmin(gain))
+        if tabu_until[i] > step and cost + gain[i] >= best_cost - tol:
+            masked = np.where(tabu_until > step, np.inf, gain)
+            i = int(np.argmin(masked))
+            if not np.isfinite(masked[i]):
+                continue
+        cost += gain[i]
+        t[i] = -t[i]
+        lo, hi = indptr[i], indptr[i + 1]
+        nbrs = indices[lo:hi]
+        h[nbrs] += 2.0 * data[lo:hi] * t[i]
+        gain[nbrs] = t[nbrs] * h[nbrs]
+        gain[i] = t[i] * h[i]
+        tabu_until[i] = step + tenures[step]
+        if cost < best_cost - tol:
+            best_cost, best_t = cost, t.copy()
+    return best_t
+
+
 def _bfs_switching(W: sparse.csr_matrix, root: int) -> np.ndarray:
     """Spins from a BFS spanning tree: every tree tie is left unfrustrated."""
     n = W.shape[0]
@@ -589,9 +634,10 @@ def _heuristic_split(
        node and from random roots) and random splits.
     2. Each start is improved by greedy single-node moves
        (:func:`_local_search`); the best local optimum is kept.
-    3. Iterated local search: :data:`_ILS_ROUNDS` times, flip a random 5 % of
-       the nodes of the incumbent, descend again, and keep the result if it
-       is no worse.
+    3. Tabu search (:func:`_tabu_search`) from the best local optimum, for
+       ``min(_TABU_MAX_STEPS, _TABU_STEPS_PER_NODE * n)`` single-node moves,
+       followed by a final greedy descent; the best split seen is returned
+       (so the result is a 1-flip local optimum never worse than step 2).
 
     All randomness comes from ``numpy.random.default_rng(seed)``.
     """
@@ -618,16 +664,12 @@ def _heuristic_split(
         cost = cost_of(t)
         if cost < best_cost - 1e-9:
             best_t, best_cost = t, cost
-    kick = max(1, round(0.05 * n))
-    for _ in range(_ILS_ROUNDS if n > 2 else 0):
-        if best_cost <= 0:
-            break
-        trial = best_t.copy()
-        trial[rng.choice(n, size=kick, replace=False)] *= -1.0
-        trial = _local_search(W, trial)
-        cost = cost_of(trial)
-        if cost <= best_cost + 1e-9:
-            best_t, best_cost = trial, cost
+    if n > 2 and best_cost > 0:
+        iterations = min(_TABU_MAX_STEPS, _TABU_STEPS_PER_NODE * n)
+        t = _local_search(W, _tabu_search(W, best_t, iterations, rng))
+        cost = cost_of(t)
+        if cost < best_cost - 1e-9:
+            best_t, best_cost = t, cost
     return (best_t < 0).astype(np.int64)
 
 
@@ -736,8 +778,11 @@ def frustration(
     spanning-tree switchings and from random splits (a fixed number of starts
     drawn from ``numpy.random.default_rng(seed)``, so results are
     deterministic), and improves each by greedy single-node moves until no
-    move reduces the number of frustrated ties.  **Its value is an upper
-    bound on L**, not necessarily the optimum.
+    move reduces the number of frustrated ties; the best of these local optima
+    is then refined by a tabu search over single-node moves (at most 50,000
+    moves) and a last greedy descent.  **Its value is an upper bound on L**,
+    not necessarily the optimum.  It takes well under a second on 10,000
+    ties.
 
     Parameters
     ----------
