@@ -14,7 +14,8 @@ from .build import from_tables, load, signed_graph, snapshot
 from .errors import DataError, FileFormatError, Problem, ValidationError
 from .metrics import centrality, date_range, pn_centrality, relation_counts, summary
 from .predict import balance_predictions
-from .read import read_actors, read_relation_types, read_relations
+from .read import read_actors, read_relation_types, read_relations, read_story
+from .render import write_html
 from .timeline import diff, timeline
 from .whatif import compare, without
 
@@ -37,10 +38,12 @@ __all__ = [
     "read_actors",
     "read_relation_types",
     "read_relations",
+    "read_story",
     "relation_counts",
     "signed_graph",
     "snapshot",
     "summary",
     "timeline",
     "without",
+    "write_html",
 ]

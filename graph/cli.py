@@ -21,7 +21,8 @@ from .dates import as_period
 from .errors import DataError
 from .files import atomic_write
 from .metrics import centrality, date_range, relation_counts, summary
-from .render import write_html
+from .read import DATA_DIR, read_story
+from .render import PRESETS, write_html
 
 DATA_DIR_ARGUMENT = click.argument(
     "data_dir",
@@ -130,17 +131,37 @@ def info(data_dir: Path | None) -> None:
     help="The HTML file to write.",
 )
 @click.option("--title", help="Page title (the dataset's title by default).")
-@click.option("--at", help="Only show relations active at this date, e.g. 2016-07.")
+@click.option(
+    "--preset",
+    type=click.Choice(PRESETS),
+    default="default",
+    show_default=True,
+    help="classroom: large labels and high contrast for a projector.",
+)
+@click.option(
+    "--at",
+    metavar="DATE",
+    callback=_check_date,
+    help="Start the time slider at this date or period, e.g. 2016-07 (all dates by default).",
+)
 @reports_data_errors
-def build(data_dir: Path | None, output: Path, title: str | None, at: str | None) -> None:
+def build(
+    data_dir: Path | None, output: Path, title: str | None, preset: str, at: str | None
+) -> None:
     """Write the interactive explorer as one offline HTML file.
+
+    A story.csv in DATA_DIR becomes the explorer's story mode.
 
     \b
     Example:
       alliance-graph build -o aleppo.html
+      alliance-graph build -o aleppo.html --preset classroom
       alliance-graph build my-conflict/ -o my-conflict.html --at 2016-07
     """
-    written = write_html(load(data_dir), output, title=title, at=at)
+    G = load(data_dir)
+    story_file = (DATA_DIR if data_dir is None else data_dir) / "story.csv"
+    story = read_story(story_file, G.nodes) if story_file.exists() else None
+    written = write_html(G, output, title=title, preset=preset, at=at, story=story)
     click.echo(str(written.resolve()))
 
 

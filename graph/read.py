@@ -31,9 +31,11 @@ __all__ = [
     "DATA_DIR",
     "RELATION_COLUMNS",
     "RELATION_TYPE_COLUMNS",
+    "STORY_COLUMNS",
     "read_actors",
     "read_relation_types",
     "read_relations",
+    "read_story",
     "read_table",
 ]
 
@@ -67,6 +69,13 @@ RELATION_TYPE_COLUMNS = {
     "definition": False,
     "ucdp_esd": False,
     "cameo": False,
+}
+STORY_COLUMNS = {
+    "date": True,
+    "title": True,
+    "caption": True,
+    "actors": False,
+    "citation": False,
 }
 
 #: How sure the sources are that a relation holds, strongest first.
@@ -236,6 +245,12 @@ def _check_duplicate_rows(frame: pd.DataFrame, problems: _Problems) -> None:
             problems.add(line, "", f"exact duplicate of line {first}")
 
 
+def _hint(value: str, choices: Iterable[str]) -> str:
+    """A "did you mean" suggestion for a misspelt name, or ""."""
+    close = difflib.get_close_matches(value, list(choices), 1)
+    return f" (did you mean '{close[0]}'?)" if close else ""
+
+
 def _raise_if(problems: list[Problem]) -> None:
     if problems:
         raise ValidationError(problems)
@@ -380,9 +395,7 @@ def read_relations(
             if not value:
                 problems.add(line, field, "empty actor id")
             elif value not in actors.index:
-                close = difflib.get_close_matches(value, actors.index, 1)
-                hint = f" (did you mean '{close[0]}'?)" if close else ""
-                problems.add(line, field, f"unknown actor '{value}'{hint}")
+                problems.add(line, field, f"unknown actor '{value}'{_hint(value, actors.index)}")
     if {"source", "target"} <= set(table.header):
         for line in frame.index[(frame["source"] == frame["target"]) & (frame["source"] != "")]:
             problems.add(line, "target", f"self-relation: '{frame.at[line, 'source']}' to itself")
@@ -391,9 +404,8 @@ def read_relations(
             if not value:
                 problems.add(line, "type", "empty relation type")
             elif value not in types.index:
-                close = difflib.get_close_matches(value, types.index, 1)
-                hint = f" (did you mean '{close[0]}'?)" if close else ""
-                problems.add(line, "type", f"unknown relation type '{value}'{hint}")
+                message = f"unknown relation type '{value}'{_hint(value, types.index)}"
+                problems.add(line, "type", message)
     if "confidence" in table.header:
         for line, value in frame["confidence"].items():
             if value not in CONFIDENCE_LEVELS:
@@ -419,3 +431,66 @@ def _check_dates(frame: pd.DataFrame, problems: _Problems) -> None:
                     problems.add(line, field, str(error))
         if len(periods) == 2 and periods["end"][1] < periods["start"][0]:
             problems.add(line, "end", f"end {end} is before start {start}")
+
+
+def read_story(path: str | Path, actors: pd.DataFrame | Iterable[str]) -> pd.DataFrame:
+    """Read and validate a story: the ordered steps a teacher walks a class through.
+
+    Parameters
+    ----------
+    path : str or Path
+        A CSV file with the columns ``date`` (a partial ISO date), ``title``
+        and ``caption``; ``actors`` (ids separated by ``|``, the actors the
+        step highlights) and ``citation`` are optional, and extra columns are
+        kept.
+    actors : pandas.DataFrame or iterable of str
+        The actors, as returned by :func:`read_actors`, or their ids (such as
+        ``G.nodes``).
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per step in file order, indexed by its line in the file;
+        ``actors`` holds lists of ids.
+
+    Raises
+    ------
+    DataError
+        Listing every problem: missing columns, empty or impossible dates,
+        empty titles or captions, unknown actors, exact duplicate rows.
+
+    Examples
+    --------
+    >>> actors = read_actors(DATA_DIR / "actors.csv")
+    >>> story = read_story(DATA_DIR / "story.csv", actors)
+    >>> story.loc[story.index[0], ["date", "title"]].tolist()
+    ['2012-07', '2012: the rebels take the east']
+    >>> story.loc[story.index[0], "actors"]
+    ['free_syrian_army', 'assad_government']
+    """
+    known = set(actors.index if isinstance(actors, pd.DataFrame) else actors)
+    table, found = read_table(path, STORY_COLUMNS)
+    problems = _Problems(table)
+    problems.extend(found)
+    frame = _frame(table, STORY_COLUMNS)
+    _check_duplicate_rows(frame, problems)
+    _check_required_text(
+        frame, [c for c in ("date", "title", "caption") if c in table.header], problems
+    )
+    for line, value in frame["date"].items():
+        if value:
+            try:
+                parse_period(value)
+            except ValueError as error:
+                problems.add(line, "date", str(error))
+    frame["actors"] = [
+        [actor.strip() for actor in value.split("|") if actor.strip()] for value in frame["actors"]
+    ]
+    for line, ids in frame["actors"].items():
+        for actor in ids:
+            if actor not in known:
+                problems.add(
+                    line, "actors", f"unknown actor '{actor}'{_hint(actor, sorted(known))}"
+                )
+    _raise_if(problems)
+    return frame

@@ -1,49 +1,114 @@
-"""Render an actor graph as one self-contained, offline HTML file.
+"""Render an actor graph as one self-contained, offline HTML explorer.
 
 The page is built on vis-network, the library pyvis drives, taken from the
-pyvis package and inlined so the file opens from ``file://`` with no network.
-The node and edge payload is built directly from the graph (pyvis's
-``from_nx``/``add_edge`` grow as nodes x edges) and embedded as JSON that the
-page's script reads as data: every text from the dataset reaches the page
-through ``textContent`` or vis-network's DOM tooltips, never as markup.
+pyvis package and inlined with the page's own script and style, so the file
+opens from ``file://`` with no network and writes nothing beside itself. The
+node and edge payload is built directly from the graph (pyvis's
+``from_nx``/``add_edge`` grow as nodes x edges), positions come from
+:func:`graph.layout.layout` (seeded, physics off) and everything is sorted, so
+the same graph always gives the same bytes.
+
+Text from the dataset (names, aliases, descriptions, evidence, citations,
+story captions, the title) is data, never markup: it travels as JSON in a
+``<script type="application/json">`` element that cannot close early, and the
+page shows it with ``textContent`` and DOM nodes only; the template is
+autoescaped.
+
+Time. The slider steps through the months of the data (from the first month
+with a dated relation to the last, widened to cover the story and ``at``). A
+relation is shown at a period -- a month, or the day or year a story step or
+``at`` names -- when it is active on at least one day of it, the rule of
+:func:`graph.snapshot`: its start (the first day of a partial date; open if
+empty) is on or before the period's last day and its end (the last day of a
+partial date; open if empty) is on or after the period's first day. Python
+expands every partial date to days with :func:`graph.dates.parse_period`; the
+page only compares ISO days.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import json
+import math
+import re
+from collections import Counter, defaultdict
+from collections.abc import Mapping
 from importlib import resources
-from importlib.resources.abc import Traversable
 from pathlib import Path
 
 import jinja2
 import networkx as nx
+import pandas as pd
 import pyvis
 from markupsafe import Markup
 
-from .build import snapshot
+from .dates import as_period, parse_period
 from .files import atomic_write
 from .layout import layout
-from .style import camp_colours
+from .metrics import date_range
+from .read import CONFIDENCE_LEVELS
+from .style import SIGN_NAMES, camp_colours, edge_colour, edge_style, node_shape
 
-__all__ = ["explorer_payload", "render_html", "write_html"]
+__all__ = ["PRESETS", "explorer_payload", "render_html", "write_html"]
+
+#: Page presets: ``default`` for a screen, ``classroom`` for a projector
+#: (large labels, high contrast, panels collapsed at first).
+PRESETS = ("default", "classroom")
 
 _VIS_DIR = Path(pyvis.__file__).parent / "templates" / "lib" / "vis-9.1.2"
+_SOURCE_MAP = re.compile(r"^//# sourceMappingURL=.*$", re.M)
+_MONTH_NAMES = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+#: Radius of the smallest and largest actor, in layout pixels.
+_SMALLEST, _LARGEST = 10.0, 38.0
 
 
-def explorer_payload(G: nx.MultiDiGraph) -> dict:
-    """The data the explorer page draws: nodes, edges, legend and vocabulary.
+def explorer_payload(
+    G: nx.MultiDiGraph,
+    *,
+    at: str | dt.date | None = None,
+    story: pd.DataFrame | None = None,
+    size_by: Mapping | pd.Series | None = None,
+) -> dict:
+    """The data the explorer page draws: actors, relations, legend, months and story.
 
     Parameters
     ----------
     G : networkx.MultiDiGraph
-        An actor graph.
+        An actor graph, as returned by :func:`graph.load`.
+    at : str or datetime.date, optional
+        The period the time slider starts at; all dates by default.
+    story : pandas.DataFrame, optional
+        Story steps, as returned by :func:`graph.read_story`.
+    size_by : pandas.Series or mapping, optional
+        A number per actor id; actors are drawn with areas growing with it.
+        Their degree (number of relations) by default.
 
     Returns
     -------
     dict
-        JSON-serialisable; text is left as plain text for the page to show
-        with ``textContent``.
+        JSON-serialisable, every list sorted. Text is left as plain text for
+        the page to show with ``textContent``. Relation dates come with
+        ``active_from``/``active_to``, the first and last ISO day they cover
+        (None when open).
+
+    Raises
+    ------
+    ValueError
+        If ``at`` or a story date is not a date, or ``size_by`` lacks an actor
+        or holds a value that is not a finite number.
 
     Examples
     --------
@@ -51,59 +116,278 @@ def explorer_payload(G: nx.MultiDiGraph) -> dict:
     >>> payload = explorer_payload(graph.load())
     >>> len(payload["nodes"]), len(payload["edges"])
     (20, 32)
+    >>> russia = next(n for n in payload["nodes"] if n["id"] == "russia")
+    >>> russia["name"], russia["shape"], russia["degree"]
+    ('Russia', 'dot', 9)
+    >>> air = next(e for e in payload["edges"] if e["type"] == "air_support")
+    >>> air["when"], air["active_from"], air["active_to"]
+    ('since 30 September 2015', '2015-09-30', None)
+    >>> payload["months"][0]["label"], payload["months"][-1]["label"]
+    ('July 2012', 'December 2016')
     """
+    at_period = None if at is None else _period(at)
+    steps = [] if story is None else _story_steps(story)
+    dated = [p for p in (at_period, *steps) if p is not None]
+    return {
+        "nodes": _nodes(G, size_by),
+        "size": "number of relations" if size_by is None else _size_name(size_by),
+        "edges": _edges(G),
+        "legend": _legend(G),
+        "types": _types(G),
+        "months": _months(G, dated),
+        "at": at_period,
+        "story": steps,
+    }
+
+
+def _nodes(G: nx.MultiDiGraph, size_by: Mapping | pd.Series | None) -> list[dict]:
     positions = layout(G)
-    camps = sorted({str(data.get("camp", "")) for _, data in G.nodes(data=True)})
-    colours = camp_colours(camps)
+    colours = camp_colours(str(camp) for _, camp in G.nodes(data="camp", default=""))
     degree = dict(G.degree())
-    nodes = [
+    radii = _radii(G, degree if size_by is None else size_by)
+    return [
         {
             "id": node,
-            "label": str(data.get("name", node)),
             "name": str(data.get("name", node)),
-            "aliases": list(data.get("aliases", [])),
+            "aliases": [str(alias) for alias in data.get("aliases", [])],
             "kind": str(data.get("kind", "")),
             "camp": str(data.get("camp", "")),
             "description": str(data.get("description", "")),
             "x": positions[node][0],
             "y": positions[node][1],
-            "size": 12 + 4 * degree[node],
-            "color": colours[str(data.get("camp", ""))],
+            "size": radii[node],
+            "colour": colours[str(data.get("camp", ""))],
+            "shape": node_shape(str(data.get("kind", ""))),
+            "degree": degree[node],
         }
-        for node, data in sorted(G.nodes(data=True))
+        for node, data in sorted(G.nodes(data=True), key=lambda item: str(item[0]))
     ]
-    vocabulary = G.graph.get("relation_types", {})
-    edges = [
-        {
-            "id": f"{u}|{v}|{key}",
-            "from": u,
-            "to": v,
-            "type": data.get("type"),
-            "label": vocabulary.get(data.get("type"), {}).get("label", data.get("type")),
-            "sign": data.get("sign", 0),
-            "start": data.get("start"),
-            "end": data.get("end"),
-            "confidence": data.get("confidence", ""),
-            "evidence": data.get("evidence", ""),
-            "citation": data.get("citation", ""),
-        }
-        for u, v, key, data in sorted(G.edges(keys=True, data=True), key=lambda e: str(e[:3]))
-    ]
+
+
+def _size_name(size_by: Mapping | pd.Series) -> str:
+    """What actor sizes show: the name of the ``size_by`` series, if it has one."""
+    name = getattr(size_by, "name", None)
+    return str(name) if name is not None else "a value per actor"
+
+
+def _radii(G: nx.MultiDiGraph, values: Mapping | pd.Series) -> dict:
+    """Radius per actor, so that the drawn area grows linearly with its value."""
+    missing = [node for node in G if node not in values]
+    if missing:
+        raise ValueError(f"size_by has no value for actors: {', '.join(map(str, missing))}")
+    numbers = {node: float(values[node]) for node in G}
+    bad = [str(node) for node, value in numbers.items() if not math.isfinite(value)]
+    if bad:
+        raise ValueError(f"size_by is not a finite number for actors: {', '.join(bad)}")
+    low, high = min(numbers.values(), default=0.0), max(numbers.values(), default=0.0)
+    span = high - low
     return {
-        "nodes": nodes,
-        "edges": edges,
-        "camps": [{"camp": c, "color": colours[c]} for c in camps],
+        node: round(
+            _SMALLEST + (_LARGEST - _SMALLEST) * (math.sqrt((v - low) / span) if span else 0.5), 1
+        )
+        for node, v in numbers.items()
     }
 
 
+def _edges(G: nx.MultiDiGraph) -> list[dict]:
+    vocabulary = G.graph.get("relation_types", {})
+    relations = sorted(
+        G.edges(keys=True, data=True), key=lambda e: (str(e[0]), str(e[1]), str(e[2]))
+    )
+    # Relations between the same two actors are bent apart so each can be hovered.
+    pairs: defaultdict[tuple[str, str], int] = defaultdict(int)
+    for u, v, _, _ in relations:
+        pairs[tuple(sorted((str(u), str(v))))] += 1
+    seen: defaultdict[tuple[str, str], int] = defaultdict(int)
+    edges = []
+    for number, (u, v, key, data) in enumerate(relations):
+        pair = tuple(sorted((str(u), str(v))))
+        seen[pair] += 1
+        sign = int(data.get("sign", 0))
+        confidence = str(data.get("confidence", ""))
+        start, end = data.get("start") or None, data.get("end") or None
+        kind = str(data.get("type", ""))
+        edges.append(
+            {
+                "id": number,
+                "from": u,
+                "to": v,
+                "key": key,
+                "type": kind,
+                "label": str(vocabulary.get(kind, {}).get("label", kind)),
+                "sign": sign,
+                "start": start,
+                "end": end,
+                "when": _span_label(start, end),
+                "active_from": parse_period(start)[0].isoformat() if start else None,
+                "active_to": parse_period(end)[1].isoformat() if end else None,
+                "confidence": confidence,
+                "evidence": str(data.get("evidence", "") or ""),
+                "citation": str(data.get("citation", "") or ""),
+                "date_source": str(data.get("date_source", "") or ""),
+                "colour": edge_colour(sign),
+                "roundness": round(0.18 * seen[pair], 2) if pairs[pair] > 1 else None,
+                **edge_style(sign, confidence),
+            }
+        )
+    return edges
+
+
+def _legend(G: nx.MultiDiGraph) -> dict:
+    """Legend entries for what the data holds: camps, kinds, signs, confidence levels."""
+    camps = Counter(str(camp) for _, camp in G.nodes(data="camp", default=""))
+    kinds = Counter(str(kind) for _, kind in G.nodes(data="kind", default=""))
+    signs = Counter(int(sign) for _, _, sign in G.edges(data="sign", default=0))
+    levels = Counter(str(level) for _, _, level in G.edges(data="confidence", default=""))
+    colours = camp_colours(camps)
+    rank = {level: number for number, level in enumerate(CONFIDENCE_LEVELS)}
+    return {
+        "camps": [
+            {"camp": camp, "colour": colours[camp], "actors": camps[camp]}
+            for camp in _most_common(camps)
+        ],
+        "kinds": [
+            {"kind": kind, "shape": node_shape(kind), "actors": kinds[kind]}
+            for kind in _most_common(kinds)
+        ],
+        "signs": [
+            {
+                "sign": sign,
+                "name": SIGN_NAMES.get(sign, str(sign)),
+                "relations": signs[sign],
+                "colour": edge_colour(sign),
+                "dashes": edge_style(sign, "confirmed")["dashes"],
+            }
+            for sign in sorted(signs, key=lambda sign: (sign == 0, -sign))
+        ],
+        "confidence": [
+            {
+                "level": level,
+                "relations": levels[level],
+                "width": edge_style(1, level)["width"],
+                "opacity": edge_style(1, level)["opacity"],
+            }
+            for level in sorted(levels, key=lambda level: (rank.get(level, len(rank)), level))
+        ],
+    }
+
+
+def _most_common(counts: Counter) -> list[str]:
+    """Names by decreasing count, then alphabetically (ignoring case)."""
+    return sorted(counts, key=lambda name: (-counts[name], name.casefold(), name))
+
+
+def _types(G: nx.MultiDiGraph) -> list[dict]:
+    """The relation types present, support first, each with its label and count."""
+    vocabulary = G.graph.get("relation_types", {})
+    counts = Counter(str(kind) for _, _, kind in G.edges(data="type", default=""))
+    signs = {str(d.get("type", "")): int(d.get("sign", 0)) for _, _, d in G.edges(data=True)}
+    types = [
+        {
+            "type": kind,
+            "label": str(vocabulary.get(kind, {}).get("label", kind)),
+            "sign": signs[kind],
+            "relations": counts[kind],
+        }
+        for kind in counts
+    ]
+    return sorted(types, key=lambda t: (-t["sign"], t["label"], t["type"]))
+
+
+def _months(G: nx.MultiDiGraph, periods: list[dict]) -> list[dict]:
+    """Every month from the first to the last date of the data and of ``periods``."""
+    first, last = date_range(G)
+    days = [parse_period(first)[0], parse_period(last)[1]] if first else []
+    days += [dt.date.fromisoformat(p[bound]) for p in periods for bound in ("first", "last")]
+    if not days:
+        return []
+    month, end = min(days).replace(day=1), max(days)
+    months = []
+    while month <= end:
+        months.append(_period(f"{month.year:04d}-{month.month:02d}"))
+        month = (month + dt.timedelta(days=31)).replace(day=1)
+    return months
+
+
+def _period(at: str | dt.date) -> dict:
+    """A period the page can show: its date as written, label, first and last ISO day.
+
+    Examples
+    --------
+    >>> _period("2015-09")
+    {'date': '2015-09', 'label': 'September 2015', 'first': '2015-09-01', 'last': '2015-09-30'}
+    """
+    first, last = as_period(at)
+    text = at.isoformat() if isinstance(at, dt.date) else str(at).strip()
+    return {
+        "date": text,
+        "label": _date_label(text),
+        "first": first.isoformat(),
+        "last": last.isoformat(),
+    }
+
+
+def _date_label(text: str) -> str:
+    """A partial ISO date in words: ``2016``, ``July 2016``, ``28 July 2016``."""
+    parts = [int(part) for part in text[:10].split("-")]
+    if len(parts) == 1:
+        return str(parts[0])
+    month = f"{_MONTH_NAMES[parts[1] - 1]} {parts[0]}"
+    return month if len(parts) == 2 else f"{parts[2]} {month}"
+
+
+def _span_label(start: str | None, end: str | None) -> str:
+    """When a relation holds, in words.
+
+    Examples
+    --------
+    >>> _span_label("2012-07", "2016-12-22"), _span_label(None, "2016-07-28")
+    ('July 2012 – 22 December 2016', 'until 28 July 2016')
+    >>> _span_label(None, None)
+    'undated: shown at every date'
+    """
+    if start and end:
+        return f"{_date_label(start)} – {_date_label(end)}"
+    if start:
+        return f"since {_date_label(start)}"
+    if end:
+        return f"until {_date_label(end)}"
+    return "undated: shown at every date"
+
+
+def _story_steps(story: pd.DataFrame) -> list[dict]:
+    return [
+        {
+            **_period(str(row["date"])),
+            "title": str(row["title"]),
+            "caption": str(row["caption"]),
+            "citation": str(row.get("citation", "") or ""),
+            "actors": list(row.get("actors", [])),
+        }
+        for _, row in story.iterrows()
+    ]
+
+
 def _json_for_script(data: object) -> str:
-    """JSON that cannot close the <script> element it sits in."""
+    """JSON that cannot close the <script> element it sits in.
+
+    Examples
+    --------
+    >>> _json_for_script({"name": "</script><b>&"})
+    '{"name":"\\\\u003c/script\\\\u003e\\\\u003cb\\\\u003e\\\\u0026"}'
+    """
     text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
 def render_html(
-    G: nx.MultiDiGraph, *, title: str | None = None, at: str | dt.date | None = None
+    G: nx.MultiDiGraph,
+    *,
+    title: str | None = None,
+    preset: str = "default",
+    at: str | dt.date | None = None,
+    story: pd.DataFrame | None = None,
+    size_by: Mapping | pd.Series | None = None,
 ) -> str:
     """The explorer page for ``G`` as a string (see :func:`write_html`).
 
@@ -111,29 +395,31 @@ def render_html(
     --------
     >>> import graph
     >>> page = render_html(graph.load())
-    >>> page.count("<script src="), page.count("<link ")
-    (0, 0)
+    >>> page.count("<script src="), page.count("<link "), page.count("<img")
+    (0, 0, 0)
     """
-    shown = G if at is None else snapshot(G, at)
+    if preset not in PRESETS:
+        raise ValueError(f"unknown preset {preset!r}: use one of {', '.join(PRESETS)}")
+    payload = explorer_payload(G, at=at, story=story, size_by=size_by)
     environment = jinja2.Environment(
         loader=jinja2.PackageLoader("graph", "templates"),
         autoescape=True,
         keep_trailing_newline=True,
+        undefined=jinja2.StrictUndefined,
     )
     assets = resources.files("graph") / "assets"
+    vis_js = (_VIS_DIR / "vis-network.min.js").read_text(encoding="utf-8")
     return environment.get_template("explorer.html").render(
-        title=title or G.graph.get("title", "Actor network"),
-        # Trusted code from the package; the data is JSON made safe for <script>.
-        vis_css=_asset(_VIS_DIR / "vis-network.css"),
-        vis_js=_asset(_VIS_DIR / "vis-network.min.js"),
-        app_css=_asset(assets / "explorer.css"),
-        app_js=_asset(assets / "explorer.js"),
-        data=Markup(_json_for_script(explorer_payload(shown))),
+        title=title or G.graph.get("title") or "Actor network",
+        preset=preset,
+        # Trusted code from the packages, as Markup; the data is JSON made safe for <script>.
+        vis_css=Markup((_VIS_DIR / "vis-network.css").read_text(encoding="utf-8")),
+        # Without its source-map comment, developer tools would look for a file beside the page.
+        vis_js=Markup(_SOURCE_MAP.sub("", vis_js)),
+        app_css=Markup((assets / "explorer.css").read_text(encoding="utf-8")),
+        app_js=Markup((assets / "explorer.js").read_text(encoding="utf-8")),
+        data=Markup(_json_for_script(payload)),
     )
-
-
-def _asset(path: Path | Traversable) -> Markup:
-    return Markup(path.read_text(encoding="utf-8"))
 
 
 def write_html(
@@ -141,9 +427,22 @@ def write_html(
     path: str | Path,
     *,
     title: str | None = None,
+    preset: str = "default",
     at: str | dt.date | None = None,
+    story: pd.DataFrame | None = None,
+    size_by: Mapping | pd.Series | None = None,
 ) -> Path:
-    """Write the explorer page for ``G`` to ``path``, atomically.
+    """Write the interactive explorer for ``G`` as one offline HTML file, atomically.
+
+    The page shows the actors at fixed, seeded positions (allies together,
+    opponents apart), coloured by camp, shaped by kind and sized by degree;
+    relations as arrows, solid for support and dashed for opposition, fainter
+    when only claimed or alleged. Hover a relation for its dates, quote and
+    citation; click an actor for its relations grouped by sign and direction;
+    search by name or alias; filter by relation type, sign, camp and
+    confidence; play the months with the time slider; read every relation in
+    a sortable table; step through the story with Next/Previous or the arrow
+    keys.
 
     Parameters
     ----------
@@ -153,16 +452,41 @@ def write_html(
         The HTML file to write; it is replaced only once complete.
     title : str, optional
         Page title; ``G.graph["title"]`` by default.
+    preset : {"default", "classroom"}
+        ``classroom``: large labels and high contrast for a projector, panels
+        collapsed at first.
     at : str or datetime.date, optional
-        Only show the relations active at this date.
+        Start the time slider at this day or partial date (``"2016-07"``);
+        every relation is shown by default.
+    story : pandas.DataFrame, optional
+        Story steps, as returned by :func:`graph.read_story`.
+    size_by : pandas.Series or mapping, optional
+        A number per actor id to size actors by; their degree by default.
 
     Returns
     -------
     Path
         The file written.
+
+    Raises
+    ------
+    ValueError
+        For an unknown preset, a malformed date or an incomplete ``size_by``;
+        nothing is written then.
+
+    Examples
+    --------
+    >>> import graph, pathlib, tempfile
+    >>> out = pathlib.Path(tempfile.mkdtemp()) / "aleppo.html"
+    >>> G = graph.load()
+    >>> story = graph.read_story(graph.read.DATA_DIR / "story.csv", G.nodes)
+    >>> write_html(G, out, preset="classroom", at="2016-07", story=story) == out
+    True
+    >>> out.read_bytes() == render_html(G, preset="classroom", at="2016-07", story=story).encode()
+    True
     """
     target = Path(path)
-    page = render_html(G, title=title, at=at)
+    page = render_html(G, title=title, preset=preset, at=at, story=story, size_by=size_by)
     with atomic_write(target) as out:
         out.write(page)
     return target

@@ -26,7 +26,9 @@ __all__ = [
     "CAMP_COLOURS",
     "KIND_SHAPES",
     "PALETTE",
+    "SIGN_NAMES",
     "camp_colours",
+    "edge_colour",
     "edge_style",
     "node_shape",
 ]
@@ -65,6 +67,9 @@ KIND_SHAPES = {
     "population": ("star", "*"),
 }
 _OTHER_SHAPE = ("ellipse", "p")
+
+#: What each relation sign means, in words.
+SIGN_NAMES = {1: "support", -1: "opposition", 0: "neutral"}
 
 
 def camp_colours(camps: Iterable[str]) -> dict[str, str]:
@@ -122,3 +127,17 @@ def edge_style(sign: int, confidence: str) -> dict[str, object]:
         "width": 3.0 if confirmed else 1.5,
         "opacity": 1.0 if confirmed else 0.55,
     }
+
+
+def edge_colour(sign: int) -> str:
+    """Line colour of a relation: near-black for support and opposition, grey for neutral.
+
+    Sign is carried by the dash pattern (:func:`edge_style`), not by colour,
+    so that relation lines never compete with the camp colours of the actors.
+
+    Examples
+    --------
+    >>> edge_colour(1) == edge_colour(-1), edge_colour(0)
+    (True, '#7A7A7A')
+    """
+    return "#222222" if sign else "#7A7A7A"

@@ -1,8 +1,50 @@
-// The explorer page: draws the embedded graph data with vis-network.
-// Every text from the data is set with textContent, never parsed as HTML.
+// The alliance-graph explorer: draws the graph data embedded in #graph-data
+// with vis-network and wires the legend, search, filters, time slider, actor
+// panel, table and story to it.
+//
+// Every text from the data is shown with textContent or as DOM text nodes,
+// never parsed as HTML.
+//
+// Time rule, the one of graph.snapshot: a relation is shown at a period
+// [first, last] of ISO days when
+//   (active_from is null or active_from <= last) and
+//   (active_to is null or active_to >= first).
+// Python has expanded partial dates already: active_from is the first day of
+// the relation's start ("2015" -> 2015-01-01), active_to the last day of its
+// end ("2016-12" -> 2016-12-31); null means open. ISO days compare as text.
 "use strict";
 (function () {
   const data = JSON.parse(document.getElementById("graph-data").textContent);
+  const byId = (id) => document.getElementById(id);
+  const body = document.body;
+  const classroom = body.classList.contains("preset-classroom");
+  const pageStyle = getComputedStyle(body);
+  const cssNumber = (name, fallback) => parseFloat(pageStyle.getPropertyValue(name)) || fallback;
+  const LABEL_PX = cssNumber("--label-px", 16);
+  const EDGE_SCALE = cssNumber("--edge-scale", 1);
+  const NODE_SCALE = cssNumber("--node-scale", 1);
+  const DIMMED = 0.12;
+  const MAX_STRETCH = 1.5;
+  const PLAY_MS = classroom ? 1500 : 900;
+  const SVG_NS = "http://www.w3.org/2000/svg"; // an XML namespace name, not a request
+  const CONFIDENCE_WORDS = {
+    confirmed: "confirmed: reported as fact",
+    claimed: "claimed: a party's own claim",
+    alleged: "alleged: an accusation by others",
+  };
+  const SIGN_WORDS = { 1: "support", "-1": "opposition", 0: "neutral" };
+
+  const actors = new Map(data.nodes.map((node) => [node.id, node]));
+  const relations = data.edges;
+  const state = {
+    // Values switched off in each filter; a relation passes when none of its values is.
+    off: { type: new Set(), sign: new Set(), camp: new Set(), confidence: new Set() },
+    period: data.at, // {first, last, label} or null for all dates
+    selected: null, // the actor shown in the panel
+    step: -1, // the story step shown, -1 for none
+  };
+
+  // ---------------------------------------------------------------- DOM helpers
 
   function element(tag, text, className) {
     const node = document.createElement(tag);
@@ -11,57 +53,766 @@
     return node;
   }
 
-  function edgeTooltip(edge) {
-    const box = element("div", null, "tooltip");
-    box.appendChild(element("strong", edge.label));
-    const dates = (edge.start || "…") + " – " + (edge.end || "…");
-    box.appendChild(element("div", dates + " · " + edge.confidence));
-    if (edge.evidence) box.appendChild(element("div", "“" + edge.evidence + "”", "evidence"));
-    if (edge.citation) box.appendChild(element("div", edge.citation, "citation"));
+  function svgElement(tag, attributes, parent) {
+    const node = document.createElementNS(SVG_NS, tag);
+    Object.keys(attributes).forEach((name) => node.setAttribute(name, String(attributes[name])));
+    if (parent) parent.appendChild(node);
+    return node;
+  }
+
+  function button(text, onClick, className) {
+    const node = element("button", text, className);
+    node.type = "button";
+    node.addEventListener("click", onClick);
+    return node;
+  }
+
+  function compareText(a, b) {
+    return String(a).localeCompare(String(b), "en", { sensitivity: "base", numeric: true });
+  }
+
+  function announce(text) {
+    byId("status").textContent = text;
+  }
+
+  // A small picture of an actor's shape, for the legend.
+  function shapeIcon(shape, colour) {
+    const icon = svgElement("svg", { width: 18, height: 18, viewBox: "-10 -10 20 20", "aria-hidden": "true" });
+    const paint = { fill: colour, stroke: "#111", "stroke-width": 1.5 };
+    const polygon = (points) => svgElement("polygon", Object.assign({ points: points }, paint), icon);
+    if (shape === "dot") svgElement("circle", Object.assign({ r: 8 }, paint), icon);
+    else if (shape === "triangle") polygon("0,-8 8,7 -8,7");
+    else if (shape === "triangleDown") polygon("0,8 8,-7 -8,-7");
+    else if (shape === "square") polygon("-7,-7 7,-7 7,7 -7,7");
+    else if (shape === "diamond") polygon("0,-9 9,0 0,9 -9,0");
+    else if (shape === "hexagon") polygon("8,0 4,7 -4,7 -8,0 -4,-7 4,-7");
+    else if (shape === "star") polygon("0,-9 2.6,-3.3 8.6,-2.8 4,1.2 5.4,7.3 0,4.1 -5.4,7.3 -4,1.2 -8.6,-2.8 -2.6,-3.3");
+    else svgElement("ellipse", Object.assign({ rx: 9, ry: 6 }, paint), icon);
+    return icon;
+  }
+
+  // A sample of a relation line, with its arrow head, for the legend.
+  function lineIcon(colour, dashes, width, opacity) {
+    const icon = svgElement("svg", { width: 46, height: 14, viewBox: "0 0 46 14", "aria-hidden": "true" });
+    const line = { x1: 1, y1: 7, x2: 36, y2: 7, stroke: colour, "stroke-width": width * EDGE_SCALE, opacity: opacity };
+    if (dashes.length) line["stroke-dasharray"] = dashes.map((d) => d * EDGE_SCALE * 0.6).join(" ");
+    svgElement("line", line, icon);
+    svgElement("polygon", { points: "45,7 35,2 35,12", fill: colour, opacity: opacity }, icon);
+    return icon;
+  }
+
+  function swatch(colour) {
+    const box = element("span", null, "swatch");
+    box.style.background = colour;
+    box.setAttribute("aria-hidden", "true");
     return box;
   }
 
-  function nodeTooltip(node) {
-    const box = element("div", null, "tooltip");
-    box.appendChild(element("strong", node.name));
-    box.appendChild(element("div", node.kind + " · " + node.camp));
-    if (node.description) box.appendChild(element("div", node.description));
+  // ------------------------------------------------------------- time and filters
+
+  function activeAt(relation, period) {
+    return (
+      period === null ||
+      ((relation.active_from === null || relation.active_from <= period.last) &&
+        (relation.active_to === null || relation.active_to >= period.first))
+    );
+  }
+
+  function passesFilters(relation) {
+    const off = state.off;
+    return (
+      !off.type.has(relation.type) &&
+      !off.sign.has(String(relation.sign)) &&
+      !off.confidence.has(relation.confidence) &&
+      !off.camp.has(actors.get(relation.from).camp) &&
+      !off.camp.has(actors.get(relation.to).camp) &&
+      activeAt(relation, state.period)
+    );
+  }
+
+  // ---------------------------------------------------------------- tooltips
+
+  function relationSentence(relation, linkActors) {
+    const sentence = element("p", null, "sentence");
+    const name = (id) => {
+      const actor = actors.get(id);
+      if (!linkActors || id === state.selected) return element("strong", actor.name);
+      return button(actor.name, () => select(id, { centre: true, focusPanel: true }), "link");
+    };
+    sentence.append(name(relation.from), " " + relation.label + " ", name(relation.to));
+    return sentence;
+  }
+
+  function relationDetails(relation, box) {
+    const sign = SIGN_WORDS[relation.sign] || String(relation.sign);
+    box.appendChild(element("p", relation.when + " · " + sign + " · " + (CONFIDENCE_WORDS[relation.confidence] || relation.confidence), "when"));
+    if (relation.evidence) box.appendChild(element("blockquote", "“" + relation.evidence + "”", "evidence"));
+    if (relation.citation) box.appendChild(element("p", "Source: " + relation.citation, "citation"));
+    if (relation.date_source) box.appendChild(element("p", "Dates: " + relation.date_source, "citation"));
     return box;
   }
 
-  const nodes = data.nodes.map(function (node) {
-    return {
-      id: node.id, label: node.label, x: node.x, y: node.y, size: node.size,
-      color: { background: node.color, border: "#000" }, title: nodeTooltip(node),
-      shape: "dot", font: { size: 16, color: "#111", strokeWidth: 3, strokeColor: "#fff" },
-    };
-  });
-  const edges = data.edges.map(function (edge) {
-    return {
-      id: edge.id, from: edge.from, to: edge.to, arrows: "to", title: edgeTooltip(edge),
-      dashes: edge.sign < 0, width: edge.confidence === "confirmed" ? 2.5 : 1,
-      color: { color: edge.sign > 0 ? "#0072B2" : edge.sign < 0 ? "#D55E00" : "#777" },
-    };
-  });
+  function relationTooltip(relation) {
+    const box = element("div", null, "tooltip");
+    box.appendChild(relationSentence(relation, false));
+    box.appendChild(element("p", relation.type, "type"));
+    return relationDetails(relation, box);
+  }
 
-  const legend = document.getElementById("legend");
-  legend.appendChild(element("h2", "Camps"));
-  data.camps.forEach(function (entry) {
-    const row = element("div");
-    const swatch = element("span", null, "swatch");
-    swatch.style.background = entry.color;
-    row.appendChild(swatch);
-    row.appendChild(element("span", entry.camp));
-    legend.appendChild(row);
-  });
-  legend.appendChild(element("h2", "Relations"));
-  legend.appendChild(element("div", "solid line: support"));
-  legend.appendChild(element("div", "dashed line: opposition"));
+  function actorTooltip(actor) {
+    const box = element("div", null, "tooltip");
+    box.appendChild(element("p", actor.name, "tooltip-title"));
+    box.appendChild(element("p", actor.kind + " · " + actor.camp + " · " + actor.degree + " relations"));
+    if (actor.aliases.length) box.appendChild(element("p", "Also called: " + actor.aliases.join(", ")));
+    if (actor.description) box.appendChild(element("p", actor.description));
+    box.appendChild(element("p", "Click for its relations.", "hint"));
+    return box;
+  }
 
-  const network = new vis.Network(
-    document.getElementById("network"),
-    { nodes: new vis.DataSet(nodes), edges: new vis.DataSet(edges) },
-    { physics: { enabled: false }, interaction: { hover: true }, edges: { smooth: false } }
+  // ---------------------------------------------------------------- the network
+
+  const container = byId("network");
+
+  // Turn the layout so that its long axis lies along the long side of the
+  // canvas (a rotation keeps every distance of the layout), then spread it
+  // over the canvas so that sizes and labels are screen pixels at the first
+  // view: the labels of the classroom preset stay large. One axis may be
+  // stretched up to MAX_STRETCH times the other to use the canvas's shape.
+  function placeOnCanvas(actorsToPlace) {
+    const count = actorsToPlace.length || 1;
+    const meanX = actorsToPlace.reduce((sum, a) => sum + a.x, 0) / count;
+    const meanY = actorsToPlace.reduce((sum, a) => sum + a.y, 0) / count;
+    let xx = 0, yy = 0, xy = 0;
+    actorsToPlace.forEach((a) => {
+      xx += (a.x - meanX) ** 2;
+      yy += (a.y - meanY) ** 2;
+      xy += (a.x - meanX) * (a.y - meanY);
+    });
+    const wide = container.clientWidth >= container.clientHeight;
+    const angle = 0.5 * Math.atan2(2 * xy, xx - yy) - (wide ? 0 : Math.PI / 2);
+    const cos = Math.cos(angle), sin = Math.sin(angle);
+    const turned = actorsToPlace.map((a) => ({
+      x: (a.x - meanX) * cos + (a.y - meanY) * sin,
+      y: (a.y - meanY) * cos - (a.x - meanX) * sin,
+    }));
+    const extent = (values) =>
+      Math.max(values.reduce((most, v) => Math.max(most, v), -Infinity) - values.reduce((least, v) => Math.min(least, v), Infinity), 1);
+    const largest = actorsToPlace.reduce((most, a) => Math.max(most, a.size), 0);
+    const margin = 2 * largest * NODE_SCALE + 3 * LABEL_PX;
+    const fitX = Math.max(container.clientWidth - margin, 100) / extent(turned.map((p) => p.x));
+    const fitY = Math.max(container.clientHeight - margin, 100) / extent(turned.map((p) => p.y));
+    const spread = Math.max(Math.min(fitX, fitY), 0.05);
+    const spreadX = Math.min(fitX, spread * MAX_STRETCH);
+    const spreadY = Math.min(fitY, spread * MAX_STRETCH);
+    return turned.map((p) => ({ x: Math.round(p.x * spreadX), y: Math.round(p.y * spreadY) }));
+  }
+
+  function edgeColour(relation, dim) {
+    const colour = relation.colour;
+    return { color: colour, highlight: colour, hover: colour, inherit: false, opacity: relation.opacity * dim };
+  }
+
+  // Filled once the page around the canvas is built and the canvas has its size.
+  const nodes = new vis.DataSet();
+  function addActors() {
+    const positions = placeOnCanvas(data.nodes);
+    nodes.add(data.nodes.map((actor, index) => ({
+      id: actor.id,
+      label: actor.name,
+      x: positions[index].x,
+      y: positions[index].y,
+      size: actor.size * NODE_SCALE,
+      shape: actor.shape,
+      color: {
+        background: actor.colour,
+        border: "#111111",
+        highlight: { background: actor.colour, border: "#000000" },
+        hover: { background: actor.colour, border: "#000000" },
+      },
+      title: actorTooltip(actor),
+    })));
+  }
+  const edges = new vis.DataSet(
+    relations.map((relation) => ({
+      id: relation.id,
+      from: relation.from,
+      to: relation.to,
+      key: relation.key,
+      arrows: { to: { enabled: true, scaleFactor: 0.8 } },
+      dashes: relation.dashes.length ? relation.dashes.map((d) => d * EDGE_SCALE) : false,
+      width: relation.width * EDGE_SCALE,
+      color: edgeColour(relation, 1),
+      smooth:
+        relation.roundness === null
+          ? { enabled: false }
+          : { enabled: true, type: "curvedCW", roundness: relation.roundness },
+      title: relationTooltip(relation),
+    }))
   );
-  window.explorer = { network: network, data: data };
+
+  // Show, hide and dim actors and relations for the current state; only what
+  // changed is sent to vis-network.
+  const drawn = new Map();
+  function refresh() {
+    const shown = new Set(relations.filter(passesFilters).map((relation) => relation.id));
+    let litActors = null;
+    let litRelations = null;
+    if (state.selected !== null) {
+      litActors = new Set([state.selected]);
+      litRelations = new Set();
+      relations.forEach((r) => {
+        if (shown.has(r.id) && (r.from === state.selected || r.to === state.selected)) {
+          litRelations.add(r.id);
+          litActors.add(r.from);
+          litActors.add(r.to);
+        }
+      });
+    } else if (state.step >= 0) {
+      litActors = new Set(data.story[state.step].actors);
+      litRelations = new Set(
+        relations.filter((r) => shown.has(r.id) && litActors.has(r.from) && litActors.has(r.to)).map((r) => r.id)
+      );
+    }
+    const nodeChanges = [];
+    data.nodes.forEach((actor) => {
+      const hidden = state.off.camp.has(actor.camp);
+      const opacity = litActors && !litActors.has(actor.id) ? DIMMED : 1;
+      const look = "n" + hidden + opacity;
+      if (drawn.get("n" + actor.id) !== look) {
+        drawn.set("n" + actor.id, look);
+        nodeChanges.push({ id: actor.id, hidden: hidden, opacity: opacity });
+      }
+    });
+    const edgeChanges = [];
+    relations.forEach((relation) => {
+      const hidden = !shown.has(relation.id);
+      const dim = litRelations && !litRelations.has(relation.id) ? DIMMED : 1;
+      const look = "e" + hidden + dim;
+      if (drawn.get("e" + relation.id) !== look) {
+        drawn.set("e" + relation.id, look);
+        edgeChanges.push({ id: relation.id, hidden: hidden, color: edgeColour(relation, dim) });
+      }
+    });
+    nodes.update(nodeChanges);
+    edges.update(edgeChanges);
+    renderPanel(shown);
+    const when = state.period ? state.period.label : "All dates";
+    byId("slider-label").textContent = when;
+    byId("slider").setAttribute("aria-valuetext", when);
+    announce(when + ": " + shown.size + " of " + relations.length + " relations shown");
+  }
+
+  // ---------------------------------------------------------------- legend
+
+  function legendGroup(title, entries) {
+    const group = element("div", null, "legend-group");
+    group.appendChild(element("h2", title));
+    const list = element("ul");
+    entries.forEach((entry) => list.appendChild(entry));
+    group.appendChild(list);
+    return group;
+  }
+
+  function legendEntry(icon, text, count) {
+    const item = element("li");
+    item.append(icon, element("span", text));
+    if (count !== undefined) item.appendChild(element("span", "(" + count + ")", "count"));
+    return item;
+  }
+
+  function buildLegend() {
+    const legend = byId("legend");
+    const entries = data.legend;
+    legend.appendChild(
+      legendGroup("Colour: camp", entries.camps.map((c) => legendEntry(swatch(c.colour), c.camp, c.actors)))
+    );
+    legend.appendChild(
+      legendGroup("Shape: kind", entries.kinds.map((k) => legendEntry(shapeIcon(k.shape, "#ffffff"), k.kind, k.actors)))
+    );
+    legend.appendChild(
+      legendGroup(
+        "Line: relation",
+        entries.signs.map((s) => legendEntry(lineIcon(s.colour, s.dashes, 2, 1), s.name, s.relations))
+      )
+    );
+    legend.appendChild(
+      legendGroup(
+        "Confidence",
+        entries.confidence.map((c) => legendEntry(lineIcon("#222222", [], c.width, c.opacity), c.level, c.relations))
+      )
+    );
+    legend.appendChild(legendGroup("Size", [legendEntry(element("span", "●", "size-icon"), data.size)]));
+  }
+
+  // ---------------------------------------------------------------- filters
+
+  function filterGroup(title, group, options) {
+    const fieldset = element("fieldset");
+    fieldset.appendChild(element("legend", title));
+    const boxes = [];
+    options.forEach((option) => {
+      const label = element("label", null, "option");
+      const box = element("input");
+      box.type = "checkbox";
+      box.checked = true;
+      box.value = option.value;
+      box.dataset.group = group;
+      box.addEventListener("change", () => {
+        if (box.checked) state.off[group].delete(option.value);
+        else state.off[group].add(option.value);
+        refresh();
+      });
+      boxes.push(box);
+      label.append(box, " ");
+      if (option.icon) label.append(option.icon, " ");
+      label.append(option.text, " ");
+      label.appendChild(element("span", "(" + option.count + ")", "count"));
+      fieldset.appendChild(label);
+    });
+    if (options.length > 3) {
+      const setAll = (on) => () => {
+        boxes.forEach((box) => {
+          box.checked = on;
+          if (on) state.off[group].delete(box.value);
+          else state.off[group].add(box.value);
+        });
+        refresh();
+      };
+      const row = element("p", null, "all-none");
+      row.append(button("All", setAll(true)), " ", button("None", setAll(false)));
+      fieldset.insertBefore(row, fieldset.children[1]);
+    }
+    return fieldset;
+  }
+
+  function buildFilters() {
+    const groups = byId("filter-groups");
+    const legend = data.legend;
+    groups.appendChild(
+      filterGroup("Sign", "sign", legend.signs.map((s) => ({ value: String(s.sign), text: s.name, count: s.relations })))
+    );
+    groups.appendChild(
+      filterGroup(
+        "Confidence",
+        "confidence",
+        legend.confidence.map((c) => ({ value: c.level, text: c.level, count: c.relations }))
+      )
+    );
+    groups.appendChild(
+      filterGroup(
+        "Camp",
+        "camp",
+        legend.camps.map((c) => ({ value: c.camp, text: c.camp, count: c.actors, icon: swatch(c.colour) }))
+      )
+    );
+    groups.appendChild(
+      filterGroup(
+        "Relation type",
+        "type",
+        data.types.map((t) => ({ value: t.type, text: t.label, count: t.relations }))
+      )
+    );
+  }
+
+  // ---------------------------------------------------------------- actor panel
+
+  const RELATION_GROUPS = [
+    ["Support given", (r, id) => r.sign > 0 && r.from === id],
+    ["Support received", (r, id) => r.sign > 0 && r.to === id],
+    ["Opposition given", (r, id) => r.sign < 0 && r.from === id],
+    ["Opposition received", (r, id) => r.sign < 0 && r.to === id],
+    ["Other relations", (r, id) => r.sign === 0 && (r.from === id || r.to === id)],
+  ];
+
+  function renderPanel(shown) {
+    const panel = byId("panel");
+    const content = byId("panel-body");
+    content.replaceChildren();
+    if (state.selected === null) {
+      panel.hidden = true;
+      return;
+    }
+    const actor = actors.get(state.selected);
+    panel.hidden = false;
+    byId("panel-name").textContent = actor.name;
+    const meta = element("p", null, "meta");
+    meta.append(swatch(actor.colour), actor.camp + " · " + actor.kind);
+    content.appendChild(meta);
+    if (actor.aliases.length) content.appendChild(element("p", "Also called: " + actor.aliases.join(", "), "aliases"));
+    if (actor.description) content.appendChild(element("p", actor.description, "description"));
+    RELATION_GROUPS.forEach(([title, belongs]) => {
+      const own = relations.filter((r) => belongs(r, actor.id));
+      if (!own.length && title === "Other relations") return;
+      const section = element("section", null, "relation-group");
+      section.appendChild(element("h3", title + " (" + own.length + ")"));
+      if (!own.length) section.appendChild(element("p", "None.", "none"));
+      const list = element("ul", null, "relation-list");
+      own.forEach((relation) => {
+        const item = element("li", null, shown.has(relation.id) ? "relation" : "relation inactive");
+        item.appendChild(relationSentence(relation, true));
+        relationDetails(relation, item);
+        if (!shown.has(relation.id)) item.appendChild(element("p", "Not drawn: outside the date or filters.", "note"));
+        list.appendChild(item);
+      });
+      section.appendChild(list);
+      content.appendChild(section);
+    });
+  }
+
+  function select(id, options) {
+    const how = options || {};
+    state.selected = id;
+    if (id === null) network.unselectAll();
+    else {
+      network.selectNodes([id], false);
+      showPanels(true);
+      if (!byId("table-view").hidden) showTable(false);
+    }
+    refresh();
+    if (id !== null && how.centre) network.focus(id, { scale: Math.max(network.getScale(), 1), animation: false });
+    if (id !== null && how.focusPanel) byId("panel-name").focus();
+  }
+
+  // ---------------------------------------------------------------- search
+
+  function fold(text) {
+    return String(text).normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase().trim();
+  }
+
+  const searchIndex = data.nodes.map((actor) => ({
+    id: actor.id,
+    names: [actor.name].concat(actor.aliases).map((name) => ({ name: name, folded: fold(name) })),
+  }));
+
+  // Actors whose name or an alias matches: whole name first, then start of
+  // the name, start of a word, anywhere.
+  function findActors(query) {
+    const wanted = fold(query);
+    if (!wanted) return [];
+    const found = [];
+    searchIndex.forEach((entry) => {
+      let best = null;
+      entry.names.forEach((candidate) => {
+        const text = candidate.folded;
+        let rank = null;
+        if (text === wanted) rank = 0;
+        else if (text.startsWith(wanted)) rank = 1;
+        else if (text.split(/[\s\-–]+/).some((word) => word.startsWith(wanted))) rank = 2;
+        else if (text.includes(wanted)) rank = 3;
+        if (rank !== null && (best === null || rank < best.rank)) best = { rank: rank, name: candidate.name };
+      });
+      if (best) found.push({ id: entry.id, rank: best.rank, matched: best.name });
+    });
+    return found.sort((a, b) => a.rank - b.rank || compareText(actors.get(a.id).name, actors.get(b.id).name));
+  }
+
+  const searchInput = byId("search");
+  const searchResults = byId("search-results");
+
+  function closeResults() {
+    searchResults.replaceChildren();
+    searchResults.hidden = true;
+  }
+
+  function pick(id) {
+    closeResults();
+    select(id, { centre: true, focusPanel: true });
+  }
+
+  function showResults() {
+    closeResults();
+    const found = findActors(searchInput.value);
+    if (!searchInput.value.trim()) return;
+    searchResults.hidden = false;
+    if (!found.length) {
+      searchResults.appendChild(element("li", "No actor matches.", "none"));
+      return;
+    }
+    found.slice(0, 12).forEach((match) => {
+      const actor = actors.get(match.id);
+      const choice = button(actor.name, () => pick(match.id), "result");
+      if (match.matched !== actor.name) choice.appendChild(element("span", " (" + match.matched + ")", "matched"));
+      const item = element("li");
+      item.appendChild(choice);
+      searchResults.appendChild(item);
+    });
+  }
+
+  searchInput.addEventListener("input", showResults);
+  searchInput.addEventListener("keydown", (event) => {
+    if (event.key === "Enter") {
+      const found = findActors(searchInput.value);
+      if (found.length) pick(found[0].id);
+      event.preventDefault();
+    } else if (event.key === "ArrowDown" && !searchResults.hidden) {
+      const first = searchResults.querySelector("button");
+      if (first) first.focus();
+      event.preventDefault();
+    }
+  });
+  searchResults.addEventListener("keydown", (event) => {
+    const choices = Array.from(searchResults.querySelectorAll("button"));
+    const at = choices.indexOf(document.activeElement);
+    if (event.key === "ArrowDown" && at < choices.length - 1) choices[at + 1].focus();
+    else if (event.key === "ArrowUp") (at > 0 ? choices[at - 1] : searchInput).focus();
+    else return;
+    event.preventDefault();
+  });
+
+  // ---------------------------------------------------------------- time slider
+
+  const slider = byId("slider");
+  const allDates = byId("all-dates");
+  const play = byId("play");
+  let playing = null;
+
+  function monthOf(day) {
+    const months = data.months;
+    const index = months.findIndex((month) => month.first <= day && day <= month.last);
+    if (index >= 0) return index;
+    return day < months[0].first ? 0 : months.length - 1;
+  }
+
+  function setPeriod(period) {
+    state.period = period;
+    allDates.checked = period === null;
+    if (period !== null) slider.value = String(monthOf(period.first));
+    refresh();
+  }
+
+  function setPlaying(on) {
+    clearInterval(playing);
+    playing = null;
+    play.textContent = on ? "Pause" : "Play";
+    play.setAttribute("aria-pressed", String(on));
+    if (!on) return;
+    const tick = () => {
+      const next = state.period === null ? 0 : Number(slider.value) + 1;
+      if (next >= data.months.length) setPlaying(false);
+      else setPeriod(data.months[next]);
+    };
+    if (state.period !== null && Number(slider.value) >= data.months.length - 1) state.period = null;
+    tick();
+    playing = setInterval(tick, PLAY_MS);
+  }
+
+  if (data.months.length) {
+    slider.max = String(data.months.length - 1);
+    slider.value = String(data.at ? monthOf(data.at.first) : 0);
+    slider.addEventListener("input", () => setPeriod(data.months[Number(slider.value)]));
+    allDates.addEventListener("change", () => setPeriod(allDates.checked ? null : data.months[Number(slider.value)]));
+    play.addEventListener("click", () => setPlaying(playing === null));
+  } else {
+    byId("timebar").hidden = true;
+  }
+
+  // ---------------------------------------------------------------- story
+
+  const story = byId("story");
+  const storyToggle = byId("story-toggle");
+
+  function showStep(index) {
+    const steps = data.story;
+    const number = Math.min(Math.max(index, 0), steps.length - 1);
+    const step = steps[number];
+    state.step = number;
+    state.selected = null;
+    network.unselectAll();
+    setPlaying(false);
+    if (!byId("table-view").hidden) showTable(false);
+    story.hidden = false;
+    storyToggle.setAttribute("aria-pressed", "true");
+    byId("story-position").textContent = "Story: step " + (number + 1) + " of " + steps.length;
+    byId("story-title").textContent = step.title;
+    byId("story-date").textContent = step.label;
+    byId("story-caption").textContent = "“" + step.caption + "”";
+    byId("story-citation").textContent = step.citation ? "Source: " + step.citation : "";
+    byId("story-previous").disabled = number === 0;
+    byId("story-next").disabled = number === steps.length - 1;
+    setPeriod(step);
+  }
+
+  function closeStory() {
+    state.step = -1;
+    story.hidden = true;
+    storyToggle.setAttribute("aria-pressed", "false");
+    refresh();
+  }
+
+  if (data.story.length) {
+    storyToggle.hidden = false;
+    storyToggle.addEventListener("click", () => (state.step >= 0 ? closeStory() : showStep(0)));
+    byId("story-previous").addEventListener("click", () => showStep(state.step - 1));
+    byId("story-next").addEventListener("click", () => showStep(state.step + 1));
+    byId("story-close").addEventListener("click", closeStory);
+  }
+
+  // ---------------------------------------------------------------- table
+
+  const CONFIDENCE_ORDER = { confirmed: 0, claimed: 1, alleged: 2 };
+  const COLUMNS = [
+    { title: "From", text: (r) => actors.get(r.from).name },
+    { title: "Relation", text: (r) => r.label },
+    { title: "To", text: (r) => actors.get(r.to).name },
+    { title: "Sign", text: (r) => SIGN_WORDS[r.sign] || String(r.sign) },
+    { title: "Dates", text: (r) => r.when, order: (r) => r.active_from || "" },
+    { title: "Confidence", text: (r) => r.confidence, order: (r) => CONFIDENCE_ORDER[r.confidence] ?? 9 },
+    { title: "Evidence", text: (r) => (r.evidence ? "“" + r.evidence + "”" : "") },
+    { title: "Citation", text: (r) => r.citation },
+  ];
+  const SORTABLE = 6;
+  const rows = new Map();
+  const sorting = { column: null, ascending: true };
+
+  function buildTable() {
+    byId("relations-caption").textContent =
+      "All " + relations.length + " relations of " + byId("title").textContent +
+      ". Sort by a column with the button in its header.";
+    const head = byId("relations-head");
+    COLUMNS.forEach((column, index) => {
+      const cell = element("th");
+      cell.scope = "col";
+      if (index < SORTABLE) {
+        cell.appendChild(button(column.title, () => sortTable(index), "sort"));
+        cell.setAttribute("aria-sort", "none");
+      } else cell.textContent = column.title;
+      head.appendChild(cell);
+    });
+    relations.forEach((relation) => {
+      const row = element("tr");
+      COLUMNS.forEach((column, index) => {
+        const cell = element(index === 0 ? "th" : "td", column.text(relation));
+        if (index === 0) cell.scope = "row";
+        row.appendChild(cell);
+      });
+      rows.set(relation.id, row);
+    });
+    sortTable(0);
+  }
+
+  function sortTable(index) {
+    sorting.ascending = sorting.column === index ? !sorting.ascending : true;
+    sorting.column = index;
+    const column = COLUMNS[index];
+    const key = column.order || column.text;
+    const ordered = relations.slice().sort((a, b) => {
+      const x = key(a);
+      const y = key(b);
+      const order = typeof x === "number" ? x - y : compareText(x, y);
+      return (sorting.ascending ? order : -order) || a.id - b.id;
+    });
+    byId("relations-body").replaceChildren(...ordered.map((relation) => rows.get(relation.id)));
+    byId("relations-head").querySelectorAll("th").forEach((cell, number) => {
+      if (number < SORTABLE) cell.setAttribute("aria-sort", number === index ? (sorting.ascending ? "ascending" : "descending") : "none");
+    });
+  }
+
+  function showTable(on) {
+    byId("table-view").hidden = !on;
+    byId("network-view").hidden = on;
+    const toggle = byId("view-toggle");
+    toggle.setAttribute("aria-pressed", String(on));
+    toggle.textContent = on ? "Network" : "Table";
+    if (!on) {
+      network.redraw();
+      network.fit({ animation: false });
+    }
+  }
+
+  // ---------------------------------------------------------------- page chrome
+
+  function showPanels(on) {
+    byId("sidebar").hidden = !on;
+    const toggle = byId("panels-toggle");
+    toggle.setAttribute("aria-expanded", String(on));
+    toggle.textContent = on ? "Hide panels" : "Show panels";
+  }
+
+  function toggleFullscreen() {
+    const page = document.documentElement;
+    if (document.fullscreenElement) document.exitFullscreen().catch(() => {});
+    else if (page.requestFullscreen) {
+      page.requestFullscreen().catch(() => announce("Fullscreen is not available here."));
+    } else announce("Fullscreen is not available here.");
+  }
+
+  document.addEventListener("keydown", (event) => {
+    if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey) return;
+    const typing = event.target instanceof Element && event.target.closest("input, textarea, select, [contenteditable]");
+    if (event.key === "Escape") {
+      if (!searchResults.hidden) {
+        closeResults();
+        searchInput.focus();
+      } else if (state.selected !== null) {
+        const inPanel = byId("panel").contains(document.activeElement);
+        select(null);
+        if (inPanel) searchInput.focus();
+      } else if (state.step >= 0) closeStory();
+      return;
+    }
+    if (typing) return;
+    if (event.key === "f" || event.key === "F") toggleFullscreen();
+    else if (data.story.length && (event.key === "ArrowRight" || event.key === "PageDown")) showStep(state.step + 1);
+    else if (data.story.length && (event.key === "ArrowLeft" || event.key === "PageUp")) showStep(state.step - 1);
+    else return;
+    event.preventDefault();
+  });
+
+  byId("view-toggle").addEventListener("click", () => showTable(byId("table-view").hidden));
+  byId("panels-toggle").addEventListener("click", () => showPanels(byId("sidebar").hidden));
+  byId("fullscreen").addEventListener("click", toggleFullscreen);
+  byId("panel-close").addEventListener("click", () => {
+    select(null);
+    searchInput.focus();
+  });
+
+  // ---------------------------------------------------------------- start
+
+  buildLegend();
+  buildFilters();
+  buildTable();
+  if (classroom) showPanels(false); // the network gets the whole width; picking an actor opens them
+  addActors();
+  refresh();
+  const network = new vis.Network(
+    container,
+    { nodes: nodes, edges: edges },
+    {
+      autoResize: true,
+      physics: { enabled: false },
+      layout: { improvedLayout: false },
+      interaction: { hover: true, tooltipDelay: 120, keyboard: false, multiselect: false },
+      nodes: {
+        borderWidth: classroom ? 3 : 2,
+        borderWidthSelected: classroom ? 5 : 4,
+        font: {
+          size: LABEL_PX,
+          face: pageStyle.fontFamily,
+          color: "#000000",
+          strokeWidth: Math.round(LABEL_PX / 4),
+          strokeColor: "#ffffff",
+        },
+        scaling: { label: { enabled: false, maxVisible: 200, drawThreshold: 4 } },
+      },
+      edges: { selectionWidth: 1.5, hoverWidth: 1.5, arrowStrikethrough: false },
+    }
+  );
+  network.redraw(); // draws once synchronously, measuring the labels that fit() must include
+  network.fit({ animation: false });
+  network.on("click", (event) => {
+    if (event.nodes.length) select(event.nodes[0]);
+    else if (!event.edges.length) select(null);
+  });
+  network.on("resize", () => network.fit({ animation: false }));
+
+  // For tests and for curious readers in the browser console.
+  window.explorer = {
+    network: network,
+    nodes: nodes,
+    edges: edges,
+    data: data,
+    visibleRelations: () => edges.get({ filter: (edge) => !edge.hidden }).map((edge) => [edge.from, edge.to, edge.key]),
+    litActors: () => nodes.get({ filter: (node) => !node.hidden && node.opacity === 1 }).map((node) => node.id),
+    state: () => ({ selected: state.selected, step: state.step, period: state.period }),
+  };
 })();
