@@ -12,7 +12,10 @@ whom with :func:`signed_graph`.
 
 from .build import from_tables, load, signed_graph, snapshot
 from .errors import DataError, FileFormatError, Problem, ValidationError
+from .export import export_as, write_csv, write_gexf, write_graphml, write_json
+from .figure import draw
 from .metrics import centrality, date_range, pn_centrality, relation_counts, summary
+from .notebook import show
 from .predict import balance_predictions
 from .read import read_actors, read_relation_types, read_relations, read_story
 from .render import write_html
@@ -32,6 +35,8 @@ __all__ = [
     "compare",
     "date_range",
     "diff",
+    "draw",
+    "export_as",
     "from_tables",
     "load",
     "pn_centrality",
@@ -40,10 +45,15 @@ __all__ = [
     "read_relations",
     "read_story",
     "relation_counts",
+    "show",
     "signed_graph",
     "snapshot",
     "summary",
     "timeline",
     "without",
+    "write_csv",
+    "write_gexf",
+    "write_graphml",
     "write_html",
+    "write_json",
 ]

@@ -19,6 +19,9 @@ from .balance import balance_report, frustrated_ties, frustration
 from .build import load, signed_graph, snapshot
 from .dates import as_period
 from .errors import DataError
+from .export import FORMATS, export_as
+from .figure import PRESETS as FIGURE_PRESETS
+from .figure import draw
 from .files import atomic_write
 from .metrics import centrality, date_range, relation_counts, summary
 from .read import DATA_DIR, read_story
@@ -162,6 +165,85 @@ def build(
     story_file = (DATA_DIR if data_dir is None else data_dir) / "story.csv"
     story = read_story(story_file, G.nodes) if story_file.exists() else None
     written = write_html(G, output, title=title, preset=preset, at=at, story=story)
+    click.echo(str(written.resolve()))
+
+
+@main.command()
+@DATA_DIR_ARGUMENT
+@click.option(
+    "--format",
+    "format_",
+    required=True,
+    type=click.Choice(FORMATS),
+    help="gexf (Gephi, with the timeline), graphml, json (node-link, for D3) or csv.",
+)
+@click.option(
+    "-o",
+    "--output",
+    required=True,
+    type=click.Path(writable=True, path_type=Path),
+    help="The file to write; for csv, the folder that gets actors.csv, relations.csv "
+    "and relation_types.csv.",
+)
+@click.option(
+    "--for-spreadsheet",
+    is_flag=True,
+    help="csv only: neutralise cells a spreadsheet would run as formulas "
+    "(the files then no longer read back unchanged).",
+)
+@reports_data_errors
+def export(data_dir: Path | None, format_: str, output: Path, for_spreadsheet: bool) -> None:
+    """Write the dataset for Gephi, other graph tools or a spreadsheet.
+
+    \b
+    Example:
+      alliance-graph export --format gexf -o aleppo.gexf
+      alliance-graph export my-conflict/ --format csv --for-spreadsheet -o sheets/
+    """
+    if for_spreadsheet and format_ != "csv":
+        raise click.UsageError("--for-spreadsheet applies to the csv format only")
+    written = export_as(load(data_dir), output, format_, for_spreadsheet=for_spreadsheet)
+    click.echo(str(written.resolve()))
+
+
+@main.command()
+@DATA_DIR_ARGUMENT
+@click.option(
+    "-o",
+    "--output",
+    required=True,
+    type=click.Path(dir_okay=False, writable=True, path_type=Path),
+    help="The file to write, ending in .png, .svg or .pdf.",
+)
+@click.option(
+    "--at",
+    metavar="DATE",
+    callback=_check_date,
+    help="Only draw relations active at this date or period, e.g. 2016-07.",
+)
+@click.option(
+    "--preset",
+    type=click.Choice(list(FIGURE_PRESETS)),
+    default="handout",
+    show_default=True,
+    help="handout: A4 landscape for print; slide: 16:9 for a projector.",
+)
+@click.option("--title", help="Figure title (the dataset's title by default).")
+@reports_data_errors
+def figure(
+    data_dir: Path | None, output: Path, at: str | None, preset: str, title: str | None
+) -> None:
+    """Write a print-ready figure of the network: PNG, SVG or PDF, by the file's suffix.
+
+    \b
+    Example:
+      alliance-graph figure -o aleppo.pdf
+      alliance-graph figure --at 2016-07 --preset slide -o july-2016.png
+    """
+    try:
+        written = draw(load(data_dir), output, at=at, preset=preset, title=title)
+    except ValueError as error:
+        raise click.UsageError(str(error)) from None
     click.echo(str(written.resolve()))
 
 

@@ -1,0 +1,140 @@
+"""Print figures: valid files, A4 by default, drawn, deterministic, the explorer's encoding."""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import networkx as nx
+import numpy as np
+import pytest
+from click.testing import CliRunner
+from PIL import Image
+
+import graph
+from graph.cli import main
+from graph.figure import PRESETS, draw, make_figure
+from graph.render import explorer_payload
+
+A4_POINTS = (841.68, 595.44)  # 11.69 x 8.27 inches
+
+
+@pytest.fixture(scope="module")
+def G() -> nx.MultiDiGraph:
+    return graph.load()
+
+
+@pytest.fixture(scope="module")
+def png(G, tmp_path_factory) -> Path:
+    return draw(G, tmp_path_factory.mktemp("figure") / "aleppo.png")
+
+
+def test_png_is_a4_and_drawn(png: Path) -> None:
+    with Image.open(png) as image:
+        image.verify()
+    with Image.open(png) as image:
+        assert image.format == "PNG"
+        assert image.size == (round(11.69 * 200), round(8.27 * 200))
+        pixels = np.asarray(image.convert("RGB"))
+    ink = (pixels < 200).any(axis=2).mean()
+    assert 0.02 < ink < 0.5, f"{ink:.1%} of the page is drawn on"
+
+
+def test_png_has_the_explorer_colours(G, png: Path) -> None:
+    with Image.open(png) as image:
+        colours = {tuple(c) for c in np.asarray(image.convert("RGB")).reshape(-1, 3)[::7]}
+    for camp in explorer_payload(G)["legend"]["camps"]:
+        rgb = tuple(int(camp["colour"][i : i + 2], 16) for i in (1, 3, 5))
+        assert rgb in colours, camp["camp"]
+
+
+def test_grayscale_keeps_shapes_lines_and_labels(png: Path) -> None:
+    with Image.open(png) as image:
+        gray = np.asarray(image.convert("L"))
+    # Black outlines, lines and text on white: the picture does not rely on hue.
+    assert (gray < 60).mean() > 0.005 and (gray > 245).mean() > 0.5
+
+
+def test_svg_is_a4_and_holds_the_text(G, tmp_path: Path) -> None:
+    root = ET.parse(draw(G, tmp_path / "aleppo.svg")).getroot()
+    assert root.tag == "{http://www.w3.org/2000/svg}svg"
+    size = tuple(float(root.get(side).removesuffix("pt")) for side in ("width", "height"))
+    assert size == pytest.approx(A4_POINTS, abs=0.01)
+    texts = {"".join(t.itertext()) for t in root.iter("{http://www.w3.org/2000/svg}text")}
+    assert "Battle of Aleppo (2012–2016)" in texts
+    assert any(t.startswith("Relations from 2012-07 to 2016-12-22") for t in texts)
+    assert {"opposition", "state", "support", "confirmed"} <= texts
+
+
+def test_pdf_is_one_a4_page(G, tmp_path: Path) -> None:
+    content = draw(G, tmp_path / "aleppo.pdf").read_bytes()
+    assert content.startswith(b"%PDF-") and content.rstrip().endswith(b"%%EOF")
+    boxes = re.findall(rb"/MediaBox \[\s*0 0 ([\d.]+) ([\d.]+)\s*\]", content)
+    assert [(float(w), float(h)) for w, h in boxes] == [pytest.approx(A4_POINTS, abs=0.01)]
+
+
+@pytest.mark.parametrize("suffix", ["png", "svg", "pdf"])
+def test_same_graph_same_bytes(G, suffix: str, tmp_path: Path) -> None:
+    first = draw(G, tmp_path / f"1.{suffix}").read_bytes()
+    assert draw(graph.load(), tmp_path / f"2.{suffix}").read_bytes() == first
+
+
+def test_slide_preset(G, tmp_path: Path) -> None:
+    with Image.open(draw(G, tmp_path / "slide.png", preset="slide")) as image:
+        assert image.size == (2000, 1125)
+    assert set(PRESETS) == {"handout", "slide"}
+
+
+def test_at_draws_the_relations_active_then(G) -> None:
+    for at in ("2015-09-29", "2015-10", "2016"):
+        shown = graph.snapshot(G, at).number_of_edges()
+        figure = make_figure(G, at=at)
+        texts = [text.get_text() for text in figure.texts]
+        assert any(f"{shown} of 32 relations shown" in t and at in t for t in texts), texts
+        network = figure.axes[0]
+        assert len(network.patches) == shown
+
+
+def test_names_are_text_not_math(dataset: Path, tmp_path: Path) -> None:
+    actors = (dataset / "actors.csv").read_text(encoding="utf-8")
+    (dataset / "actors.csv").write_text(
+        actors.replace("\nrussia,Russia,", "\nrussia,Russia $\\frac{ <b>&,", 1), encoding="utf-8"
+    )
+    G = graph.load(dataset)
+    figure = make_figure(G, title="Costs $5 and $\\undefined{")
+    labels = [t for t in figure.axes[0].texts if t.get_text().startswith("Russia")]
+    assert [t.get_text() for t in labels] == ["Russia $\\frac{ <b>&"]
+    # Math markup would fail to parse these; as plain text they draw.
+    for suffix in ("png", "svg", "pdf"):
+        draw(G, tmp_path / f"hostile.{suffix}", title="Costs $5 and $\\undefined{")
+
+
+def test_bad_suffix_or_preset_writes_nothing(G, tmp_path: Path) -> None:
+    target = tmp_path / "aleppo.png"
+    target.write_bytes(b"good")
+    with pytest.raises(ValueError, match="unknown preset 'poster'"):
+        draw(G, target, preset="poster")
+    with pytest.raises(ValueError, match=r"end the file name with \.png, \.svg, \.pdf"):
+        draw(G, tmp_path / "aleppo.jpg")
+    assert target.read_bytes() == b"good"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["aleppo.png"]
+
+
+def test_draw_does_not_change_the_graph(G, tmp_path: Path) -> None:
+    before = nx.node_link_data(G, edges="edges")
+    draw(G, tmp_path / "a.svg", at="2016")
+    assert nx.node_link_data(G, edges="edges") == before
+
+
+def test_cli_figure(tmp_path: Path) -> None:
+    out = tmp_path / "july.pdf"
+    result = CliRunner().invoke(main, ["figure", "--at", "2016-07", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert result.output.strip() == str(out.resolve()) and out.read_bytes().startswith(b"%PDF")
+    result = CliRunner().invoke(main, ["figure", "-o", str(tmp_path / "a.gif")])
+    assert result.exit_code == 2 and "end the file name with" in result.output
+    result = CliRunner().invoke(main, ["figure", "--at", "2016-13", "-o", str(out)])
+    assert result.exit_code == 2 and "2016-13" in result.output
+    result = CliRunner().invoke(main, ["figure", "--help"])
+    assert result.exit_code == 0 and "Example:" in result.output
