@@ -767,11 +767,18 @@ def frustration(
     & Wilson (the "XOR" model): binary node variables ``x_i`` (camp) and tie
     variables ``f_ij`` (frustrated), minimising ``sum f_ij`` subject to
     ``f_ij >= x_i - x_j``, ``f_ij >= x_j - x_i`` for a positive tie and
-    ``f_ij >= x_i + x_j - 1``, ``f_ij >= 1 - x_i - x_j`` for a negative tie.
+    ``f_ij >= x_i + x_j - 1``, ``f_ij >= 1 - x_i - x_j`` for a negative tie
+    (``f_ij`` is 0/1 at every binary ``x``; it is declared continuous so the
+    solver branches on node variables only, as with Aref et al.'s
+    prioritised branching).
     Each connected component is solved separately with one node fixed to
     camp 0 to remove the camp-swap symmetry, and with the valid inequality
     ``f_ab + f_bc + f_ac >= 1`` for every triangle with an odd number of
-    negative ties.  The solver is HiGHS via :func:`scipy.optimize.milp`.
+    negative ties, plus odd-cycle inequalities separated from the linear
+    relaxation.  The solver is HiGHS via :func:`scipy.optimize.milp`.  Real
+    networks, which are close to balanced, solve fast (a 1,500-tie graph with
+    15 % of its signs off a two-camp split: about 10 s); random signs are the
+    hard case (60 nodes and 300 random ties: about 15 s).
 
     The heuristic (``method="heuristic"``) starts from the signs of the
     leading eigenvector of the signed adjacency matrix, from BFS
