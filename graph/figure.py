@@ -229,7 +229,9 @@ def _network(axes, nodes: list[dict], edges: list[dict], spec: Preset) -> None:
         style = (
             (0, [dash * _POINTS_PER_PIXEL for dash in edge["dashes"]]) if edge["dashes"] else "-"
         )
-        axes.add_patch(
+        # add_artist, not add_patch: the limits are set, and fitting them to
+        # each curved arrow costs more than drawing it.
+        axes.add_artist(
             FancyArrowPatch(
                 where[edge["from"]],
                 where[edge["to"]],
@@ -245,21 +247,24 @@ def _network(axes, nodes: list[dict], edges: list[dict], spec: Preset) -> None:
                 zorder=1,
             )
         )
+    by_marker: dict[str, list[dict]] = {}
     for node in nodes:
-        x, y = where[node["id"]]
+        by_marker.setdefault(node_shape(node["kind"], backend="matplotlib"), []).append(node)
+    for marker, group in sorted(by_marker.items()):
         axes.scatter(
-            [x],
-            [y],
-            s=(2 * radius[node["id"]]) ** 2,
-            marker=node_shape(node["kind"], backend="matplotlib"),
-            color=node["colour"],
+            [where[node["id"]][0] for node in group],
+            [where[node["id"]][1] for node in group],
+            s=[(2 * radius[node["id"]]) ** 2 for node in group],
+            marker=marker,
+            color=[node["colour"] for node in group],
             edgecolors="black",
             linewidths=0.8,
             zorder=2,
         )
+    for node in nodes:
         axes.annotate(
             node["name"],
-            (x, y),
+            where[node["id"]],
             xytext=(0, -radius[node["id"]] - 2),
             textcoords="offset points",
             ha="center",
