@@ -429,9 +429,7 @@ def _write_table(path: Path, columns: dict, rows: list[dict], for_spreadsheet: b
         if for_spreadsheet:
             out.write("\ufeff")
         writer = csv.writer(out, lineterminator="\n")
-        writer.writerow(header)
-        for row in rows:
-            cells = [str(row.get(name, "")) for name in header]
+        for cells in [header, *([str(row.get(name, "")) for name in header] for row in rows)]:
             writer.writerow([spreadsheet_safe(c) for c in cells] if for_spreadsheet else cells)
 
 

@@ -173,7 +173,12 @@ def test_csv_round_trip_keeps_formulas_as_data(dataset: Path, tmp_path: Path) ->
 
 
 def test_csv_for_spreadsheets_neutralises_formulas(dataset: Path, tmp_path: Path) -> None:
+    relations = (dataset / "relations.csv").read_text(encoding="utf-8").splitlines()
+    relations = [relations[0] + ",=1+1"] + [line + ",+1" for line in relations[1:]]
+    (dataset / "relations.csv").write_text("\n".join(relations) + "\n", encoding="utf-8")
     folder = write_csv(graph.load(hostile(dataset)), tmp_path / "sheet", for_spreadsheet=True)
+    header = (folder / "relations.csv").read_text(encoding="utf-8").splitlines()[0]
+    assert header.endswith(",date_source,'=1+1")
     text = (folder / "actors.csv").read_text(encoding="utf-8")
     assert text.startswith("\ufeffid,name,")
     russia = next(row for row in csv.DictReader(text[1:].splitlines()) if row["id"] == "russia")
