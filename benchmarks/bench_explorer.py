@@ -1,0 +1,230 @@
+"""The explorer against pyvis, side by side: export time and time to a settled picture.
+
+Run from the repository root (it takes a few minutes; pyvis is the slow part)::
+
+    python benchmarks/bench_explorer.py
+
+For seeded synthetic signed graphs (:mod:`synthetic`) of 100, 1,000 and
+10,000 actors with three times as many relations, written as CSV files, it
+measures, in one run:
+
+- export, graph to HTML file: :func:`graph.write_html` (of which
+  :func:`graph.layout.layout`) against pyvis's default path,
+  ``Network(cdn_resources="in_line")`` + ``from_nx`` + ``write_html``, and
+  NetworkX's ``spring_layout`` (only up to 1,000 actors unless
+  ``--spring-10k``: it is quadratic per iteration);
+- CSV to settled picture: reading the CSV files, exporting, and loading the
+  page in headless Chromium until its node positions stay still (no node
+  moves more than 0.1 px over 30 consecutive frames, see ``settle.js``),
+  capped at ``--cap`` seconds.
+
+The explorer page is self-contained. pyvis's ``in_line`` page still links
+Bootstrap from cdn.jsdelivr.net, which cannot be reached offline: those two
+requests are answered with empty files, and any other request is aborted
+(and counted). Times are best of three up to 1,000 actors, single runs
+above. This is a script, not a test: timings depend on the machine.
+"""
+
+from __future__ import annotations
+
+import argparse
+import copy
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import networkx as nx
+from playwright.sync_api import Browser, Route, sync_playwright
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
+from pyvis.network import Network
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from synthetic import write_synthetic  # benchmarks/, the script's own folder
+
+import graph
+from graph.layout import layout
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-background-networking", "--disable-gpu"]
+SETTLE_SCRIPT = Path(__file__).with_name("settle.js")
+#: pyvis's page loads these from a CDN; they are answered with empty files.
+EMPTY_CDN = "https://cdn.jsdelivr.net/npm/bootstrap@"
+
+
+def best_of(repeat: int, run: Callable[[], object]) -> float:
+    """The shortest wall time of ``repeat`` calls, in seconds."""
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        run()
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def export_pyvis(G: nx.MultiDiGraph, path: Path) -> float:
+    """Seconds for pyvis's default export of ``G`` (on a copy: ``from_nx`` changes it)."""
+    own = copy.deepcopy(G)
+    start = time.perf_counter()
+    net = Network(cdn_resources="in_line")
+    net.from_nx(own)
+    net.write_html(str(path))
+    return time.perf_counter() - start
+
+
+def spring_layout(G: nx.MultiDiGraph) -> None:
+    """NetworkX's spring layout of the signed graph, for comparison."""
+    nx.spring_layout(graph.signed_graph(G), seed=7)
+
+
+def settle(browser: Browser, page_file: Path, cap: float) -> dict:
+    """Load ``page_file`` in a fresh context and wait for its positions to stay still.
+
+    Returns
+    -------
+    dict
+        ``settled``: seconds from navigation start to the first frame of the
+        still run, or None past ``cap``; ``created``: seconds until the page's
+        network existed; ``moving``: the largest move in the last frame that
+        moved (px); ``requests``: URLs answered empty and URLs aborted.
+    """
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    requests: dict[str, list[str]] = {"empty": [], "aborted": []}
+
+    def answer(route: Route) -> None:
+        url = route.request.url
+        if url.startswith(("file:", "data:", "blob:")):
+            route.continue_()
+        elif url.startswith(EMPTY_CDN):
+            requests["empty"].append(url)
+            route.fulfill(status=200, body="")
+        else:
+            requests["aborted"].append(url)
+            route.abort()
+
+    context.route("**/*", answer)
+    context.add_init_script(path=str(SETTLE_SCRIPT))
+    page = context.new_page()
+    try:
+        page.goto(page_file.resolve().as_uri(), wait_until="commit", timeout=cap * 1000)
+        page.wait_for_function(
+            "() => window.__settle.settledAt !== null", timeout=cap * 1000, polling=250
+        )
+        settled = True
+    except PlaywrightTimeout:
+        settled = False
+    record = page.evaluate("() => window.__settle")
+    context.close()
+    return {
+        "settled": record["settledAt"] / 1000 if settled else None,
+        "created": None if record["createdAt"] is None else record["createdAt"] / 1000,
+        "moving": record["lastMove"],
+        "requests": requests,
+    }
+
+
+def measure(browser: Browser, actors: int, folder: Path, *, cap: float, spring: bool) -> dict:
+    """Every figure for one synthetic graph of ``actors`` actors."""
+    data = write_synthetic(folder / f"data-{actors}", actors, 3 * actors, seed=0)
+    repeat = 3 if actors <= 1000 else 1
+    ours_page, pyvis_page = folder / f"explorer-{actors}.html", folder / f"pyvis-{actors}.html"
+    G = graph.load(data)
+    figures = {
+        "actors": actors,
+        "relations": G.number_of_edges(),
+        "load": best_of(repeat, lambda: graph.load(data)),
+        "layout": best_of(repeat, lambda: layout(G)),
+        "ours": best_of(repeat, lambda: graph.write_html(G, ours_page)),
+        "pyvis": min(export_pyvis(G, pyvis_page) for _ in range(repeat)),
+        "spring": best_of(1, lambda: spring_layout(G)) if spring else None,
+    }
+    figures["ours page"] = settle(browser, ours_page, cap)
+    figures["pyvis page"] = settle(browser, pyvis_page, cap)
+    return figures
+
+
+def report(rows: list[dict], cap: float) -> None:
+    def seconds(value: float | None) -> str:
+        return f">{cap:g}" if value is None else f"{value:.2f}"
+
+    def ratio(slow: float | None, fast: float | None) -> str:
+        if fast is None:
+            return "n/a"
+        return f">{cap / fast:.0f}x" if slow is None else f"{slow / fast:.1f}x"
+
+    print("\nExport, graph to HTML file (seconds)")
+    print(
+        f"{'actors':>7} {'relations':>9} {'layout':>7} {'ours':>7} {'pyvis':>8} "
+        f"{'pyvis/ours':>10} {'nx spring_layout':>17}"
+    )
+    for row in rows:
+        spring = "skipped" if row["spring"] is None else f"{row['spring']:.2f}"
+        print(
+            f"{row['actors']:>7} {row['relations']:>9} {row['layout']:>7.2f} "
+            f"{row['ours']:>7.2f} {row['pyvis']:>8.2f} {row['pyvis'] / row['ours']:>9.1f}x "
+            f"{spring:>17}"
+        )
+    print(
+        "\nCSV to settled picture in headless Chromium (seconds): "
+        "read CSV + export + page load until still"
+    )
+    print(
+        f"{'actors':>7} {'ours page':>9} {'ours total':>10} {'pyvis page':>10} "
+        f"{'pyvis total':>11} {'pyvis/ours':>10}"
+    )
+    for row in rows:
+        ours, theirs = row["ours page"]["settled"], row["pyvis page"]["settled"]
+        ours_total = None if ours is None else row["load"] + row["ours"] + ours
+        pyvis_total = None if theirs is None else row["load"] + row["pyvis"] + theirs
+        print(
+            f"{row['actors']:>7} {seconds(ours):>9} {seconds(ours_total):>10} "
+            f"{seconds(theirs):>10} {seconds(pyvis_total):>11} "
+            f"{ratio(pyvis_total, ours_total):>10}"
+        )
+    print()
+    for row in rows:
+        for name in ("ours page", "pyvis page"):
+            page = row[name]
+            if page["settled"] is None:
+                print(
+                    f"{row['actors']} actors, {name}: not still after {cap:g} s "
+                    f"(last frame moved a node {page['moving']:.1f} px)"
+                )
+            for kind in ("empty", "aborted"):
+                if page["requests"][kind]:
+                    print(
+                        f"{row['actors']} actors, {name}: {len(page['requests'][kind])} "
+                        f"request(s) {'answered empty' if kind == 'empty' else 'aborted'}: "
+                        + ", ".join(sorted(set(page["requests"][kind])))
+                    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="100,1000,10000", help="actor counts, comma-separated")
+    parser.add_argument("--cap", type=float, default=120.0, help="seconds to wait for a page")
+    parser.add_argument("--spring-10k", action="store_true", help="also time spring_layout >1k")
+    parser.add_argument("--keep", type=Path, help="keep the CSV and HTML files in this folder")
+    options = parser.parse_args()
+    sizes = [int(size) for size in options.sizes.split(",")]
+    with tempfile.TemporaryDirectory() as temporary, sync_playwright() as playwright:
+        folder = options.keep or Path(temporary)
+        folder.mkdir(parents=True, exist_ok=True)
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        rows = []
+        for actors in sizes:
+            print(f"{actors} actors ...", flush=True)
+            spring = actors <= 1000 or options.spring_10k
+            rows.append(measure(browser, actors, folder, cap=options.cap, spring=spring))
+        browser.close()
+    print(
+        "pyvis baseline: Network(cdn_resources='in_line') + from_nx + write_html; "
+        f"requests to {EMPTY_CDN}* (Bootstrap) answered empty, any other aborted."
+    )
+    report(rows, options.cap)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,145 @@
+"""Synthetic signed actor graphs for the benchmarks, written as a dataset folder.
+
+Actors belong to camps of uneven sizes. A relation is support inside a camp
+and opposition between camps, with a few exceptions (noise) and a few neutral
+talks, so the graph has the structure a layout must show; a few actors are
+far more active than the rest, as in real conflict data. Same arguments, same
+files, byte for byte.
+
+Run ``python benchmarks/synthetic.py FOLDER ACTORS RELATIONS`` to write one.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from graph.files import atomic_write
+
+SUPPORT = ("weapons", "funding", "troops", "training", "political_support", "backs")
+OPPOSITION = ("fights", "air_strikes", "siege", "accuses", "opposes")
+KINDS = ("state", "armed group", "militia", "NGO", "population")
+CONFIDENCE = ("confirmed", "claimed", "alleged")
+#: Share of relations inside a camp; the rest are between camps.
+INSIDE_CAMP = 0.55
+#: Share of relations whose sign goes against the camps (support across, fights within).
+NOISE = 0.05
+#: Share of neutral relations (talks).
+NEUTRAL = 0.03
+
+
+def synthetic_tables(
+    actors: int, relations: int, *, seed: int = 0
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """An actors table and a relations table in the dataset format.
+
+    Parameters
+    ----------
+    actors : int
+        Number of actors, at least 4.
+    relations : int
+        Number of relations.
+    seed : int
+        Seed of the random generator.
+
+    Returns
+    -------
+    (pandas.DataFrame, pandas.DataFrame)
+        The rows of ``actors.csv`` and ``relations.csv``; ids are sorted by
+        camp, so the actors of camp ``c`` are a contiguous block.
+    """
+    if actors < 4:
+        raise ValueError(f"need at least 4 actors, got {actors}")
+    rng = np.random.default_rng(seed)
+    camps = max(2, round(np.sqrt(actors) / 4))
+    # Camp sizes fall off like 1/rank, each camp with at least two actors.
+    share = 1 / np.arange(1, camps + 1)
+    sizes = 2 + np.floor(share / share.sum() * (actors - 2 * camps)).astype(int)
+    sizes[0] += actors - sizes.sum()
+    first = np.concatenate([[0], np.cumsum(sizes)[:-1]])
+    camp = np.repeat(np.arange(camps), sizes)
+    activity = rng.pareto(1.5, actors) + 1
+
+    source = rng.choice(actors, size=relations, p=activity / activity.sum())
+    own = camp[source]
+    inside = rng.random(relations) < INSIDE_CAMP
+    # Inside: another actor of the same camp; across: any actor of another camp.
+    offset = 1 + np.floor(rng.random(relations) * (sizes[own] - 1)).astype(int)
+    inside_target = first[own] + (source - first[own] + offset) % sizes[own]
+    across = np.floor(rng.random(relations) * (actors - sizes[own])).astype(int)
+    across_target = np.where(across >= first[own], across + sizes[own], across)
+    target = np.where(inside, inside_target, across_target)
+    support = inside != (rng.random(relations) < NOISE)
+    kind = np.where(
+        rng.random(relations) < NEUTRAL,
+        "negotiates_with",
+        np.where(
+            support,
+            np.array(SUPPORT)[rng.integers(len(SUPPORT), size=relations)],
+            np.array(OPPOSITION)[rng.integers(len(OPPOSITION), size=relations)],
+        ),
+    )
+    start = rng.integers(2010, 2017, size=relations)
+    ids = np.array([f"actor_{i:05d}" for i in range(actors)])
+
+    actor_table = pd.DataFrame(
+        {
+            "id": ids,
+            "name": [f"Actor {i}" for i in range(actors)],
+            "kind": np.array(KINDS)[rng.integers(len(KINDS), size=actors)],
+            "camp": [f"camp {c:02d}" for c in camp],
+            "aliases": "",
+            "description": [f"Synthetic actor {i} of camp {c}." for i, c in enumerate(camp)],
+        }
+    )
+    relation_table = pd.DataFrame(
+        {
+            "source": ids[source],
+            "target": ids[target],
+            "type": kind,
+            "start": start.astype(str),
+            "end": "",
+            "confidence": np.array(CONFIDENCE)[rng.integers(len(CONFIDENCE), size=relations)],
+            "evidence": [f"Synthetic relation {i}." for i in range(relations)],
+            "citation": f"synthetic: benchmarks/synthetic.py, seed {seed}",
+        }
+    )
+    return actor_table, relation_table
+
+
+def write_synthetic(folder: str | Path, actors: int, relations: int, *, seed: int = 0) -> Path:
+    """Write ``actors.csv``, ``relations.csv`` and ``datapackage.json`` to ``folder``.
+
+    Parameters
+    ----------
+    folder : str or Path
+        Created if missing.
+    actors, relations, seed
+        See :func:`synthetic_tables`.
+
+    Returns
+    -------
+    Path
+        The folder, ready for :func:`graph.load`.
+    """
+    target = Path(folder)
+    target.mkdir(parents=True, exist_ok=True)
+    actor_table, relation_table = synthetic_tables(actors, relations, seed=seed)
+    for name, table in (("actors.csv", actor_table), ("relations.csv", relation_table)):
+        with atomic_write(target / name) as out:
+            table.to_csv(out, index=False, lineterminator="\n")
+    title = f"Synthetic signed graph: {actors} actors, {relations} relations (seed {seed})"
+    with atomic_write(target / "datapackage.json") as out:
+        json.dump({"name": "synthetic", "title": title}, out, indent=2)
+    return target
+
+
+if __name__ == "__main__":
+    folder, actor_count, relation_count = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
+    print(write_synthetic(folder, actor_count, relation_count))
