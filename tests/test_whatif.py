@@ -14,6 +14,14 @@ from graph.balance import frustrated_ties, frustration
 from graph.whatif import COMPARED_METRICS, compare, without
 
 
+def signed_actors(actors: str, relations: list[tuple[str, str, int]]) -> nx.MultiDiGraph:
+    """An actor graph of one-letter actors and (source, target, sign) relations."""
+    G = nx.MultiDiGraph()
+    G.add_nodes_from(actors, name="x")
+    G.add_edges_from((u, v, {"type": "t", "sign": sign}) for u, v, sign in relations)
+    return G
+
+
 @pytest.fixture(scope="module")
 def aleppo() -> nx.MultiDiGraph:
     return nx.freeze(graph.load())
@@ -115,15 +123,10 @@ def test_camp_labels_follow_the_larger_part() -> None:
     # The old one-camp split is a local optimum no single move improves, so
     # the solver's split is used; it calls {a, b, c} camp 0 (a sorts first),
     # and the labels must be swapped so that the five keep their camp.
-    def actors(ties):
-        G = nx.MultiDiGraph()
-        G.add_nodes_from("abcdefgh", name="x")
-        G.add_edges_from((u, v, {"type": "t", "sign": sign}) for u, v, sign in ties)
-        return G
-
     allies = [(u, v, 1) for group in ("abc", "defgh") for u, v in itertools.combinations(group, 2)]
     table = compare(
-        actors([*allies, ("c", "h", 1)]), actors([*allies, ("a", "d", -1), ("b", "e", -1)])
+        signed_actors("abcdefgh", [*allies, ("c", "h", 1)]),
+        signed_actors("abcdefgh", [*allies, ("a", "d", -1), ("b", "e", -1)]),
     )
     assert table["camp_before"].tolist() == [0] * 8
     assert table["camp_after"].tolist() == [1, 1, 1, 0, 0, 0, 0, 0]
@@ -133,14 +136,8 @@ def test_camp_labels_follow_the_larger_part() -> None:
 def test_undecided_actors_keep_their_camp() -> None:
     # a and b are enemies. x backed b and now opposes both (either camp
     # frustrates one tie); y was a's ally and now opposes it. Only y must move.
-    def actors(ties):
-        G = nx.MultiDiGraph()
-        G.add_nodes_from("abxy", name="x")
-        G.add_edges_from((u, v, {"type": "t", "sign": sign}) for u, v, sign in ties)
-        return G
-
-    before = actors([("a", "b", -1), ("x", "b", 1), ("y", "a", 1)])
-    after = actors([("a", "b", -1), ("x", "a", -1), ("x", "b", -1), ("y", "a", -1)])
+    before = signed_actors("abxy", [("a", "b", -1), ("x", "b", 1), ("y", "a", 1)])
+    after = signed_actors("abxy", [("a", "b", -1), ("x", "a", -1), ("x", "b", -1), ("y", "a", -1)])
     table = compare(before, after)
     assert table.index[table["camp_changed"]].tolist() == ["y"]
     assert table.loc["x", "camp_after"] == table.loc["b", "camp_after"]
