@@ -1,5 +1,5 @@
 # Two commands on a fresh machine with Python >= 3.11:
-#   make explorer   builds the Battle of Aleppo explorer and prints its path
+#   make explorer   builds the Battle of Aleppo explorer (and its classroom preset), prints the paths
 #   make test       runs ruff and the whole test suite (doctests, browser, notebooks)
 # Both create and use their own virtual environment in .venv/.
 
@@ -14,6 +14,7 @@ PYTHON ?= $(shell for p in python3.13 python3.12 python3.11 python3 python; do \
 
 explorer: $(VENV)/.installed
 	@$(BIN)/alliance-graph build -o explorer/aleppo.html
+	@$(BIN)/alliance-graph build -o explorer/aleppo-classroom.html --preset classroom
 
 test: $(VENV)/.installed-test
 	$(BIN)/ruff check .

@@ -72,7 +72,7 @@ _MONTH_NAMES = (
     "December",
 )
 #: Radius of the smallest and largest actor, in layout pixels.
-_SMALLEST, _LARGEST = 10.0, 38.0
+_SMALLEST, _LARGEST = 9.0, 30.0
 
 
 def explorer_payload(
@@ -344,7 +344,7 @@ def _span_label(start: str | None, end: str | None) -> str:
     >>> _span_label("2012-07", "2016-12-22"), _span_label(None, "2016-07-28")
     ('July 2012 – 22 December 2016', 'until 28 July 2016')
     >>> _span_label(None, None)
-    'undated: shown at every date'
+    'undated (shown at every date)'
     """
     if start and end:
         return f"{_date_label(start)} – {_date_label(end)}"
@@ -352,7 +352,7 @@ def _span_label(start: str | None, end: str | None) -> str:
         return f"since {_date_label(start)}"
     if end:
         return f"until {_date_label(end)}"
-    return "undated: shown at every date"
+    return "undated (shown at every date)"
 
 
 def _story_steps(story: pd.DataFrame) -> list[dict]:

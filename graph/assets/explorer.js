@@ -77,7 +77,8 @@
 
   // A small picture of an actor's shape, for the legend.
   function shapeIcon(shape, colour) {
-    const icon = svgElement("svg", { width: 18, height: 18, viewBox: "-10 -10 20 20", "aria-hidden": "true" });
+    const icon = svgElement("svg", { width: 18, height: 18, viewBox: "-10 -10 20 20" });
+    icon.setAttribute("aria-hidden", "true");
     const paint = { fill: colour, stroke: "#111", "stroke-width": 1.5 };
     const polygon = (points) => svgElement("polygon", Object.assign({ points: points }, paint), icon);
     if (shape === "dot") svgElement("circle", Object.assign({ r: 8 }, paint), icon);
@@ -86,15 +87,19 @@
     else if (shape === "square") polygon("-7,-7 7,-7 7,7 -7,7");
     else if (shape === "diamond") polygon("0,-9 9,0 0,9 -9,0");
     else if (shape === "hexagon") polygon("8,0 4,7 -4,7 -8,0 -4,-7 4,-7");
-    else if (shape === "star") polygon("0,-9 2.6,-3.3 8.6,-2.8 4,1.2 5.4,7.3 0,4.1 -5.4,7.3 -4,1.2 -8.6,-2.8 -2.6,-3.3");
+    else if (shape === "star") {
+      polygon("0,-9 2.6,-3.3 8.6,-2.8 4,1.2 5.4,7.3 0,4.1 -5.4,7.3 -4,1.2 -8.6,-2.8 -2.6,-3.3");
+    }
     else svgElement("ellipse", Object.assign({ rx: 9, ry: 6 }, paint), icon);
     return icon;
   }
 
   // A sample of a relation line, with its arrow head, for the legend.
   function lineIcon(colour, dashes, width, opacity) {
-    const icon = svgElement("svg", { width: 46, height: 14, viewBox: "0 0 46 14", "aria-hidden": "true" });
-    const line = { x1: 1, y1: 7, x2: 36, y2: 7, stroke: colour, "stroke-width": width * EDGE_SCALE, opacity: opacity };
+    const icon = svgElement("svg", { width: 46, height: 14, viewBox: "0 0 46 14" });
+    icon.setAttribute("aria-hidden", "true");
+    const line = { x1: 1, y1: 7, x2: 36, y2: 7, stroke: colour, opacity: opacity };
+    line["stroke-width"] = width * EDGE_SCALE;
     if (dashes.length) line["stroke-dasharray"] = dashes.map((d) => d * EDGE_SCALE * 0.6).join(" ");
     svgElement("line", line, icon);
     svgElement("polygon", { points: "45,7 35,2 35,12", fill: colour, opacity: opacity }, icon);
@@ -145,8 +150,11 @@
 
   function relationDetails(relation, box) {
     const sign = SIGN_WORDS[relation.sign] || String(relation.sign);
-    box.appendChild(element("p", relation.when + " · " + sign + " · " + (CONFIDENCE_WORDS[relation.confidence] || relation.confidence), "when"));
-    if (relation.evidence) box.appendChild(element("blockquote", "“" + relation.evidence + "”", "evidence"));
+    const confidence = CONFIDENCE_WORDS[relation.confidence] || relation.confidence;
+    box.appendChild(element("p", relation.when + " · " + sign + " · " + confidence, "when"));
+    if (relation.evidence) {
+      box.appendChild(element("blockquote", "“" + relation.evidence + "”", "evidence"));
+    }
     if (relation.citation) box.appendChild(element("p", "Source: " + relation.citation, "citation"));
     if (relation.date_source) box.appendChild(element("p", "Dates: " + relation.date_source, "citation"));
     return box;
@@ -155,7 +163,7 @@
   function relationTooltip(relation) {
     const box = element("div", null, "tooltip");
     box.appendChild(relationSentence(relation, false));
-    box.appendChild(element("p", relation.type, "type"));
+    box.appendChild(element("p", "type: " + relation.type, "type"));
     return relationDetails(relation, box);
   }
 
@@ -172,18 +180,21 @@
   // ---------------------------------------------------------------- the network
 
   const container = byId("network");
+  let network = null; // created once the page around it is built
 
-  // Turn the layout so that its long axis lies along the long side of the
-  // canvas (a rotation keeps every distance of the layout), then spread it
-  // over the canvas so that sizes and labels are screen pixels at the first
-  // view: the labels of the classroom preset stay large. One axis may be
-  // stretched up to MAX_STRETCH times the other to use the canvas's shape.
-  function placeOnCanvas(actorsToPlace) {
-    const count = actorsToPlace.length || 1;
-    const meanX = actorsToPlace.reduce((sum, a) => sum + a.x, 0) / count;
-    const meanY = actorsToPlace.reduce((sum, a) => sum + a.y, 0) / count;
+  // Place the layout on the canvas: turn it so that its long axis lies along
+  // the long side of the canvas (a rotation keeps every distance of the
+  // layout), then spread it over the canvas so that sizes and labels are
+  // screen pixels when the whole network is in view: the labels of the
+  // classroom preset stay large. One axis may be stretched up to MAX_STRETCH
+  // times the other to use the canvas's shape. ``shrink`` draws the actors
+  // closer together than that, leaving room for labels at the edges.
+  function placeActors(shrink) {
+    const count = data.nodes.length || 1;
+    const meanX = data.nodes.reduce((sum, a) => sum + a.x, 0) / count;
+    const meanY = data.nodes.reduce((sum, a) => sum + a.y, 0) / count;
     let xx = 0, yy = 0, xy = 0;
-    actorsToPlace.forEach((a) => {
+    data.nodes.forEach((a) => {
       xx += (a.x - meanX) ** 2;
       yy += (a.y - meanY) ** 2;
       xy += (a.x - meanX) * (a.y - meanY);
@@ -191,36 +202,45 @@
     const wide = container.clientWidth >= container.clientHeight;
     const angle = 0.5 * Math.atan2(2 * xy, xx - yy) - (wide ? 0 : Math.PI / 2);
     const cos = Math.cos(angle), sin = Math.sin(angle);
-    const turned = actorsToPlace.map((a) => ({
+    const turned = data.nodes.map((a) => ({
       x: (a.x - meanX) * cos + (a.y - meanY) * sin,
       y: (a.y - meanY) * cos - (a.x - meanX) * sin,
     }));
-    const extent = (values) =>
-      Math.max(values.reduce((most, v) => Math.max(most, v), -Infinity) - values.reduce((least, v) => Math.min(least, v), Infinity), 1);
-    const largest = actorsToPlace.reduce((most, a) => Math.max(most, a.size), 0);
-    const margin = 2 * largest * NODE_SCALE + 3 * LABEL_PX;
-    const fitX = Math.max(container.clientWidth - margin, 100) / extent(turned.map((p) => p.x));
-    const fitY = Math.max(container.clientHeight - margin, 100) / extent(turned.map((p) => p.y));
+    const extent = (values) => {
+      const highest = values.reduce((most, v) => Math.max(most, v), -Infinity);
+      const lowest = values.reduce((least, v) => Math.min(least, v), Infinity);
+      return Math.max(highest - lowest, 1);
+    };
+    // Room for the largest actor and for labels, which are wide and hang below their actor.
+    const largest = 2 * NODE_SCALE * data.nodes.reduce((most, a) => Math.max(most, a.size), 0);
+    const width = container.clientWidth, height = container.clientHeight;
+    const roomX = width - Math.min(largest + 8 * LABEL_PX, 0.35 * width);
+    const roomY = height - Math.min(largest + 3 * LABEL_PX, 0.35 * height);
+    const fitX = Math.max(roomX, 50) / extent(turned.map((p) => p.x));
+    const fitY = Math.max(roomY, 50) / extent(turned.map((p) => p.y));
     const spread = Math.max(Math.min(fitX, fitY), 0.05);
     const spreadX = Math.min(fitX, spread * MAX_STRETCH);
     const spreadY = Math.min(fitY, spread * MAX_STRETCH);
-    return turned.map((p) => ({ x: Math.round(p.x * spreadX), y: Math.round(p.y * spreadY) }));
+    nodes.update(
+      data.nodes.map((actor, index) => ({
+        id: actor.id,
+        x: Math.round(turned[index].x * spreadX * shrink),
+        y: Math.round(turned[index].y * spreadY * shrink),
+      }))
+    );
   }
 
   function edgeColour(relation, dim) {
     const colour = relation.colour;
-    return { color: colour, highlight: colour, hover: colour, inherit: false, opacity: relation.opacity * dim };
+    const opacity = relation.opacity * dim;
+    return { color: colour, highlight: colour, hover: colour, inherit: false, opacity: opacity };
   }
 
-  // Filled once the page around the canvas is built and the canvas has its size.
-  const nodes = new vis.DataSet();
-  function addActors() {
-    const positions = placeOnCanvas(data.nodes);
-    nodes.add(data.nodes.map((actor, index) => ({
+  // Placed by placeActors once the page around the canvas is built.
+  const nodes = new vis.DataSet(
+    data.nodes.map((actor) => ({
       id: actor.id,
       label: actor.name,
-      x: positions[index].x,
-      y: positions[index].y,
       size: actor.size * NODE_SCALE,
       shape: actor.shape,
       color: {
@@ -230,8 +250,8 @@
         hover: { background: actor.colour, border: "#000000" },
       },
       title: actorTooltip(actor),
-    })));
-  }
+    }))
+  );
   const edges = new vis.DataSet(
     relations.map((relation) => ({
       id: relation.id,
@@ -269,9 +289,8 @@
       });
     } else if (state.step >= 0) {
       litActors = new Set(data.story[state.step].actors);
-      litRelations = new Set(
-        relations.filter((r) => shown.has(r.id) && litActors.has(r.from) && litActors.has(r.to)).map((r) => r.id)
-      );
+      const among = (r) => shown.has(r.id) && litActors.has(r.from) && litActors.has(r.to);
+      litRelations = new Set(relations.filter(among).map((r) => r.id));
     }
     const nodeChanges = [];
     data.nodes.forEach((actor) => {
@@ -280,7 +299,8 @@
       const look = "n" + hidden + opacity;
       if (drawn.get("n" + actor.id) !== look) {
         drawn.set("n" + actor.id, look);
-        nodeChanges.push({ id: actor.id, hidden: hidden, opacity: opacity });
+        const font = { color: opacity === 1 ? "#000000" : "rgba(0, 0, 0, " + DIMMED * 2 + ")" };
+        nodeChanges.push({ id: actor.id, hidden: hidden, opacity: opacity, font: font });
       }
     });
     const edgeChanges = [];
@@ -327,7 +347,10 @@
       legendGroup("Colour: camp", entries.camps.map((c) => legendEntry(swatch(c.colour), c.camp, c.actors)))
     );
     legend.appendChild(
-      legendGroup("Shape: kind", entries.kinds.map((k) => legendEntry(shapeIcon(k.shape, "#ffffff"), k.kind, k.actors)))
+      legendGroup(
+        "Shape: kind",
+        entries.kinds.map((k) => legendEntry(shapeIcon(k.shape, "#ffffff"), k.kind, k.actors))
+      )
     );
     legend.appendChild(
       legendGroup(
@@ -335,10 +358,19 @@
         entries.signs.map((s) => legendEntry(lineIcon(s.colour, s.dashes, 2, 1), s.name, s.relations))
       )
     );
+    const looks = new Map(); // levels drawn alike share one entry
+    entries.confidence.forEach((c) => {
+      const look = c.width + " " + c.opacity;
+      if (!looks.has(look)) looks.set(look, { width: c.width, opacity: c.opacity, levels: [], relations: 0 });
+      looks.get(look).levels.push(c.level);
+      looks.get(look).relations += c.relations;
+    });
     legend.appendChild(
       legendGroup(
         "Confidence",
-        entries.confidence.map((c) => legendEntry(lineIcon("#222222", [], c.width, c.opacity), c.level, c.relations))
+        Array.from(looks.values()).map((c) =>
+          legendEntry(lineIcon("#222222", [], c.width, c.opacity), c.levels.join(", "), c.relations)
+        )
       )
     );
     legend.appendChild(legendGroup("Size", [legendEntry(element("span", "●", "size-icon"), data.size)]));
@@ -389,7 +421,11 @@
     const groups = byId("filter-groups");
     const legend = data.legend;
     groups.appendChild(
-      filterGroup("Sign", "sign", legend.signs.map((s) => ({ value: String(s.sign), text: s.name, count: s.relations })))
+      filterGroup(
+        "Sign",
+        "sign",
+        legend.signs.map((s) => ({ value: String(s.sign), text: s.name, count: s.relations }))
+      )
     );
     groups.appendChild(
       filterGroup(
@@ -438,7 +474,9 @@
     const meta = element("p", null, "meta");
     meta.append(swatch(actor.colour), actor.camp + " · " + actor.kind);
     content.appendChild(meta);
-    if (actor.aliases.length) content.appendChild(element("p", "Also called: " + actor.aliases.join(", "), "aliases"));
+    if (actor.aliases.length) {
+      content.appendChild(element("p", "Also called: " + actor.aliases.join(", "), "aliases"));
+    }
     if (actor.description) content.appendChild(element("p", actor.description, "description"));
     RELATION_GROUPS.forEach(([title, belongs]) => {
       const own = relations.filter((r) => belongs(r, actor.id));
@@ -451,7 +489,9 @@
         const item = element("li", null, shown.has(relation.id) ? "relation" : "relation inactive");
         item.appendChild(relationSentence(relation, true));
         relationDetails(relation, item);
-        if (!shown.has(relation.id)) item.appendChild(element("p", "Not drawn: outside the date or filters.", "note"));
+        if (!shown.has(relation.id)) {
+          item.appendChild(element("p", "Not drawn: outside the date or filters.", "note"));
+        }
         list.appendChild(item);
       });
       section.appendChild(list);
@@ -469,7 +509,9 @@
       if (!byId("table-view").hidden) showTable(false);
     }
     refresh();
-    if (id !== null && how.centre) network.focus(id, { scale: Math.max(network.getScale(), 1), animation: false });
+    if (id !== null && how.centre) {
+      network.focus(id, { scale: Math.max(network.getScale(), 1), animation: false });
+    }
     if (id !== null && how.focusPanel) byId("panel-name").focus();
   }
 
@@ -531,7 +573,9 @@
     found.slice(0, 12).forEach((match) => {
       const actor = actors.get(match.id);
       const choice = button(actor.name, () => pick(match.id), "result");
-      if (match.matched !== actor.name) choice.appendChild(element("span", " (" + match.matched + ")", "matched"));
+      if (match.matched !== actor.name) {
+        choice.appendChild(element("span", " (" + match.matched + ")", "matched"));
+      }
       const item = element("li");
       item.appendChild(choice);
       searchResults.appendChild(item);
@@ -599,8 +643,11 @@
   if (data.months.length) {
     slider.max = String(data.months.length - 1);
     slider.value = String(data.at ? monthOf(data.at.first) : 0);
+    allDates.checked = data.at === null;
     slider.addEventListener("input", () => setPeriod(data.months[Number(slider.value)]));
-    allDates.addEventListener("change", () => setPeriod(allDates.checked ? null : data.months[Number(slider.value)]));
+    allDates.addEventListener("change", () =>
+      setPeriod(allDates.checked ? null : data.months[Number(slider.value)])
+    );
     play.addEventListener("click", () => setPlaying(playing === null));
   } else {
     byId("timebar").hidden = true;
@@ -621,6 +668,7 @@
     setPlaying(false);
     if (!byId("table-view").hidden) showTable(false);
     story.hidden = false;
+    fitCanvas();
     storyToggle.setAttribute("aria-pressed", "true");
     byId("story-position").textContent = "Story: step " + (number + 1) + " of " + steps.length;
     byId("story-title").textContent = step.title;
@@ -635,6 +683,7 @@
   function closeStory() {
     state.step = -1;
     story.hidden = true;
+    fitCanvas();
     storyToggle.setAttribute("aria-pressed", "false");
     refresh();
   }
@@ -703,7 +752,9 @@
     });
     byId("relations-body").replaceChildren(...ordered.map((relation) => rows.get(relation.id)));
     byId("relations-head").querySelectorAll("th").forEach((cell, number) => {
-      if (number < SORTABLE) cell.setAttribute("aria-sort", number === index ? (sorting.ascending ? "ascending" : "descending") : "none");
+      if (number >= SORTABLE) return;
+      const order = sorting.ascending ? "ascending" : "descending";
+      cell.setAttribute("aria-sort", number === index ? order : "none");
     });
   }
 
@@ -713,10 +764,7 @@
     const toggle = byId("view-toggle");
     toggle.setAttribute("aria-pressed", String(on));
     toggle.textContent = on ? "Network" : "Table";
-    if (!on) {
-      network.redraw();
-      network.fit({ animation: false });
-    }
+    if (!on) fitCanvas();
   }
 
   // ---------------------------------------------------------------- page chrome
@@ -726,6 +774,29 @@
     const toggle = byId("panels-toggle");
     toggle.setAttribute("aria-expanded", String(on));
     toggle.textContent = on ? "Hide panels" : "Show panels";
+    fitCanvas();
+  }
+
+  // Place the actors and show them all. When long labels at the edges would
+  // make the view zoom out, the actors are drawn closer together instead, so
+  // labels keep the preset's size on screen. Done again whenever the canvas
+  // changes size (story opened, panels hidden, fullscreen).
+  function placeAndFit() {
+    let shrink = 1;
+    for (let round = 0; round < (data.nodes.length > 2000 ? 1 : 4); round += 1) {
+      placeActors(shrink);
+      network.redraw(); // draws synchronously, measuring the labels that fit() must include
+      network.fit({ animation: false });
+      const scale = network.getScale();
+      if (scale >= 0.97 || shrink < 0.6) break;
+      shrink *= scale;
+    }
+  }
+
+  // The canvas follows its container at once (vis-network itself checks
+  // every second); a new size places the actors again (see "resize" below).
+  function fitCanvas() {
+    if (network !== null) network.setSize("100%", "100%");
   }
 
   function toggleFullscreen() {
@@ -738,7 +809,9 @@
 
   document.addEventListener("keydown", (event) => {
     if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey) return;
-    const typing = event.target instanceof Element && event.target.closest("input, textarea, select, [contenteditable]");
+    const typing =
+      event.target instanceof Element &&
+      event.target.closest("input, textarea, select, [contenteditable]");
     if (event.key === "Escape") {
       if (!searchResults.hidden) {
         closeResults();
@@ -751,9 +824,10 @@
       return;
     }
     if (typing) return;
+    const hasStory = data.story.length > 0;
     if (event.key === "f" || event.key === "F") toggleFullscreen();
-    else if (data.story.length && (event.key === "ArrowRight" || event.key === "PageDown")) showStep(state.step + 1);
-    else if (data.story.length && (event.key === "ArrowLeft" || event.key === "PageUp")) showStep(state.step - 1);
+    else if (hasStory && ["ArrowRight", "PageDown"].includes(event.key)) showStep(state.step + 1);
+    else if (hasStory && ["ArrowLeft", "PageUp"].includes(event.key)) showStep(state.step - 1);
     else return;
     event.preventDefault();
   });
@@ -772,9 +846,9 @@
   buildFilters();
   buildTable();
   if (classroom) showPanels(false); // the network gets the whole width; picking an actor opens them
-  addActors();
+  placeActors(1);
   refresh();
-  const network = new vis.Network(
+  network = new vis.Network(
     container,
     { nodes: nodes, edges: edges },
     {
@@ -797,13 +871,13 @@
       edges: { selectionWidth: 1.5, hoverWidth: 1.5, arrowStrikethrough: false },
     }
   );
-  network.redraw(); // draws once synchronously, measuring the labels that fit() must include
-  network.fit({ animation: false });
+  placeAndFit();
   network.on("click", (event) => {
     if (event.nodes.length) select(event.nodes[0]);
     else if (!event.edges.length) select(null);
   });
-  network.on("resize", () => network.fit({ animation: false }));
+  // After vis-network's own handling of the new size, which keeps the old zoom.
+  network.on("resize", () => requestAnimationFrame(placeAndFit));
 
   // For tests and for curious readers in the browser console.
   window.explorer = {
@@ -811,8 +885,10 @@
     nodes: nodes,
     edges: edges,
     data: data,
-    visibleRelations: () => edges.get({ filter: (edge) => !edge.hidden }).map((edge) => [edge.from, edge.to, edge.key]),
-    litActors: () => nodes.get({ filter: (node) => !node.hidden && node.opacity === 1 }).map((node) => node.id),
+    visibleRelations: () =>
+      edges.get({ filter: (edge) => !edge.hidden }).map((edge) => [edge.from, edge.to, edge.key]),
+    litActors: () =>
+      nodes.get({ filter: (node) => !node.hidden && node.opacity === 1 }).map((node) => node.id),
     state: () => ({ selected: state.selected, step: state.step, period: state.period }),
   };
 })();

@@ -1,0 +1,615 @@
+"""The explorer page in a real browser: headless Chromium driven by Playwright.
+
+Every page is opened from ``file://`` with every other request aborted and
+recorded; after each test, no request may have left the page, and no console
+error, page error or dialog may have happened. Expected results come from the
+Python side (:func:`graph.snapshot`, the graph's attributes).
+
+Without ``/usr/bin/chromium`` these tests are skipped, saying how to enable
+them; with ``REQUIRE_BROWSER=1`` (CI) they fail instead.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import networkx as nx
+import pytest
+from test_render import EVIL
+
+import graph
+from graph.read import DATA_DIR
+
+CHROMIUM = Path("/usr/bin/chromium")
+HOW_TO_ENABLE = (
+    "install Debian's chromium (apt-get install chromium) "
+    "or set REQUIRE_BROWSER=1 to make this an error"
+)
+ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
+ALLOWED_SCHEMES = ("file:", "data:", "blob:", "about:")
+
+
+def _launch_or_skip(playwright_module: object | None) -> None:
+    missing = None
+    if not CHROMIUM.exists():
+        missing = f"{CHROMIUM} not found"
+    elif playwright_module is None:
+        missing = "Playwright for Python is not installed (pip install -e '.[test]')"
+    if missing is None:
+        return
+    if os.environ.get("REQUIRE_BROWSER") == "1":
+        pytest.fail(f"REQUIRE_BROWSER=1 but {missing}: install Debian's chromium", pytrace=False)
+    pytest.skip(f"browser tests skipped, {missing}: {HOW_TO_ENABLE}")
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        sync_playwright = None
+    _launch_or_skip(sync_playwright)
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(
+            executable_path=str(CHROMIUM),
+            args=["--no-sandbox", "--disable-background-networking", "--disable-gpu"],
+        )
+        yield chromium
+        chromium.close()
+
+
+@dataclass
+class Visit:
+    """An open page and what it tried to do."""
+
+    page: object
+    blocked: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    dialogs: list[str] = field(default_factory=list)
+
+    def js(self, expression: str, argument: object = None) -> object:
+        return self.page.evaluate(expression, argument)
+
+    def shown(self) -> list[tuple]:
+        """The relations drawn (not hidden), as (source, target, key)."""
+        return sorted(tuple(edge) for edge in self.js("explorer.visibleRelations()"))
+
+    def lit(self) -> set[str]:
+        return set(self.js("explorer.litActors()"))
+
+    def wait_until(self, predicate: str, timeout: float = 10.0) -> None:
+        """Poll a JS function until it returns true (the page's CSP forbids eval)."""
+        deadline = time.monotonic() + timeout
+        while not self.js(predicate):
+            assert time.monotonic() < deadline, f"timed out waiting for {predicate}"
+            self.page.wait_for_timeout(50)
+
+    def state(self) -> dict:
+        return self.js("explorer.state()")
+
+    def text(self, selector: str) -> str:
+        return self.page.locator(selector).text_content()
+
+    def screen_point(self, canvas_point: str) -> tuple[float, float]:
+        """Page coordinates of a point of the drawing, given as a JS expression."""
+        return tuple(
+            self.js(
+                """(point) => {
+                  const p = explorer.network.canvasToDOM(eval(point));
+                  const box = document.querySelector('#network canvas').getBoundingClientRect();
+                  return [box.left + p.x, box.top + p.y];
+                }""",
+                canvas_point,
+            )
+        )
+
+
+@pytest.fixture
+def open_page(browser: object) -> Iterator[Callable[..., Visit]]:
+    contexts = []
+    visits: list[Visit] = []
+
+    def open_(path: Path, width: int = 1366, height: int = 768) -> Visit:
+        context = browser.new_context(viewport={"width": width, "height": height})
+        contexts.append(context)
+        page = context.new_page()
+        visit = Visit(page)
+        visits.append(visit)
+
+        def route(request_route: object) -> None:
+            if request_route.request.url.startswith(ALLOWED_SCHEMES):
+                request_route.continue_()
+            else:
+                visit.blocked.append(request_route.request.url)
+                request_route.abort()
+
+        def dialog(box: object) -> None:
+            visit.dialogs.append(box.message)
+            box.dismiss()
+
+        context.route("**/*", route)
+        page.on(
+            "request",
+            lambda r: None if r.url.startswith(ALLOWED_SCHEMES) else visit.blocked.append(r.url),
+        )
+        page.on("console", lambda m: visit.errors.append(m.text) if m.type == "error" else None)
+        page.on("pageerror", lambda error: visit.errors.append(str(error)))
+        page.on("dialog", dialog)
+        page.goto(path.as_uri())
+        visit.wait_until("() => window.explorer !== undefined")
+        return visit
+
+    yield open_
+    for context in contexts:
+        context.close()
+    for visit in visits:
+        assert visit.blocked == [], "requests left the page"
+        assert visit.errors == [], "console or page errors"
+        assert visit.dialogs == [], "dialogs fired"
+
+
+@pytest.fixture(scope="module")
+def G() -> nx.MultiDiGraph:
+    return graph.load()
+
+
+@pytest.fixture(scope="module")
+def pages(tmp_path_factory: pytest.TempPathFactory, G: nx.MultiDiGraph) -> dict[str, Path]:
+    """The Aleppo explorer in each preset and with a start date, each in its own folder."""
+    story = graph.read_story(DATA_DIR / "story.csv", G.nodes)
+    options = {
+        "default": {},
+        "classroom": {"preset": "classroom"},
+        "at": {"at": "2015-09-30"},
+    }
+    paths = {}
+    for name, extra in options.items():
+        folder = tmp_path_factory.mktemp(name)
+        paths[name] = graph.write_html(G, folder / f"{name}.html", story=story, **extra)
+    return paths
+
+
+def relations(G: nx.MultiDiGraph, keep: Callable[[str, str, dict], bool] = lambda *_: True):
+    return sorted((u, v, k) for u, v, k, d in G.edges(keys=True, data=True) if keep(u, v, d))
+
+
+def test_loads_offline_with_every_actor_and_relation(
+    open_page: Callable[..., Visit], pages: dict[str, Path], G: nx.MultiDiGraph
+) -> None:
+    visit = open_page(pages["default"])
+    assert visit.js("explorer.nodes.length") == G.number_of_nodes()
+    assert visit.js("explorer.edges.length") == G.number_of_edges()
+    assert visit.shown() == relations(G)
+    assert visit.text("#slider-label") == "All dates"
+    assert visit.page.title() == G.graph["title"]
+    assert [p.name for p in pages["default"].parent.iterdir()] == ["default.html"]
+
+
+def test_complete_at_first_paint_and_still(
+    open_page: Callable[..., Visit], pages: dict[str, Path]
+) -> None:
+    visit = open_page(pages["default"])
+    inked = visit.js(
+        """() => new Promise((done) => requestAnimationFrame(() => {
+          const canvas = document.querySelector('#network canvas');
+          const context = canvas.getContext('2d');
+          const pixels = context.getImageData(0, 0, canvas.width, canvas.height).data;
+          let ink = 0;
+          for (let i = 0; i < pixels.length; i += 4) {
+            if (pixels[i + 3] > 0 && pixels[i] < 200) ink += 1;
+          }
+          done(ink / (pixels.length / 4));
+        }))"""
+    )
+    assert inked > 0.01  # the first frame already shows the network
+    first = visit.js("explorer.network.getPositions()")
+    visit.page.wait_for_timeout(800)
+    assert visit.js("explorer.network.getPositions()") == first  # no physics: nothing drifts
+    again = open_page(pages["default"])
+    assert again.js("explorer.network.getPositions()") == first  # the same picture every load
+
+
+def test_search_by_alias_focuses_the_actor(
+    open_page: Callable[..., Visit], pages: dict[str, Path]
+) -> None:
+    visit = open_page(pages["default"])
+    visit.page.fill("#search", "mosc")
+    assert visit.page.locator("#search-results button").all_text_contents() == ["Russia (Moscow)"]
+    visit.page.press("#search", "Enter")
+    assert visit.state()["selected"] == "russia"
+    assert visit.js("explorer.network.getSelectedNodes()") == ["russia"]
+    assert visit.text("#panel-name") == "Russia"
+    assert visit.js("document.activeElement.id") == "panel-name"
+    centre = visit.js("explorer.network.getViewPosition()")
+    russia = visit.js("explorer.network.getPositions(['russia']).russia")
+    assert abs(centre["x"] - russia["x"]) < 1 and abs(centre["y"] - russia["y"]) < 1
+    visit.page.fill("#search", "hizbullah")
+    visit.page.press("#search", "Enter")
+    assert visit.state()["selected"] == "hezbollah"
+    visit.page.fill("#search", "no such actor")
+    assert visit.text("#search-results") == "No actor matches."
+
+
+def test_clicking_an_actor_fills_the_panel_and_dims_the_rest(
+    open_page: Callable[..., Visit], pages: dict[str, Path], G: nx.MultiDiGraph
+) -> None:
+    visit = open_page(pages["default"])
+    assert visit.js("document.getElementById('panel').hidden")
+    visit.page.mouse.click(*visit.screen_point("explorer.network.getPositions(['russia']).russia"))
+    assert visit.state()["selected"] == "russia"
+    panel = visit.text("#panel")
+    node = G.nodes["russia"]
+    assert node["description"] in panel and ", ".join(node["aliases"]) in panel
+    out_edges = list(G.out_edges("russia", data=True))
+    in_edges = list(G.in_edges("russia", data=True))
+    expected = [
+        f"Support given ({sum(d['sign'] > 0 for *_, d in out_edges)})",
+        f"Support received ({sum(d['sign'] > 0 for *_, d in in_edges)})",
+        f"Opposition given ({sum(d['sign'] < 0 for *_, d in out_edges)})",
+        f"Opposition received ({sum(d['sign'] < 0 for *_, d in in_edges)})",
+        f"Other relations ({sum(d['sign'] == 0 for *_, d in out_edges + in_edges)})",
+    ]
+    assert visit.page.locator("#panel h3").all_text_contents() == expected
+    air = G.edges["russia", "assad_government", 7]
+    support = visit.page.locator(".relation-group", has_text="Support given").text_content()
+    assert "Russia gives air support to Assad government" in support
+    assert "since 30 September 2015" in support
+    assert air["evidence"] in support and air["citation"] in support
+    neighbours = set(nx.all_neighbors(G, "russia")) | {"russia"}
+    assert visit.lit() == neighbours
+    visit.page.locator("#panel button.link", has_text="Assad government").first.click()
+    assert visit.state()["selected"] == "assad_government"
+    visit.page.keyboard.press("Escape")
+    assert visit.state()["selected"] is None
+    assert visit.js("document.getElementById('panel').hidden")
+    assert visit.lit() == set(G.nodes)
+
+
+def test_each_filter_hides_and_shows_the_right_relations(
+    open_page: Callable[..., Visit], pages: dict[str, Path], G: nx.MultiDiGraph
+) -> None:
+    visit = open_page(pages["default"])
+    camp = dict(G.nodes(data="camp"))
+    cases = [
+        ("sign", "-1", lambda u, v, d: d["sign"] != -1),
+        ("sign", "0", lambda u, v, d: d["sign"] != 0),
+        ("confidence", "alleged", lambda u, v, d: d["confidence"] != "alleged"),
+        ("camp", "jihadist", lambda u, v, d: "jihadist" not in (camp[u], camp[v])),
+        ("type", "air_strikes", lambda u, v, d: d["type"] != "air_strikes"),
+    ]
+    everything = relations(G)
+    for group, value, keep in cases:
+        box = visit.page.locator(f'input[data-group="{group}"][value="{value}"]')
+        box.uncheck()
+        expected = relations(G, keep)
+        assert visit.shown() == expected != everything, (group, value)
+        box.check()
+        assert visit.shown() == everything
+    visit.page.locator('input[data-group="camp"][value="opposition"]').uncheck()
+    visit.page.locator('input[data-group="sign"][value="1"]').uncheck()
+    assert visit.shown() == relations(
+        G, lambda u, v, d: d["sign"] != 1 and "opposition" not in (camp[u], camp[v])
+    )
+    hidden_actors = visit.js("explorer.nodes.get({filter: (n) => n.hidden}).map((n) => n.id)")
+    assert set(hidden_actors) == {a for a, c in camp.items() if c == "opposition"}
+    types = visit.page.locator("fieldset", has_text="Relation type")
+    types.get_by_role("button", name="None").click()
+    assert visit.shown() == []
+    types.get_by_role("button", name="All").click()
+    visit.page.locator('input[data-group="camp"][value="opposition"]').check()
+    visit.page.locator('input[data-group="sign"][value="1"]').check()
+    assert visit.shown() == everything
+
+
+def test_slider_agrees_with_snapshot_every_month(
+    open_page: Callable[..., Visit], pages: dict[str, Path], G: nx.MultiDiGraph
+) -> None:
+    """The page's date rule and graph.snapshot agree on every month of the data."""
+    visit = open_page(pages["default"])
+    months = visit.js("explorer.data.months")
+    slider = visit.page.locator("#slider")
+    visit.page.locator("#all-dates").uncheck()  # the slider's first month
+    slider.focus()
+    counts = set()
+    for index, month in enumerate(months):
+        if index:
+            slider.press("ArrowRight")
+        assert visit.text("#slider-label") == month["label"]
+        expected = relations(graph.snapshot(G, month["date"]))
+        assert visit.shown() == expected, month["date"]
+        counts.add(len(expected))
+    assert len(counts) > 5  # the months differ: the comparison can fail
+    assert not visit.page.locator("#all-dates").is_checked()
+    visit.page.locator("#all-dates").check()
+    assert visit.shown() == relations(G)
+
+
+def test_play_steps_through_the_months_and_pauses(
+    open_page: Callable[..., Visit], pages: dict[str, Path]
+) -> None:
+    visit = open_page(pages["default"])
+    play = visit.page.locator("#play")
+    play.click()
+    assert play.text_content() == "Pause" and play.get_attribute("aria-pressed") == "true"
+    assert visit.text("#slider-label") == "July 2012"
+    visit.wait_until("() => Number(document.getElementById('slider').value) >= 2")
+    play.click()
+    assert play.text_content() == "Play"
+    stopped = visit.js("document.getElementById('slider').value")
+    visit.page.wait_for_timeout(1200)
+    assert visit.js("document.getElementById('slider').value") == stopped
+
+
+def test_start_date_sets_the_slider(
+    open_page: Callable[..., Visit], pages: dict[str, Path], G: nx.MultiDiGraph
+) -> None:
+    visit = open_page(pages["at"])
+    assert visit.text("#slider-label") == "30 September 2015"
+    assert visit.shown() == relations(graph.snapshot(G, "2015-09-30"))
+    assert visit.shown() != relations(graph.snapshot(G, "2015-09-29"))
+    assert not visit.page.locator("#all-dates").is_checked()
+
+
+def test_hovering_a_relation_shows_its_details(
+    open_page: Callable[..., Visit], pages: dict[str, Path], G: nx.MultiDiGraph
+) -> None:
+    visit = open_page(pages["default"])
+    # A relation whose midpoint lies away from every actor, so the pointer is on the line.
+    relation = visit.js(
+        """() => {
+          const net = explorer.network;
+          const actors = Object.values(net.body.nodes);
+          return explorer.data.edges.find((e) => {
+            const mid = net.body.edges[e.id].edgeType.getPoint(0.5);
+            return actors.every((a) => Math.hypot(a.x - mid.x, a.y - mid.y) > a.shape.width + 25);
+          });
+        }"""
+    )
+    assert relation is not None
+    point = f"explorer.network.body.edges[{relation['id']}].edgeType.getPoint(0.5)"
+    visit.page.mouse.move(*visit.screen_point(point))
+    tooltip = visit.page.locator("div.vis-tooltip")
+    tooltip.wait_for(state="visible")
+    text = tooltip.text_content()
+    data = G.edges[relation["from"], relation["to"], relation["key"]]
+    for expected in (
+        G.nodes[relation["from"]]["name"],
+        G.graph["relation_types"][data["type"]]["label"],
+        relation["when"],
+        data["confidence"],
+        data["evidence"],
+        data["citation"],
+    ):
+        assert expected in text
+
+
+def test_story_steps_move_the_slider_and_the_focus(
+    open_page: Callable[..., Visit], pages: dict[str, Path], G: nx.MultiDiGraph
+) -> None:
+    visit = open_page(pages["default"])
+    steps = visit.js("explorer.data.story")
+    visit.page.click("#story-toggle")
+
+    def assert_step(number: int) -> None:
+        step = steps[number]
+        assert visit.state()["step"] == number
+        assert visit.text("#story-title") == step["title"]
+        assert step["caption"] in visit.text("#story-caption")
+        assert visit.text("#story-position") == f"Story: step {number + 1} of {len(steps)}"
+        assert visit.text("#slider-label") == step["label"]
+        assert visit.shown() == relations(graph.snapshot(G, step["date"]))
+        assert visit.lit() == set(step["actors"])
+
+    assert_step(0)
+    assert visit.page.locator("#story-previous").is_disabled()
+    visit.page.keyboard.press("ArrowRight")
+    assert_step(1)
+    visit.page.click("#story-next")
+    assert_step(2)
+    visit.page.keyboard.press("ArrowLeft")
+    assert_step(1)
+    for _ in steps:
+        visit.page.keyboard.press("PageDown")
+    assert_step(len(steps) - 1)
+    assert visit.page.locator("#story-next").is_disabled()
+    visit.page.keyboard.press("Escape")
+    assert visit.state()["step"] == -1 and visit.js("document.getElementById('story').hidden")
+    assert visit.lit() == set(G.nodes)
+
+
+def test_table_lists_every_relation_sortably_and_prints(
+    open_page: Callable[..., Visit], pages: dict[str, Path], G: nx.MultiDiGraph
+) -> None:
+    visit = open_page(pages["default"])
+    page = visit.page
+    assert not page.locator("#table-view").is_visible()
+    page.emulate_media(media="print")
+    assert page.locator("#table-view").is_visible()  # printed even from the network view
+    assert not page.locator("#timebar").is_visible()
+    page.emulate_media(media="screen")
+    page.click("#view-toggle")
+    assert page.locator("#table-view").is_visible() and not page.locator("#network").is_visible()
+    assert page.locator("#relations tbody tr").count() == G.number_of_edges()
+    assert page.locator("#relations tbody th[scope=row]").count() == G.number_of_edges()
+    headers = page.locator("#relations thead th[scope=col]")
+    assert headers.all_text_contents()[:3] == ["From", "Relation", "To"]
+    assert f"All {G.number_of_edges()} relations" in visit.text("#relations caption")
+    to_header = page.locator("#relations thead th", has_text="To").first
+    to_header.get_by_role("button").click()
+    assert to_header.get_attribute("aria-sort") == "ascending"
+    targets = page.locator("#relations tbody tr td:nth-child(3)").all_text_contents()
+    assert targets == sorted(targets, key=str.casefold)
+    assert sorted(targets) == sorted(G.nodes[v]["name"] for _, v in G.edges())
+    to_header.get_by_role("button").click()
+    assert to_header.get_attribute("aria-sort") == "descending"
+    targets = page.locator("#relations tbody tr td:nth-child(3)").all_text_contents()
+    assert targets == sorted(targets, key=str.casefold, reverse=True)
+    page.click("#view-toggle")
+    assert page.locator("#network canvas").bounding_box()["width"] > 300
+
+
+def test_keys_and_collapsing_panels(
+    open_page: Callable[..., Visit], pages: dict[str, Path]
+) -> None:
+    visit = open_page(pages["default"])
+    page = visit.page
+    page.click("#panels-toggle")
+    assert not page.locator("#sidebar").is_visible()
+    assert page.locator("#panels-toggle").get_attribute("aria-expanded") == "false"
+    assert page.locator("#legend").is_visible()  # the legend stays
+    page.click("#panels-toggle")
+    assert page.locator("#sidebar").is_visible()
+    page.locator("body").press("f")
+    entered = visit.js("document.fullscreenElement !== null")
+    assert entered or visit.text("#status") == "Fullscreen is not available here."
+
+
+def evil_dataset(folder: Path) -> Path:
+    """A dataset with script payloads in every text field."""
+    folder.mkdir()
+
+    def write(name: str, rows: list[list[str]]) -> None:
+        with (folder / name).open("w", encoding="utf-8", newline="") as out:
+            csv.writer(out).writerows(rows)
+
+    actor_columns = ["id", "name", "kind", "camp", "aliases", "description", "source"]
+    write(
+        "actors.csv",
+        [
+            actor_columns,
+            *(
+                [
+                    a,
+                    f"Name {a} {EVIL}",
+                    f"kind {EVIL}",
+                    f"camp {a} {EVIL}",
+                    f"Alias {a} {EVIL}",
+                    f"Description {a} {EVIL}",
+                    f"source {EVIL}",
+                ]
+                for a in ("a", "b")
+            ),
+        ],
+    )
+    write(
+        "relation_types.csv",
+        [["type", "sign", "label", "definition"], ["hits", "-1", f"label {EVIL}", EVIL]],
+    )
+    write(
+        "relations.csv",
+        [
+            [*graph.read.RELATION_COLUMNS, "date_source"],
+            [
+                "a",
+                "b",
+                "hits",
+                "2016",
+                "",
+                "alleged",
+                f"Evidence {EVIL}",
+                f"Citation {EVIL}",
+                f"Date source {EVIL}",
+            ],
+        ],
+    )
+    write(
+        "story.csv",
+        [
+            list(graph.read.STORY_COLUMNS),
+            ["2016", f"Step {EVIL}", f"Caption {EVIL}", "a|b", f"Story citation {EVIL}"],
+        ],
+    )
+    (folder / "datapackage.json").write_text(
+        json.dumps({"title": f"Title {EVIL}"}), encoding="utf-8"
+    )
+    G = graph.load(folder)
+    story = graph.read_story(folder / "story.csv", G.nodes)
+    return graph.write_html(G, folder.parent / "evil.html", story=story)
+
+
+def test_script_payloads_stay_text(open_page: Callable[..., Visit], tmp_path: Path) -> None:
+    visit = open_page(evil_dataset(tmp_path / "evil"))
+    page = visit.page
+    injected = """() => ({
+      elements: document.querySelectorAll('img, iframe, object, embed, a, svg script').length,
+      scripts: document.scripts.length,
+      handlers: Array.from(document.querySelectorAll('*')).filter(
+        (e) => Array.from(e.attributes).some((a) => a.name.startsWith('on'))).length,
+    })"""
+    clean = {"elements": 0, "scripts": 3, "handlers": 0}
+    assert visit.js(injected) == clean
+    assert page.title() == f"Title {EVIL}" and visit.text("#title") == f"Title {EVIL}"
+    legend = visit.text("#legend")
+    assert f"camp a {EVIL}" in legend and f"kind {EVIL}" in legend
+    page.fill("#search", "alias a")
+    page.press("#search", "Enter")
+    panel = visit.text("#panel")
+    for text in (f"Name a {EVIL}", f"Alias a {EVIL}", f"Description a {EVIL}"):
+        assert text in panel
+    for text in (f"label {EVIL}", f"Evidence {EVIL}", f"Citation {EVIL}", f"Date source {EVIL}"):
+        assert text in panel
+    page.keyboard.press("Escape")
+    # A point of actor a's shape (an ellipse around its long label) that b's does not cover.
+    visit.js("explorer.network.fit()")
+    only_a = """(() => {
+      const a = explorer.network.body.nodes.a, b = explorer.network.body.nodes.b;
+      return {x: a.x + 0.45 * a.shape.width * Math.sign(a.x - b.x), y: a.y};
+    })()"""
+    visit.page.mouse.move(*visit.screen_point(only_a))
+    tooltip = page.locator("div.vis-tooltip")
+    tooltip.wait_for(state="visible")
+    assert f"Description a {EVIL}" in tooltip.text_content()
+    page.click("#story-toggle")
+    story = visit.text("#story")
+    for text in (f"Step {EVIL}", f"Caption {EVIL}", f"Story citation {EVIL}"):
+        assert text in story
+    page.click("#view-toggle")
+    table = visit.text("#relations")
+    for text in (f"Name a {EVIL}", f"label {EVIL}", f"Evidence {EVIL}", f"Citation {EVIL}"):
+        assert text in table
+    assert visit.js(injected) == clean
+    assert visit.dialogs == []
+
+
+def test_classroom_preset_is_legible_on_a_projector(
+    open_page: Callable[..., Visit], pages: dict[str, Path]
+) -> None:
+    ARTIFACTS.mkdir(exist_ok=True)
+    # Text and labels in screen pixels: on a 2.5 m wide projection, 1 px is 1.3 mm at
+    # 1920 px and 2.4 mm at 1024 px, so these are letters several centimetres tall.
+    for width, height, text_px, label_px in ((1920, 1080, 20, 24), (1024, 768, 17, 18)):
+        visit = open_page(pages["classroom"], width, height)
+        label = float(visit.js("getComputedStyle(document.body).getPropertyValue('--label-px')"))
+        assert label * visit.js("explorer.network.getScale()") >= label_px
+        assert visit.js("parseFloat(getComputedStyle(document.body).fontSize)") >= text_px
+        assert not visit.page.locator("#sidebar").is_visible()  # the network gets the width
+        assert visit.js("document.documentElement.scrollWidth") <= width
+        canvas = visit.page.locator("#network canvas").bounding_box()
+        assert canvas["width"] >= 0.9 * width and canvas["height"] >= 0.45 * height
+        visit.page.screenshot(path=ARTIFACTS / f"explorer-classroom-{width}x{height}.png")
+        visit.page.keyboard.press("ArrowRight")
+        visit.page.keyboard.press("ArrowRight")
+        visit.page.keyboard.press("ArrowRight")
+        assert visit.text("#story-date") == "October 2015"
+        visit.page.screenshot(path=ARTIFACTS / f"explorer-classroom-story-{width}x{height}.png")
+    assert (ARTIFACTS / "explorer-classroom-1920x1080.png").stat().st_size > 10_000
+
+
+def test_usable_on_a_small_laptop_screen(
+    open_page: Callable[..., Visit], pages: dict[str, Path]
+) -> None:
+    visit = open_page(pages["default"], 1024, 600)
+    assert visit.js("document.documentElement.scrollWidth") <= 1024
+    canvas = visit.page.locator("#network canvas").bounding_box()
+    assert canvas["width"] >= 550 and canvas["height"] >= 250
+    for control in ("#search", "#view-toggle", "#fullscreen", "#play", "#slider"):
+        box = visit.page.locator(control).bounding_box()
+        assert box["x"] >= 0 and box["x"] + box["width"] <= 1024 and box["y"] + box["height"] <= 600
+    ARTIFACTS.mkdir(exist_ok=True)
+    visit.page.screenshot(path=ARTIFACTS / "explorer-default-1024x600.png")
