@@ -99,8 +99,9 @@ def explorer_payload(
     Returns
     -------
     dict
-        JSON-serialisable, every list sorted. Text is left as plain text for
-        the page to show with ``textContent``. Relation dates come with
+        JSON-serialisable, in a fixed order (actors by id, relations by
+        source, target and key, story steps as given). Text is left as plain
+        text for the page to show with ``textContent``. Relation dates come with
         ``active_from``/``active_to``, the first and last ISO day they cover
         (None when open).
 

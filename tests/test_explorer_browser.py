@@ -14,6 +14,7 @@ from __future__ import annotations
 import csv
 import json
 import os
+import sys
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -46,6 +47,21 @@ def _launch_or_skip(playwright_module: object | None) -> None:
     if os.environ.get("REQUIRE_BROWSER") == "1":
         pytest.fail(f"REQUIRE_BROWSER=1 but {missing}: install Debian's chromium", pytrace=False)
     pytest.skip(f"browser tests skipped, {missing}: {HOW_TO_ENABLE}")
+
+
+def test_a_missing_browser_skips_with_a_hint_or_fails_when_required(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setattr(sys.modules[__name__], "CHROMIUM", tmp_path / "chromium")
+    monkeypatch.delenv("REQUIRE_BROWSER", raising=False)
+    with pytest.raises(pytest.skip.Exception, match=r"apt-get install chromium\) or set REQUIRE"):
+        _launch_or_skip(object())
+    monkeypatch.setenv("REQUIRE_BROWSER", "1")
+    with pytest.raises(pytest.fail.Exception, match=r"REQUIRE_BROWSER=1 but .*chromium not found"):
+        _launch_or_skip(object())
+    monkeypatch.setattr(sys.modules[__name__], "CHROMIUM", Path(sys.executable))
+    with pytest.raises(pytest.fail.Exception, match="Playwright for Python is not installed"):
+        _launch_or_skip(None)
 
 
 @pytest.fixture(scope="module")
