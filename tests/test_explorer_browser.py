@@ -623,6 +623,9 @@ def test_usable_on_a_small_laptop_screen(
     visit = open_page(pages["default"], 1024, 600)
     assert visit.js("document.documentElement.scrollWidth") <= 1024
     canvas = visit.page.locator("#network canvas").bounding_box()
+    assert canvas["width"] >= 1000 and canvas["height"] >= 250  # panels start folded
+    visit.page.click("#panels-toggle")
+    canvas = visit.page.locator("#network canvas").bounding_box()
     assert canvas["width"] >= 550 and canvas["height"] >= 250
     for control in ("#search", "#view-toggle", "#fullscreen", "#play", "#slider"):
         box = visit.page.locator(control).bounding_box()

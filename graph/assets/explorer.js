@@ -25,6 +25,7 @@
   const NODE_SCALE = cssNumber("--node-scale", 1);
   const DIMMED = 0.12;
   const MAX_STRETCH = 1.5;
+  const NARROW_PX = 1100;
   const PLAY_MS = classroom ? 1500 : 900;
   const SVG_NS = "http://www.w3.org/2000/svg"; // an XML namespace name, not a request
   const CONFIDENCE_WORDS = {
@@ -845,7 +846,9 @@
   buildLegend();
   buildFilters();
   buildTable();
-  if (classroom) showPanels(false); // the network gets the whole width; picking an actor opens them
+  // On a projector or a small screen the network gets the whole width; picking
+  // an actor or the "Show panels" button opens them.
+  if (classroom || window.innerWidth < NARROW_PX) showPanels(false);
   placeActors(1);
   refresh();
   network = new vis.Network(
