@@ -28,6 +28,7 @@ page only compares ISO days.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 import math
 import re
@@ -45,7 +46,6 @@ from markupsafe import Markup
 from .dates import as_period, parse_period
 from .files import atomic_write
 from .layout import layout
-from .metrics import date_range
 from .read import CONFIDENCE_LEVELS
 from .style import SIGN_NAMES, camp_colours, edge_colour, edge_style, node_shape
 
@@ -129,13 +129,14 @@ def explorer_payload(
     at_period = None if at is None else _period(at)
     steps = [] if story is None else _story_steps(story)
     dated = [p for p in (at_period, *steps) if p is not None]
+    edges = _edges(G)
     return {
         "nodes": _nodes(G, size_by),
         "size": "number of relations" if size_by is None else _size_name(size_by),
-        "edges": _edges(G),
-        "legend": _legend(G),
-        "types": _types(G),
-        "months": _months(G, dated),
+        "edges": edges,
+        "legend": _legend(G, edges),
+        "types": _types(edges),
+        "months": _months(edges, dated),
         "at": at_period,
         "story": steps,
     }
@@ -220,8 +221,8 @@ def _edges(G: nx.MultiDiGraph) -> list[dict]:
                 "start": start,
                 "end": end,
                 "when": _span_label(start, end),
-                "active_from": parse_period(start)[0].isoformat() if start else None,
-                "active_to": parse_period(end)[1].isoformat() if end else None,
+                "active_from": _days(start)[0] if start else None,
+                "active_to": _days(end)[1] if end else None,
                 "confidence": confidence,
                 "evidence": str(data.get("evidence", "") or ""),
                 "citation": str(data.get("citation", "") or ""),
@@ -234,12 +235,12 @@ def _edges(G: nx.MultiDiGraph) -> list[dict]:
     return edges
 
 
-def _legend(G: nx.MultiDiGraph) -> dict:
+def _legend(G: nx.MultiDiGraph, edges: list[dict]) -> dict:
     """Legend entries for what the data holds: camps, kinds, signs, confidence levels."""
     camps = Counter(str(camp) for _, camp in G.nodes(data="camp", default=""))
     kinds = Counter(str(kind) for _, kind in G.nodes(data="kind", default=""))
-    signs = Counter(int(sign) for _, _, sign in G.edges(data="sign", default=0))
-    levels = Counter(str(level) for _, _, level in G.edges(data="confidence", default=""))
+    signs = Counter(edge["sign"] for edge in edges)
+    levels = Counter(edge["confidence"] for edge in edges)
     colours = camp_colours(camps)
     rank = {level: number for number, level in enumerate(CONFIDENCE_LEVELS)}
     return {
@@ -278,31 +279,30 @@ def _most_common(counts: Counter) -> list[str]:
     return sorted(counts, key=lambda name: (-counts[name], name.casefold(), name))
 
 
-def _types(G: nx.MultiDiGraph) -> list[dict]:
+def _types(edges: list[dict]) -> list[dict]:
     """The relation types present, support first, each with its label and count."""
-    vocabulary = G.graph.get("relation_types", {})
-    counts = Counter(str(kind) for _, _, kind in G.edges(data="type", default=""))
-    signs = {str(d.get("type", "")): int(d.get("sign", 0)) for _, _, d in G.edges(data=True)}
+    counts = Counter(edge["type"] for edge in edges)
+    first = {edge["type"]: edge for edge in reversed(edges)}
     types = [
         {
             "type": kind,
-            "label": str(vocabulary.get(kind, {}).get("label", kind)),
-            "sign": signs[kind],
-            "relations": counts[kind],
+            "label": first[kind]["label"],
+            "sign": first[kind]["sign"],
+            "relations": count,
         }
-        for kind in counts
+        for kind, count in counts.items()
     ]
     return sorted(types, key=lambda t: (-t["sign"], t["label"], t["type"]))
 
 
-def _months(G: nx.MultiDiGraph, periods: list[dict]) -> list[dict]:
-    """Every month from the first to the last date of the data and of ``periods``."""
-    first, last = date_range(G)
-    days = [parse_period(first)[0], parse_period(last)[1]] if first else []
-    days += [dt.date.fromisoformat(p[bound]) for p in periods for bound in ("first", "last")]
+def _months(edges: list[dict], periods: list[dict]) -> list[dict]:
+    """Every month from the first to the last day of the relations' dates and of ``periods``."""
+    days = [day for e in edges for date in (e["start"], e["end"]) if date for day in _days(date)]
+    days += [p[bound] for p in periods for bound in ("first", "last")]
     if not days:
         return []
-    month, end = min(days).replace(day=1), max(days)
+    month = dt.date.fromisoformat(min(days)).replace(day=1)
+    end = dt.date.fromisoformat(max(days))
     months = []
     while month <= end:
         months.append(_period(f"{month.year:04d}-{month.month:02d}"))
@@ -328,6 +328,14 @@ def _period(at: str | dt.date) -> dict:
     }
 
 
+@functools.cache
+def _days(text: str) -> tuple[str, str]:
+    """First and last ISO day of a partial date (cached: relations share dates)."""
+    first, last = parse_period(text)
+    return first.isoformat(), last.isoformat()
+
+
+@functools.cache
 def _date_label(text: str) -> str:
     """A partial ISO date in words: ``2016``, ``July 2016``, ``28 July 2016``."""
     parts = [int(part) for part in text[:10].split("-")]
