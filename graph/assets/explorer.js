@@ -26,6 +26,7 @@
   const DIMMED = 0.12;
   const MAX_STRETCH = 1.5;
   const NARROW_PX = 1100;
+  const LARGE = 2000; // actors beyond which the first picture is fitted without measuring labels
   const PLAY_MS = classroom ? 1500 : 900;
   const SVG_NS = "http://www.w3.org/2000/svg"; // an XML namespace name, not a request
   const CONFIDENCE_WORDS = {
@@ -759,7 +760,14 @@
     });
   }
 
+  // The table is built once the network is drawn, or earlier if asked for,
+  // so that thousands of relations do not delay the first picture.
+  function tableReady() {
+    if (!rows.size) buildTable();
+  }
+
   function showTable(on) {
+    if (on) tableReady();
     byId("table-view").hidden = !on;
     byId("network-view").hidden = on;
     const toggle = byId("view-toggle");
@@ -783,10 +791,11 @@
   // labels keep the preset's size on screen. Done again whenever the canvas
   // changes size (story opened, panels hidden, fullscreen).
   function placeAndFit() {
+    const large = data.nodes.length > LARGE; // labels matter less than time there
     let shrink = 1;
-    for (let round = 0; round < (data.nodes.length > 2000 ? 1 : 4); round += 1) {
+    for (let round = 0; round < (large ? 1 : 4); round += 1) {
       placeActors(shrink);
-      network.redraw(); // draws synchronously, measuring the labels that fit() must include
+      if (!large) network.redraw(); // draws now, measuring the labels that fit() must include
       network.fit({ animation: false });
       const scale = network.getScale();
       if (scale >= 0.97 || shrink < 0.6) break;
@@ -845,7 +854,6 @@
 
   buildLegend();
   buildFilters();
-  buildTable();
   // On a projector or a small screen the network gets the whole width; picking
   // an actor or the "Show panels" button opens them.
   if (classroom || window.innerWidth < NARROW_PX) showPanels(false);
@@ -875,6 +883,8 @@
     }
   );
   placeAndFit();
+  window.addEventListener("beforeprint", tableReady);
+  (window.requestIdleCallback || setTimeout)(tableReady);
   network.on("click", (event) => {
     if (event.nodes.length) select(event.nodes[0]);
     else if (!event.edges.length) select(null);
