@@ -40,6 +40,9 @@ __all__ = ["OPPOSITION_LENGTH", "layout"]
 OPPOSITION_LENGTH = 3.0
 #: Components up to this size repel pair by pair, larger ones through a mesh.
 EXACT_UP_TO = 100
+#: Most neighbours in touching mesh cells that push an actor one by one; where
+#: more crowd together, the others are left out until the crowd spreads.
+NEAR_LIMIT = 16
 #: Largest side of the repulsion mesh, in cells.
 MESH_CELLS = 512
 #: Weight of the pull of a neutral tie (talks, documenting, identity), against 1 for support.
@@ -172,10 +175,10 @@ def _pivot_mds(
         # An eigenvector's sign is arbitrary; fix it so the drawing does not mirror.
         axes = axes * np.where(axes[np.abs(axes).argmax(axis=0), [0, 1]] < 0, -1.0, 1.0)
         drawing = centred @ axes
-        # Scaled to about one actor per unit of area: distances in a large,
-        # dense graph are all short, and so would the drawing be.
+        # Graph distances in a large, dense graph are all short, and so would
+        # the drawing be: it is enlarged to at least about one unit of area per actor.
         spread = np.sqrt((drawing**2).sum(axis=1).mean())
-        positions[nodes] = drawing / spread * np.sqrt(len(nodes)) / 2 if spread > 0 else drawing
+        positions[nodes] = drawing * max(1.0, np.sqrt(len(nodes)) / 2 / max(spread, 1e-9))
     # Actors with the same distances to every pivot start at one point; the
     # jitter lets the repulsion tell them apart.
     return positions + rng.uniform(-0.05, 0.05, size=positions.shape)
@@ -213,8 +216,12 @@ def _refine(
     first, second = _all_pairs(small)
     first = np.concatenate([first, source[opposed]])
     second = np.concatenate([second, target[opposed]])
-    # Fruchterman & Reingold's first step: a tenth of the width of the largest drawing.
-    start_temperature = max(1.0, np.sqrt(len(members[0])) / 10)
+    # Fruchterman & Reingold's first step: a tenth of the width of the drawing,
+    # here of the component's starting drawing, so that even an actor pivot
+    # MDS put far out can come back.
+    start_temperature = np.ones(n)
+    for nodes in members:
+        start_temperature[nodes] = max(1.0, np.ptp(positions[nodes], axis=0).max() / 10)
     for step in range(iterations):
         # Repulsion k^2/d: all pairs of small components, opponents once more.
         offset = positions[first] - positions[second]
@@ -237,12 +244,11 @@ def _squared_length(vectors: np.ndarray) -> np.ndarray:
 
 def _spread(n: int, first: np.ndarray, second: np.ndarray, vectors: np.ndarray) -> np.ndarray:
     """Per actor, the ``vectors`` of the pairs it is first in minus those it is second in."""
-    return np.column_stack(
-        [
-            np.bincount(first, vectors[:, axis], n) - np.bincount(second, vectors[:, axis], n)
-            for axis in (0, 1)
-        ]
-    )
+    sums = [
+        np.bincount(first, vectors[:, axis], n) - np.bincount(second, vectors[:, axis], n)
+        for axis in (0, 1)
+    ]
+    return np.column_stack(sums).astype(float)  # bincount of no pairs is integer
 
 
 def _all_pairs(members: list[np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
@@ -283,12 +289,33 @@ class _Mesh:
         counts = np.bincount(flat, minlength=self.cells**2).reshape(self.cells, self.cells)
         field = fft.ifft2(fft.fft2(counts, self.kernel.shape) * self.kernel)
         force = field[cell[:, 0], cell[:, 1]] / width
-        near = cKDTree(points).query_pairs(2 * np.sqrt(2) * width, output_type="ndarray")
-        near = near[np.abs(cell[near[:, 0]] - cell[near[:, 1]]).max(axis=1) <= 1]
-        offset = points[near[:, 0]] - points[near[:, 1]]
+        first, second = _near_pairs(points, cell, width)
+        offset = points[first] - points[second]
         return np.column_stack([force.real, force.imag]) + _spread(
-            len(points), near[:, 0], near[:, 1], offset / _squared_length(offset)[:, None]
+            len(points), first, second, offset / _squared_length(offset)[:, None]
         )
+
+
+def _near_pairs(
+    points: np.ndarray, cell: np.ndarray, width: float
+) -> tuple[np.ndarray, np.ndarray]:
+    """Pairs of actors in the same or touching cells, each actor with its nearest ones only.
+
+    At most :data:`NEAR_LIMIT` neighbours per actor bound the cost where many
+    actors crowd into a few cells, as leaves of one hub do at the start.
+    """
+    n = len(points)
+    # Actors in touching cells are less than two cell diagonals apart.
+    reach = 2 * np.sqrt(2) * width * (1 + 1e-9)
+    _, nearest = cKDTree(points).query(points, k=min(NEAR_LIMIT, n), distance_upper_bound=reach)
+    first = np.repeat(np.arange(n), nearest.shape[1])
+    second = nearest.ravel()
+    found = (second < n) & (first != second)
+    low, high = np.minimum(first, second)[found], np.maximum(first, second)[found]
+    pairs = np.unique(low * n + high)
+    first, second = pairs // n, pairs % n
+    touching = np.abs(cell[first] - cell[second]).max(axis=1) <= 1
+    return first[touching], second[touching]
 
 
 def _spacing(positions: np.ndarray, members: list[np.ndarray]) -> float:

@@ -183,6 +183,20 @@ def test_neutral_ties_keep_actors_near(aleppo: nx.MultiDiGraph) -> None:
     assert near < 0.5 * median
 
 
+def test_hub_with_many_leaves() -> None:
+    # The leaves start at one point (same distance to every pivot) and must
+    # spread around their hub; no opposition tie, so only the mesh repels.
+    G = nx.MultiDiGraph()
+    G.add_edges_from(("hub", f"leaf_{i:04d}", {"sign": 1}) for i in range(400))
+    positions = layout(G)
+    assert len(set(positions.values())) == 401
+    leaves = np.array([xy for node, xy in positions.items() if node != "hub"])
+    centre = leaves.mean(axis=0)
+    spread = np.hypot(*(leaves - centre).T)
+    assert np.hypot(*np.subtract(positions["hub"], centre)) < 0.1 * spread.max()
+    assert np.median(spread) > 0.3 * spread.max()  # a disc, not a clump
+
+
 def test_empty_and_single_actor_graphs() -> None:
     assert layout(nx.MultiDiGraph()) == {}
     single = nx.MultiDiGraph()
