@@ -7,7 +7,7 @@
 (() => {
   const STABLE_FRAMES = 30;
   const TOLERANCE = 0.1;
-  const record = { createdAt: null, settledAt: null, frames: 0, lastMove: null };
+  const record = { createdAt: null, settledAt: null, frames: 0, movedAt: null, lastMove: null };
   window.__settle = record;
   let anchor = null;
   let anchorTime = null;
@@ -39,6 +39,7 @@
       if (record.createdAt === null) record.createdAt = now;
       const moved = anchor === null ? Infinity : largestMove(anchor, positions);
       if (moved === Infinity || moved > TOLERANCE) {
+        record.movedAt = now;
         record.lastMove = moved;
         anchor = positions;
         anchorTime = now;
