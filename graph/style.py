@@ -45,15 +45,17 @@ PALETTE = (
     "#000000",  # black
 )
 
-#: Fixed colours for the camps most datasets use.
+#: Fixed colours for the camps most datasets use. The two sides of a civil war
+#: get light orange and dark blue, which stay apart in grayscale print too
+#: (CIE L* about 74 and 46); black and yellow sit at the two ends.
 CAMP_COLOURS = {
-    "pro-government": "#D55E00",
+    "pro-government": "#E69F00",
     "opposition": "#0072B2",
     "jihadist": "#000000",
     "Kurdish": "#009E73",
     "international": "#56B4E9",
     "humanitarian": "#CC79A7",
-    "civilians": "#E69F00",
+    "civilians": "#F0E442",
 }
 
 #: Shape of each kind of actor: (vis-network shape, matplotlib marker).
@@ -78,7 +80,7 @@ def camp_colours(camps: Iterable[str]) -> dict[str, str]:
     Examples
     --------
     >>> camp_colours(["opposition", "zealots", "pro-government"])
-    {'opposition': '#0072B2', 'pro-government': '#D55E00', 'zealots': '#F0E442'}
+    {'opposition': '#0072B2', 'pro-government': '#E69F00', 'zealots': '#D55E00'}
     """
     names = sorted(set(camps))
     free = [colour for colour in PALETTE if colour not in CAMP_COLOURS.values()]
