@@ -239,6 +239,7 @@ def _refine(
 
 
 def _squared_length(vectors: np.ndarray) -> np.ndarray:
+    """Squared length of each row, never zero, so that it can divide."""
     return np.maximum((vectors**2).sum(axis=1), 1e-18)
 
 
@@ -266,8 +267,8 @@ class _Mesh:
 
     Particle-particle/particle-mesh (Hockney & Eastwood 1988): the actors are
     counted on a grid of about nine cells per actor; actors in the same or
-    touching cells repel pair by pair, every farther pair through the counts,
-    convolved by FFT with the force between cells.
+    touching cells repel pair by pair (see :func:`_near_pairs`), every farther
+    pair through the counts, convolved by FFT with the force between cells.
     """
 
     def __init__(self, nodes: np.ndarray):
@@ -282,6 +283,7 @@ class _Mesh:
         self.kernel = fft.fft2(kernel)
 
     def repulsion(self, points: np.ndarray) -> np.ndarray:
+        """The push k^2/d of all the others on each of ``points``, one row per actor."""
         low = points.min(axis=0)
         width = max(np.ptp(points, axis=0).max(), 1e-9) / self.cells
         cell = np.minimum(((points - low) / width).astype(np.intp), self.cells - 1)
@@ -307,7 +309,11 @@ def _near_pairs(
     n = len(points)
     # Actors in touching cells are less than two cell diagonals apart.
     reach = 2 * np.sqrt(2) * width * (1 + 1e-9)
-    _, nearest = cKDTree(points).query(points, k=min(NEAR_LIMIT, n), distance_upper_bound=reach)
+    _, nearest = cKDTree(points).query(
+        points,
+        k=min(NEAR_LIMIT + 1, n),
+        distance_upper_bound=reach,  # + 1: the actor itself
+    )
     first = np.repeat(np.arange(n), nearest.shape[1])
     second = nearest.ravel()
     found = (second < n) & (first != second)
