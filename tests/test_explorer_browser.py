@@ -390,7 +390,7 @@ def test_hovering_a_relation_shows_its_details(
     assert relation is not None
     point = f"explorer.network.body.edges[{relation['id']}].edgeType.getPoint(0.5)"
     visit.page.mouse.move(*visit.screen_point(point))
-    tooltip = visit.page.locator("div.vis-tooltip")
+    tooltip = visit.page.locator("#hover-card")
     tooltip.wait_for(state="visible")
     text = tooltip.text_content()
     data = G.edges[relation["from"], relation["to"], relation["key"]]
@@ -581,7 +581,7 @@ def test_script_payloads_stay_text(open_page: Callable[..., Visit], tmp_path: Pa
       return {x: a.x + 0.45 * a.shape.width * Math.sign(a.x - b.x), y: a.y};
     })()"""
     visit.page.mouse.move(*visit.screen_point(only_a))
-    tooltip = page.locator("div.vis-tooltip")
+    tooltip = page.locator("#hover-card")
     tooltip.wait_for(state="visible")
     assert f"Description a {EVIL}" in tooltip.text_content()
     page.click("#story-toggle")

@@ -38,6 +38,7 @@
 
   const actors = new Map(data.nodes.map((node) => [node.id, node]));
   const relations = data.edges;
+  const relationsById = new Map(relations.map((relation) => [relation.id, relation]));
   const state = {
     // Values switched off in each filter; a relation passes when none of its values is.
     off: { type: new Set(), sign: new Set(), camp: new Set(), confidence: new Set() },
@@ -251,7 +252,6 @@
         highlight: { background: actor.colour, border: "#000000" },
         hover: { background: actor.colour, border: "#000000" },
       },
-      title: actorTooltip(actor),
     }))
   );
   const edges = new vis.DataSet(
@@ -268,7 +268,6 @@
         relation.roundness === null
           ? { enabled: false }
           : { enabled: true, type: "curvedCW", roundness: relation.roundness },
-      title: relationTooltip(relation),
     }))
   );
 
@@ -885,6 +884,25 @@
   placeAndFit();
   window.addEventListener("beforeprint", tableReady);
   (window.requestIdleCallback || setTimeout)(tableReady);
+  // Our own hover card rather than vis-network's "title" popups: vis picks the
+  // popup's edge by bounding boxes, which near curved, crossing relations can
+  // differ from the edge it highlights. The card always shows the hovered one.
+  const hoverCard = byId("hover-card");
+  function showHoverCard(content, event) {
+    hoverCard.replaceChildren(content);
+    hoverCard.hidden = false;
+    const { x, y } = event.pointer.DOM;
+    const left = Math.min(x + 12, container.clientWidth - hoverCard.offsetWidth - 4);
+    const below = y + 16 + hoverCard.offsetHeight <= container.clientHeight;
+    hoverCard.style.left = Math.max(left, 4) + "px";
+    hoverCard.style.top = Math.max(below ? y + 16 : y - 12 - hoverCard.offsetHeight, 4) + "px";
+  }
+  const hideHoverCard = () => (hoverCard.hidden = true);
+  network.on("hoverNode", (event) => showHoverCard(actorTooltip(actors.get(event.node)), event));
+  network.on("hoverEdge", (event) =>
+    showHoverCard(relationTooltip(relationsById.get(event.edge)), event)
+  );
+  ["blurNode", "blurEdge", "dragStart", "zoom"].forEach((name) => network.on(name, hideHoverCard));
   network.on("click", (event) => {
     if (event.nodes.length) select(event.nodes[0]);
     else if (!event.edges.length) select(null);
