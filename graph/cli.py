@@ -34,6 +34,17 @@ DATA_DIR_ARGUMENT = click.argument(
 )
 
 
+def output_option(help: str, *, dir_okay: bool = False) -> Callable:
+    """The ``-o/--output`` option: where a command writes its result."""
+    return click.option(
+        "-o",
+        "--output",
+        required=True,
+        type=click.Path(dir_okay=dir_okay, writable=True, path_type=Path),
+        help=help,
+    )
+
+
 def _check_date(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
     """Reject a malformed date before any work is done."""
     if value is not None:
@@ -126,13 +137,7 @@ def info(data_dir: Path | None) -> None:
 
 @main.command()
 @DATA_DIR_ARGUMENT
-@click.option(
-    "-o",
-    "--output",
-    required=True,
-    type=click.Path(dir_okay=False, writable=True, path_type=Path),
-    help="The HTML file to write.",
-)
+@output_option("The HTML file to write.")
 @click.option("--title", help="Page title (the dataset's title by default).")
 @click.option(
     "--preset",
@@ -177,13 +182,10 @@ def build(
     type=click.Choice(FORMATS),
     help="gexf (Gephi, with the timeline), graphml, json (node-link, for D3) or csv.",
 )
-@click.option(
-    "-o",
-    "--output",
-    required=True,
-    type=click.Path(writable=True, path_type=Path),
-    help="The file to write; for csv, the folder that gets actors.csv, relations.csv "
+@output_option(
+    "The file to write; for csv, the folder that gets actors.csv, relations.csv "
     "and relation_types.csv.",
+    dir_okay=True,
 )
 @click.option(
     "--for-spreadsheet",
@@ -208,13 +210,7 @@ def export(data_dir: Path | None, format_: str, output: Path, for_spreadsheet: b
 
 @main.command()
 @DATA_DIR_ARGUMENT
-@click.option(
-    "-o",
-    "--output",
-    required=True,
-    type=click.Path(dir_okay=False, writable=True, path_type=Path),
-    help="The file to write, ending in .png, .svg or .pdf.",
-)
+@output_option("The file to write, ending in .png, .svg or .pdf.")
 @click.option(
     "--at",
     metavar="DATE",
