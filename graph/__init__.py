@@ -2,7 +2,8 @@
 
 Read a dataset with :func:`load` (the Battle of Aleppo by default), look at
 the relations active at a date with :func:`snapshot` and at who sides with
-whom with :func:`signed_graph`.
+whom with :func:`signed_graph`. Structural balance lives in
+:mod:`graph.balance` and classic signed networks in :mod:`graph.datasets`.
 
 >>> import graph
 >>> G = graph.load()
@@ -10,6 +11,7 @@ whom with :func:`signed_graph`.
 ['JFS', 'Jabhat Fatah al-Sham', 'Levant Conquest Front']
 """
 
+from . import balance, datasets
 from .build import from_tables, load, signed_graph, snapshot
 from .errors import DataError, FileFormatError, Problem, ValidationError
 from .export import export_as, write_csv, write_gexf, write_graphml, write_json
@@ -30,9 +32,11 @@ __all__ = [
     "Problem",
     "ValidationError",
     "__version__",
+    "balance",
     "balance_predictions",
     "centrality",
     "compare",
+    "datasets",
     "date_range",
     "diff",
     "draw",
