@@ -2,11 +2,14 @@
 
 A figure draws what the HTML explorer draws, from the same data: the
 explorer's payload (:func:`graph.render.explorer_payload`) gives the
-positions, sizes, camp colours, relation colours, dashes, widths and
-opacities, and :func:`graph.style.node_shape` gives the matplotlib marker of
-each kind. On paper it adds what a handout needs: a title, the date of the
-data, a legend, and encodings that survive grayscale printing -- shape by
-kind, line style by sign, labels on a white halo.
+positions, sizes, label size, camp colours, relation colours, dashes, widths
+and opacities, and :func:`graph.style.node_shape` gives the matplotlib marker
+of each kind. Shapes and labels keep their size relative to the positions,
+and their place (:func:`graph.layout.actor_boxes`), so labels that do not
+overlap in the explorer do not overlap on paper either. On paper it adds
+what a handout needs: a title, the date of the data, a legend, and
+encodings that survive grayscale printing -- shape by kind, line style by
+sign, labels on a white halo.
 
 Text from the dataset is drawn as plain text: matplotlib's math markup is
 off for it, so a ``$`` in a name stays a dollar sign. The same graph gives
@@ -22,13 +25,17 @@ from pathlib import Path
 
 import matplotlib
 import networkx as nx
+import numpy as np
+import pandas as pd
 from matplotlib import patheffects
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
+from matplotlib.markers import MarkerStyle
 from matplotlib.patches import FancyArrowPatch
 
 from .dates import as_period
 from .files import atomic_write
+from .layout import LABEL_GAP, actor_boxes
 from .metrics import date_range
 from .render import explorer_payload
 from .style import node_shape
@@ -38,7 +45,11 @@ __all__ = ["FIGURE_FORMATS", "PRESETS", "Preset", "draw", "make_figure"]
 
 @dataclass(frozen=True)
 class Preset:
-    """Page size (inches), resolution of PNG files and font sizes (points) of a figure."""
+    """Page size (inches), resolution of PNG files and font sizes (points) of a figure.
+
+    Actor labels are not of these sizes: they keep the layout's ratio to the
+    drawing, as large as the page allows.
+    """
 
     width: float
     height: float
@@ -168,7 +179,8 @@ def make_figure(
         figure = Figure(figsize=(spec.width, spec.height))
         _heading(figure, G, spec, at=at, title=title, shown=len(edges))
         network = figure.add_axes((0.02, 0.04, 0.72, 0.82))
-        _network(network, payload["nodes"], edges, spec)
+        boxes = actor_boxes(G, label_size=payload["label_size"])
+        _network(network, payload["nodes"], edges, boxes, payload["label_size"])
         legend = figure.add_axes((0.76, 0.04, 0.22, 0.82))
         _legend(legend, payload["legend"], spec)
     return figure
@@ -205,16 +217,23 @@ def _heading(
     )
 
 
-def _network(axes, nodes: list[dict], edges: list[dict], spec: Preset) -> None:
-    """Actors at the explorer's positions (y pointing up) and relations as arrows."""
+def _network(
+    axes, nodes: list[dict], edges: list[dict], boxes: pd.DataFrame, label_size: float
+) -> None:
+    """Actors at the explorer's positions (y pointing up), their labels, relations as arrows."""
     axes.set_axis_off()
     axes.set_aspect("equal")
-    xs = [node["x"] for node in nodes]
-    ys = [-node["y"] for node in nodes]
-    margin = max((node["size"] for node in nodes), default=1.0) * 1.5
-    axes.set_xlim(min(xs, default=0) - margin, max(xs, default=1) + margin)
-    axes.set_ylim(min(ys, default=0) - margin, max(ys, default=1) + margin)
-    # Points per layout unit, so markers keep the explorer's proportions.
+    where = {node["id"]: (node["x"], -node["y"]) for node in nodes}
+    if nodes:
+        # Room for every shape and label (boxes have y pointing down, as the layout).
+        x = pd.Series({node: xy[0] for node, xy in where.items()})
+        y = pd.Series({node: xy[1] for node, xy in where.items()})
+        low_x, high_x = (x + boxes.left).min(), (x + boxes.right).max()
+        low_y, high_y = (y - boxes.bottom).min(), (y - boxes.top).max()
+        margin = 0.01 * max(high_x - low_x, high_y - low_y)
+        axes.set_xlim(low_x - margin, high_x + margin)
+        axes.set_ylim(low_y - margin, high_y + margin)
+    # Points per layout unit, so shapes and labels keep the explorer's proportions.
     box = axes.get_position()
     figure_width, figure_height = axes.figure.get_size_inches()
     span_x, span_y = axes.get_xlim(), axes.get_ylim()
@@ -223,7 +242,6 @@ def _network(axes, nodes: list[dict], edges: list[dict], spec: Preset) -> None:
         box.height * figure_height * 72 / (span_y[1] - span_y[0]),
     )
     radius = {node["id"]: node["size"] * scale for node in nodes}
-    where = {node["id"]: (node["x"], -node["y"]) for node in nodes}
 
     for edge in edges:
         style = (
@@ -251,10 +269,12 @@ def _network(axes, nodes: list[dict], edges: list[dict], spec: Preset) -> None:
     for node in nodes:
         by_marker.setdefault(node_shape(node["kind"], backend="matplotlib"), []).append(node)
     for marker, group in sorted(by_marker.items()):
+        # Marker sizes are widths of the marker's unit shape; this one reaches `reach` of it.
+        reach = _marker_reach(marker)
         axes.scatter(
             [where[node["id"]][0] for node in group],
             [where[node["id"]][1] for node in group],
-            s=[(2 * radius[node["id"]]) ** 2 for node in group],
+            s=[(radius[node["id"]] / reach) ** 2 for node in group],
             marker=marker,
             color=[node["colour"] for node in group],
             edgecolors="black",
@@ -262,18 +282,34 @@ def _network(axes, nodes: list[dict], edges: list[dict], spec: Preset) -> None:
             zorder=2,
         )
     for node in nodes:
+        # Where the explorer hangs it: LABEL_GAP and half a font size below the shape.
+        below = node["size"] + label_size / 2 + LABEL_GAP
         axes.annotate(
             node["name"],
             where[node["id"]],
-            xytext=(0, -radius[node["id"]] - 2),
+            xytext=(0, -below * scale),
             textcoords="offset points",
             ha="center",
             va="top",
-            fontsize=spec.text,
+            multialignment="center",
+            fontsize=label_size * scale,
             path_effects=_HALO,
             zorder=3,
             parse_math=False,
         )
+
+
+def _marker_reach(marker: str) -> float:
+    """How far a matplotlib marker of size 1 reaches from its centre, at most.
+
+    Examples
+    --------
+    >>> _marker_reach("o"), round(_marker_reach("D"), 3)
+    (0.5, 0.707)
+    """
+    style = MarkerStyle(marker)
+    extents = style.get_path().transformed(style.get_transform()).get_extents()
+    return float(np.abs(extents.get_points()).max())
 
 
 def _bend(edge: dict) -> float:

@@ -20,21 +20,49 @@ thousand actors:
    spectral drawing (Kunegis et al. 2010). Small components compute the
    repulsion pair by pair; large ones on a mesh (Hockney & Eastwood 1988), so
    an iteration costs O(n log n + m), not O(n²).
-3. The components, isolated actors included, are packed in rows, largest
-   first, so none lies on top of another.
+3. Each component is turned so that its long axis lies across, for
+   landscape screens and pages, and the components, isolated actors
+   included, are packed in rows, largest first, so none lies on top of
+   another.
+4. The drawing is scaled to the actors' labels: every actor takes a
+   box (:func:`actor_boxes`: its shape, and its label below it, at
+   :data:`LABEL_SIZE`), and nearest actors start closer than their boxes
+   allow. Gansner & Hu's (2010) PRISM then pushes overlapping boxes apart
+   while keeping each actor's neighbours around it, as they were: a compact
+   picture in which no label covers another. Above :data:`LABELLED_UP_TO`
+   actors, too many labels to read at once, this last pass is left out and
+   nearest actors are spaced :data:`UNLABELLED_SPACING` box half-diagonals
+   apart.
+
+The explorer and the print figures draw the actors at these positions with
+their radii and labels in the same units (font size :data:`LABEL_SIZE`), and
+scale the whole together, so labels never overlap at any zoom.
 """
 
 from __future__ import annotations
 
+import unicodedata
+from collections.abc import Mapping
+
 import networkx as nx
 import numpy as np
+import pandas as pd
 from scipy import fft, sparse
 from scipy.sparse import csgraph
+from scipy.sparse.linalg import factorized
 from scipy.spatial import cKDTree
 
 from .build import signed_graph
+from .style import LABEL_INSIDE, actor_radii, node_shape
 
-__all__ = ["OPPOSITION_LENGTH", "layout"]
+__all__ = [
+    "LABELLED_UP_TO",
+    "LABEL_SIZE",
+    "OPPOSITION_LENGTH",
+    "UNLABELLED_SPACING",
+    "actor_boxes",
+    "layout",
+]
 
 #: Rest length of an opposition tie, in ideal support-tie lengths.
 OPPOSITION_LENGTH = 3.0
@@ -49,14 +77,62 @@ MESH_CELLS = 512
 NEUTRAL_PULL = 0.3
 #: Number of pivots of the starting drawing; Brandes & Pich find 50 enough.
 PIVOTS = 50
-#: Space left between packed components, in distances between nearest actors.
-COMPONENT_GAP = 1.5
+#: Space left between the boxes of packed components, in median box heights.
+COMPONENT_GAP = 0.5
+#: Width over height of the rows components are packed in: a landscape screen's or page's.
+PACKING_ASPECT = 2.0
+#: Font size of the actors' labels, in layout units.
+LABEL_SIZE = 20.0
+#: Most actors whose boxes are pushed apart; beyond, labels are too many to read at once.
+LABELLED_UP_TO = 2000
+#: Distance between nearest actors above LABELLED_UP_TO, in box half-diagonals.
+UNLABELLED_SPACING = 2.0
+#: Distance between nearest actors before overlaps are removed, in box
+#: half-diagonals: closer than the boxes allow, so that the overlap removal,
+#: which only pushes apart, decides the spacing and the picture stays compact.
+START_SPACING = 0.4
+#: Free space kept on each side of an actor's box, in label sizes: across, down.
+BOX_MARGIN = (0.25, 0.15)
+#: Width over height of the canvas pictures are made for: a projector's or a
+#: screen's, below the explorer's bars, or the figures' network.
+TARGET_ASPECT = 1.75
+#: Stretches of the drawing (width over height) the overlap removal starts from.
+START_ASPECTS = (0.8, 0.9, 1.0, 1.12, 1.25)
+#: Largest component whose overlap removal starts from each of START_ASPECTS.
+SEARCHED_UP_TO = 300
+#: Gansner & Hu's s_max: the most a round of overlap removal stretches one distance.
+MOST_STRETCH = 1.5
+#: Overlapping boxes are pushed this much further than just touching, so rounds end.
+OVERSHOOT = 1.03
+#: Rounds of overlap removal, after which a last uniform scaling separates what is left.
+ROUNDS = 100
+#: Stress majorization steps per round.
+STRESS_STEPS = 3
+#: Neighbours of each actor in the proximity graph whose distances are kept.
+PROXIMITY = 8
+#: vis-network hangs an actor's label this far below its shape, plus half a font size.
+LABEL_GAP = 4.0
+#: Height of a line of label text with its descenders, in font sizes.
+LINE_HEIGHT = 1.2
+#: Estimated advance of characters, in font sizes: a little wider than DejaVu
+#: Sans, one of the widest common sans-serif faces (and the one Debian's
+#: browsers and matplotlib fall back on). Narrow and wide characters apart.
+_NARROW_CHARACTERS = frozenset(" !'(),./:;I[]`fijlrt|")
+_WIDE_CHARACTERS = frozenset("%&@MWmw")
+_ADVANCE = {"narrow": 0.42, "wide": 1.0, "capital": 0.8, "other": 0.65}
+#: Triangles reach 2/sqrt(3) of their radius above or below their centre.
+_SHAPE_REACH = 1.16
 
 
 def layout(
-    G: nx.MultiDiGraph, *, seed: int = 7, scale: float = 600.0, iterations: int = 50
+    G: nx.MultiDiGraph,
+    *,
+    seed: int = 7,
+    iterations: int = 50,
+    size_by: Mapping | pd.Series | None = None,
+    label_size: float = LABEL_SIZE,
 ) -> dict[str, tuple[float, float]]:
-    """Fixed positions that put allies together and opponents apart.
+    """Fixed positions that put allies together, opponents apart and labels clear.
 
     Parameters
     ----------
@@ -65,22 +141,32 @@ def layout(
         the support ties, which pull actors together, and the opposition
         ties, which push them apart. Relations of sign 0 (talks, documenting,
         identity ties) pull weakly, so an actor with only neutral ties sits
-        next to the actors it deals with.
+        next to the actors it deals with. Actors are labelled with their
+        ``name`` attribute (their id without one).
     seed : int
         Seed of the layout, so the same graph always gets the same picture.
-    scale : float
-        Half the width of the drawing, in vis-network pixels: every
-        coordinate lies in ``[-scale, scale]``.
     iterations : int
         Force-directed refinement steps; the pivot MDS start leaves little to
         do, and more steps barely change the picture.
+    size_by : pandas.Series or mapping, optional
+        A number per actor id that sizes the actors (see
+        :func:`graph.style.actor_radii`); their degree by default.
+    label_size : float
+        Font size of the labels, in the units of the positions; 0 for
+        actors drawn without labels.
 
     Returns
     -------
     dict
-        Actor id -> (x, y), rounded to 0.1 px, no two actors at the same
-        point (for a ``scale`` too small to hold them all 0.1 px apart, a few
-        actors may lie just outside ``[-scale, scale]``).
+        Actor id -> (x, y), y pointing down as on a screen, rounded to 0.1,
+        the drawing centred on (0, 0), no two actors at the same point. Up
+        to :data:`LABELLED_UP_TO` actors, no two boxes of
+        :func:`actor_boxes` (shape and label) overlap.
+
+    Raises
+    ------
+    ValueError
+        If ``size_by`` lacks an actor or holds a value that is not a finite number.
 
     References
     ----------
@@ -97,6 +183,9 @@ def layout(
        clustering, prediction and visualization. SIAM International
        Conference on Data Mining, 559-570.
        https://doi.org/10.1137/1.9781611972801.49
+    .. [5] Gansner, E. R. and Hu, Y. (2010). Efficient, proximity-preserving
+       node overlap removal. Journal of Graph Algorithms and Applications
+       14(1), 53-74. https://doi.org/10.7155/jgaa.00198
 
     Examples
     --------
@@ -107,12 +196,14 @@ def layout(
     True
     >>> len(set(positions.values())) == G.number_of_nodes()
     True
-    >>> max(abs(c) for xy in positions.values() for c in xy)
-    600.0
+    >>> boxes = actor_boxes(G)
+    >>> float((boxes.right - boxes.left)["syrian_observatory"] / LABEL_SIZE)  # font sizes
+    20.71
     """
     nodes = sorted(G, key=str)
     if not nodes:
         return {}
+    boxes = actor_boxes(G, size_by, label_size=label_size).to_numpy()
     index = {node: i for i, node in enumerate(nodes)}
     ties = _ties(G, index)
     rng = np.random.default_rng(seed)
@@ -120,9 +211,109 @@ def layout(
     members = _components(component)
     start = _pivot_mds(ties, members, len(nodes), rng)
     refined = _refine(start, ties, members, iterations)
-    return _to_pixels(
-        _pack(refined, members, COMPONENT_GAP * _spacing(refined, members)), nodes, scale
+    # Half-sizes of the boxes with their margins, and a rounding step: rounding
+    # positions to tenths cannot make them overlap.
+    half = (boxes[:, 2:] - boxes[:, :2]) / 2 + np.array(BOX_MARGIN) * label_size + 0.1
+    offset = (boxes[:, :2] + boxes[:, 2:]) / 2  # from each actor to the middle of its box
+    spread = _spread_out(refined, members, half)
+    gap = COMPONENT_GAP * 2 * np.median(half[:, 1])
+    if len(nodes) > LABELLED_UP_TO:
+        return _rounded(_pack(spread + offset, half, members, gap) - offset, nodes)
+    # The overlap removal starts from the drawing stretched across or down by
+    # each of START_ASPECTS (only as it is above SEARCHED_UP_TO actors); the
+    # picture that fills a TARGET_ASPECT canvas best wins.
+    best, least = spread, np.inf
+    for aspect in START_ASPECTS if len(nodes) <= SEARCHED_UP_TO else (1.0,):
+        centres = spread * np.sqrt([aspect, 1 / aspect]) + offset
+        for component in members:
+            if len(component) > 1:
+                centres[component] = _remove_overlaps(centres[component], half[component])
+        packed = _pack(centres, half, members, gap)
+        width, height = np.ptp(np.concatenate([packed - half, packed + half]), axis=0)
+        if max(width / TARGET_ASPECT, height) < least:
+            best, least = packed - offset, max(width / TARGET_ASPECT, height)
+    return _rounded(best, nodes)
+
+
+def actor_boxes(
+    G: nx.Graph, size_by: Mapping | pd.Series | None = None, *, label_size: float = LABEL_SIZE
+) -> pd.DataFrame:
+    """The space each actor takes in a drawing: its shape and its label.
+
+    The explorer (vis-network) and the print figures draw an actor as a shape
+    of its radius (:func:`graph.style.actor_radii`) with its name centred
+    below, the top of the text ``radius + label_size / 2 + LABEL_GAP`` below
+    the actor's point; shapes of :data:`graph.style.LABEL_INSIDE` hold the
+    name inside instead, and get room for both. The width of a name is
+    estimated from its characters, a little wider than DejaVu Sans draws it.
+
+    Parameters
+    ----------
+    G : networkx.Graph
+        An actor graph; labels are the ``name`` attributes (the ids without).
+    size_by : pandas.Series or mapping, optional
+        A number per actor id that sizes the actors; their degree by default.
+    label_size : float
+        Font size of the labels, in the units of the positions; 0 for none.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Indexed by actor id (sorted), the box's ``left``, ``top``, ``right``
+        and ``bottom`` edges relative to the actor's point, y pointing down.
+
+    Examples
+    --------
+    >>> import graph
+    >>> boxes = actor_boxes(graph.load())
+    >>> boxes.loc["iran"].round(1).to_dict()
+    {'left': -21.4, 'top': -16.7, 'right': 21.4, 'bottom': 52.4}
+    >>> actor_boxes(graph.load(), label_size=0).loc["iran"].round(1).to_dict()
+    {'left': -14.4, 'top': -16.7, 'right': 14.4, 'bottom': 16.7}
+    """
+    nodes = sorted(G, key=str)
+    radii = actor_radii(G, size_by)
+    rows = []
+    for node in nodes:
+        data = G.nodes[node]
+        radius = radii[node]
+        half_width, top, bottom = radius, -_SHAPE_REACH * radius, _SHAPE_REACH * radius
+        lines = str(data.get("name", node)).split("\n")
+        if label_size > 0:
+            width = max(_text_width(line) for line in lines) * label_size
+            height = len(lines) * LINE_HEIGHT * label_size
+            half_width = max(half_width, width / 2)
+            bottom = max(bottom, radius + label_size / 2 + LABEL_GAP + height)
+            if node_shape(str(data.get("kind", ""))) in LABEL_INSIDE:
+                # Drawn around its label (vis-network's ellipse: text width plus
+                # text height across, twice the text height down).
+                half_width = max(half_width, (width + height) / 2)
+                top = min(top, -height)
+        rows.append((-half_width, top, half_width, bottom))
+    return pd.DataFrame(
+        rows, index=pd.Index(nodes, name="actor"), columns=["left", "top", "right", "bottom"]
     )
+
+
+def _text_width(text: str) -> float:
+    """Estimated width of one line of text, in font sizes.
+
+    Examples
+    --------
+    >>> _text_width("Iran"), _text_width("MW"), _text_width("叙利亚")
+    (2.14, 2.0, 3.0)
+    """
+    width = 0.0
+    for character in text:
+        if character in _WIDE_CHARACTERS or unicodedata.east_asian_width(character) in "WF":
+            width += _ADVANCE["wide"]
+        elif character in _NARROW_CHARACTERS:
+            width += _ADVANCE["narrow"]
+        elif character.isupper():
+            width += _ADVANCE["capital"]
+        else:
+            width += _ADVANCE["other"]
+    return width
 
 
 def _ties(G: nx.MultiDiGraph, index: dict) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -332,11 +523,14 @@ def _spacing(positions: np.ndarray, members: list[np.ndarray]) -> float:
     return float(np.median(cKDTree(points).query(points, k=2)[0][:, 1]))
 
 
-def _pack(positions: np.ndarray, members: list[np.ndarray], gap: float) -> np.ndarray:
-    """Place the components side by side in rows, largest first, ``gap`` apart."""
-    low = np.array([positions[nodes].min(axis=0) for nodes in members])
-    extent = np.array([positions[nodes].max(axis=0) for nodes in members]) - low + gap
-    width = max(extent[:, 0].max(), np.sqrt((extent[:, 0] * extent[:, 1]).sum()))
+def _pack(
+    positions: np.ndarray, half: np.ndarray, members: list[np.ndarray], gap: float
+) -> np.ndarray:
+    """Place the components' boxes side by side in rows, largest first, ``gap`` apart."""
+    low = np.array([(positions[nodes] - half[nodes]).min(axis=0) for nodes in members])
+    high = np.array([(positions[nodes] + half[nodes]).max(axis=0) for nodes in members])
+    extent = high - low + gap
+    width = max(extent[:, 0].max(), np.sqrt(PACKING_ASPECT * (extent[:, 0] * extent[:, 1]).sum()))
     packed = np.empty_like(positions)
     x = y = row_height = 0.0
     for nodes, corner, (box_width, box_height) in zip(members, low, extent, strict=True):
@@ -348,12 +542,132 @@ def _pack(positions: np.ndarray, members: list[np.ndarray], gap: float) -> np.nd
     return packed
 
 
-def _to_pixels(positions: np.ndarray, nodes: list, scale: float) -> dict[str, tuple[float, float]]:
-    """Centre, scale to [-scale, scale] and round to tenths of a pixel, all distinct."""
-    low, high = positions.min(axis=0), positions.max(axis=0)
-    half = (high - low).max() / 2
-    centred = (positions - (low + high) / 2) / (half if half > 0 else 1.0) * scale
-    tenths = np.rint(centred * 10).astype(np.int64)
+def _landscape(points: np.ndarray) -> np.ndarray:
+    """A drawing turned about its centre so that its long axis lies across."""
+    centred = points - points.mean(axis=0)
+    _, vectors = np.linalg.eigh(centred.T @ centred)
+    across = vectors[:, -1] if vectors[0, -1] >= 0 else -vectors[:, -1]
+    # A rotation, never a mirror image: allies and opponents keep their sides.
+    return centred @ np.array([[across[0], -across[1]], [across[1], across[0]]])
+
+
+def _spread_out(points: np.ndarray, members: list[np.ndarray], half: np.ndarray) -> np.ndarray:
+    """Each component turned to lie across, all scaled to the actors' boxes of half-sizes ``half``.
+
+    Nearest actors end up START_SPACING box half-diagonals apart, closer
+    than their boxes allow, for the overlap removal to spread them; above
+    LABELLED_UP_TO actors, UNLABELLED_SPACING apart.
+    """
+    turned = points.copy()
+    for nodes in members:
+        if len(nodes) > 1:
+            turned[nodes] = _landscape(points[nodes])
+    labelled = len(points) <= LABELLED_UP_TO
+    spacing = (START_SPACING if labelled else UNLABELLED_SPACING) * np.median(np.hypot(*half.T))
+    return turned * (spacing / max(_spacing(turned, members), 1e-12))
+
+
+def _remove_overlaps(centres: np.ndarray, half: np.ndarray) -> np.ndarray:
+    """Box centres moved so that no two boxes of half-sizes ``half`` overlap.
+
+    PRISM (Gansner & Hu 2010): each round, the distances between near actors
+    (a proximity graph: each actor's nearest ones, and every overlapping
+    pair) are stretched by as much as their boxes overlap, at most
+    MOST_STRETCH, and the other near distances kept, by minimising their
+    stress. Gansner & Hu find overlaps with a Delaunay triangulation and a
+    scan line; here the nearest neighbours and a sweep over the boxes' left
+    edges do, which cannot fail on points in a line. Boxes still overlapping
+    after ROUNDS are separated by scaling the whole drawing, the method
+    PRISM refines.
+    """
+    n = len(centres)
+    for _ in range(ROUNDS):
+        first, second = _overlapping(centres, half)
+        if not len(first):
+            return centres
+        near_first, near_second = _nearest_pairs(centres)
+        pairs = np.unique(np.concatenate([first * n + second, near_first * n + near_second]))
+        first, second = pairs // n, pairs % n
+        factor = _overlap_factor(centres, half, first, second)
+        stretch = np.clip(np.where(factor > 1, factor * OVERSHOOT, 1.0), 1.0, MOST_STRETCH)
+        distance = np.sqrt(_squared_length(centres[first] - centres[second]))
+        centres = _majorize(centres, first, second, stretch * distance)
+    first, second = _overlapping(centres, half)
+    if len(first):
+        middle = centres.mean(axis=0)
+        factor = _overlap_factor(centres, half, first, second).max() * OVERSHOOT
+        centres = middle + (centres - middle) * factor
+    return centres
+
+
+def _overlapping(centres: np.ndarray, half: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Pairs of overlapping boxes (first < second), found by a sweep over their left edges."""
+    n = len(centres)
+    left = centres[:, 0] - half[:, 0]
+    order = np.argsort(left, kind="stable")
+    # Boxes starting before box i ends, among those starting after it, overlap it across.
+    ends = np.searchsorted(left[order], (centres[:, 0] + half[:, 0])[order], side="left")
+    counts = np.maximum(ends - np.arange(n) - 1, 0)
+    position = np.repeat(np.arange(n), counts)
+    later = np.arange(counts.sum()) - np.repeat(np.cumsum(counts) - counts, counts) + position + 1
+    first, second = order[position], order[later]
+    gap = np.abs(centres[first] - centres[second])
+    hit = np.all(gap < half[first] + half[second], axis=1)
+    first, second = first[hit], second[hit]
+    return np.minimum(first, second), np.maximum(first, second)
+
+
+def _nearest_pairs(points: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Each point with its PROXIMITY nearest ones, as pairs (first < second)."""
+    n = len(points)
+    count = min(PROXIMITY + 1, n)  # + 1: the point itself
+    nearest = cKDTree(points).query(points, k=count)[1].reshape(n, count)
+    first, second = np.repeat(np.arange(n), count), nearest.ravel()
+    other = first != second
+    pairs = np.unique(np.minimum(first, second)[other] * n + np.maximum(first, second)[other])
+    return pairs // n, pairs % n
+
+
+def _overlap_factor(
+    centres: np.ndarray, half: np.ndarray, first: np.ndarray, second: np.ndarray
+) -> np.ndarray:
+    """How much each pair's distance must grow for its boxes to just touch (< 1: apart)."""
+    needed = (half[first] + half[second]) / np.maximum(
+        np.abs(centres[first] - centres[second]), 1e-12
+    )
+    return needed.min(axis=1)
+
+
+def _majorize(
+    points: np.ndarray, first: np.ndarray, second: np.ndarray, target: np.ndarray
+) -> np.ndarray:
+    """Points moved towards ``target`` distances between pairs, by stress majorization.
+
+    Steps of Gansner, Koren & North's (2004) majorization of the stress
+    sum w (|xi - xj| - target)^2 with w = target^-2; a slight pull of each
+    point to where it was keeps the system solvable when the pairs do not
+    connect every point.
+    """
+    n = len(points)
+    target = np.maximum(target, 1e-9)
+    weight = target**-2
+    anchor = 1e-3 * np.median(weight)
+    rows, columns = np.concatenate([first, second]), np.concatenate([second, first])
+    laplacian = sparse.coo_array((-np.concatenate([weight, weight]), (rows, columns)), (n, n))
+    degree = np.bincount(first, weight, n) + np.bincount(second, weight, n)
+    solve = factorized((laplacian + sparse.diags_array(degree + anchor)).tocsc())
+    for _ in range(STRESS_STEPS):
+        offset = points[first] - points[second]
+        push = offset * (weight * target / np.sqrt(_squared_length(offset)))[:, None]
+        right = _spread(n, first, second, push) + anchor * points
+        points = np.column_stack([solve(right[:, 0]), solve(right[:, 1])])
+    return points
+
+
+def _rounded(points: np.ndarray, nodes: list) -> dict[str, tuple[float, float]]:
+    """Centred on (0, 0) and rounded to tenths, no two actors at the same point."""
+    low, high = points.min(axis=0), points.max(axis=0)
+    tenths = np.rint((points - (low + high) / 2) * 10).astype(np.int64)
     taken: set[tuple[int, int]] = set()
     placed = {}
     for node, (x, y) in zip(nodes, tenths.tolist(), strict=True):

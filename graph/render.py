@@ -6,7 +6,9 @@ opens from ``file://`` with no network and writes nothing beside itself. The
 node and edge payload is built directly from the graph (pyvis's
 ``from_nx``/``add_edge`` grow as nodes x edges), positions come from
 :func:`graph.layout.layout` (seeded, physics off) and everything is sorted, so
-the same graph always gives the same bytes.
+the same graph always gives the same bytes. Actor radii, label font size
+(``label_size``) and positions share one unit, in which no two actors'
+shapes and labels overlap; the page scales them together.
 
 Text from the dataset (names, aliases, descriptions, evidence, citations,
 story captions, the title) is data, never markup: it travels as JSON in a
@@ -30,7 +32,6 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import json
-import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Mapping
@@ -45,9 +46,9 @@ from markupsafe import Markup
 
 from .dates import as_period, parse_period
 from .files import atomic_write
-from .layout import layout
+from .layout import LABEL_SIZE, layout
 from .read import CONFIDENCE_LEVELS
-from .style import SIGN_NAMES, camp_colours, edge_colour, edge_style, node_shape
+from .style import SIGN_NAMES, actor_radii, camp_colours, edge_colour, edge_style, node_shape
 
 __all__ = ["PRESETS", "explorer_payload", "render_html", "write_html"]
 
@@ -71,8 +72,6 @@ _MONTH_NAMES = (
     "November",
     "December",
 )
-#: Radius of the smallest and largest actor, in layout pixels.
-_SMALLEST, _LARGEST = 9.0, 30.0
 
 
 def explorer_payload(
@@ -103,7 +102,8 @@ def explorer_payload(
         source, target and key, story steps as given). Text is left as plain
         text for the page to show with ``textContent``. Relation dates come with
         ``active_from``/``active_to``, the first and last ISO day they cover
-        (None when open).
+        (None when open). Actors' ``x``, ``y`` and ``size`` (radius) are in
+        the units of ``label_size``, the labels' font size.
 
     Raises
     ------
@@ -132,6 +132,7 @@ def explorer_payload(
     edges = _edges(G)
     return {
         "nodes": _nodes(G, size_by),
+        "label_size": LABEL_SIZE,
         "size": "number of relations" if size_by is None else _size_name(size_by),
         "edges": edges,
         "legend": _legend(G, edges),
@@ -143,10 +144,10 @@ def explorer_payload(
 
 
 def _nodes(G: nx.MultiDiGraph, size_by: Mapping | pd.Series | None) -> list[dict]:
-    positions = layout(G)
+    radii = actor_radii(G, size_by)
+    positions = layout(G, size_by=size_by)
     colours = camp_colours(str(camp) for _, camp in G.nodes(data="camp", default=""))
     degree = dict(G.degree())
-    radii = _radii(G, degree if size_by is None else size_by)
     return [
         {
             "id": node,
@@ -170,25 +171,6 @@ def _size_name(size_by: Mapping | pd.Series) -> str:
     """What actor sizes show: the name of the ``size_by`` series, if it has one."""
     name = getattr(size_by, "name", None)
     return str(name) if name is not None else "a value per actor"
-
-
-def _radii(G: nx.MultiDiGraph, values: Mapping | pd.Series) -> dict:
-    """Radius per actor, so that the drawn area grows linearly with its value."""
-    missing = [node for node in G if node not in values]
-    if missing:
-        raise ValueError(f"size_by has no value for actors: {', '.join(map(str, missing))}")
-    numbers = {node: float(values[node]) for node in G}
-    bad = [str(node) for node, value in numbers.items() if not math.isfinite(value)]
-    if bad:
-        raise ValueError(f"size_by is not a finite number for actors: {', '.join(bad)}")
-    low, high = min(numbers.values(), default=0.0), max(numbers.values(), default=0.0)
-    span = high - low
-    return {
-        node: round(
-            _SMALLEST + (_LARGEST - _SMALLEST) * (math.sqrt((v - low) / span) if span else 0.5), 1
-        )
-        for node, v in numbers.items()
-    }
 
 
 def _edges(G: nx.MultiDiGraph) -> list[dict]:

@@ -8,6 +8,8 @@ relation the same line style everywhere.
   get fixed colours, others the remaining ones in sorted order.
 - Shape = kind of actor (state, armed group, ...), so kinds stay apart in
   grayscale.
+- Size = a number per actor, its degree by default: the area of its shape
+  grows linearly with it.
 - Line = sign: solid for support, dashed for opposition, dotted for neutral;
   arrows show direction; claimed and alleged relations are thinner and fainter.
 
@@ -20,13 +22,20 @@ https://jfly.uni-koeln.de/color/
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import math
+from collections.abc import Iterable, Mapping
+
+import networkx as nx
+import pandas as pd
 
 __all__ = [
     "CAMP_COLOURS",
     "KIND_SHAPES",
+    "LABEL_INSIDE",
     "PALETTE",
+    "RADIUS_RANGE",
     "SIGN_NAMES",
+    "actor_radii",
     "camp_colours",
     "edge_colour",
     "edge_style",
@@ -69,6 +78,11 @@ KIND_SHAPES = {
     "population": ("star", "*"),
 }
 _OTHER_SHAPE = ("ellipse", "p")
+#: vis-network shapes drawn around their label; the others hang it below.
+LABEL_INSIDE = frozenset({"box", "circle", "database", "ellipse", "text"})
+
+#: Radius of the smallest and largest actor, in layout units.
+RADIUS_RANGE = (9.0, 30.0)
 
 #: What each relation sign means, in words.
 SIGN_NAMES = {1: "support", -1: "opposition", 0: "neutral"}
@@ -143,3 +157,52 @@ def edge_colour(sign: int) -> str:
     (True, '#7A7A7A')
     """
     return "#222222" if sign else "#7A7A7A"
+
+
+def actor_radii(G: nx.Graph, size_by: Mapping | pd.Series | None = None) -> dict:
+    """Radius of each actor, so that the drawn area grows linearly with its value.
+
+    Parameters
+    ----------
+    G : networkx.Graph
+        An actor graph.
+    size_by : pandas.Series or mapping, optional
+        A number per actor id; the actors' degrees (numbers of relations) by
+        default.
+
+    Returns
+    -------
+    dict
+        Actor id -> radius in layout units, rounded to 0.1, from the smallest
+        to the largest of :data:`RADIUS_RANGE` (the middle one when all values
+        are equal).
+
+    Raises
+    ------
+    ValueError
+        If ``size_by`` lacks an actor or holds a value that is not a finite number.
+
+    Examples
+    --------
+    >>> import graph
+    >>> radii = actor_radii(graph.load())
+    >>> radii["russia"], radii["kurdish_forces"]
+    (25.3, 9.0)
+    """
+    values = dict(G.degree()) if size_by is None else size_by
+    missing = [node for node in G if node not in values]
+    if missing:
+        raise ValueError(f"size_by has no value for actors: {', '.join(map(str, missing))}")
+    numbers = {node: float(values[node]) for node in G}
+    bad = [str(node) for node, value in numbers.items() if not math.isfinite(value)]
+    if bad:
+        raise ValueError(f"size_by is not a finite number for actors: {', '.join(bad)}")
+    low, high = min(numbers.values(), default=0.0), max(numbers.values(), default=0.0)
+    span = high - low
+    smallest, largest = RADIUS_RANGE
+    return {
+        node: round(
+            smallest + (largest - smallest) * (math.sqrt((v - low) / span) if span else 0.5), 1
+        )
+        for node, v in numbers.items()
+    }

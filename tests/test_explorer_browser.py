@@ -602,10 +602,9 @@ def test_classroom_preset_is_legible_on_a_projector(
     ARTIFACTS.mkdir(exist_ok=True)
     # Text and labels in screen pixels: on a 2.5 m wide projection, 1 px is 1.3 mm at
     # 1920 px and 2.4 mm at 1024 px, so these are letters several centimetres tall.
-    for width, height, text_px, label_px in ((1920, 1080, 20, 24), (1024, 768, 17, 18)):
+    for width, height, text_px, label_px in ((1920, 1080, 20, 24), (1024, 768, 17, 16)):
         visit = open_page(pages["classroom"], width, height)
-        label = float(visit.js("getComputedStyle(document.body).getPropertyValue('--label-px')"))
-        assert label * visit.js("explorer.network.getScale()") >= label_px
+        assert min(box.height for box in screen_boxes(visit) if box.part == "label") >= label_px
         assert visit.js("parseFloat(getComputedStyle(document.body).fontSize)") >= text_px
         assert not visit.page.locator("#sidebar").is_visible()  # the network gets the width
         assert visit.js("document.documentElement.scrollWidth") <= width
@@ -618,6 +617,92 @@ def test_classroom_preset_is_legible_on_a_projector(
         assert visit.text("#story-date") == "October 2015"
         visit.page.screenshot(path=ARTIFACTS / f"explorer-classroom-story-{width}x{height}.png")
     assert (ARTIFACTS / "explorer-classroom-1920x1080.png").stat().st_size > 10_000
+
+
+@dataclass(frozen=True)
+class ScreenBox:
+    """Where an actor's shape or label is drawn, in pixels of the canvas."""
+
+    actor: str
+    part: str  # "shape" or "label"
+    left: float
+    top: float
+    right: float
+    bottom: float
+
+    @property
+    def height(self) -> float:
+        return self.bottom - self.top
+
+    def overlaps(self, other: ScreenBox) -> bool:
+        return (
+            self.left < other.right
+            and other.left < self.right
+            and self.top < other.bottom
+            and other.top < self.bottom
+        )
+
+
+def screen_boxes(visit: Visit) -> list[ScreenBox]:
+    """Every actor's shape and label as vis-network drew them, in canvas pixels."""
+    boxes = visit.js(
+        """() => {
+          const net = explorer.network;
+          net.redraw(); // labels are measured and placed when drawn
+          const screen = (left, top, right, bottom) => {
+            const corner = net.canvasToDOM({x: left, y: top});
+            const opposite = net.canvasToDOM({x: right, y: bottom});
+            return [corner.x, corner.y, opposite.x, opposite.y];
+          };
+          return explorer.data.nodes.flatMap((actor) => {
+            const node = net.body.nodes[actor.id];
+            const r = node.options.size, label = node.labelModule.size;
+            const right = label.left + label.width, bottom = label.top + label.height;
+            return [
+              [actor.id, "shape", ...screen(node.x - r, node.y - r, node.x + r, node.y + r)],
+              [actor.id, "label", ...screen(label.left, label.top, right, bottom)],
+            ];
+          });
+        }"""
+    )
+    return [ScreenBox(*box) for box in boxes]
+
+
+def overlapping(boxes: list[ScreenBox]) -> list[tuple[str, str, str, str]]:
+    return [
+        (a.actor, a.part, b.actor, b.part)
+        for i, a in enumerate(boxes)
+        for b in boxes[i + 1 :]
+        if a.actor != b.actor and a.overlaps(b)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("preset", "width", "height"),
+    [("classroom", 1920, 1080), ("classroom", 1024, 768), ("default", 1024, 600)],
+)
+def test_no_shape_or_label_covers_another(
+    open_page: Callable[..., Visit], pages: dict[str, Path], preset: str, width: int, height: int
+) -> None:
+    visit = open_page(pages[preset], width, height)
+    boxes = screen_boxes(visit)
+    assert len(boxes) == 2 * visit.js("explorer.data.nodes.length")
+    assert overlapping(boxes) == []
+    # The whole network is in view, and fills the canvas one way or the other.
+    canvas = visit.js(
+        "[explorer.network.canvas.frame.clientWidth, explorer.network.canvas.frame.clientHeight]"
+    )
+    left, top = min(b.left for b in boxes), min(b.top for b in boxes)
+    right, bottom = max(b.right for b in boxes), max(b.bottom for b in boxes)
+    assert left >= 0 and top >= 0 and right <= canvas[0] and bottom <= canvas[1]
+    assert right - left >= 0.9 * canvas[0] or bottom - top >= 0.9 * canvas[1]
+    # Labels zoom with the drawing: still apart closer in, and when a label is hovered.
+    visit.js("explorer.network.moveTo({scale: 2.5 * explorer.network.getScale()})")
+    assert overlapping(screen_boxes(visit)) == []
+    visit.js("explorer.network.fit()")
+    visit.page.mouse.move(*visit.screen_point("explorer.network.getPositions(['russia']).russia"))
+    visit.page.locator("#hover-card").wait_for(state="visible")
+    assert overlapping(screen_boxes(visit)) == []
 
 
 def test_usable_on_a_small_laptop_screen(

@@ -10,6 +10,8 @@ import networkx as nx
 import numpy as np
 import pytest
 from click.testing import CliRunner
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.transforms import Bbox
 from PIL import Image
 
 import graph
@@ -94,6 +96,40 @@ def test_at_draws_the_relations_active_then(G) -> None:
         assert any(f"{shown} of 32 relations shown" in t and at in t for t in texts), texts
         network = figure.axes[0]
         assert len(network.patches) == shown
+
+
+@pytest.mark.parametrize("preset", ["handout", "slide"])
+def test_no_label_covers_another_label_or_shape(G, preset: str) -> None:
+    figure = make_figure(G, preset=preset)
+    renderer = FigureCanvasAgg(figure).get_renderer()
+    network = figure.axes[0]
+    # Each label as matplotlib lays it out, by the point of its actor.
+    labels = {tuple(text.xy): text for text in network.texts}
+    assert len(labels) == G.number_of_nodes()
+    extents = {point: text.get_window_extent(renderer) for point, text in labels.items()}
+    # Each shape: the marker's outline at its size, around the actor's point, in pixels.
+    shapes = {}
+    for markers in network.collections:
+        outline = markers.get_paths()[0].get_extents().get_points()
+        for point, size in zip(markers.get_offsets(), markers.get_sizes(), strict=True):
+            centre = network.transData.transform(point)
+            shapes[tuple(point)] = Bbox(centre + outline * np.sqrt(size) * figure.dpi / 72)
+    assert set(shapes) == set(extents)
+    boxes = [(point, "label", box) for point, box in extents.items()]
+    boxes += [(point, "shape", box) for point, box in shapes.items()]
+    covered = [
+        (a[1], labels[a[0]].get_text(), b[1], labels[b[0]].get_text())
+        for i, a in enumerate(boxes)
+        for b in boxes[i + 1 :]
+        if a[0] != b[0] and a[2].overlaps(b[2])
+    ]
+    assert covered == []
+    # All inside the network's part of the page, and readable on paper.
+    frame = network.get_window_extent(renderer)
+    assert all(
+        frame.contains(box.x0, box.y0) and frame.contains(box.x1, box.y1) for _, _, box in boxes
+    )
+    assert min(text.get_fontsize() for text in labels.values()) >= 8
 
 
 def test_names_are_text_not_math(dataset: Path, tmp_path: Path) -> None:

@@ -16,10 +16,12 @@ import networkx as nx
 import pandas as pd
 import pytest
 from click.testing import CliRunner
+from test_layout import overlapping_actors
 
 import graph
 from graph.cli import main
 from graph.dates import parse_period
+from graph.layout import LABEL_SIZE, actor_boxes, layout
 from graph.metrics import date_range
 from graph.read import DATA_DIR
 from graph.render import explorer_payload, render_html, write_html
@@ -145,6 +147,20 @@ def test_size_by_a_chosen_metric(G: nx.MultiDiGraph) -> None:
     values["iran"] = math.nan
     with pytest.raises(ValueError, match="not a finite number for actors: iran"):
         explorer_payload(G, size_by=values)
+
+
+def test_positions_leave_room_for_each_actor_and_its_label(G: nx.MultiDiGraph) -> None:
+    values = pd.Series({node: 1.0 for node in G}, name="betweenness")
+    values["kurdish_forces"] = values["iran"] = 5.0
+    for size_by in (None, values):
+        payload = explorer_payload(G, size_by=size_by)
+        assert payload["label_size"] == LABEL_SIZE  # the unit of positions and sizes
+        positions = {node["id"]: (node["x"], node["y"]) for node in payload["nodes"]}
+        assert positions == layout(G, size_by=size_by)
+        boxes = actor_boxes(G, size_by, label_size=payload["label_size"])
+        assert overlapping_actors(positions, boxes) == []
+        sizes = {node["id"]: node["size"] for node in payload["nodes"]}
+        assert sizes == graph.style.actor_radii(G, size_by)
 
 
 def test_parallel_relations_are_bent_apart(payload: dict) -> None:

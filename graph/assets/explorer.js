@@ -20,11 +20,10 @@
   const classroom = body.classList.contains("preset-classroom");
   const pageStyle = getComputedStyle(body);
   const cssNumber = (name, fallback) => parseFloat(pageStyle.getPropertyValue(name)) || fallback;
-  const LABEL_PX = cssNumber("--label-px", 16);
   const EDGE_SCALE = cssNumber("--edge-scale", 1);
-  const NODE_SCALE = cssNumber("--node-scale", 1);
   const DIMMED = 0.12;
   const MAX_STRETCH = 1.5;
+  const FIT_MARGIN_PX = 12;
   const NARROW_PX = 1100;
   const LARGE = 2000; // actors beyond which the first picture is fitted without measuring labels
   const PLAY_MS = classroom ? 1500 : 900;
@@ -185,52 +184,56 @@
   const container = byId("network");
   let network = null; // created once the page around it is built
 
-  // Place the layout on the canvas: turn it so that its long axis lies along
-  // the long side of the canvas (a rotation keeps every distance of the
-  // layout), then spread it over the canvas so that sizes and labels are
-  // screen pixels when the whole network is in view: the labels of the
-  // classroom preset stay large. One axis may be stretched up to MAX_STRETCH
-  // times the other to use the canvas's shape. ``shrink`` draws the actors
-  // closer together than that, leaving room for labels at the edges.
-  function placeActors(shrink) {
-    const count = data.nodes.length || 1;
-    const meanX = data.nodes.reduce((sum, a) => sum + a.x, 0) / count;
-    const meanY = data.nodes.reduce((sum, a) => sum + a.y, 0) / count;
-    let xx = 0, yy = 0, xy = 0;
+  // Positions, radii and label sizes come from the layout in one unit
+  // (graph/layout.py), in which no two actors' shapes and labels overlap;
+  // vis-network scales all three together, so they overlap at no zoom. The
+  // layout lies across; on a canvas of another shape, the drawing grows along
+  // its shorter side, up to MAX_STRETCH times: spreading actors apart keeps
+  // every label clear.
+  let boxes = null; // per actor: its shape and label around its point, measured once drawn
+
+  function measureBoxes() {
+    boxes = new Map();
+    if (data.nodes.length > LARGE) {
+      // Labels are too small to read at the first fit there: not worth a drawing to measure.
+      data.nodes.forEach((a) => boxes.set(a.id, { left: -a.size, right: a.size, top: -a.size, bottom: a.size }));
+      return;
+    }
+    network.redraw(); // draws now, measuring the labels
+    const placed = network.getPositions();
     data.nodes.forEach((a) => {
-      xx += (a.x - meanX) ** 2;
-      yy += (a.y - meanY) ** 2;
-      xy += (a.x - meanX) * (a.y - meanY);
+      // vis-network's bounding box stops short of the label it hangs below a shape.
+      const box = network.getBoundingBox(a.id);
+      const label = network.body.nodes[a.id].labelModule.size;
+      const at = placed[a.id];
+      boxes.set(a.id, {
+        left: Math.min(box.left, label.left) - at.x,
+        right: Math.max(box.right, label.left + label.width) - at.x,
+        top: Math.min(box.top, label.top) - at.y,
+        bottom: Math.max(box.bottom, label.top + label.height) - at.y,
+      });
     });
-    const wide = container.clientWidth >= container.clientHeight;
-    const angle = 0.5 * Math.atan2(2 * xy, xx - yy) - (wide ? 0 : Math.PI / 2);
-    const cos = Math.cos(angle), sin = Math.sin(angle);
-    const turned = data.nodes.map((a) => ({
-      x: (a.x - meanX) * cos + (a.y - meanY) * sin,
-      y: (a.y - meanY) * cos - (a.x - meanX) * sin,
-    }));
-    const extent = (values) => {
-      const highest = values.reduce((most, v) => Math.max(most, v), -Infinity);
-      const lowest = values.reduce((least, v) => Math.min(least, v), Infinity);
-      return Math.max(highest - lowest, 1);
-    };
-    // Room for the largest actor and for labels, which are wide and hang below their actor.
-    const largest = 2 * NODE_SCALE * data.nodes.reduce((most, a) => Math.max(most, a.size), 0);
-    const width = container.clientWidth, height = container.clientHeight;
-    const roomX = width - Math.min(largest + 8 * LABEL_PX, 0.35 * width);
-    const roomY = height - Math.min(largest + 3 * LABEL_PX, 0.35 * height);
-    const fitX = Math.max(roomX, 50) / extent(turned.map((p) => p.x));
-    const fitY = Math.max(roomY, 50) / extent(turned.map((p) => p.y));
-    const spread = Math.max(Math.min(fitX, fitY), 0.05);
-    const spreadX = Math.min(fitX, spread * MAX_STRETCH);
-    const spreadY = Math.min(fitY, spread * MAX_STRETCH);
-    nodes.update(
-      data.nodes.map((actor, index) => ({
-        id: actor.id,
-        x: Math.round(turned[index].x * spreadX * shrink),
-        y: Math.round(turned[index].y * spreadY * shrink),
-      }))
-    );
+  }
+
+  // The box around every actor with positions stretched by (stretchX, stretchY).
+  function drawingBox(stretchX, stretchY) {
+    const around = { left: Infinity, right: -Infinity, top: Infinity, bottom: -Infinity };
+    data.nodes.forEach((a) => {
+      const box = boxes.get(a.id);
+      around.left = Math.min(around.left, a.x * stretchX + box.left);
+      around.right = Math.max(around.right, a.x * stretchX + box.right);
+      around.top = Math.min(around.top, a.y * stretchY + box.top);
+      around.bottom = Math.max(around.bottom, a.y * stretchY + box.bottom);
+    });
+    return around;
+  }
+
+  // How much to stretch the positions along one axis so that the drawing,
+  // size long with its boxes and span between its outermost points,
+  // becomes wanted long.
+  function stretchFor(size, span, wanted) {
+    if (span <= 0) return 1;
+    return Math.min(Math.max((wanted - (size - span)) / span, 1), MAX_STRETCH);
   }
 
   function edgeColour(relation, dim) {
@@ -239,12 +242,13 @@
     return { color: colour, highlight: colour, hover: colour, inherit: false, opacity: opacity };
   }
 
-  // Placed by placeActors once the page around the canvas is built.
   const nodes = new vis.DataSet(
     data.nodes.map((actor) => ({
       id: actor.id,
       label: actor.name,
-      size: actor.size * NODE_SCALE,
+      x: actor.x,
+      y: actor.y,
+      size: actor.size,
       shape: actor.shape,
       color: {
         background: actor.colour,
@@ -785,21 +789,36 @@
     fitCanvas();
   }
 
-  // Place the actors and show them all. When long labels at the edges would
-  // make the view zoom out, the actors are drawn closer together instead, so
-  // labels keep the preset's size on screen. Done again whenever the canvas
-  // changes size (story opened, panels hidden, fullscreen).
+  // Place the actors and show them all, as large as the canvas allows. Done
+  // again whenever the canvas changes size (story opened, panels hidden,
+  // fullscreen).
   function placeAndFit() {
-    const large = data.nodes.length > LARGE; // labels matter less than time there
-    let shrink = 1;
-    for (let round = 0; round < (large ? 1 : 4); round += 1) {
-      placeActors(shrink);
-      if (!large) network.redraw(); // draws now, measuring the labels that fit() must include
-      network.fit({ animation: false });
-      const scale = network.getScale();
-      if (scale >= 0.97 || shrink < 0.6) break;
-      shrink *= scale;
-    }
+    const width = container.clientWidth, height = container.clientHeight;
+    if (!data.nodes.length || !width || !height) return; // nothing to show, or the table shown
+    if (boxes === null) measureBoxes();
+    const drawn = drawingBox(1, 1);
+    const span = (values) =>
+      values.reduce((most, v) => Math.max(most, v), -Infinity) -
+      values.reduce((least, v) => Math.min(least, v), Infinity);
+    const spanX = span(data.nodes.map((a) => a.x)), spanY = span(data.nodes.map((a) => a.y));
+    const drawnWidth = drawn.right - drawn.left, drawnHeight = drawn.bottom - drawn.top;
+    let stretchX = 1, stretchY = 1;
+    if (drawnWidth * height > drawnHeight * width) {
+      stretchY = stretchFor(drawnHeight, spanY, (drawnWidth * height) / width);
+    } else stretchX = stretchFor(drawnWidth, spanX, (drawnHeight * width) / height);
+    nodes.update(
+      data.nodes.map((a) => ({ id: a.id, x: a.x * stretchX, y: a.y * stretchY }))
+    );
+    const box = drawingBox(stretchX, stretchY);
+    const scale = Math.min(
+      Math.max(width - 2 * FIT_MARGIN_PX, 1) / Math.max(box.right - box.left, 1),
+      Math.max(height - 2 * FIT_MARGIN_PX, 1) / Math.max(box.bottom - box.top, 1)
+    );
+    network.moveTo({
+      position: { x: (box.left + box.right) / 2, y: (box.top + box.bottom) / 2 },
+      scale: scale,
+      animation: false,
+    });
   }
 
   // The canvas follows its container at once (vis-network itself checks
@@ -856,7 +875,6 @@
   // On a projector or a small screen the network gets the whole width; picking
   // an actor or the "Show panels" button opens them.
   if (classroom || window.innerWidth < NARROW_PX) showPanels(false);
-  placeActors(1);
   refresh();
   network = new vis.Network(
     container,
@@ -869,13 +887,16 @@
       nodes: {
         borderWidth: classroom ? 3 : 2,
         borderWidthSelected: classroom ? 5 : 4,
+        // In canvas units, as positions and radii: labels zoom with the drawing.
         font: {
-          size: LABEL_PX,
+          size: data.label_size,
           face: pageStyle.fontFamily,
           color: "#000000",
-          strokeWidth: Math.round(LABEL_PX / 4),
+          strokeWidth: data.label_size / 3,
           strokeColor: "#ffffff",
         },
+        // Bold would widen a hovered or selected label beyond the room the layout kept.
+        labelHighlightBold: false,
         scaling: { label: { enabled: false, maxVisible: 200, drawThreshold: 4 } },
       },
       edges: { selectionWidth: 1.5, hoverWidth: 1.5, arrowStrikethrough: false },
