@@ -21,18 +21,19 @@ thousand actors:
    repulsion pair by pair; large ones on a mesh (Hockney & Eastwood 1988), so
    an iteration costs O(n log n + m), not O(n²).
 3. Each component is turned so that its long axis lies across, for
-   landscape screens and pages, and the components, isolated actors
-   included, are packed in rows, largest first, so none lies on top of
-   another.
-4. The drawing is scaled to the actors' labels: every actor takes a
-   box (:func:`actor_boxes`: its shape, and its label below it, at
-   :data:`LABEL_SIZE`), and nearest actors start closer than their boxes
-   allow. Gansner & Hu's (2010) PRISM then pushes overlapping boxes apart
-   while keeping each actor's neighbours around it, as they were: a compact
-   picture in which no label covers another. Above :data:`LABELLED_UP_TO`
-   actors, too many labels to read at once, this last pass is left out and
-   nearest actors are spaced :data:`UNLABELLED_SPACING` box half-diagonals
-   apart.
+   landscape screens and pages, and the drawing is scaled to the actors'
+   labels: every actor takes a box (:func:`actor_boxes`: its shape, and its
+   label below it, at :data:`LABEL_SIZE`), and nearest actors start closer
+   than their boxes allow. Gansner & Hu's (2010) PRISM then pushes
+   overlapping boxes apart while keeping each actor's neighbours around it,
+   as they were: a compact picture in which no label covers another. It
+   starts from a few stretches of the drawing (:data:`START_ASPECTS`) and
+   keeps the one that best fills a :data:`TARGET_ASPECT` canvas. Above
+   :data:`LABELLED_UP_TO` actors, too many labels to read at once, this
+   pass is left out and nearest actors are spaced
+   :data:`UNLABELLED_SPACING` box half-diagonals apart.
+4. The components, isolated actors included, are packed by their boxes in
+   rows, largest first, so none lies on top of another.
 
 The explorer and the print figures draw the actors at these positions with
 their radii and labels in the same units (font size :data:`LABEL_SIZE`), and
@@ -215,24 +216,8 @@ def layout(
     # positions to tenths cannot make them overlap.
     half = (boxes[:, 2:] - boxes[:, :2]) / 2 + np.array(BOX_MARGIN) * label_size + 0.1
     offset = (boxes[:, :2] + boxes[:, 2:]) / 2  # from each actor to the middle of its box
-    spread = _spread_out(refined, members, half)
-    gap = COMPONENT_GAP * 2 * np.median(half[:, 1])
-    if len(nodes) > LABELLED_UP_TO:
-        return _rounded(_pack(spread + offset, half, members, gap) - offset, nodes)
-    # The overlap removal starts from the drawing stretched across or down by
-    # each of START_ASPECTS (only as it is above SEARCHED_UP_TO actors); the
-    # picture that fills a TARGET_ASPECT canvas best wins.
-    best, least = spread, np.inf
-    for aspect in START_ASPECTS if len(nodes) <= SEARCHED_UP_TO else (1.0,):
-        centres = spread * np.sqrt([aspect, 1 / aspect]) + offset
-        for component in members:
-            if len(component) > 1:
-                centres[component] = _remove_overlaps(centres[component], half[component])
-        packed = _pack(centres, half, members, gap)
-        width, height = np.ptp(np.concatenate([packed - half, packed + half]), axis=0)
-        if max(width / TARGET_ASPECT, height) < least:
-            best, least = packed - offset, max(width / TARGET_ASPECT, height)
-    return _rounded(best, nodes)
+    centres = _place_boxes(_spread_out(refined, members, half) + offset, half, members)
+    return _rounded(centres - offset, nodes)
 
 
 def actor_boxes(
@@ -549,6 +534,31 @@ def _landscape(points: np.ndarray) -> np.ndarray:
     across = vectors[:, -1] if vectors[0, -1] >= 0 else -vectors[:, -1]
     # A rotation, never a mirror image: allies and opponents keep their sides.
     return centred @ np.array([[across[0], -across[1]], [across[1], across[0]]])
+
+
+def _place_boxes(centres: np.ndarray, half: np.ndarray, members: list[np.ndarray]) -> np.ndarray:
+    """Boxes of half-sizes ``half`` moved apart in each component, components packed.
+
+    The overlap removal starts from the drawing stretched across or down by
+    each of START_ASPECTS (only as it is above SEARCHED_UP_TO actors, and not
+    at all above LABELLED_UP_TO); the picture that fills a TARGET_ASPECT
+    canvas best wins.
+    """
+    gap = COMPONENT_GAP * 2 * np.median(half[:, 1])
+    if len(centres) > LABELLED_UP_TO:
+        return _pack(centres, half, members, gap)
+    middle = centres.mean(axis=0)
+    best, least = centres, np.inf
+    for aspect in START_ASPECTS if len(centres) <= SEARCHED_UP_TO else (1.0,):
+        stretched = middle + (centres - middle) * np.sqrt([aspect, 1 / aspect])
+        for nodes in members:
+            if len(nodes) > 1:
+                stretched[nodes] = _remove_overlaps(stretched[nodes], half[nodes])
+        packed = _pack(stretched, half, members, gap)
+        width, height = np.ptp(np.concatenate([packed - half, packed + half]), axis=0)
+        if max(width / TARGET_ASPECT, height) < least:
+            best, least = packed, max(width / TARGET_ASPECT, height)
+    return best
 
 
 def _spread_out(points: np.ndarray, members: list[np.ndarray], half: np.ndarray) -> np.ndarray:

@@ -605,6 +605,12 @@ def test_classroom_preset_is_legible_on_a_projector(
     for width, height, text_px, label_px in ((1920, 1080, 20, 24), (1024, 768, 17, 16)):
         visit = open_page(pages["classroom"], width, height)
         assert min(box.height for box in screen_boxes(visit) if box.part == "label") >= label_px
+        # Thick lines: a confirmed relation is 3 px wide times the preset's --edge-scale.
+        drawn = visit.js(
+            """() => explorer.data.edges.filter((e) => e.confidence === 'confirmed').map(
+              (e) => explorer.edges.get(e.id).width * explorer.network.getScale())"""
+        )
+        assert drawn and all(abs(width - 3 * 1.7) < 0.1 * 3 * 1.7 for width in drawn)
         assert visit.js("parseFloat(getComputedStyle(document.body).fontSize)") >= text_px
         assert not visit.page.locator("#sidebar").is_visible()  # the network gets the width
         assert visit.js("document.documentElement.scrollWidth") <= width

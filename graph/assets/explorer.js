@@ -190,15 +190,18 @@
   // layout lies across; on a canvas of another shape, the drawing grows along
   // its shorter side, up to MAX_STRETCH times: spreading actors apart keeps
   // every label clear.
-  let boxes = null; // per actor: its shape and label around its point, measured once drawn
+  const large = data.nodes.length > LARGE;
+  // Per actor, its shape and label around its point: the shape alone until
+  // vis-network has drawn and measured the label, which is not worth it above
+  // LARGE actors (their labels are too small to read when all are in view).
+  const boxes = new Map(
+    data.nodes.map((a) => [a.id, { left: -a.size, right: a.size, top: -a.size, bottom: a.size }])
+  );
+  let measured = large;
+  const stretched = { x: 1, y: 1 }; // the stretch the actors are drawn with
+  let linesScale = 1; // the zoom at which relation lines have their style's widths
 
-  function measureBoxes() {
-    boxes = new Map();
-    if (data.nodes.length > LARGE) {
-      // Labels are too small to read at the first fit there: not worth a drawing to measure.
-      data.nodes.forEach((a) => boxes.set(a.id, { left: -a.size, right: a.size, top: -a.size, bottom: a.size }));
-      return;
-    }
+  function measureLabels() {
     network.redraw(); // draws now, measuring the labels
     const placed = network.getPositions();
     data.nodes.forEach((a) => {
@@ -213,6 +216,7 @@
         bottom: Math.max(box.bottom, label.top + label.height) - at.y,
       });
     });
+    measured = true;
   }
 
   // The box around every actor with positions stretched by (stretchX, stretchY).
@@ -234,6 +238,45 @@
   function stretchFor(size, span, wanted) {
     if (span <= 0) return 1;
     return Math.min(Math.max((wanted - (size - span)) / span, 1), MAX_STRETCH);
+  }
+
+  // The stretch, the box and the zoom that show the whole network as large as
+  // a width x height canvas allows. Above LARGE actors the actors are not
+  // stretched: moving them all would take seconds.
+  function fitting(width, height) {
+    let x = 1, y = 1;
+    if (!large) {
+      const drawn = drawingBox(1, 1);
+      const span = (values) =>
+        values.reduce((most, v) => Math.max(most, v), -Infinity) -
+        values.reduce((least, v) => Math.min(least, v), Infinity);
+      const drawnWidth = drawn.right - drawn.left, drawnHeight = drawn.bottom - drawn.top;
+      if (drawnWidth * height > drawnHeight * width) {
+        y = stretchFor(drawnHeight, span(data.nodes.map((a) => a.y)), (drawnWidth * height) / width);
+      } else x = stretchFor(drawnWidth, span(data.nodes.map((a) => a.x)), (drawnHeight * width) / height);
+    }
+    const box = drawingBox(x, y);
+    const scale = Math.min(
+      Math.max(width - 2 * FIT_MARGIN_PX, 1) / Math.max(box.right - box.left, 1),
+      Math.max(height - 2 * FIT_MARGIN_PX, 1) / Math.max(box.bottom - box.top, 1)
+    );
+    return { x: x, y: y, box: box, scale: scale };
+  }
+
+  // Widths and dashes in canvas units that are the style's screen pixels at
+  // scale: lines as the legend shows them once the network is fitted,
+  // not hairlines with thousands of dashes when a large network is zoomed out.
+  function lineStyle(relation, scale) {
+    const size = EDGE_SCALE / scale;
+    return {
+      width: relation.width * size,
+      dashes: relation.dashes.length ? relation.dashes.map((d) => d * size) : false,
+    };
+  }
+
+  function styleLines(scale) {
+    linesScale = scale;
+    edges.update(relations.map((relation) => ({ id: relation.id, ...lineStyle(relation, scale) })));
   }
 
   function edgeColour(relation, dim) {
@@ -265,8 +308,7 @@
       to: relation.to,
       key: relation.key,
       arrows: { to: { enabled: true, scaleFactor: 0.8 } },
-      dashes: relation.dashes.length ? relation.dashes.map((d) => d * EDGE_SCALE) : false,
-      width: relation.width * EDGE_SCALE,
+      ...lineStyle(relation, 1),
       color: edgeColour(relation, 1),
       smooth:
         relation.roundness === null
@@ -795,30 +837,19 @@
   function placeAndFit() {
     const width = container.clientWidth, height = container.clientHeight;
     if (!data.nodes.length || !width || !height) return; // nothing to show, or the table shown
-    if (boxes === null) measureBoxes();
-    const drawn = drawingBox(1, 1);
-    const span = (values) =>
-      values.reduce((most, v) => Math.max(most, v), -Infinity) -
-      values.reduce((least, v) => Math.min(least, v), Infinity);
-    const spanX = span(data.nodes.map((a) => a.x)), spanY = span(data.nodes.map((a) => a.y));
-    const drawnWidth = drawn.right - drawn.left, drawnHeight = drawn.bottom - drawn.top;
-    let stretchX = 1, stretchY = 1;
-    if (drawnWidth * height > drawnHeight * width) {
-      stretchY = stretchFor(drawnHeight, spanY, (drawnWidth * height) / width);
-    } else stretchX = stretchFor(drawnWidth, spanX, (drawnHeight * width) / height);
-    nodes.update(
-      data.nodes.map((a) => ({ id: a.id, x: a.x * stretchX, y: a.y * stretchY }))
-    );
-    const box = drawingBox(stretchX, stretchY);
-    const scale = Math.min(
-      Math.max(width - 2 * FIT_MARGIN_PX, 1) / Math.max(box.right - box.left, 1),
-      Math.max(height - 2 * FIT_MARGIN_PX, 1) / Math.max(box.bottom - box.top, 1)
-    );
+    if (!measured) measureLabels();
+    const fit = fitting(width, height);
+    if (fit.x !== stretched.x || fit.y !== stretched.y) {
+      stretched.x = fit.x;
+      stretched.y = fit.y;
+      nodes.update(data.nodes.map((a) => ({ id: a.id, x: a.x * fit.x, y: a.y * fit.y })));
+    }
     network.moveTo({
-      position: { x: (box.left + box.right) / 2, y: (box.top + box.bottom) / 2 },
-      scale: scale,
+      position: { x: (fit.box.left + fit.box.right) / 2, y: (fit.box.top + fit.box.bottom) / 2 },
+      scale: fit.scale,
       animation: false,
     });
+    if (Math.abs(Math.log(fit.scale / linesScale)) > 0.1) styleLines(fit.scale);
   }
 
   // The canvas follows its container at once (vis-network itself checks
@@ -876,6 +907,11 @@
   // an actor or the "Show panels" button opens them.
   if (classroom || window.innerWidth < NARROW_PX) showPanels(false);
   refresh();
+  // Lines styled for the zoom of the first picture before vis-network takes
+  // them: restyling thousands of relations it holds takes a second.
+  if (container.clientWidth && container.clientHeight) {
+    styleLines(fitting(container.clientWidth, container.clientHeight).scale);
+  }
   network = new vis.Network(
     container,
     { nodes: nodes, edges: edges },
