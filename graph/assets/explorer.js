@@ -25,7 +25,8 @@
   const MAX_STRETCH = 1.5;
   const FIT_MARGIN_PX = 12;
   const NARROW_PX = 1100;
-  const LARGE = 2000; // actors beyond which the first picture is fitted without measuring labels
+  const LARGE = 2000; // actors beyond which they are not moved to fit the canvas's shape
+  const LABEL_GAP = 4; // vis-network's space between a shape and the label below it
   const PLAY_MS = classroom ? 1500 : 900;
   const SVG_NS = "http://www.w3.org/2000/svg"; // an XML namespace name, not a request
   const CONFIDENCE_WORDS = {
@@ -191,33 +192,32 @@
   // its shorter side, up to MAX_STRETCH times: spreading actors apart keeps
   // every label clear.
   const large = data.nodes.length > LARGE;
-  // Per actor, its shape and label around its point: the shape alone until
-  // vis-network has drawn and measured the label, which is not worth it above
-  // LARGE actors (their labels are too small to read when all are in view).
-  const boxes = new Map(
-    data.nodes.map((a) => [a.id, { left: -a.size, right: a.size, top: -a.size, bottom: a.size }])
-  );
-  let measured = large;
   const stretched = { x: 1, y: 1 }; // the stretch the actors are drawn with
   let linesScale = 1; // the zoom at which relation lines have their style's widths
 
-  function measureLabels() {
-    network.redraw(); // draws now, measuring the labels
-    const placed = network.getPositions();
-    data.nodes.forEach((a) => {
-      // vis-network's bounding box stops short of the label it hangs below a shape.
-      const box = network.getBoundingBox(a.id);
-      const label = network.body.nodes[a.id].labelModule.size;
-      const at = placed[a.id];
-      boxes.set(a.id, {
-        left: Math.min(box.left, label.left) - at.x,
-        right: Math.max(box.right, label.left + label.width) - at.x,
-        top: Math.min(box.top, label.top) - at.y,
-        bottom: Math.max(box.bottom, label.top + label.height) - at.y,
-      });
-    });
-    measured = true;
-  }
+  // Per actor, its shape and label around its point, in canvas units, as
+  // vis-network draws them: names measured in the labels' font, hung
+  // LABEL_GAP and half a font size below the shape; an ellipse drawn around
+  // its name, as wide as the text plus its height and twice as tall.
+  const boxes = (function measure() {
+    const context = document.createElement("canvas").getContext("2d");
+    const size = data.label_size;
+    context.font = (size + "px " + pageStyle.fontFamily).replace(/"/g, ""); // as vis-network
+    return new Map(
+      data.nodes.map((a) => {
+        const lines = a.name.split("\n");
+        const width = lines.reduce((most, line) => Math.max(most, context.measureText(line).width), 0);
+        const height = lines.length * size;
+        if (a.shape === "ellipse") {
+          const across = (width + height) / 2;
+          return [a.id, { left: -across, right: across, top: -height, bottom: height }];
+        }
+        const across = Math.max(a.size, width / 2);
+        const bottom = a.size + size / 2 + LABEL_GAP + height;
+        return [a.id, { left: -across, right: across, top: -a.size, bottom: bottom }];
+      })
+    );
+  })();
 
   // The box around every actor with positions stretched by (stretchX, stretchY).
   function drawingBox(stretchX, stretchY) {
@@ -837,7 +837,6 @@
   function placeAndFit() {
     const width = container.clientWidth, height = container.clientHeight;
     if (!data.nodes.length || !width || !height) return; // nothing to show, or the table shown
-    if (!measured) measureLabels();
     const fit = fitting(width, height);
     if (fit.x !== stretched.x || fit.y !== stretched.y) {
       stretched.x = fit.x;
