@@ -16,7 +16,7 @@ import csv
 import difflib
 import io
 import re
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -245,6 +245,14 @@ def _check_duplicate_rows(frame: pd.DataFrame, problems: _Problems) -> None:
             problems.add(line, "", f"exact duplicate of line {first}")
 
 
+def _check_actor(
+    problems: _Problems, line: int, field: str, actor: str, known: Collection[str]
+) -> None:
+    """Report an actor id that is not among the known ones, with the closest as a hint."""
+    if actor not in known:
+        problems.add(line, field, f"unknown actor '{actor}'{_hint(actor, known)}")
+
+
 def _hint(value: str, choices: Iterable[str]) -> str:
     """A "did you mean" suggestion for a misspelt name, or ""."""
     close = difflib.get_close_matches(value, list(choices), 1)
@@ -336,9 +344,7 @@ def read_actors(path: str | Path) -> pd.DataFrame:
         frame, [c for c in ("name", "kind", "camp") if c in table.header], problems
     )
     _raise_if(problems)
-    frame["aliases"] = [
-        [alias.strip() for alias in value.split("|") if alias.strip()] for value in frame["aliases"]
-    ]
+    frame["aliases"] = _split_bars(frame["aliases"])
     return frame.set_index("id")
 
 
@@ -394,8 +400,8 @@ def read_relations(
         for line, value in frame[field].items():
             if not value:
                 problems.add(line, field, "empty actor id")
-            elif value not in actors.index:
-                problems.add(line, field, f"unknown actor '{value}'{_hint(value, actors.index)}")
+            else:
+                _check_actor(problems, line, field, value, actors.index)
     if {"source", "target"} <= set(table.header):
         for line in frame.index[(frame["source"] == frame["target"]) & (frame["source"] != "")]:
             problems.add(line, "target", f"self-relation: '{frame.at[line, 'source']}' to itself")
@@ -421,16 +427,29 @@ def read_relations(
 
 def _check_dates(frame: pd.DataFrame, problems: _Problems) -> None:
     """Report malformed or impossible dates and ends before their starts."""
-    for line, start, end in zip(frame.index, frame["start"], frame["end"], strict=True):
-        periods = {}
-        for field, value in (("start", start), ("end", end)):
-            if value:
-                try:
-                    periods[field] = parse_period(value)
-                except ValueError as error:
-                    problems.add(line, field, str(error))
-        if len(periods) == 2 and periods["end"][1] < periods["start"][0]:
-            problems.add(line, "end", f"end {end} is before start {start}")
+    starts = _parse_dates(frame, "start", problems)
+    ends = _parse_dates(frame, "end", problems)
+    for line in starts.keys() & ends.keys():
+        if ends[line][1] < starts[line][0]:
+            message = f"end {frame.at[line, 'end']} is before start {frame.at[line, 'start']}"
+            problems.add(line, "end", message)
+
+
+def _parse_dates(frame: pd.DataFrame, field: str, problems: _Problems) -> dict:
+    """The period of each non-empty date in a column, by line; report those that are not dates."""
+    periods = {}
+    for line, value in frame[field].items():
+        if value:
+            try:
+                periods[line] = parse_period(value)
+            except ValueError as error:
+                problems.add(line, field, str(error))
+    return periods
+
+
+def _split_bars(column: pd.Series) -> list[list[str]]:
+    """Cells holding ``|``-separated values as lists, blanks dropped."""
+    return [[item.strip() for item in cell.split("|") if item.strip()] for cell in column]
 
 
 def read_story(path: str | Path, actors: pd.DataFrame | Iterable[str]) -> pd.DataFrame:
@@ -477,20 +496,10 @@ def read_story(path: str | Path, actors: pd.DataFrame | Iterable[str]) -> pd.Dat
     _check_required_text(
         frame, [c for c in ("date", "title", "caption") if c in table.header], problems
     )
-    for line, value in frame["date"].items():
-        if value:
-            try:
-                parse_period(value)
-            except ValueError as error:
-                problems.add(line, "date", str(error))
-    frame["actors"] = [
-        [actor.strip() for actor in value.split("|") if actor.strip()] for value in frame["actors"]
-    ]
+    _parse_dates(frame, "date", problems)
+    frame["actors"] = _split_bars(frame["actors"])
     for line, ids in frame["actors"].items():
         for actor in ids:
-            if actor not in known:
-                problems.add(
-                    line, "actors", f"unknown actor '{actor}'{_hint(actor, sorted(known))}"
-                )
+            _check_actor(problems, line, "actors", actor, known)
     _raise_if(problems)
     return frame
