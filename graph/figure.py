@@ -33,7 +33,7 @@ from matplotlib.lines import Line2D
 from matplotlib.markers import MarkerStyle
 from matplotlib.patches import FancyArrowPatch
 
-from .dates import as_period
+from .dates import as_period, is_active
 from .files import atomic_write
 from .layout import LABEL_GAP, actor_boxes
 from .metrics import date_range
@@ -172,9 +172,12 @@ def make_figure(
     if preset not in PRESETS:
         raise ValueError(f"unknown preset {preset!r}: use one of {', '.join(PRESETS)}")
     spec = PRESETS[preset]
-    period = None if at is None else as_period(at)
+    if at is not None:
+        as_period(at)  # fail on a malformed date before any drawing
     payload = explorer_payload(G)
-    edges = [edge for edge in payload["edges"] if period is None or _active(edge, *period)]
+    edges = [
+        edge for edge in payload["edges"] if at is None or is_active(edge["start"], edge["end"], at)
+    ]
     with matplotlib.rc_context(_STYLE):
         figure = Figure(figsize=(spec.width, spec.height))
         _heading(figure, G, spec, at=at, title=title, shown=len(edges))
@@ -184,14 +187,6 @@ def make_figure(
         legend = figure.add_axes((0.76, 0.04, 0.22, 0.82))
         _legend(legend, payload["legend"], spec)
     return figure
-
-
-def _active(edge: dict, first: dt.date, last: dt.date) -> bool:
-    """Whether a relation of the payload is active on a day of [first, last]."""
-    starts, ends = edge["active_from"], edge["active_to"]
-    return (starts is None or starts <= last.isoformat()) and (
-        ends is None or ends >= first.isoformat()
-    )
 
 
 def _heading(
