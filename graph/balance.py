@@ -1282,6 +1282,10 @@ def balance_report(S: nx.Graph, *, time_limit: float | None = 60.0) -> pd.Series
         (L / ties) and ``normalised_balance`` = 1 - L / (ties / 2)
         (Aref & Wilson's normalised line index; ``nan`` without ties).
 
+        The two-camp split behind ``frustration`` is kept in
+        ``report.attrs["camps"]`` (as returned by :func:`frustration`), so
+        :func:`frustrated_ties` needs no second solve.
+
     Examples
     --------
     >>> from graph.balance import balance_report
@@ -1330,4 +1334,6 @@ def balance_report(S: nx.Graph, *, time_limit: float | None = 60.0) -> pd.Series
         "frustration_share": L / m if m else math.nan,
         "normalised_balance": 1.0 - L / (m / 2) if m else math.nan,
     }
-    return pd.Series(values, name="balance", dtype=object)
+    report = pd.Series(values, name="balance", dtype=object)
+    report.attrs["camps"] = split
+    return report

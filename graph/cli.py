@@ -15,7 +15,7 @@ from pathlib import Path
 import click
 
 from . import __version__
-from .balance import balance_report, frustrated_ties, frustration
+from .balance import balance_report, frustrated_ties
 from .build import load, signed_graph, snapshot
 from .dates import as_period
 from .errors import DataError
@@ -202,9 +202,11 @@ def export(data_dir: Path | None, format_: str, output: Path, for_spreadsheet: b
       alliance-graph export --format gexf -o aleppo.gexf
       alliance-graph export my-conflict/ --format csv --for-spreadsheet -o sheets/
     """
-    if for_spreadsheet and format_ != "csv":
-        raise click.UsageError("--for-spreadsheet applies to the csv format only")
-    written = export_as(load(data_dir), output, format_, for_spreadsheet=for_spreadsheet)
+    G = load(data_dir)
+    try:
+        written = export_as(G, output, format_, for_spreadsheet=for_spreadsheet)
+    except ValueError as error:  # --for-spreadsheet with another format than csv
+        raise click.UsageError(str(error)) from None
     click.echo(str(written.resolve()))
 
 
@@ -286,8 +288,9 @@ def balance(data_dir: Path | None, at: str | None) -> None:
       alliance-graph balance --at 2015
     """
     S = signed_graph(load(data_dir), at=at)
-    click.echo(balance_report(S).to_string())
-    _, camps = frustration(S)
+    report = balance_report(S)
+    click.echo(report.to_string())
+    camps = report.attrs["camps"]
     names = dict(S.nodes(data="name", default=None))
     for camp, members in camps[[S.degree(a) > 0 for a in camps.index]].groupby(camps):
         click.echo(f"\ncamp {camp}: " + ", ".join(names[a] or a for a in members.index))
