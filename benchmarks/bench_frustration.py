@@ -25,21 +25,11 @@ import time
 from pathlib import Path
 
 import networkx as nx
-import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from graph.balance import frustration
-from graph.datasets import highland_tribes
-
-
-def random_signed(n: int, m: int, seed: int, p_neg: float = 0.5) -> nx.Graph:
-    """Seeded G(n, m) random graph with independent random signs."""
-    G = nx.gnm_random_graph(n, m, seed=seed)
-    rng = np.random.default_rng(seed)
-    for a, b in G.edges:
-        G[a][b]["sign"] = 1 if rng.random() >= p_neg else -1
-    return G
+from graph.datasets import highland_tribes, random_signed_graph
 
 
 def bench(label: str, G: nx.Graph, method: str, target: float) -> bool:
@@ -60,10 +50,10 @@ def bench(label: str, G: nx.Graph, method: str, target: float) -> bool:
 def main() -> int:
     results = [
         bench("Highland tribes (Read 1954)", highland_tribes(), "exact", 1.0),
-        bench("random G(60, 300), seed 0", random_signed(60, 300, seed=0), "exact", 30.0),
+        bench("random G(60, 300), seed 0", random_signed_graph(60, 300, seed=0), "exact", 30.0),
         bench(
             "random G(2000, 10000), seed 0",
-            random_signed(2000, 10_000, seed=0),
+            random_signed_graph(2000, 10_000, seed=0),
             "heuristic",
             10.0,
         ),

@@ -26,7 +26,7 @@ from graph.balance import (
     triangle_balance,
     walk_balance,
 )
-from graph.datasets import HIGHLAND_TRIBES, highland_tribes
+from graph.datasets import HIGHLAND_TRIBES, highland_tribes, random_signed_graph
 
 # Hage & Harary's (1983) three clusters of the Gahuku-Gama subtribes.
 GAMA_GROUP = {"GAVEV", "KOTUN", "NAGAD", "GAMA"}
@@ -37,15 +37,6 @@ NAGAM_GROUP = {"NAGAM", "NOTOH", "KOHIK", "UHETO", "SEUVE"}
 # --------------------------------------------------------------------------
 # helpers
 # --------------------------------------------------------------------------
-
-
-def random_signed(n: int, m: int, seed: int, p_neg: float = 0.5) -> nx.Graph:
-    """Seeded G(n, m) graph with independent random signs."""
-    G = nx.gnm_random_graph(n, m, seed=seed)
-    rng = np.random.default_rng(seed)
-    for a, b in G.edges:
-        G[a][b]["sign"] = 1 if rng.random() >= p_neg else -1
-    return G
 
 
 def balanced_graph(n: int, m: int, seed: int) -> tuple[nx.Graph, dict[int, int]]:
@@ -433,7 +424,7 @@ def test_balanced_graph(seed):
 
 @pytest.mark.parametrize("seed", range(6))
 def test_triangle_balance_matches_enumeration(seed):
-    G = random_signed(14, 40, seed, p_neg=0.4)
+    G = random_signed_graph(14, 40, seed=seed, negative=0.4)
     total, strict, weak = brute_force_triangles(G)
     if total == 0:
         assert math.isnan(triangle_balance(G))
@@ -444,7 +435,7 @@ def test_triangle_balance_matches_enumeration(seed):
 
 @pytest.mark.parametrize("seed", range(6))
 def test_walk_balance_matches_matrix_exponential(seed):
-    G = random_signed(15, 35, seed)
+    G = random_signed_graph(15, 35, seed=seed)
     A = nx.to_numpy_array(G, weight="sign")
     expected = np.trace(expm(A)) / np.trace(expm(np.abs(A)))
     assert walk_balance(G) == pytest.approx(expected, rel=1e-10)
@@ -477,7 +468,7 @@ SMALL_CASES = [
 
 @pytest.mark.parametrize(("n", "m", "seed", "p_neg"), SMALL_CASES)
 def test_exact_frustration_matches_brute_force(n, m, seed, p_neg):
-    G = random_signed(n, m, seed, p_neg)
+    G = random_signed_graph(n, m, seed=seed, negative=p_neg)
     L, split = frustration(G, method="exact")
     assert brute_force_frustration(G) == L
     assert split.attrs["exact"] is True
@@ -487,17 +478,24 @@ def test_exact_frustration_matches_brute_force(n, m, seed, p_neg):
 
 @pytest.mark.parametrize("seed", range(4))
 def test_exact_frustration_on_complete_graphs(seed):
-    G = random_signed(9, 36, seed)
+    G = random_signed_graph(9, 36, seed=seed)
     assert frustration(G)[0] == brute_force_frustration(G)
 
 
 def test_exact_frustration_on_a_disconnected_graph():
     G = nx.disjoint_union_all(
-        [triangle(-1, -1, -1), random_signed(8, 15, 3), nx.empty_graph(2), triangle(1, 1, -1)]
+        [
+            triangle(-1, -1, -1),
+            random_signed_graph(8, 15, seed=3),
+            nx.empty_graph(2),
+            triangle(1, 1, -1),
+        ]
     )
     L, split = frustration(G)
     assert (
-        L == brute_force_frustration(G) == 1 + brute_force_frustration(random_signed(8, 15, 3)) + 1
+        L
+        == brute_force_frustration(G)
+        == 1 + brute_force_frustration(random_signed_graph(8, 15, seed=3)) + 1
     )
     assert len(frustrated_ties(G, split)) == L
     # canonical labels: the first node of every component is in camp 0
@@ -507,7 +505,7 @@ def test_exact_frustration_on_a_disconnected_graph():
 
 @pytest.mark.parametrize("seed", range(8))
 def test_heuristic_never_beats_exact(seed):
-    G = random_signed(30, 90, seed, p_neg=0.3 + 0.05 * seed)
+    G = random_signed_graph(30, 90, seed=seed, negative=0.3 + 0.05 * seed)
     exact, exact_split = frustration(G, method="exact")
     heuristic, heuristic_split = frustration(G, method="heuristic", seed=seed)
     assert heuristic >= exact
@@ -518,7 +516,7 @@ def test_heuristic_never_beats_exact(seed):
 
 
 def test_heuristic_is_deterministic():
-    G = random_signed(80, 400, 11)
+    G = random_signed_graph(80, 400, seed=11)
     first = frustration(G, method="heuristic", seed=5)
     second = frustration(G, method="heuristic", seed=5)
     assert first[0] == second[0]
@@ -532,7 +530,7 @@ def test_heuristic_finds_highland_optimum():
 
 
 def test_time_limit_returns_an_upper_bound_with_warning():
-    G = random_signed(60, 300, 0)
+    G = random_signed_graph(60, 300, seed=0)
     with pytest.warns(UserWarning, match="upper bound"):
         L, split = frustration(G, method="exact", time_limit=0.05)
     assert split.attrs["exact"] is False
@@ -542,7 +540,7 @@ def test_time_limit_returns_an_upper_bound_with_warning():
 
 def test_auto_switches_to_heuristic_above_threshold(monkeypatch):
     monkeypatch.setattr(balance, "FRUSTRATION_EXACT_MAX_TIES", 10)
-    G = random_signed(20, 40, 1)
+    G = random_signed_graph(20, 40, seed=1)
     with pytest.warns(UserWarning, match="upper bound"):
         L, split = frustration(G)
     assert split.attrs["method"] == "heuristic" and split.attrs["exact"] is False
@@ -620,7 +618,7 @@ def test_frustrated_ties_ignores_isolated_nodes_without_camp():
 
 @pytest.mark.parametrize("seed", range(10))
 def test_two_camps_at_half_alpha_is_half_the_frustration_index(seed):
-    G = random_signed(14, 30, seed, p_neg=0.2 + 0.06 * seed)
+    G = random_signed_graph(14, 30, seed=seed, negative=0.2 + 0.06 * seed)
     L, _ = frustration(G)
     two = camps(G, 2, alpha=0.5)
     assert two.attrs["criterion"] == L / 2
@@ -640,7 +638,7 @@ def test_two_camps_at_half_alpha_is_half_the_frustration_index(seed):
     ],
 )
 def test_exact_camps_match_brute_force(n, m, k, alpha, seed):
-    G = random_signed(n, m, seed)
+    G = random_signed_graph(n, m, seed=seed)
     part = camps(G, k, alpha=alpha, method="exact")
     assert part.attrs["criterion"] == pytest.approx(brute_force_dm(G, k, alpha))
     assert part.attrs["exact"] is True

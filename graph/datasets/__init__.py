@@ -1,6 +1,7 @@
-"""Classic published signed networks shipped with the package.
+"""Classic published signed networks shipped with the package, and random ones.
 
-Each loader returns a fresh, undirected :class:`networkx.Graph` whose edges
+Each loader, and :func:`random_signed_graph` (a seeded null model to compare a
+network with), returns a fresh, undirected :class:`networkx.Graph` whose edges
 carry a ``sign`` attribute in {+1, -1}, the convention used by
 :mod:`graph.balance`.  Provenance of every file is documented in
 ``graph/datasets/README.md``.
@@ -12,8 +13,9 @@ import csv
 from importlib import resources
 
 import networkx as nx
+import numpy as np
 
-__all__ = ["HIGHLAND_TRIBES", "highland_tribes"]
+__all__ = ["HIGHLAND_TRIBES", "highland_tribes", "random_signed_graph"]
 
 #: The 16 Gahuku-Gama subtribes, in the row order of UCINET's ``GAMA`` data set
 #: (the node numbering 1..16 used by KONECT's ``ucidata-gama``).
@@ -83,4 +85,41 @@ def highland_tribes() -> nx.Graph:
     G.add_nodes_from(HIGHLAND_TRIBES)
     for source, target, sign in _read_signed_csv("highland_tribes.csv"):
         G.add_edge(source, target, sign=sign)
+    return G
+
+
+def random_signed_graph(n: int, m: int, *, seed: int = 0, negative: float = 0.5) -> nx.Graph:
+    """A seeded random signed graph: G(n, m) with independent random signs.
+
+    Parameters
+    ----------
+    n, m : int
+        Numbers of nodes (``0 .. n-1``) and ties.
+    seed : int
+        Seed of both the ties and the signs: the same arguments give the same graph.
+    negative : float
+        Probability that a tie is negative.
+
+    Returns
+    -------
+    networkx.Graph
+        Undirected; every edge has ``sign`` in {+1, -1}.
+
+    Examples
+    --------
+    >>> G = random_signed_graph(60, 300, seed=0)
+    >>> G.number_of_nodes(), G.number_of_edges()
+    (60, 300)
+    >>> sorted({s for _, _, s in G.edges(data="sign")})
+    [-1, 1]
+
+    References
+    ----------
+    .. [1] P. Erdős and A. Rényi, "On random graphs I", Publicationes
+       Mathematicae 6:290-297, 1959.
+    """
+    G = nx.gnm_random_graph(n, m, seed=seed)
+    rng = np.random.default_rng(seed)
+    for a, b in G.edges:
+        G[a][b]["sign"] = 1 if rng.random() >= negative else -1
     return G
