@@ -17,7 +17,7 @@ from PIL import Image
 import graph
 from graph.cli import main
 from graph.figure import PRESETS, draw, make_figure
-from graph.render import explorer_payload
+from graph.scene import scene
 
 A4_POINTS = (841.68, 595.44)  # 11.69 x 8.27 inches
 
@@ -46,7 +46,7 @@ def test_png_is_a4_and_drawn(png: Path) -> None:
 def test_png_has_the_explorer_colours(G, png: Path) -> None:
     with Image.open(png) as image:
         colours = {tuple(c) for c in np.asarray(image.convert("RGB")).reshape(-1, 3)[::7]}
-    for camp in explorer_payload(G)["legend"]["camps"]:
+    for camp in scene(G)["legend"]["camps"]:
         rgb = tuple(int(camp["colour"][i : i + 2], 16) for i in (1, 3, 5))
         assert rgb in colours, camp["camp"]
 
