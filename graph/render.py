@@ -5,7 +5,9 @@ drawn where and how, described by ``graph/schema/scene.schema.json``) goes
 into the page as JSON, with vis-network, the library pyvis drives (taken from
 the pyvis package), and the page's own script and style, all inlined, so the
 file opens from ``file://`` with no network and writes nothing beside itself.
-The same graph always gives the same bytes.
+The page's script is a few files in ``graph/assets/`` (:data:`SCRIPTS`),
+each with one job, joined in a fixed order. The same graph always gives the
+same bytes.
 
 Text from the dataset is data, never markup: it travels as JSON in a
 ``<script type="application/json">`` element that cannot close early, and the
@@ -31,14 +33,36 @@ from markupsafe import Markup
 from .files import atomic_write
 from .scene import scene
 
-__all__ = ["PRESETS", "render_html", "write_html"]
+__all__ = ["PRESETS", "SCRIPTS", "app_script", "render_html", "write_html"]
 
 #: Page presets: ``default`` for a screen, ``classroom`` for a projector
 #: (large labels, high contrast, panels collapsed at first).
 PRESETS = ("default", "classroom")
 
+#: The page's script, files of ``graph/assets/explorer/`` joined in this
+#: order: DOM helpers, the state, the network view, the panels (legend,
+#: filters, search, actor), time (slider and story), the table, and the start
+#: that wires them. They are classic scripts sharing one scope, wrapped in a
+#: function in the page.
+SCRIPTS = ("dom.js", "state.js", "network.js", "panels.js", "timeline.js", "table.js", "main.js")
+
 _VIS_DIR = Path(pyvis.__file__).parent / "templates" / "lib" / "vis-9.1.2"
 _SOURCE_MAP = re.compile(r"^//# sourceMappingURL=.*$", re.M)
+
+
+def app_script() -> str:
+    """The page's own script: :data:`SCRIPTS` joined, each under a comment naming its file.
+
+    Examples
+    --------
+    >>> script = app_script()
+    >>> script.index("// dom.js") < script.index("// main.js")
+    True
+    """
+    folder = resources.files("graph") / "assets" / "explorer"
+    return "\n".join(
+        f"// {name}\n" + (folder / name).read_text(encoding="utf-8") for name in SCRIPTS
+    )
 
 
 def _json_for_script(data: object) -> str:
@@ -90,7 +114,7 @@ def render_html(
         # Without its source-map comment, developer tools would look for a file beside the page.
         vis_js=Markup(_SOURCE_MAP.sub("", vis_js)),
         app_css=Markup((assets / "explorer.css").read_text(encoding="utf-8")),
-        app_js=Markup((assets / "explorer.js").read_text(encoding="utf-8")),
+        app_js=Markup(app_script()),
         data=Markup(_json_for_script(payload)),
     )
 

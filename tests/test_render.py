@@ -19,7 +19,7 @@ from click.testing import CliRunner
 import graph
 from graph.cli import main
 from graph.read import DATA_DIR
-from graph.render import render_html, write_html
+from graph.render import app_script, render_html, write_html
 
 PACKAGE = Path(graph.__file__).parent
 PAYLOADS = (
@@ -103,13 +103,13 @@ def test_page_is_one_offline_file(G: nx.MultiDiGraph, story: pd.DataFrame) -> No
     csp = re.search(r'http-equiv="Content-Security-Policy" content="([^"]*)"', page)
     assert csp and "default-src 'none'" in csp[1] and "http" not in csp[1]
     assert 'url("http' not in page and "url(http" not in page
-    app = (PACKAGE / "assets" / "explorer.js").read_text(encoding="utf-8")
+    app = app_script()
     for call in ("fetch(", "XMLHttpRequest", "import(", "WebSocket", "sendBeacon", ".src ="):
         assert call not in app, call
 
 
 def test_app_script_never_parses_data_as_html() -> None:
-    app = (PACKAGE / "assets" / "explorer.js").read_text(encoding="utf-8")
+    app = app_script()
     for sink in (
         "innerHTML",
         "outerHTML",

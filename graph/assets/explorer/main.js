@@ -1,0 +1,123 @@
+// @ts-check
+// The explorer's start: reads the scene embedded in #graph-data, makes the
+// state and the views, and wires the keys and the toolbar. Every change goes
+// the same way: change the state, then app.update() draws every view from it.
+
+const NARROW_PX = 1100; // below this width, panels start closed
+
+/**
+ * What the views share: the scene, the state, and the few actions that
+ * change the state and draw it.
+ * @typedef {object} App
+ * @property {Model} model
+ * @property {State} state
+ * @property {() => void} update draw every view from the state
+ * @property {(id: string | null, how?: {centre?: boolean, focusPanel?: boolean}) => void} select
+ *   show an actor in the panel (null: none)
+ */
+
+function startExplorer() {
+  const data = /** @type {Scene} */ (JSON.parse(byId("graph-data").textContent || "null"));
+  const classroom = document.body.classList.contains("preset-classroom");
+  // On a projector or a small screen the network gets the whole width; picking
+  // an actor or the "Show panels" button opens them.
+  const state = createState(data, { panels: !classroom && window.innerWidth >= NARROW_PX });
+  /** @type {App} */
+  const app = { model: createModel(data), state: state, update: update, select: select };
+  const network = networkView(app);
+  const panels = panelsView(app);
+  const timeline = timelineView(app);
+  const table = tableView(app);
+
+  function update() {
+    const shown = shownRelations(app.model, state);
+    network.draw(shown, litBy(app.model, state, shown));
+    panels.draw(shown);
+    timeline.draw();
+    table.draw();
+    network.resize(); // the canvas follows panels, story and table opening or closing
+    const when = state.period ? state.period.label : "All dates";
+    announce(when + ": " + shown.size + " of " + data.edges.length + " relations shown");
+  }
+
+  /**
+   * @param {string | null} id
+   * @param {{centre?: boolean, focusPanel?: boolean}} [how]
+   */
+  function select(id, how) {
+    state.selected = id;
+    if (id !== null) {
+      state.panels = true;
+      state.table = false;
+    }
+    update();
+    if (id !== null && how && how.centre) network.focus(id);
+    if (id !== null && how && how.focusPanel) byId("panel-name").focus();
+  }
+
+  function toggleFullscreen() {
+    const page = document.documentElement;
+    if (document.fullscreenElement) document.exitFullscreen().catch(() => {});
+    else if (page.requestFullscreen) {
+      page.requestFullscreen().catch(() => announce("Fullscreen is not available here."));
+    } else announce("Fullscreen is not available here.");
+  }
+
+  /** @param {KeyboardEvent} event */
+  function onKey(event) {
+    if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey) return;
+    if (event.key === "Escape") {
+      if (panels.closeSearch()) return;
+      if (state.selected !== null) {
+        const inPanel = byId("panel").contains(document.activeElement);
+        select(null);
+        if (inPanel) panels.focusSearch();
+      } else if (state.step >= 0) timeline.closeStory();
+      return;
+    }
+    const target = event.target instanceof Element ? event.target : null;
+    const typing = target !== null && target.closest("input, textarea, select, [contenteditable]");
+    if (typing) return;
+    if (event.key === "f" || event.key === "F") toggleFullscreen();
+    else if (data.story.length && ["ArrowRight", "PageDown"].includes(event.key)) timeline.step(1);
+    else if (data.story.length && ["ArrowLeft", "PageUp"].includes(event.key)) timeline.step(-1);
+    else return;
+    event.preventDefault();
+  }
+
+  panels.build();
+  timeline.build();
+  document.addEventListener("keydown", onKey);
+  byId("view-toggle").addEventListener("click", () => {
+    state.table = !state.table;
+    update();
+  });
+  byId("panels-toggle").addEventListener("click", () => {
+    state.panels = !state.panels;
+    update();
+  });
+  byId("fullscreen").addEventListener("click", toggleFullscreen);
+  byId("panel-close").addEventListener("click", () => {
+    select(null);
+    panels.focusSearch();
+  });
+  update();
+  const drawing = network.start();
+  window.addEventListener("beforeprint", table.ready);
+  (window.requestIdleCallback || setTimeout)(table.ready);
+
+  // For tests and for curious readers in the browser console.
+  window.explorer = {
+    network: drawing,
+    nodes: network.nodes,
+    edges: network.edges,
+    data: data,
+    visibleRelations: () =>
+      network.edges.get({ filter: (edge) => !edge.hidden }).map((edge) => [edge.from, edge.to, edge.key]),
+    litActors: () =>
+      network.nodes.get({ filter: (node) => !node.hidden && node.opacity === 1 }).map((node) => node.id),
+    state: () => ({ selected: state.selected, step: state.step, period: state.period }),
+  };
+}
+
+startExplorer();

@@ -1,0 +1,162 @@
+// @ts-check
+// The explorer's state: everything the reader can change lives in one State
+// object, and the views draw from it (never from the DOM). Also what follows
+// from the state -- the relations shown and the actors lit -- and the scene
+// indexed for lookups.
+//
+// Time rule, the one of graph.snapshot: a relation is shown at a period
+// [first, last] of ISO days when
+//   (active_from is null or active_from <= last) and
+//   (active_to is null or active_to >= first).
+// Python has expanded partial dates already: active_from is the first day of
+// the relation's start ("2015" -> 2015-01-01), active_to the last day of its
+// end ("2016-12" -> 2016-12-31); null means open. ISO days compare as text.
+
+/** @typedef {"type" | "sign" | "camp" | "confidence"} FilterGroup */
+
+/**
+ * Everything the reader can change.
+ * @typedef {object} State
+ * @property {Record<FilterGroup, Set<string>>} off values switched off in each
+ *   filter; a relation passes when none of its values is
+ * @property {Period | null} period the period shown, null for all dates
+ * @property {string | null} selected the actor shown in the panel
+ * @property {number} step the story step shown, -1 outside the story
+ * @property {boolean} table the table shown instead of the network
+ * @property {boolean} panels the side panels open
+ * @property {boolean} playing the time slider playing the months
+ */
+
+/**
+ * The scene, read-only, indexed for the views.
+ * @typedef {object} Model
+ * @property {Scene} data
+ * @property {Map<string, SceneNode>} actors by id
+ * @property {Map<number, SceneEdge>} relations by id
+ * @property {Map<number, string>} signNames sign -> its name ("support")
+ * @property {Map<string, LegendConfidence>} levels confidence level -> its legend entry
+ */
+
+/**
+ * @param {Scene} data
+ * @returns {Model}
+ */
+function createModel(data) {
+  return {
+    data: data,
+    actors: new Map(data.nodes.map((node) => [node.id, node])),
+    relations: new Map(data.edges.map((edge) => [edge.id, edge])),
+    signNames: new Map(data.legend.signs.map((entry) => [entry.sign, entry.name])),
+    levels: new Map(data.legend.confidence.map((entry) => [entry.level, entry])),
+  };
+}
+
+/**
+ * The state a page opens in.
+ * @param {Scene} data
+ * @param {{panels: boolean}} options
+ * @returns {State}
+ */
+function createState(data, options) {
+  return {
+    off: { type: new Set(), sign: new Set(), camp: new Set(), confidence: new Set() },
+    period: data.at,
+    selected: null,
+    step: -1,
+    table: false,
+    panels: options.panels,
+    playing: false,
+  };
+}
+
+/**
+ * A sign in words.
+ * @param {Model} model
+ * @param {number} sign
+ * @returns {string}
+ */
+function signName(model, sign) {
+  return model.signNames.get(sign) || String(sign);
+}
+
+/**
+ * A confidence level with its meaning: "confirmed: reported as fact".
+ * @param {Model} model
+ * @param {string} level
+ * @returns {string}
+ */
+function confidenceWords(model, level) {
+  const entry = model.levels.get(level);
+  return entry && entry.meaning !== level ? level + ": " + entry.meaning : level;
+}
+
+/**
+ * @param {SceneEdge} relation
+ * @param {{first: string, last: string} | null} period
+ * @returns {boolean}
+ */
+function activeAt(relation, period) {
+  return (
+    period === null ||
+    ((relation.active_from === null || relation.active_from <= period.last) &&
+      (relation.active_to === null || relation.active_to >= period.first))
+  );
+}
+
+/**
+ * Ids of the relations the filters and the date let through.
+ * @param {Model} model
+ * @param {State} state
+ * @returns {Set<number>}
+ */
+function shownRelations(model, state) {
+  const off = state.off;
+  /** @param {string} id */
+  const campOff = (id) => off.camp.has(/** @type {SceneNode} */ (model.actors.get(id)).camp);
+  const shown = new Set();
+  model.data.edges.forEach((relation) => {
+    if (
+      !off.type.has(relation.type) &&
+      !off.sign.has(String(relation.sign)) &&
+      !off.confidence.has(relation.confidence) &&
+      !campOff(relation.from) &&
+      !campOff(relation.to) &&
+      activeAt(relation, state.period)
+    ) {
+      shown.add(relation.id);
+    }
+  });
+  return shown;
+}
+
+/**
+ * The actors and relations to keep bright, the rest being dimmed: the
+ * selected actor and its shown relations, or the story step's actors and the
+ * shown relations among them; null for all.
+ * @param {Model} model
+ * @param {State} state
+ * @param {Set<number>} shown
+ * @returns {{actors: Set<string>, relations: Set<number>} | null}
+ */
+function litBy(model, state, shown) {
+  const relations = model.data.edges;
+  if (state.selected !== null) {
+    const id = state.selected;
+    const actors = new Set([id]);
+    const lit = new Set();
+    relations.forEach((r) => {
+      if (shown.has(r.id) && (r.from === id || r.to === id)) {
+        lit.add(r.id);
+        actors.add(r.from);
+        actors.add(r.to);
+      }
+    });
+    return { actors: actors, relations: lit };
+  }
+  if (state.step >= 0) {
+    const actors = new Set(model.data.story[state.step].actors);
+    const among = relations.filter((r) => shown.has(r.id) && actors.has(r.from) && actors.has(r.to));
+    return { actors: actors, relations: new Set(among.map((r) => r.id)) };
+  }
+  return null;
+}
