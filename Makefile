@@ -16,9 +16,11 @@ explorer: $(VENV)/.installed
 	@$(BIN)/alliance-graph build -o explorer/aleppo.html
 	@$(BIN)/alliance-graph build -o explorer/aleppo-classroom.html --preset classroom
 
-test: $(VENV)/.installed-test
+test: $(VENV)/.installed-test node_modules/.package-lock.json
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	npx tsc -p .
+	npx eslint graph/assets
 	$(BIN)/python -m pytest
 
 install: $(VENV)/.installed
@@ -38,5 +40,9 @@ $(VENV)/.installed-test: pyproject.toml | $(BIN)/python
 	@mkdir -p explorer
 	@touch $@ $(VENV)/.installed
 
+# TypeScript (tsc --checkJs) and ESLint for the explorer's JavaScript, pinned in package-lock.json.
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund
+
 clean:
-	rm -rf $(VENV) explorer test-artifacts
+	rm -rf $(VENV) explorer test-artifacts node_modules
