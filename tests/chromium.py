@@ -16,7 +16,11 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import networkx as nx
 import pytest
+
+import graph
+from graph.read import DATA_DIR
 
 CHROMIUM = Path("/usr/bin/chromium")
 HOW_TO_ENABLE = (
@@ -210,3 +214,19 @@ def overlapping(boxes: list[ScreenBox]) -> list[tuple[str, str, str, str]]:
         for b in boxes[i + 1 :]
         if a.actor != b.actor and a.overlaps(b)
     ]
+
+
+@pytest.fixture(scope="module")
+def pages(tmp_path_factory: pytest.TempPathFactory, G: nx.MultiDiGraph) -> dict[str, Path]:
+    """The Aleppo explorer in each preset and with a start date, each in its own folder."""
+    story = graph.read_story(DATA_DIR / "story.csv", G.nodes)
+    options = {
+        "default": {},
+        "classroom": {"preset": "classroom"},
+        "at": {"at": "2015-09-30"},
+    }
+    paths = {}
+    for name, extra in options.items():
+        folder = tmp_path_factory.mktemp(name)
+        paths[name] = graph.write_html(G, folder / f"{name}.html", story=story, **extra)
+    return paths

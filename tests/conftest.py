@@ -10,7 +10,7 @@ from pathlib import Path
 import networkx as nx
 import pandas as pd
 import pytest
-from chromium import browser, open_page  # noqa: F401 (fixtures for the browser tests)
+from chromium import browser, open_page, pages  # noqa: F401 (fixtures for browser tests)
 
 import graph
 from graph.read import DATA_DIR

@@ -21,7 +21,6 @@ from chromium import ARTIFACTS, Visit, overlapping, screen_boxes
 from test_render import EVIL
 
 import graph
-from graph.read import DATA_DIR
 
 
 def test_a_missing_browser_skips_with_a_hint_or_fails_when_required(
@@ -37,22 +36,6 @@ def test_a_missing_browser_skips_with_a_hint_or_fails_when_required(
     monkeypatch.setattr(chromium, "CHROMIUM", Path(sys.executable))
     with pytest.raises(pytest.fail.Exception, match="Playwright for Python is not installed"):
         chromium.launch_or_skip(None)
-
-
-@pytest.fixture(scope="module")
-def pages(tmp_path_factory: pytest.TempPathFactory, G: nx.MultiDiGraph) -> dict[str, Path]:
-    """The Aleppo explorer in each preset and with a start date, each in its own folder."""
-    story = graph.read_story(DATA_DIR / "story.csv", G.nodes)
-    options = {
-        "default": {},
-        "classroom": {"preset": "classroom"},
-        "at": {"at": "2015-09-30"},
-    }
-    paths = {}
-    for name, extra in options.items():
-        folder = tmp_path_factory.mktemp(name)
-        paths[name] = graph.write_html(G, folder / f"{name}.html", story=story, **extra)
-    return paths
 
 
 def relations(G: nx.MultiDiGraph, keep: Callable[[str, str, dict], bool] = lambda *_: True):

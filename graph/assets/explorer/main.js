@@ -4,6 +4,8 @@
 // the same way: change the state, then app.update() draws every view from it.
 
 const NARROW_PX = 1100; // below this width, panels start closed
+const TEXT_FIELDS = "input[type=search], input[type=text], textarea, [contenteditable]";
+const PHONE_PX = 600; // up to this width, the legend starts closed too: the network comes first
 
 /**
  * What the views share: the scene, the state, and the few actions that
@@ -21,7 +23,10 @@ function startExplorer() {
   const classroom = document.body.classList.contains("preset-classroom");
   // On a projector or a small screen the network gets the whole width; picking
   // an actor or the "Show panels" button opens them.
-  const state = createState(data, { panels: !classroom && window.innerWidth >= NARROW_PX });
+  const state = createState(data, {
+    panels: !classroom && window.innerWidth >= NARROW_PX,
+    legend: window.innerWidth > PHONE_PX,
+  });
   /** @type {App} */
   const app = { model: createModel(data), state: state, update: update, select: select };
   const network = networkView(app);
@@ -76,11 +81,22 @@ function startExplorer() {
       return;
     }
     const target = event.target instanceof Element ? event.target : null;
+    const forward = ["ArrowRight", "PageDown"].includes(event.key);
+    const back = ["ArrowLeft", "PageUp"].includes(event.key);
+    // In the story, the presenter's clicker (PageDown, PageUp, arrows) always
+    // steps it, even when the slider or a button has the focus; only a text
+    // field keeps its keys.
+    const textField = target !== null && target.closest(TEXT_FIELDS);
+    if (state.step >= 0 && (forward || back) && !textField) {
+      timeline.step(forward ? 1 : -1);
+      event.preventDefault();
+      return;
+    }
     const typing = target !== null && target.closest("input, textarea, select, [contenteditable]");
     if (typing) return;
     if (event.key === "f" || event.key === "F") toggleFullscreen();
-    else if (data.story.length && ["ArrowRight", "PageDown"].includes(event.key)) timeline.step(1);
-    else if (data.story.length && ["ArrowLeft", "PageUp"].includes(event.key)) timeline.step(-1);
+    else if (data.story.length && forward) timeline.step(1);
+    else if (data.story.length && back) timeline.step(-1);
     else return;
     event.preventDefault();
   }
@@ -94,6 +110,10 @@ function startExplorer() {
   });
   byId("panels-toggle").addEventListener("click", () => {
     state.panels = !state.panels;
+    update();
+  });
+  byId("legend-toggle").addEventListener("click", () => {
+    state.legend = !state.legend;
     update();
   });
   byId("fullscreen").addEventListener("click", toggleFullscreen);

@@ -405,6 +405,10 @@ function panelsView(app) {
     const toggle = byId("panels-toggle");
     toggle.setAttribute("aria-expanded", String(state.panels));
     toggle.textContent = state.panels ? "Hide panels" : "Show panels";
+    byId("legend").hidden = !state.legend;
+    const legendToggle = byId("legend-toggle");
+    legendToggle.setAttribute("aria-expanded", String(state.legend));
+    legendToggle.textContent = state.legend ? "Hide legend" : "Legend";
     filterBoxes.forEach(({ group, boxes }) =>
       boxes.forEach((box) => {
         box.checked = !state.off[group].has(box.value);

@@ -24,6 +24,7 @@
  * @property {number} step the story step shown, -1 outside the story
  * @property {boolean} table the table shown instead of the network
  * @property {boolean} panels the side panels open
+ * @property {boolean} legend the legend open
  * @property {boolean} playing the time slider playing the months
  */
 
@@ -54,7 +55,7 @@ function createModel(data) {
 /**
  * The state a page opens in.
  * @param {Scene} data
- * @param {{panels: boolean}} options
+ * @param {{panels: boolean, legend: boolean}} options
  * @returns {State}
  */
 function createState(data, options) {
@@ -65,6 +66,7 @@ function createState(data, options) {
     step: -1,
     table: false,
     panels: options.panels,
+    legend: options.legend,
     playing: false,
   };
 }

@@ -1,0 +1,166 @@
+"""The explorer on the screens students and teachers use: phones, tablets, a clicker.
+
+Sizes: a phone (390x844, touch), a tablet (768x1024, touch), a laptop or small
+projector (1024x768) and a projector (1920x1080). Screenshots go to
+test-artifacts/.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import networkx as nx
+import pytest
+from chromium import ARTIFACTS, Visit, screen_boxes
+
+import graph
+
+PHONE = (390, 844)
+TABLET = (768, 1024)
+
+INK = """() => new Promise((done) => requestAnimationFrame(() => {
+  const canvas = document.querySelector('#network canvas');
+  const pixels = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
+  let ink = 0;
+  for (let i = 0; i < pixels.length; i += 4) if (pixels[i + 3] > 0 && pixels[i] < 200) ink += 1;
+  done(ink / (pixels.length / 4));
+}))"""
+
+
+def box(visit: Visit, selector: str) -> dict | None:
+    return visit.page.locator(selector).bounding_box()
+
+
+def network_sizes(visit: Visit, times: int = 6) -> list[tuple[float, float]]:
+    """The network's box, measured every 250 ms (vis-network checks its size every second)."""
+    sizes = []
+    for _ in range(times):
+        frame = box(visit, "#network")
+        sizes.append((frame["width"], frame["height"]))
+        visit.page.wait_for_timeout(250)
+    return sizes
+
+
+def screenshot(visit: Visit, name: str) -> None:
+    ARTIFACTS.mkdir(exist_ok=True)
+    visit.page.screenshot(path=ARTIFACTS / f"{name}.png")
+
+
+def label_px(visit: Visit) -> float:
+    """Height of the smallest actor label drawn, in CSS pixels."""
+    return min(b.height for b in screen_boxes(visit) if b.part == "label")
+
+
+def settled(visit: Visit) -> None:
+    """Wait for the canvas to follow its box (the page places the actors on the next frame)."""
+    visit.js("() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))")
+
+
+def tap_actor(visit: Visit, actor: str) -> None:
+    settled(visit)
+    visit.page.touchscreen.tap(
+        *visit.screen_point(f"explorer.network.getPositions(['{actor}'])['{actor}']")
+    )
+
+
+@pytest.mark.parametrize("preset", ["default", "classroom"])
+def test_on_a_phone_the_network_comes_first_painted_and_still(
+    open_page: Callable[..., Visit], pages: dict[str, Path], preset: str
+) -> None:
+    visit = open_page(pages[preset], *PHONE, touch=True)
+    sizes = network_sizes(visit)
+    assert len(set(sizes)) == 1, sizes  # a stable size: it used to grow without end
+    width, height = sizes[0]
+    assert width == PHONE[0] and 0.5 * PHONE[1] <= height <= 0.8 * PHONE[1]
+    assert visit.js(INK) > 0.005  # painted
+    network = box(visit, "#network")
+    assert network["y"] < 0.25 * PHONE[1]  # first, under the title and the buttons
+    assert network["y"] + network["height"] <= PHONE[1]  # and wholly on the first screen
+    assert not visit.page.locator("#legend").is_visible()
+    assert not visit.page.locator("#sidebar").is_visible()
+    assert visit.js("document.documentElement.scrollWidth") <= PHONE[0]
+    screenshot(visit, f"phone-{preset}-390x844")
+    # Legend and panels are a tap away.
+    visit.page.locator("#legend-toggle").tap()
+    assert visit.page.locator("#legend").is_visible()
+    assert visit.page.locator("#legend-toggle").get_attribute("aria-expanded") == "true"
+    assert network_sizes(visit, 2)[0][1] >= 0.5 * PHONE[1]  # the legend pushes, never squeezes
+    visit.page.locator("#legend-toggle").tap()
+    tap_actor(visit, "russia")
+    assert visit.state()["selected"] == "russia"
+    assert visit.page.locator("#panel").is_visible() and visit.text("#panel-name") == "Russia"
+    assert len(set(network_sizes(visit, 3))) == 1
+    visit.page.locator("#panel-name").scroll_into_view_if_needed()
+    screenshot(visit, f"phone-{preset}-390x844-russia")
+
+
+def test_on_a_tablet_the_panel_opens_under_the_network_and_names_stay_legible(
+    open_page: Callable[..., Visit], pages: dict[str, Path]
+) -> None:
+    visit = open_page(pages["default"], *TABLET, touch=True)
+    assert len(set(network_sizes(visit))) == 1
+    assert visit.js(INK) > 0.005
+    before = label_px(visit)
+    tap_actor(visit, "russia")
+    assert visit.page.locator("#panel").is_visible()
+    visit.page.wait_for_timeout(300)
+    after = label_px(visit)
+    assert after >= 0.95 * before and after >= 11  # it was about 7 px once the panel opened
+    panel, network = box(visit, "#panel"), box(visit, "#network")
+    assert panel["y"] >= network["y"] + network["height"]  # under the network, not beside it
+    screenshot(visit, "tablet-default-768x1024-russia")
+
+
+def test_in_the_story_the_clicker_always_steps_the_story(
+    open_page: Callable[..., Visit], pages: dict[str, Path], G: nx.MultiDiGraph
+) -> None:
+    """PageDown, PageUp and the arrows step the story even once the slider has been used."""
+    visit = open_page(pages["classroom"], 1024, 768)
+    steps = visit.js("explorer.data.story")
+    page = visit.page
+    page.click("#story-toggle")
+    assert visit.state()["step"] == 0
+    page.locator("#slider").focus()  # the presenter touched the slider
+    page.keyboard.press("PageDown")
+    assert visit.state()["step"] == 1
+    page.keyboard.press("ArrowRight")
+    assert visit.state()["step"] == 2
+    page.keyboard.press("PageUp")
+    assert visit.state()["step"] == 1
+    step = steps[1]
+    assert visit.text("#slider-label") == step["label"] == visit.text("#story-date")
+    assert visit.shown() == sorted(graph.snapshot(G, step["date"]).edges(keys=True))
+    page.click("#story-next")  # a button has the focus now
+    page.keyboard.press("PageDown")
+    assert visit.state()["step"] == 3
+    # The search box keeps its keys.
+    page.locator("#search").focus()
+    page.keyboard.press("ArrowLeft")
+    assert visit.state()["step"] == 3
+
+
+def test_moving_the_slider_by_hand_leaves_the_story_visibly(
+    open_page: Callable[..., Visit], pages: dict[str, Path], G: nx.MultiDiGraph
+) -> None:
+    visit = open_page(pages["default"], 1024, 768)
+    page = visit.page
+    page.click("#story-toggle")
+    page.keyboard.press("PageDown")
+    assert visit.state()["step"] == 1
+    slider = box(visit, "#slider")
+    page.mouse.click(slider["x"] + 0.1 * slider["width"], slider["y"] + slider["height"] / 2)
+    months = visit.js("explorer.data.months")
+    month = months[int(visit.js("document.getElementById('slider').value"))]
+    assert visit.state()["step"] == -1  # no old caption over another month's picture
+    assert not page.locator("#story").is_visible()
+    assert page.locator("#story-toggle").get_attribute("aria-pressed") == "false"
+    assert visit.text("#slider-label") == month["label"]
+    assert visit.text("#status") == f"Story closed: {month['label']}"
+    assert visit.shown() == sorted(graph.snapshot(G, month["date"]).edges(keys=True))
+    assert visit.lit() == set(G.nodes)  # the step's actors are no longer lit
+    # Play leaves it too.
+    page.click("#story-toggle")
+    page.click("#play")
+    assert visit.state()["step"] == -1 and not page.locator("#story").is_visible()
+    page.click("#play")
