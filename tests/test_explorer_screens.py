@@ -54,7 +54,9 @@ def label_px(visit: Visit) -> float:
 
 def settled(visit: Visit) -> None:
     """Wait for the canvas to follow its box (the page places the actors on the next frame)."""
-    visit.js("() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))")
+    visit.js(
+        "() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))"
+    )
 
 
 def tap_actor(visit: Visit, actor: str) -> None:

@@ -72,7 +72,7 @@ function startExplorer() {
   function onKey(event) {
     if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey) return;
     if (event.key === "Escape") {
-      if (panels.closeSearch()) return;
+      if (panels.closeSearch() || network.closeCard()) return;
       if (state.selected !== null) {
         const inPanel = byId("panel").contains(document.activeElement);
         select(null);
@@ -137,6 +137,8 @@ function startExplorer() {
     litActors: () =>
       network.nodes.get({ filter: (node) => !node.hidden && node.opacity === 1 }).map((node) => node.id),
     state: () => ({ selected: state.selected, step: state.step, period: state.period }),
+    highlighted: network.highlighted,
+    relationAt: network.relationAt,
   };
 }
 

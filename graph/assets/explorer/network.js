@@ -30,6 +30,17 @@ function networkView(app) {
   /** @type {vis.Network | null} */
   let network = null; // created once the page around it is built
 
+  /**
+   * Where an actor is drawn with positions stretched by (stretchX, stretchY):
+   * where the reader dragged it, if they did.
+   * @param {SceneNode} actor
+   * @param {number} stretchX
+   * @param {number} stretchY
+   */
+  function drawnAt(actor, stretchX, stretchY) {
+    return app.state.moved.get(actor.id) || { x: actor.x * stretchX, y: actor.y * stretchY };
+  }
+
   // The box around every actor with positions stretched by (stretchX, stretchY).
   /**
    * @param {number} stretchX
@@ -38,10 +49,11 @@ function networkView(app) {
   function drawingBox(stretchX, stretchY) {
     const around = { left: Infinity, right: -Infinity, top: Infinity, bottom: -Infinity };
     data.nodes.forEach((a) => {
-      around.left = Math.min(around.left, a.x * stretchX + a.box.left);
-      around.right = Math.max(around.right, a.x * stretchX + a.box.right);
-      around.top = Math.min(around.top, a.y * stretchY + a.box.top);
-      around.bottom = Math.max(around.bottom, a.y * stretchY + a.box.bottom);
+      const at = drawnAt(a, stretchX, stretchY);
+      around.left = Math.min(around.left, at.x + a.box.left);
+      around.right = Math.max(around.right, at.x + a.box.right);
+      around.top = Math.min(around.top, at.y + a.box.top);
+      around.bottom = Math.max(around.bottom, at.y + a.box.bottom);
     });
     return around;
   }
@@ -62,14 +74,15 @@ function networkView(app) {
   /**
    * The stretch, the box and the zoom that show the whole network as large
    * as a width x height canvas allows. Above labelled_up_to actors the actors
-   * are not stretched: moving them all would take seconds.
+   * are not stretched: moving them all would take seconds; once the reader
+   * has dragged actors, the stretch stays as it was and only the zoom follows.
    * @param {number} width
    * @param {number} height
    */
   function fitting(width, height) {
-    let x = 1;
-    let y = 1;
-    if (!large) {
+    let x = app.state.moved.size ? stretched.x : 1;
+    let y = app.state.moved.size ? stretched.y : 1;
+    if (!large && !app.state.moved.size) {
       const drawn = drawingBox(1, 1);
       /** @param {number[]} values */
       const span = (values) =>
@@ -159,12 +172,15 @@ function networkView(app) {
   // Show, hide and dim actors and relations; only what changed is sent to vis-network.
   /** @type {Map<string, string>} */
   const drawn = new Map();
+  /** @type {Set<number>} */
+  let shownNow = new Set(); // the relations drawn
 
   /**
    * @param {Set<number>} shown
    * @param {{actors: Set<string>, relations: Set<number>} | null} lit
    */
   function draw(shown, lit) {
+    shownNow = shown;
     const off = app.state.off;
     /** @type {Array<Partial<vis.NodeItem> & {id: string}>} */
     const nodeChanges = [];
@@ -212,6 +228,7 @@ function networkView(app) {
       stretched.x = fit.x;
       stretched.y = fit.y;
       nodes.update(data.nodes.map((a) => ({ id: a.id, x: a.x * fit.x, y: a.y * fit.y })));
+      curves.clear();
     }
     network.moveTo({
       position: { x: (fit.box.left + fit.box.right) / 2, y: (fit.box.top + fit.box.bottom) / 2 },
@@ -236,16 +253,96 @@ function networkView(app) {
     network.focus(id, { scale: Math.max(network.getScale(), 1), animation: false });
   }
 
-  // Our own hover card rather than vis-network's "title" popups: vis picks the
-  // popup's edge by bounding boxes, which near curved, crossing relations can
-  // differ from the edge it highlights. The card always shows the hovered one.
+  // ------------------------------------------------ what the pointer is on
+  //
+  // Our own card and our own hit test rather than vis-network's: vis picks
+  // curved relations by rough bounds, so near parallel curves it named the
+  // neighbouring relation or none. The relation under the pointer is the
+  // drawn line nearest to it (each curve sampled at CURVE_SAMPLES points),
+  // within a few pixels; an actor under the pointer comes first. On a touch
+  // screen a tap shows the card, and a tap elsewhere closes it.
+
+  const CURVE_SAMPLES = 24;
+  const REACH_PX = 8; // how far from a line, beyond its half width, the pointer still picks it
   const hoverCard = byId("hover-card");
+  /** @type {Map<number, {points: vis.Point[], left: number, top: number, right: number, bottom: number}>} */
+  const curves = new Map(); // drawn curves in canvas units; cleared when actors move
+  /** @type {number | null} */
+  let hovered = null; // the relation highlighted
+  let pinned = false; // the card stays until a tap or a click elsewhere (touch screens)
+  let touching = false; // the last pointer was a finger or a pen
+
+  /** @param {number} id */
+  function curve(id) {
+    let sampled = curves.get(id);
+    if (sampled === undefined) {
+      const line = /** @type {vis.Network} */ (network).body.edges[id].edgeType;
+      const points = [];
+      for (let step = 0; step <= CURVE_SAMPLES; step += 1) points.push(line.getPoint(step / CURVE_SAMPLES));
+      sampled = {
+        points: points,
+        left: Math.min(...points.map((p) => p.x)),
+        right: Math.max(...points.map((p) => p.x)),
+        top: Math.min(...points.map((p) => p.y)),
+        bottom: Math.max(...points.map((p) => p.y)),
+      };
+      curves.set(id, sampled);
+    }
+    return sampled;
+  }
+
+  /**
+   * Distance from p to the segment a-b.
+   * @param {vis.Point} p
+   * @param {vis.Point} a
+   * @param {vis.Point} b
+   */
+  function toSegment(p, a, b) {
+    const dx = b.x - a.x;
+    const dy = b.y - a.y;
+    const length = dx * dx + dy * dy;
+    const t = length ? Math.min(Math.max(((p.x - a.x) * dx + (p.y - a.y) * dy) / length, 0), 1) : 0;
+    return Math.hypot(p.x - (a.x + t * dx), p.y - (a.y + t * dy));
+  }
+
+  /**
+   * The drawn relation nearest to a point of the canvas, if one is near enough.
+   * @param {vis.Point} point in canvas units
+   * @returns {number | null}
+   */
+  function relationAt(point) {
+    if (network === null) return null;
+    const scale = network.getScale();
+    let best = null;
+    let nearest = Infinity;
+    shownNow.forEach((id) => {
+      const relation = /** @type {SceneEdge} */ (model.relations.get(id));
+      const reach = (REACH_PX + (relation.width * edgeScale) / 2) / scale;
+      const line = curve(id);
+      if (
+        point.x < line.left - reach ||
+        point.x > line.right + reach ||
+        point.y < line.top - reach ||
+        point.y > line.bottom + reach
+      ) {
+        return;
+      }
+      for (let i = 1; i < line.points.length; i += 1) {
+        const distance = toSegment(point, line.points[i - 1], line.points[i]);
+        if (distance <= reach && distance < nearest) {
+          nearest = distance;
+          best = id;
+        }
+      }
+    });
+    return best;
+  }
 
   /**
    * @param {HTMLElement} content
    * @param {vis.Point} at the pointer, in pixels of the canvas
    */
-  function showHoverCard(content, at) {
+  function showCard(content, at) {
     hoverCard.replaceChildren(content);
     hoverCard.hidden = false;
     const left = Math.min(at.x + 12, container.clientWidth - hoverCard.offsetWidth - 4);
@@ -254,8 +351,113 @@ function networkView(app) {
     hoverCard.style.top = Math.max(below ? at.y + 16 : at.y - 12 - hoverCard.offsetHeight, 4) + "px";
   }
 
-  function hideHoverCard() {
+  /** @param {number | null} id */
+  function highlight(id) {
+    if (id === hovered) return;
+    hovered = id;
+    if (network !== null) network.redraw();
+  }
+
+  function hideCard() {
+    pinned = false;
     hoverCard.hidden = true;
+    highlight(null);
+  }
+
+  /**
+   * Show what is at a point of the canvas: an actor, a relation, or nothing.
+   * @param {vis.Point} at in pixels of the canvas
+   * @returns {boolean} whether something was there
+   */
+  function showAt(at) {
+    if (network === null) return false;
+    const node = network.getNodeAt(at);
+    const actor = node === undefined ? undefined : model.actors.get(node);
+    if (actor !== undefined) {
+      highlight(null);
+      showCard(actorCard(app, actor), at);
+      return true;
+    }
+    const id = relationAt(network.DOMtoCanvas(at));
+    if (id === null) {
+      hoverCard.hidden = true;
+      highlight(null);
+      return false;
+    }
+    highlight(id);
+    showCard(relationCard(app, /** @type {SceneEdge} */ (model.relations.get(id))), at);
+    return true;
+  }
+
+  /** @param {PointerEvent} event */
+  function pointerAt(event) {
+    const frame = container.getBoundingClientRect();
+    return { x: event.clientX - frame.left, y: event.clientY - frame.top };
+  }
+
+  function wirePointer() {
+    container.addEventListener("pointerdown", (event) => {
+      touching = event.pointerType !== "mouse";
+    });
+    container.addEventListener("pointermove", (event) => {
+      if (event.pointerType !== "mouse" || event.buttons || pinned) return;
+      showAt(pointerAt(event));
+    });
+    container.addEventListener("pointerleave", (event) => {
+      if (event.pointerType === "mouse" && !pinned) hideCard();
+    });
+  }
+
+  /**
+   * A click or a tap: on an actor, select it; on a relation, a tap shows
+   * its card until the next tap; elsewhere, close the card and the panel.
+   * @param {vis.PointerEvent} event
+   */
+  function clicked(event) {
+    if (event.nodes.length) {
+      hideCard();
+      app.select(event.nodes[0]);
+      return;
+    }
+    const id = relationAt(event.pointer.canvas);
+    if (id !== null) {
+      pinned = false;
+      showAt(event.pointer.DOM);
+      pinned = touching;
+      return;
+    }
+    hideCard();
+    app.select(null);
+  }
+
+  /**
+   * The hovered relation drawn again on top, with a halo.
+   * @param {CanvasRenderingContext2D} context in canvas units
+   */
+  function drawHighlight(context) {
+    if (hovered === null || network === null || !shownNow.has(hovered)) return;
+    const relation = /** @type {SceneEdge} */ (model.relations.get(hovered));
+    const points = curve(hovered).points;
+    context.save();
+    context.strokeStyle = "rgba(0, 114, 178, 0.55)";
+    context.lineCap = "round";
+    context.lineJoin = "round";
+    context.lineWidth = (relation.width * edgeScale + 8) / network.getScale();
+    context.beginPath();
+    context.moveTo(points[0].x, points[0].y);
+    points.slice(1).forEach((p) => context.lineTo(p.x, p.y));
+    context.stroke();
+    context.restore();
+  }
+
+  /**
+   * Close the card a tap left open.
+   * @returns {boolean} whether one was open
+   */
+  function closeCard() {
+    if (hoverCard.hidden) return false;
+    hideCard();
+    return true;
   }
 
   // Draw the network once the page around it is built, so that the first
@@ -290,31 +492,44 @@ function networkView(app) {
           labelHighlightBold: false,
           scaling: { label: { enabled: false, maxVisible: 200, drawThreshold: 4 } },
         },
-        edges: { selectionWidth: 1.5, hoverWidth: 1.5, arrowStrikethrough: false },
+        // The relation under the pointer is highlighted by drawHighlight, not by vis-network.
+        edges: { chosen: false, arrowStrikethrough: false },
       }
     );
     network = drawing;
     placeAndFit();
-    drawing.on("hoverNode", (event) => {
-      const actor = model.actors.get(/** @type {string} */ (event.node));
-      if (actor) showHoverCard(actorCard(app, actor), event.pointer.DOM);
-    });
-    drawing.on("hoverEdge", (event) => {
-      const relation = model.relations.get(/** @type {number} */ (event.edge));
-      if (relation) showHoverCard(relationCard(app, relation), event.pointer.DOM);
-    });
-    drawing.on("blurNode", hideHoverCard);
-    drawing.on("blurEdge", hideHoverCard);
-    drawing.on("dragStart", hideHoverCard);
-    drawing.on("zoom", hideHoverCard);
-    drawing.on("click", (event) => {
-      if (event.nodes.length) app.select(event.nodes[0]);
-      else if (!event.edges.length) app.select(null);
+    wirePointer();
+    drawing.on("dragStart", hideCard);
+    drawing.on("zoom", hideCard);
+    drawing.on("click", clicked);
+    drawing.on("afterDrawing", drawHighlight);
+    // Positions the reader sets by dragging stay put (see fitting).
+    drawing.on("dragEnd", (event) => {
+      if (!event.nodes.length) return;
+      const positions = drawing.getPositions(event.nodes);
+      event.nodes.forEach((id) => app.state.moved.set(id, positions[id]));
+      curves.clear();
     });
     // After vis-network's own handling of the new size, which keeps the old zoom.
     drawing.on("resize", () => requestAnimationFrame(placeAndFit));
     return drawing;
   }
 
-  return { nodes: nodes, edges: edges, draw: draw, focus: focus, resize: resize, start: start };
+  return {
+    nodes: nodes,
+    edges: edges,
+    draw: draw,
+    focus: focus,
+    resize: resize,
+    start: start,
+    closeCard: closeCard,
+    /** The relation highlighted under the pointer, or null. */
+    highlighted: () => hovered,
+    /**
+     * The relation a pointer at (x, y), in pixels of the canvas, would pick.
+     * @param {number} x
+     * @param {number} y
+     */
+    relationAt: (x, y) => (network === null ? null : relationAt(network.DOMtoCanvas({ x: x, y: y }))),
+  };
 }

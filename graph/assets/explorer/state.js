@@ -26,6 +26,9 @@
  * @property {boolean} panels the side panels open
  * @property {boolean} legend the legend open
  * @property {boolean} playing the time slider playing the months
+ * @property {Map<string, {x: number, y: number}>} moved where the reader dragged
+ *   actors, in canvas units: they stay there, and the drawing is no longer
+ *   stretched to the canvas's shape (only zoom and pan follow a new size)
  */
 
 /**
@@ -68,6 +71,7 @@ function createState(data, options) {
     panels: options.panels,
     legend: options.legend,
     playing: false,
+    moved: new Map(),
   };
 }
 
