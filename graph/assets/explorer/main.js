@@ -43,6 +43,39 @@ function startExplorer() {
     network.resize(); // the canvas follows panels, story and table opening or closing
     const when = state.period ? state.period.label : "All dates";
     announce(when + ": " + shown.size + " of " + data.edges.length + " relations shown");
+    keepInLink();
+  }
+
+  // The view in the URL's fragment, replaced rather than added to the history.
+  function keepInLink() {
+    const fragment = toFragment(app.model, state);
+    if (location.hash.replace(/^#/, "") === fragment) return;
+    const url = location.href.replace(/#.*$/, "") + (fragment ? "#" + fragment : "");
+    try {
+      history.replaceState(null, "", url);
+    } catch {
+      location.replace(url); // where a page may not rewrite its history
+    }
+  }
+
+  // Copy the link to this view; where the clipboard is out of reach, show it selected.
+  function copyLink() {
+    keepInLink();
+    const link = inputById("link");
+    link.value = location.href;
+    const showLink = () => {
+      link.hidden = false;
+      link.select();
+      announce("Copy the link to this view from the box shown.");
+    };
+    if (!navigator.clipboard) {
+      showLink();
+      return;
+    }
+    navigator.clipboard.writeText(location.href).then(
+      () => announce("Link to this view copied."),
+      showLink
+    );
   }
 
   /**
@@ -117,6 +150,13 @@ function startExplorer() {
     update();
   });
   byId("fullscreen").addEventListener("click", toggleFullscreen);
+  byId("copy-link").addEventListener("click", copyLink);
+  // A link opened, or its fragment edited: show that view.
+  fromFragment(app.model, state, location.hash);
+  window.addEventListener("hashchange", () => {
+    fromFragment(app.model, state, location.hash);
+    update();
+  });
   byId("panel-close").addEventListener("click", () => {
     select(null);
     panels.focusSearch();

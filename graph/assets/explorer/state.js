@@ -166,3 +166,63 @@ function litBy(model, state, shown) {
   }
   return null;
 }
+
+// ------------------------------------------------------------ the link
+//
+// The URL's fragment holds what the reader chose -- date, actor, story step,
+// filters, view -- so a link opens that very view, from file:// too. Values
+// are those of the scene (a month's date, an actor's id, a filter's value);
+// a value the scene does not have is ignored.
+
+/** @type {FilterGroup[]} */
+const FILTER_GROUPS = ["type", "sign", "camp", "confidence"];
+
+/**
+ * The fragment for a state, without "#"; empty for the state a page opens in.
+ * @param {Model} model
+ * @param {State} state
+ * @returns {string}
+ */
+function toFragment(model, state) {
+  const params = new URLSearchParams();
+  if (state.step >= 0) params.set("step", String(state.step + 1));
+  else if (state.period !== model.data.at) params.set("date", state.period ? state.period.date : "all");
+  if (state.selected !== null) params.set("actor", state.selected);
+  FILTER_GROUPS.forEach((group) =>
+    Array.from(state.off[group])
+      .sort()
+      .forEach((value) => params.append("hide-" + group, value))
+  );
+  if (state.table) params.set("view", "table");
+  return params.toString();
+}
+
+/**
+ * Set the state from a fragment (with or without "#"); what it lacks is as the page opens.
+ * @param {Model} model
+ * @param {State} state
+ * @param {string} fragment
+ */
+function fromFragment(model, state, fragment) {
+  const data = model.data;
+  const params = new URLSearchParams(fragment.replace(/^#/, ""));
+  const step = Number(params.get("step"));
+  const date = params.get("date");
+  state.step = -1;
+  state.period = data.at;
+  if (Number.isInteger(step) && step >= 1 && step <= data.story.length) {
+    state.step = step - 1;
+    state.period = data.story[step - 1];
+  } else if (date === "all") state.period = null;
+  else if (date !== null) {
+    const periods = data.at ? [data.at, ...data.months] : data.months;
+    state.period = periods.find((period) => period.date === date) || state.period;
+  }
+  const actor = params.get("actor");
+  state.selected = actor !== null && model.actors.has(actor) ? actor : null;
+  if (state.selected !== null) state.panels = true;
+  FILTER_GROUPS.forEach((group) => {
+    state.off[group] = new Set(params.getAll("hide-" + group));
+  });
+  state.table = params.get("view") === "table";
+}
