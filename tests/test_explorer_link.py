@@ -86,7 +86,9 @@ def test_copy_link_gives_the_link_to_the_view(
     page.fill("#search", "iran")
     page.press("#search", "Enter")
     page.click("#copy-link")
-    visit.wait_until("() => document.getElementById('status').textContent.toLowerCase().includes('link')")
+    visit.wait_until(
+        "() => document.getElementById('status').textContent.toLowerCase().includes('link')"
+    )
     status = visit.text("#status")
     if status == "Link to this view copied.":
         copied = visit.js("navigator.clipboard.readText()")

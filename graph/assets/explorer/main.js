@@ -151,6 +151,8 @@ function startExplorer() {
   });
   byId("fullscreen").addEventListener("click", toggleFullscreen);
   byId("copy-link").addEventListener("click", copyLink);
+  // Past the controls, to the network (or the table, when shown).
+  byId("skip").addEventListener("click", () => byId(state.table ? "table-view" : "network-view").focus());
   // A link opened, or its fragment edited: show that view.
   fromFragment(app.model, state, location.hash);
   window.addEventListener("hashchange", () => {

@@ -127,6 +127,11 @@ function timelineView(app) {
     byId("story-date").textContent = step.label;
     byId("story-caption").textContent = "“" + step.caption + "”";
     byId("story-citation").textContent = step.citation ? "Source: " + step.citation : "";
+    /** @param {string} id */
+    const nameOf = (id) => (app.model.actors.get(id) || { name: id }).name;
+    byId("story-actors").textContent = step.actors.length
+      ? "Highlighted: " + step.actors.map(nameOf).join(", ")
+      : "";
     buttonById("story-previous").disabled = number === 0;
     buttonById("story-next").disabled = number === steps.length - 1;
   }
