@@ -183,7 +183,7 @@ class ScreenBox:
 
 
 def screen_boxes(visit: Visit) -> list[ScreenBox]:
-    """Every actor's shape and label as vis-network drew them, in canvas pixels."""
+    """Every drawn actor's shape and label as vis-network drew them, in canvas pixels."""
     boxes = visit.js(
         """() => {
           const net = explorer.network;
@@ -195,12 +195,16 @@ def screen_boxes(visit: Visit) -> list[ScreenBox]:
           };
           return explorer.data.nodes.flatMap((actor) => {
             const node = net.body.nodes[actor.id];
+            if (node.options.hidden) return [];
             const r = node.options.size, label = node.labelModule.size;
-            const right = label.left + label.width, bottom = label.top + label.height;
-            return [
-              [actor.id, "shape", ...screen(node.x - r, node.y - r, node.x + r, node.y + r)],
-              [actor.id, "label", ...screen(label.left, label.top, right, bottom)],
+            // vis-network draws the text vadjust lower than the box it measures.
+            const top = label.top + (node.labelModule.fontOptions.vadjust || 0);
+            const right = label.left + label.width, bottom = top + label.height;
+            const shape = [
+              actor.id, "shape", ...screen(node.x - r, node.y - r, node.x + r, node.y + r),
             ];
+            if (!node.options.label) return [shape];  // a name left out where it would overlap
+            return [shape, [actor.id, "label", ...screen(label.left, top, right, bottom)]];
           });
         }"""
     )

@@ -481,7 +481,14 @@ def test_no_shape_or_label_covers_another(
 ) -> None:
     visit = open_page(pages[preset], width, height)
     boxes = screen_boxes(visit)
-    assert len(boxes) == 2 * visit.js("explorer.data.nodes.length")
+    actors = visit.js("explorer.data.nodes.length")
+    assert len([b for b in boxes if b.part == "shape"]) == actors
+    labels = [b for b in boxes if b.part == "label"]
+    # Every name, unless the classroom's 24 px leave no room for some at this size.
+    if preset == "default" or width >= 1920:
+        assert len(labels) == actors
+    else:
+        assert len(labels) >= actors // 2 and min(b.height for b in labels) >= 23.99
     assert overlapping(boxes) == []
     # The whole network is in view, and fills the canvas one way or the other.
     canvas = visit.js(
@@ -490,7 +497,8 @@ def test_no_shape_or_label_covers_another(
     left, top = min(b.left for b in boxes), min(b.top for b in boxes)
     right, bottom = max(b.right for b in boxes), max(b.bottom for b in boxes)
     assert left >= 0 and top >= 0 and right <= canvas[0] and bottom <= canvas[1]
-    assert right - left >= 0.9 * canvas[0] or bottom - top >= 0.9 * canvas[1]
+    fill = 0.9 if len(labels) == actors else 0.8  # less where outer names are left out
+    assert right - left >= fill * canvas[0] or bottom - top >= fill * canvas[1]
     # Labels zoom with the drawing: still apart closer in, and when a label is hovered.
     visit.js("explorer.network.moveTo({scale: 2.5 * explorer.network.getScale()})")
     assert overlapping(screen_boxes(visit)) == []

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import networkx as nx
 import pytest
-from chromium import ARTIFACTS, Visit, screen_boxes
+from chromium import ARTIFACTS, Visit, overlapping, screen_boxes
 
 import graph
 
@@ -166,3 +166,64 @@ def test_moving_the_slider_by_hand_leaves_the_story_visibly(
     page.click("#play")
     assert visit.state()["step"] == -1 and not page.locator("#story").is_visible()
     page.click("#play")
+
+
+def named(visit: Visit) -> set[str]:
+    return set(
+        visit.js("explorer.nodes.get({filter: (n) => !!n.label && !n.hidden}).map((n) => n.id)")
+    )
+
+
+@pytest.mark.parametrize(("width", "height"), [(1024, 768), (1920, 1080)])
+def test_classroom_names_are_at_least_24_px_without_overlaps(
+    open_page: Callable[..., Visit], pages: dict[str, Path], width: int, height: int
+) -> None:
+    """For the back row: 24 px names, story open or not; names without room are left out."""
+    visit = open_page(pages["classroom"], width, height)
+    for story_open in (False, True):
+        if story_open:
+            visit.page.keyboard.press("PageDown")
+            visit.page.keyboard.press("PageDown")
+            settled(visit)
+        boxes = screen_boxes(visit)
+        labels = [b for b in boxes if b.part == "label"]
+        assert min(b.height for b in labels) >= 23.99
+        assert overlapping(boxes) == []
+        assert len(labels) >= 10  # the better half of the 20 names, at least
+        if story_open:  # the step's actors are named first, where there is room
+            step = set(visit.js("explorer.data.story[1].actors"))
+            assert len(step & named(visit)) >= len(step) / 2
+        suffix = "-story" if story_open else ""
+        screenshot(visit, f"classroom-names-{width}x{height}{suffix}")
+
+
+@pytest.mark.parametrize("preset", ["default", "classroom"])
+def test_names_can_be_made_larger_smaller_and_hidden(
+    open_page: Callable[..., Visit], pages: dict[str, Path], preset: str
+) -> None:
+    visit = open_page(pages[preset], 1024, 768)
+    page = visit.page
+    first = visit.js("explorer.labelPx()")
+    page.click("#labels-larger")
+    settled(visit)
+    assert visit.js("explorer.labelPx()") == pytest.approx(1.25 * first)
+    assert overlapping(screen_boxes(visit)) == []
+    assert visit.text("#status") == f"Names at {round(1.25 * first)} pixels"
+    page.click("#labels-smaller")
+    page.click("#labels-smaller")
+    settled(visit)
+    assert visit.js("explorer.labelPx()") == pytest.approx(first / 1.25)
+    assert overlapping(screen_boxes(visit)) == []
+    toggle = page.locator("#labels-toggle")
+    assert toggle.get_attribute("aria-pressed") == "true"
+    toggle.click()
+    assert named(visit) == set() and toggle.get_attribute("aria-pressed") == "false"
+    toggle.click()
+    assert len(named(visit)) >= 10
+    for _ in range(12):
+        if page.locator("#labels-smaller").is_disabled():
+            break
+        page.click("#labels-smaller")
+    assert page.locator("#labels-smaller").is_disabled()
+    assert len(named(visit)) == visit.js("explorer.data.nodes.length")  # small: every name
+    screenshot(visit, f"names-smallest-{preset}-1024x768")

@@ -5,7 +5,8 @@
 
 const NARROW_PX = 1100; // below this width, panels start closed
 const TEXT_FIELDS = "input[type=search], input[type=text], textarea, [contenteditable]";
-const PHONE_PX = 600; // up to this width, the legend starts closed too: the network comes first
+const PHONE_PX = 600;
+const LABEL_STEP = 1.25; // A+ makes names this much larger // up to this width, the legend starts closed too: the network comes first
 
 /**
  * What the views share: the scene, the state, and the few actions that
@@ -41,6 +42,9 @@ function startExplorer() {
     timeline.draw();
     table.draw();
     network.resize(); // the canvas follows panels, story and table opening or closing
+    buttonById("labels-toggle").setAttribute("aria-pressed", String(state.labels));
+    buttonById("labels-smaller").disabled = state.labelScale <= 0.5;
+    buttonById("labels-larger").disabled = state.labelScale >= 3;
     const when = state.period ? state.period.label : "All dates";
     announce(when + ": " + shown.size + " of " + data.edges.length + " relations shown");
     keepInLink();
@@ -145,6 +149,18 @@ function startExplorer() {
     state.panels = !state.panels;
     update();
   });
+  /** @param {number} steps larger (1) or smaller (-1) names */
+  const resizeLabels = (steps) => {
+    state.labelScale = Math.min(Math.max(state.labelScale * Math.pow(LABEL_STEP, steps), 0.5), 3);
+    update();
+    announce("Names at " + Math.round(network.labelPx()) + " pixels");
+  };
+  byId("labels-smaller").addEventListener("click", () => resizeLabels(-1));
+  byId("labels-larger").addEventListener("click", () => resizeLabels(1));
+  byId("labels-toggle").addEventListener("click", () => {
+    state.labels = !state.labels;
+    update();
+  });
   byId("legend-toggle").addEventListener("click", () => {
     state.legend = !state.legend;
     update();
@@ -180,6 +196,7 @@ function startExplorer() {
       network.nodes.get({ filter: (node) => !node.hidden && node.opacity === 1 }).map((node) => node.id),
     state: () => ({ selected: state.selected, step: state.step, period: state.period }),
     highlighted: network.highlighted,
+    labelPx: network.labelPx,
     relationAt: network.relationAt,
   };
 }

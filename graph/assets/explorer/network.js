@@ -175,23 +175,137 @@ function networkView(app) {
   /** @type {Set<number>} */
   let shownNow = new Set(); // the relations drawn
 
+  /** @type {{actors: Set<string>, relations: Set<number>} | null} */
+  let litNow = null; // the actors and relations kept bright
+  let autoLabels = 1; // how much larger than the layout's labels the preset needs them at this zoom
+  /** @type {{left: number, right: number, top: number, bottom: number}} */
+  let view = { left: -Infinity, right: Infinity, top: -Infinity, bottom: Infinity }; // in canvas units
+
+  // ---------------------------------------------------------------- labels
+  //
+  // At the layout's font size no two labels overlap (the scene's boxes). The
+  // reader's A-/A+ (state.labelScale) and the preset's smallest label size
+  // (CSS --label-px: the back row of a classroom) can make them larger than
+  // that; then a label is drawn only where it covers no other drawn label and
+  // no actor's shape, the lit actors' first, then by number of relations.
+
+  /** The labels' font size over the layout's. */
+  function labelFactor() {
+    return autoLabels * app.state.labelScale;
+  }
+
+  /** @typedef {{left: number, right: number, top: number, bottom: number}} Box */
+
+  /**
+   * @param {Box} a
+   * @param {Box} b
+   */
+  function overlap(a, b) {
+    return a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+  }
+
+  /**
+   * The actors whose labels are drawn at factor k, each with how far its
+   * label is moved down from where vis-network hangs it (vadjust): 0 below
+   * its shape, or negative, above it, where below has no room.
+   * @param {number} k
+   * @param {Set<string>} hidden actors not drawn
+   * @returns {Map<string, number>}
+   */
+  function labelled(k, hidden) {
+    const state = app.state;
+    const visible = data.nodes.filter((a) => !hidden.has(a.id));
+    /** @type {Map<string, number>} */
+    const chosen = new Map();
+    if (!state.labels) return chosen;
+    if (k <= 1 || large) {
+      visible.forEach((a) => chosen.set(a.id, 0));
+      return chosen;
+    }
+    const size = data.label_size;
+    const gap = data.label_size / 5; // between a shape and a label above it
+    /** @param {SceneNode} a */
+    const at = (a) => drawnAt(a, stretched.x, stretched.y);
+    // Shapes: a square around each actor's point (triangles reach 1.16 radii).
+    const shapes = visible.map((a) => {
+      const p = at(a);
+      const r = 1.16 * a.size;
+      return { id: a.id, box: { left: p.x - r, right: p.x + r, top: p.y - r, bottom: p.y + r } };
+    });
+    /**
+     * Where a label goes: below its shape, or above it, with the vadjust that puts it there.
+     * @param {SceneNode} a
+     * @returns {Array<{box: Box, shift: number}>}
+     */
+    const places = (a) => {
+      const p = at(a);
+      const half = Math.max(a.box.right, -a.box.left) * k;
+      if (a.shape === "ellipse") {
+        // Drawn around its label: the whole box grows with it, in place.
+        const box = { left: p.x - half, right: p.x + half, top: p.y + a.box.top * k, bottom: p.y + a.box.bottom * k };
+        return [{ box: box, shift: 0 }];
+      }
+      const height = (a.box.bottom - a.label_top) * k;
+      const top = p.y + a.label_top + (size * (k - 1)) / 2;
+      const above = p.y - 1.16 * a.size - gap - height;
+      return [
+        { box: { left: p.x - half, right: p.x + half, top: top, bottom: top + height }, shift: 0 },
+        { box: { left: p.x - half, right: p.x + half, top: above, bottom: above + height }, shift: above - top },
+      ];
+    };
+    const first = litNow ? litNow.actors : new Set();
+    const order = visible.slice().sort(
+      (a, b) => Number(first.has(b.id)) - Number(first.has(a.id)) || b.degree - a.degree || compareText(a.id, b.id)
+    );
+    /** @type {Box[]} */
+    const kept = [];
+    order.forEach((a) => {
+      const place = places(a).find(
+        ({ box }) =>
+          box.left >= view.left &&
+          box.right <= view.right &&
+          box.top >= view.top &&
+          box.bottom <= view.bottom &&
+          kept.every((other) => !overlap(box, other)) &&
+          shapes.every((shape) => shape.id === a.id || !overlap(box, shape.box))
+      );
+      if (place !== undefined) {
+        kept.push(place.box);
+        chosen.set(a.id, place.shift);
+      }
+    });
+    return chosen;
+  }
+
   /**
    * @param {Set<number>} shown
    * @param {{actors: Set<string>, relations: Set<number>} | null} lit
    */
   function draw(shown, lit) {
     shownNow = shown;
+    litNow = lit;
     const off = app.state.off;
+    const hidden = new Set(data.nodes.filter((a) => off.camp.has(a.camp)).map((a) => a.id));
+    const k = labelFactor();
+    const named = labelled(k, hidden);
+    const size = data.label_size * k;
     /** @type {Array<Partial<vis.NodeItem> & {id: string}>} */
     const nodeChanges = [];
     data.nodes.forEach((actor) => {
-      const hidden = off.camp.has(actor.camp);
       const opacity = lit && !lit.actors.has(actor.id) ? DIMMED : 1;
-      const look = "n" + hidden + opacity;
+      const label = named.has(actor.id) ? actor.name : "";
+      const shift = named.get(actor.id) || 0; // canvas units, as the font size
+      const look = "n" + hidden.has(actor.id) + opacity + size + label + shift;
       if (drawn.get("n" + actor.id) !== look) {
         drawn.set("n" + actor.id, look);
-        const font = { color: opacity === 1 ? "#000000" : "rgba(0, 0, 0, " + DIMMED * 2 + ")" };
-        nodeChanges.push({ id: actor.id, hidden: hidden, opacity: opacity, font: font });
+        const colour = opacity === 1 ? "#000000" : "rgba(0, 0, 0, " + DIMMED * 2 + ")";
+        nodeChanges.push({
+          id: actor.id,
+          hidden: hidden.has(actor.id),
+          opacity: opacity,
+          label: label,
+          font: { color: colour, size: size, strokeWidth: size / 3, vadjust: shift },
+        });
       }
     });
     /** @type {Array<Partial<vis.EdgeItem> & {id: number}>} */
@@ -224,11 +338,13 @@ function networkView(app) {
     const height = container.clientHeight;
     if (network === null || !data.nodes.length || !width || !height) return; // nothing to show
     const fit = fitting(width, height);
+    let relabel = false;
     if (fit.x !== stretched.x || fit.y !== stretched.y) {
       stretched.x = fit.x;
       stretched.y = fit.y;
       nodes.update(data.nodes.map((a) => ({ id: a.id, x: a.x * fit.x, y: a.y * fit.y })));
       curves.clear();
+      relabel = true;
     }
     network.moveTo({
       position: { x: (fit.box.left + fit.box.right) / 2, y: (fit.box.top + fit.box.bottom) / 2 },
@@ -236,6 +352,17 @@ function networkView(app) {
       animation: false,
     });
     if (Math.abs(Math.log(fit.scale / linesScale)) > 0.1) styleLines(fit.scale);
+    const centre = { x: (fit.box.left + fit.box.right) / 2, y: (fit.box.top + fit.box.bottom) / 2 };
+    const reach = { x: width / 2 / fit.scale, y: height / 2 / fit.scale };
+    const seen = { left: centre.x - reach.x, right: centre.x + reach.x, top: centre.y - reach.y, bottom: centre.y + reach.y };
+    if (seen.left !== view.left || seen.top !== view.top || seen.right !== view.right) relabel = true;
+    view = seen;
+    const wanted = parseFloat(getComputedStyle(container).getPropertyValue("--label-px")) || 0;
+    const auto = Math.max(1, wanted / (data.label_size * fit.scale));
+    if (auto !== autoLabels || relabel) {
+      autoLabels = auto;
+      draw(shownNow, litNow);
+    }
   }
 
   // The canvas follows its container at once (vis-network itself checks
@@ -509,6 +636,8 @@ function networkView(app) {
       const positions = drawing.getPositions(event.nodes);
       event.nodes.forEach((id) => app.state.moved.set(id, positions[id]));
       curves.clear();
+      drawn.clear(); // labels are placed again around the new positions
+      draw(shownNow, litNow);
     });
     // After vis-network's own handling of the new size, which keeps the old zoom.
     drawing.on("resize", () => requestAnimationFrame(placeAndFit));
@@ -519,6 +648,8 @@ function networkView(app) {
     nodes: nodes,
     edges: edges,
     draw: draw,
+    /** The labels' size in CSS pixels at the current zoom. */
+    labelPx: () => (network === null ? 0 : data.label_size * labelFactor() * network.getScale()),
     focus: focus,
     resize: resize,
     start: start,

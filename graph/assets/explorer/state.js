@@ -26,6 +26,8 @@
  * @property {boolean} panels the side panels open
  * @property {boolean} legend the legend open
  * @property {boolean} playing the time slider playing the months
+ * @property {number} labelScale the reader's label size over the preset's (A-, A+)
+ * @property {boolean} labels actors' names drawn
  * @property {Map<string, {x: number, y: number}>} moved where the reader dragged
  *   actors, in canvas units: they stay there, and the drawing is no longer
  *   stretched to the canvas's shape (only zoom and pan follow a new size)
@@ -71,6 +73,8 @@ function createState(data, options) {
     panels: options.panels,
     legend: options.legend,
     playing: false,
+    labelScale: 1,
+    labels: true,
     moved: new Map(),
   };
 }

@@ -26,7 +26,7 @@ declare namespace vis {
     shape?: string;
     hidden?: boolean;
     opacity?: number;
-    font?: { color?: string; size?: number };
+    font?: { color?: string; size?: number; strokeWidth?: number; vadjust?: number };
     color?: object;
     fixed?: boolean | { x: boolean; y: boolean };
   }
