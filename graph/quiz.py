@@ -163,7 +163,7 @@ def quiz_questions(
         ``recorded``
             What the data record: ``allies`` (support), ``enemies``
             (opposition), ``neither / it's complicated`` (both support and
-            opposition between them); ``None`` for an open question.
+            opposition between them); ``<NA>`` for an open question.
         ``predicted``
             What balance theory predicts (``neither`` when the triangles split).
         ``agree``
@@ -229,7 +229,9 @@ def quiz_questions(
     )
     rows = [_question(G, S, c) for c in chosen]
     quiz = pd.DataFrame(rows, columns=_COLUMNS, index=pd.RangeIndex(1, n + 1, name="number"))
-    return quiz.astype({"agree": "boolean", "observed": "Int64", "agreement": "float64"})
+    return quiz.astype(
+        {"recorded": "string", "agree": "boolean", "observed": "Int64", "agreement": "float64"}
+    )
 
 
 def glossary() -> pd.DataFrame:
@@ -309,7 +311,7 @@ def _json_ready(value: object) -> object:
         return [_json_ready(item) for item in value]
     if isinstance(value, dict):
         return {key: _json_ready(item) for key, item in value.items()}
-    if value is None or value is pd.NA:
+    if pd.isna(value):
         return None
     if isinstance(value, np.generic):
         return value.item()
@@ -399,9 +401,7 @@ def _csv_cell(row: pd.Series, column: str) -> str:
     value = row[column]
     if isinstance(value, tuple):
         return "\n".join(map(str, value))
-    if value is None or value is pd.NA:
-        return ""
-    return str(value)
+    return "" if pd.isna(value) else str(value)
 
 
 # The printed sheet: A4 portrait, in points, with type a back row can read.
@@ -511,7 +511,9 @@ def _paginate(blocks: list[list[tuple[str, str, str]]]) -> list[list[tuple]]:
         lines = []
         for kind, text, weight in block:
             size = _SIZES[kind]
-            for line in textwrap.wrap(text, int(width / (_CHAR_EMS * size))) or [""]:
+            for line in textwrap.wrap(
+                text, int(width / (_CHAR_EMS * size)), break_on_hyphens=False
+            ) or [""]:
                 lines.append((kind, line, weight, 1.3 * size))
         height = sum(step for *_, step in lines) + 0.8 * _SIZES["question"]
         if pages[-1] and y + height > _PAGE[1] - _MARGIN:
