@@ -12,6 +12,7 @@ import json
 import re
 from pathlib import Path
 
+import networkx as nx
 import pandas as pd
 import pypdf
 import pytest
@@ -343,3 +344,36 @@ def test_glossary_covers_the_legend_and_the_lesson() -> None:
     assert not missing
     for term, definition in words["definition"].items():
         assert 20 <= len(definition) <= 300, term  # short, and not empty
+
+
+# --------------------------------------------------------------- other data
+
+
+def test_any_signed_data_mixed_ties_and_neutral_pairs() -> None:
+    # Highland tribes (Read 1954) as relations: frustrated, so some questions are contested.
+    G = nx.MultiDiGraph()
+    for u, v, sign in graph.datasets.highland_tribes().edges(data="sign"):
+        G.add_edge(u, v, type="rova" if sign > 0 else "hina", sign=sign)
+    quiz = graph.quiz_questions(G, n=10, seed=1)
+    assert len(quiz) == 10 and "contested" in set(quiz["level"])
+    assert quiz.loc[1, "actor_name"] == quiz.loc[1, "actor"]  # no names: the ids
+    # a and b both help and harm each other; c and d only negotiate.
+    H = nx.MultiDiGraph()
+    H.add_edge("a", "b", type="weapons", sign=1, evidence="a arms b", citation="x")
+    H.add_edge("b", "a", type="fights", sign=-1, evidence="b fights a", citation="x")
+    H.add_edge("c", "d", type="negotiates_with", sign=0)
+    for hub, sign in [("a", 1), ("b", -1), ("c", -1), ("d", -1), ("e", 1)]:
+        H.add_edge(hub, "z", type="t", sign=sign)
+    quiz = graph.quiz_questions(H, n=9)
+    pairs = set(zip(quiz["actor"], quiz["other"], strict=True))
+    assert ("c", "d") not in pairs and len(pairs) == 9  # 10 pairs share z; c-d only talk
+    row = quiz.set_index(["actor", "other"]).loc[("a", "b")]
+    assert (row["kind"], row["recorded"], row["predicted"]) == (
+        "hidden",
+        "neither / it's complicated",
+        "enemies",
+    )
+    assert [r["evidence"] for r in row["records"]] == ["a arms b", "b fights a"]
+    assert row["explanation"].startswith(
+        "The data record neither / it's complicated: a weapons b; b fights a. "
+    )
