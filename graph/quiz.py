@@ -58,6 +58,8 @@ __all__ = [
 
 #: The three answers, by sign: +1 allies, -1 enemies, 0 neither.
 ANSWERS = {1: "allies", -1: "enemies", 0: "neither / it's complicated"}
+#: The letter of each answer on the sheet, clicker and page (A, B, C).
+_LETTERS = {"A": ANSWERS[1], "B": ANSWERS[-1], "C": ANSWERS[0]}
 #: How clear a question is, from the first asked to the last.
 LEVELS = ("clear-cut", "leaning", "contested")
 #: Version of :func:`quiz_payload`'s layout; a page reads only what it declares.
@@ -300,7 +302,7 @@ def quiz_payload(quiz: pd.DataFrame) -> dict:
         questions.append(question)
     return {
         "version": PAYLOAD_VERSION,
-        "answers": [ANSWERS[1], ANSWERS[-1], ANSWERS[0]],
+        "answers": list(_LETTERS.values()),
         "levels": list(LEVELS),
         "questions": questions,
     }
@@ -419,9 +421,7 @@ def _sheet_pdf(quiz: pd.DataFrame, title: str | None) -> bytes:
     from matplotlib.backends.backend_pdf import PdfPages
 
     heading = f"Allies or enemies? {title}" if title else "Allies or enemies?"
-    options = "   ".join(
-        f"{letter}  {ANSWERS[s]}" for letter, s in zip("ABC", (1, -1, 0), strict=True)
-    )
+    options = "   ".join(f"{letter}  {answer}" for letter, answer in _LETTERS.items())
     sheet = [
         [("title", heading, "bold")],
         [
@@ -447,7 +447,7 @@ def _sheet_pdf(quiz: pd.DataFrame, title: str | None) -> bytes:
             ]
         )
     key = [[("title", f"Answer key: {heading}", "bold")]]
-    letter = {ANSWERS[1]: "A", ANSWERS[-1]: "B", ANSWERS[0]: "C"}
+    letter = {answer: letter for letter, answer in _LETTERS.items()}
     for number, row in quiz.iterrows():
         source = "recorded in the data" if row["kind"] == "hidden" else "balance theory's guess"
         key.append(
