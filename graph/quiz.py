@@ -468,7 +468,7 @@ def _sheet_pdf(quiz: pd.DataFrame, title: str | None) -> bytes:
                 ),
             ]
         )
-    pages = _paginate(sheet) + _paginate(key)
+    pages = _paginate(sheet, keep_together=True) + _paginate(key, keep_together=False)
     figures = [
         _page_figure(lines, f"{number} / {len(pages)}") for number, lines in enumerate(pages, 1)
     ]
@@ -502,8 +502,11 @@ def _page_figure(lines: list[tuple], footer: str):
     return figure
 
 
-def _paginate(blocks: list[list[tuple[str, str, str]]]) -> list[list[tuple]]:
-    """Wrapped lines placed top-down on pages; a block is not split unless it fills a page."""
+def _paginate(
+    blocks: list[list[tuple[str, str, str]]], *, keep_together: bool
+) -> list[list[tuple]]:
+    """Wrapped lines placed top-down on pages; blocks kept together start a new page
+    rather than split (unless one fills a page)."""
     pages: list[list[tuple]] = [[]]
     y = _MARGIN
     width = _PAGE[0] - 2 * _MARGIN
@@ -516,7 +519,7 @@ def _paginate(blocks: list[list[tuple[str, str, str]]]) -> list[list[tuple]]:
             ) or [""]:
                 lines.append((kind, line, weight, 1.3 * size))
         height = sum(step for *_, step in lines) + 0.8 * _SIZES["question"]
-        if pages[-1] and y + height > _PAGE[1] - _MARGIN:
+        if keep_together and pages[-1] and y + height > _PAGE[1] - _MARGIN:
             pages.append([])
             y = _MARGIN
         for kind, line, weight, step in lines:

@@ -45,7 +45,12 @@ def flat(text: str) -> str:
 
 
 def pdf_pages(path: Path) -> list[str]:
-    return [flat(page.extract_text()) for page in pypdf.PdfReader(path).pages]
+    """Each page's text, without its page number."""
+    pages = [flat(page.extract_text()) for page in pypdf.PdfReader(path).pages]
+    total = len(pages)
+    for number, text in enumerate(pages, start=1):
+        assert text.endswith(f" {number} / {total}")
+    return [text.removesuffix(f" {number} / {total}") for number, text in enumerate(pages, 1)]
 
 
 def keep_relations(dataset: Path, pairs: set[tuple[str, str]]) -> None:
