@@ -214,22 +214,27 @@ def quiz_questions(
     if n < 1:
         raise ValueError(f"n must be at least 1, not {n}")
     S = signed_graph(G, at=at)
-    table = balance_predictions(S, observed=True)
-    neutral_only = _neutral_pairs(G, S, at)
-    candidates = [
-        _candidate(S, u, v, row)
-        for (u, v), row in table.iterrows()
-        if S.has_edge(u, v) or frozenset((u, v)) not in neutral_only
-    ]
+    candidates = _candidates(S, _neutral_pairs(G, S, at), seed)
     _check_enough(G, candidates, n)
-    rank = np.random.default_rng(seed).permutation(len(candidates))
-    for candidate, number in zip(candidates, rank, strict=True):
-        candidate["rank"] = int(number)
-    chosen = sorted(
-        _choose(candidates, n),
-        key=lambda c: (c["doubt"], -c["triads"], c["kind"] != "hidden", c["rank"]),
-    )
-    rows = [_question(G, S, c) for c in chosen]
+    chosen = _choose(candidates, n)
+    chosen = chosen.iloc[
+        np.lexsort((chosen["rank"], chosen["open"], -chosen["triads"], chosen["doubt"]))
+    ]
+    rows = [
+        _question(
+            G,
+            S,
+            {
+                **row,
+                "actor": u,
+                "other": v,
+                "recorded": None if pd.isna(row["recorded"]) else int(row["recorded"]),
+                "agree": None if pd.isna(row["agree"]) else bool(row["agree"]),
+                "observed": None if pd.isna(row["observed"]) else int(row["observed"]),
+            },
+        )
+        for (u, v), row in chosen.iterrows()
+    ]
     quiz = pd.DataFrame(rows, columns=_COLUMNS, index=pd.RangeIndex(1, n + 1, name="number"))
     return quiz.astype(
         {"recorded": "string", "agree": "boolean", "observed": "Int64", "agreement": "float64"}
@@ -532,45 +537,49 @@ def _paginate(
     return pages
 
 
-def _neutral_pairs(G: nx.MultiDiGraph, S: nx.Graph, at: str | dt.date | None) -> set[frozenset]:
-    """Pairs with a relation in the data but no signed tie: only neutral relations."""
+def _neutral_pairs(G: nx.MultiDiGraph, S: nx.Graph, at: str | dt.date | None) -> set[tuple]:
+    """Pairs with a relation in the data but no signed tie (only neutral relations), both ways."""
     source = G if at is None else snapshot(G, at)
-    return {frozenset((u, v)) for u, v in source.edges() if u != v and not S.has_edge(u, v)}
+    pairs = {(u, v) for u, v in source.edges() if u != v and not S.has_edge(u, v)}
+    return pairs | {(v, u) for u, v in pairs}
 
 
-def _candidate(S: nx.Graph, u: Hashable, v: Hashable, row: pd.Series) -> dict:
-    """One possible question, with how much doubt it holds (0 clear to 1 contradicted)."""
-    tied = S.has_edge(u, v)
-    prediction = int(row["prediction"])
-    recorded = (0 if S[u][v]["mixed"] else int(S[u][v]["sign"])) if tied else None
-    agree = None if recorded is None else recorded == prediction
-    agreement = float(row["agreement"])
-    doubt = agreement if agree is False else 1.0 - agreement
-    level = "clear-cut" if doubt == 0 else "leaning" if doubt < 0.5 else "contested"
-    return {
-        "kind": "hidden" if tied else "open",
-        "actor": u,
-        "other": v,
-        "prediction": prediction,
-        "recorded": recorded,
-        "agree": agree,
-        "doubt": doubt,
-        "level": level,
-        "triads": int(row["triads"]),
-        "agreement": agreement,
-        "supporting": row["supporting"],
-        "opposing": row["opposing"],
-        "observed": None if not tied else int(S[u][v]["sign"]),
-    }
+def _candidates(S: nx.Graph, neutral: set[tuple], seed: int) -> pd.DataFrame:
+    """Every possible question: :func:`balance_predictions`' pairs with how much doubt each holds.
+
+    Adds ``kind``, ``recorded`` (the answer's sign: the tie's, 0 for a mixed
+    tie, <NA> for an open pair), ``agree``, ``doubt`` (0 when every triangle
+    and the data agree, up to 1 when every triangle contradicts the data),
+    ``level``, ``open`` (for sorting) and ``rank`` (a seeded draw).
+    """
+    table = balance_predictions(S, observed=True)
+    tied = table["observed"].notna().to_numpy()
+    asked = tied | np.array([pair not in neutral for pair in table.index], dtype=bool)
+    table = table[asked].copy()
+    tied = table["observed"].notna()
+    mixed = np.zeros(len(table), dtype=bool)
+    hidden = np.flatnonzero(tied.to_numpy())
+    mixed[hidden] = [bool(S[u][v]["mixed"]) for u, v in table.index[hidden]]
+    table["recorded"] = table["observed"].mask(mixed, 0)
+    table["agree"] = (table["recorded"] == table["prediction"]).astype("boolean")
+    contradicted = table["agree"].eq(False).fillna(False).to_numpy(dtype=bool)
+    table["doubt"] = np.where(contradicted, table["agreement"], 1.0 - table["agreement"])
+    table["level"] = np.select(
+        [table["doubt"] == 0, table["doubt"] < 0.5], ["clear-cut", "leaning"], "contested"
+    )
+    table["kind"] = np.where(tied, "hidden", "open")
+    table["open"] = ~tied
+    table["rank"] = np.random.default_rng(seed).permutation(len(table))
+    return table
 
 
-def _check_enough(G: nx.MultiDiGraph, candidates: list[dict], n: int) -> None:
+def _check_enough(G: nx.MultiDiGraph, candidates: pd.DataFrame, n: int) -> None:
     """Refuse a quiz the data cannot give, saying why and what to do."""
     title = G.graph.get("title") or "this dataset"
     if len(candidates) < n:
         found = (
             f"only {len(candidates)} question{'s' if len(candidates) != 1 else ''}"
-            if candidates
+            if len(candidates)
             else "no question"
         )
         raise QuizError(
@@ -578,9 +587,9 @@ def _check_enough(G: nx.MultiDiGraph, candidates: list[dict], n: int) -> None:
             "actors who share a neighbour in the signed graph (a triangle of support or "
             "opposition ties), and no relation between them other than support or "
             "opposition. Add relations, or ask for fewer questions"
-            + (f" (-n {len(candidates)})." if candidates else ".")
+            + (f" (-n {len(candidates)})." if len(candidates) else ".")
         )
-    if not any(c["level"] == "contested" for c in candidates):
+    if not (candidates["level"] == "contested").any():
         raise QuizError(
             f"{title}: every triangle agrees with balance theory, so no question is in "
             "doubt; the quiz is about the ties that do not fit. The data may be "
@@ -589,21 +598,15 @@ def _check_enough(G: nx.MultiDiGraph, candidates: list[dict], n: int) -> None:
         )
 
 
-def _choose(candidates: list[dict], n: int) -> list[dict]:
+def _choose(candidates: pd.DataFrame, n: int) -> pd.DataFrame:
     """``n`` questions, about 40 % contested and 20 % leaning, the best of each level first."""
-    by_level = {
+    by_level = {}
+    for level in LEVELS:
+        rows = candidates[candidates["level"] == level]
         # The most contradicted contested questions first: they make the lesson.
-        level: sorted(
-            (c for c in candidates if c["level"] == level),
-            key=lambda c: (
-                -c["doubt"] if level == "contested" else c["doubt"],
-                -c["triads"],
-                c["kind"] != "hidden",
-                c["rank"],
-            ),
-        )
-        for level in LEVELS
-    }
+        first = -rows["doubt"] if level == "contested" else rows["doubt"]
+        order = np.lexsort((rows["rank"], rows["open"], -rows["triads"], first))
+        by_level[level] = list(rows.index[order])
     wanted = {level: round(share * n) for level, share in _SHARES.items()}
     wanted["contested"] = max(1, wanted["contested"])
     wanted["clear-cut"] = n - wanted["contested"] - wanted["leaning"]
@@ -612,7 +615,7 @@ def _choose(candidates: list[dict], n: int) -> list[dict]:
     for level in ("clear-cut", "contested", "leaning"):
         missing = n - sum(map(len, chosen.values()))
         chosen[level] += by_level[level][len(chosen[level]) :][:missing]
-    return [c for level in LEVELS for c in chosen[level]]
+    return candidates.loc[[pair for level in LEVELS for pair in chosen[level]]]
 
 
 def _question(G: nx.MultiDiGraph, S: nx.Graph, c: dict) -> dict:

@@ -35,6 +35,12 @@ def quiz(aleppo) -> pd.DataFrame:
     return graph.quiz_questions(aleppo, n=10, seed=0)
 
 
+@pytest.fixture(scope="module")
+def sheet(quiz, tmp_path_factory) -> Path:
+    folder = tmp_path_factory.mktemp("sheet")
+    return graph.write_quiz(quiz, folder / "quiz.pdf", title="Battle of Aleppo")
+
+
 def run(*args: str):
     return CliRunner().invoke(main, list(args))
 
@@ -154,7 +160,7 @@ def test_contested_questions_carry_the_lesson(quiz) -> None:
         assert "point of the lesson" not in row["explanation"]
 
 
-def test_explanations_say_record_prediction_and_verdict(quiz) -> None:
+def test_explanations_say_record_prediction_and_verdict(aleppo, quiz) -> None:
     for _, row in quiz.iterrows():
         text = row["explanation"]
         if row["kind"] == "hidden":
@@ -165,7 +171,7 @@ def test_explanations_say_record_prediction_and_verdict(quiz) -> None:
         if row["agree"] is True:
             assert "The data and the theory agree." in text
         for w in (*row["supporting"], *row["opposing"]):
-            assert f"through {graph.load().nodes[w]['name']}, the " in text
+            assert f"through {aleppo.nodes[w]['name']}, the " in text
 
 
 def test_same_seed_same_quiz_and_seeds_draw_among_equals(aleppo, quiz) -> None:
@@ -259,8 +265,8 @@ def test_csv_for_spreadsheets_neutralises_formulas(dataset: Path, tmp_path: Path
         graph.write_quiz(quiz, tmp_path / "quiz.pdf", for_spreadsheet=True)
 
 
-def test_pdf_sheet_has_every_question_then_the_key(aleppo, quiz, tmp_path: Path) -> None:
-    out = graph.write_quiz(quiz, tmp_path / "quiz.pdf", title="Battle of Aleppo")
+def test_pdf_sheet_has_every_question_then_the_key(quiz, sheet: Path, tmp_path: Path) -> None:
+    out = sheet
     reader = pypdf.PdfReader(out)
     for page in reader.pages:  # A4 portrait
         assert (round(float(page.mediabox.width)), round(float(page.mediabox.height))) == (595, 842)
@@ -287,15 +293,14 @@ def test_pdf_sheet_has_every_question_then_the_key(aleppo, quiz, tmp_path: Path)
     assert again.read_bytes() == out.read_bytes()
 
 
-def test_pdf_type_is_large_enough(quiz, tmp_path: Path) -> None:
-    out = graph.write_quiz(quiz, tmp_path / "quiz.pdf")
+def test_pdf_type_is_large_enough(sheet: Path) -> None:
     sizes = []
 
     def visit(text, cm, tm, font_dict, font_size):
         if text.strip():
             sizes.append(font_size * tm[0])
 
-    for page in pypdf.PdfReader(out).pages:
+    for page in pypdf.PdfReader(sheet).pages:
         page.extract_text(visitor_text=visit)
     body = [size for size in sizes if size > 10]  # the page numbers are 10 pt
     assert min(body) >= 11.5 and len(body) > 0.95 * len(sizes)
