@@ -283,7 +283,9 @@ def test_story_steps_move_the_slider_and_the_focus(
     assert visit.page.locator("#story-next").is_disabled()
     visit.page.keyboard.press("Escape")
     assert visit.state()["step"] == -1 and visit.js("document.getElementById('story').hidden")
-    assert visit.lit() == set(G.nodes)
+    # Nothing dimmed; actors with no relation at the step's date are faded.
+    last = graph.snapshot(G, steps[-1]["date"])
+    assert visit.lit() == {a for a in G if last.degree(a)} != set(G)
 
 
 def test_table_lists_every_relation_sortably_and_prints(

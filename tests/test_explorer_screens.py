@@ -160,7 +160,8 @@ def test_moving_the_slider_by_hand_leaves_the_story_visibly(
     assert visit.text("#slider-label") == month["label"]
     assert visit.text("#status") == f"Story closed: {month['label']}"
     assert visit.shown() == sorted(graph.snapshot(G, month["date"]).edges(keys=True))
-    assert visit.lit() == set(G.nodes)  # the step's actors are no longer lit
+    # The step's actors are no longer lit: every actor with a relation that month is.
+    assert visit.lit() == {a for a in G if graph.snapshot(G, month["date"]).degree(a)}
     # Play leaves it too.
     page.click("#story-toggle")
     page.click("#play")
@@ -227,3 +228,19 @@ def test_names_can_be_made_larger_smaller_and_hidden(
     assert page.locator("#labels-smaller").is_disabled()
     assert len(named(visit)) == visit.js("explorer.data.nodes.length")  # small: every name
     screenshot(visit, f"names-smallest-{preset}-1024x768")
+
+
+def test_actors_without_a_relation_at_the_date_are_faded(
+    open_page: Callable[..., Visit], pages: dict[str, Path], G: nx.MultiDiGraph
+) -> None:
+    """Jabhat Fateh al-Sham did not stand on the map in July 2012."""
+    visit = open_page(pages["default"], 1024, 768)
+    opacity = "(id) => explorer.nodes.get(id).opacity"
+    assert visit.js(opacity, "jabhat_fateh_al_sham") == 1  # all dates
+    visit.page.locator("#all-dates").uncheck()
+    assert visit.text("#slider-label") == "July 2012"
+    july = graph.snapshot(G, "2012-07")
+    assert visit.lit() == {a for a in G if july.degree(a)}
+    assert "jabhat_fateh_al_sham" not in visit.lit() and "free_syrian_army" in visit.lit()
+    assert 0.12 < visit.js(opacity, "jabhat_fateh_al_sham") < 1  # faded, not dimmed
+    screenshot(visit, "faded-july-2012-1024x768")

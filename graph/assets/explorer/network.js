@@ -11,6 +11,7 @@
 // apart keeps every label clear.
 
 const DIMMED = 0.12; // opacity of what is not lit
+const IDLE = 0.3; // opacity of actors with no relation drawn at the date shown (not there yet, or idle)
 const MAX_STRETCH = 1.5;
 const FIT_MARGIN_PX = 12;
 
@@ -291,14 +292,24 @@ function networkView(app) {
     const size = data.label_size * k;
     /** @type {Array<Partial<vis.NodeItem> & {id: string}>} */
     const nodeChanges = [];
+    /** @type {Set<string>} */
+    const active = new Set();
+    if (app.state.period !== null) {
+      shown.forEach((id) => {
+        const relation = /** @type {SceneEdge} */ (model.relations.get(id));
+        active.add(relation.from);
+        active.add(relation.to);
+      });
+    }
     data.nodes.forEach((actor) => {
-      const opacity = lit && !lit.actors.has(actor.id) ? DIMMED : 1;
+      const idle = app.state.period !== null && !active.has(actor.id);
+      const opacity = lit && !lit.actors.has(actor.id) ? DIMMED : idle ? IDLE : 1;
       const label = named.has(actor.id) ? actor.name : "";
       const shift = named.get(actor.id) || 0; // canvas units, as the font size
       const look = "n" + hidden.has(actor.id) + opacity + size + label + shift;
       if (drawn.get("n" + actor.id) !== look) {
         drawn.set("n" + actor.id, look);
-        const colour = opacity === 1 ? "#000000" : "rgba(0, 0, 0, " + DIMMED * 2 + ")";
+        const colour = opacity === 1 ? "#000000" : "rgba(0, 0, 0, " + Math.min(2 * opacity, 0.6) + ")";
         nodeChanges.push({
           id: actor.id,
           hidden: hidden.has(actor.id),
