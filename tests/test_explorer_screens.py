@@ -244,3 +244,43 @@ def test_actors_without_a_relation_at_the_date_are_faded(
     assert "jabhat_fateh_al_sham" not in visit.lit() and "free_syrian_army" in visit.lit()
     assert 0.12 < visit.js(opacity, "jabhat_fateh_al_sham") < 1  # faded, not dimmed
     screenshot(visit, "faded-july-2012-1024x768")
+
+
+def test_keyboard_zoom_pan_and_whole_network(
+    open_page: Callable[..., Visit], pages: dict[str, Path]
+) -> None:
+    visit = open_page(pages["default"], 1024, 768)
+    page = visit.page
+    scale = "explorer.network.getScale()"
+    fitted = visit.js(scale)
+    page.locator("#network-view").focus()
+    page.keyboard.press("+")
+    assert visit.js(scale) == pytest.approx(1.25 * fitted)
+    before = visit.js("explorer.network.getViewPosition()")
+    page.keyboard.press("ArrowRight")
+    page.keyboard.press("ArrowDown")
+    after = visit.js("explorer.network.getViewPosition()")
+    assert after["x"] > before["x"] and after["y"] > before["y"]
+    page.keyboard.press("-")
+    page.keyboard.press("-")
+    assert visit.js(scale) == pytest.approx(fitted / 1.25)
+    page.keyboard.press("0")
+    assert visit.js(scale) == pytest.approx(fitted)
+    page.keyboard.press("+")
+    page.click("#fit-view")
+    assert visit.js(scale) == pytest.approx(fitted)
+    # A search zooms in on the actor; Escape shows the whole network again.
+    page.fill("#search", "hezbollah")
+    page.press("#search", "Enter")
+    settled(visit)  # the panel has opened beside the network: Hezbollah is still in the middle
+    zoomed = visit.js(scale)
+    assert zoomed >= 1 > fitted
+    centre = visit.js("explorer.network.getViewPosition()")
+    hezbollah = visit.js("explorer.network.getPositions(['hezbollah']).hezbollah")
+    assert centre == pytest.approx(hezbollah, abs=1)
+    page.keyboard.press("Escape")
+    assert visit.state()["selected"] is None and visit.js(scale) < zoomed
+    boxes = screen_boxes(visit)
+    frame = page.locator("#network").bounding_box()
+    assert min(b.left for b in boxes) >= 0 and max(b.right for b in boxes) <= frame["width"]
+    assert min(b.top for b in boxes) >= 0 and max(b.bottom for b in boxes) <= frame["height"]

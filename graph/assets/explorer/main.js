@@ -6,7 +6,9 @@
 const NARROW_PX = 1100; // below this width, panels start closed
 const TEXT_FIELDS = "input[type=search], input[type=text], textarea, [contenteditable]";
 const PHONE_PX = 600;
-const LABEL_STEP = 1.25; // A+ makes names this much larger // up to this width, the legend starts closed too: the network comes first
+const LABEL_STEP = 1.25; // A+ makes names this much larger
+const ZOOM_STEP = 1.25; // the + key zooms in this much
+const PAN = 0.1; // an arrow key moves the view this share of the canvas // up to this width, the legend starts closed too: the network comes first
 
 /**
  * What the views share: the scene, the state, and the few actions that
@@ -105,6 +107,23 @@ function startExplorer() {
     } else announce("Fullscreen is not available here.");
   }
 
+  /**
+   * Zoom and pan with the keys while the network has the focus.
+   * @param {string} key
+   * @returns {boolean} whether the key did something
+   */
+  function onNetworkKey(key) {
+    const moves = { ArrowLeft: [-PAN, 0], ArrowRight: [PAN, 0], ArrowUp: [0, -PAN], ArrowDown: [0, PAN] };
+    if (key === "+" || key === "=") network.zoomBy(ZOOM_STEP);
+    else if (key === "-") network.zoomBy(1 / ZOOM_STEP);
+    else if (key === "0") network.fit();
+    else if (key in moves) {
+      const [across, down] = moves[/** @type {keyof typeof moves} */ (key)];
+      network.panBy(across, down);
+    } else return false;
+    return true;
+  }
+
   /** @param {KeyboardEvent} event */
   function onKey(event) {
     if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey) return;
@@ -113,6 +132,7 @@ function startExplorer() {
       if (state.selected !== null) {
         const inPanel = byId("panel").contains(document.activeElement);
         select(null);
+        network.fit(); // the whole network again, after a search zoomed in
         if (inPanel) panels.focusSearch();
       } else if (state.step >= 0) timeline.closeStory();
       return;
@@ -131,6 +151,10 @@ function startExplorer() {
     }
     const typing = target !== null && target.closest("input, textarea, select, [contenteditable]");
     if (typing) return;
+    if (target === byId("network-view") && onNetworkKey(event.key)) {
+      event.preventDefault();
+      return;
+    }
     if (event.key === "f" || event.key === "F") toggleFullscreen();
     else if (data.story.length && forward) timeline.step(1);
     else if (data.story.length && back) timeline.step(-1);
@@ -167,6 +191,7 @@ function startExplorer() {
   });
   byId("fullscreen").addEventListener("click", toggleFullscreen);
   byId("copy-link").addEventListener("click", copyLink);
+  byId("fit-view").addEventListener("click", network.fit);
   // Past the controls, to the network (or the table, when shown).
   byId("skip").addEventListener("click", () => byId(state.table ? "table-view" : "network-view").focus());
   // A link opened, or its fragment edited: show that view.

@@ -178,6 +178,8 @@ function networkView(app) {
 
   /** @type {{actors: Set<string>, relations: Set<number>} | null} */
   let litNow = null; // the actors and relations kept bright
+  /** @type {string | null} */
+  let focusedOn = null; // the actor the view was centred on, kept there when the canvas resizes
   let autoLabels = 1; // how much larger than the layout's labels the preset needs them at this zoom
   /** @type {{left: number, right: number, top: number, bottom: number}} */
   let view = { left: -Infinity, right: Infinity, top: -Infinity, bottom: Infinity }; // in canvas units
@@ -374,6 +376,14 @@ function networkView(app) {
       autoLabels = auto;
       draw(shownNow, litNow);
     }
+    // A panel opening beside an actor just found keeps it in view.
+    if (focusedOn !== null && focusedOn === app.state.selected) focus(focusedOn);
+  }
+
+  // The whole network, whatever was zoomed in on.
+  function fitWhole() {
+    focusedOn = null;
+    placeAndFit();
   }
 
   // The canvas follows its container at once (vis-network itself checks
@@ -383,11 +393,37 @@ function networkView(app) {
   }
 
   /**
+   * Zoom in (factor > 1) or out around the middle of the view.
+   * @param {number} factor
+   */
+  function zoomBy(factor) {
+    if (network === null) return;
+    network.moveTo({ scale: network.getScale() * factor, animation: false });
+  }
+
+  /**
+   * Move the view by a share of the canvas's width and height.
+   * @param {number} across
+   * @param {number} down
+   */
+  function panBy(across, down) {
+    if (network === null) return;
+    const scale = network.getScale();
+    const at = network.getViewPosition();
+    const position = {
+      x: at.x + (across * container.clientWidth) / scale,
+      y: at.y + (down * container.clientHeight) / scale,
+    };
+    network.moveTo({ position: position, animation: false });
+  }
+
+  /**
    * Centre the view on an actor, zoomed in at least to the fitted size.
    * @param {string} id
    */
   function focus(id) {
     if (network === null) return;
+    focusedOn = id;
     network.focus(id, { scale: Math.max(network.getScale(), 1), animation: false });
   }
 
@@ -637,8 +673,14 @@ function networkView(app) {
     network = drawing;
     placeAndFit();
     wirePointer();
-    drawing.on("dragStart", hideCard);
-    drawing.on("zoom", hideCard);
+    drawing.on("dragStart", () => {
+      hideCard();
+      focusedOn = null; // the reader moves the view or an actor: leave the view to them
+    });
+    drawing.on("zoom", () => {
+      hideCard();
+      focusedOn = null;
+    });
     drawing.on("click", clicked);
     drawing.on("afterDrawing", drawHighlight);
     // Positions the reader sets by dragging stay put (see fitting).
@@ -665,6 +707,9 @@ function networkView(app) {
     resize: resize,
     start: start,
     closeCard: closeCard,
+    fit: fitWhole,
+    zoomBy: zoomBy,
+    panBy: panBy,
     /** The relation highlighted under the pointer, or null. */
     highlighted: () => hovered,
     /**
