@@ -284,3 +284,35 @@ def test_keyboard_zoom_pan_and_whole_network(
     frame = page.locator("#network").bounding_box()
     assert min(b.left for b in boxes) >= 0 and max(b.right for b in boxes) <= frame["width"]
     assert min(b.top for b in boxes) >= 0 and max(b.bottom for b in boxes) <= frame["height"]
+
+
+def test_the_table_follows_the_date_and_filters_and_says_so(
+    open_page: Callable[..., Visit], pages: dict[str, Path], G: nx.MultiDiGraph
+) -> None:
+    visit = open_page(pages["at"], 1366, 768)
+    page = visit.page
+    page.locator('input[data-group="sign"][value="-1"]').uncheck()
+    page.click("#view-toggle")
+    rows = page.locator("#relations tbody tr:visible")
+    september = graph.snapshot(G, "2015-09-30")
+    expected = [(u, v, d) for u, v, d in september.edges(data=True) if d["sign"] != -1]
+    assert rows.count() == len(expected) == len(visit.shown())
+    caption = visit.text("#relations caption")
+    total = G.number_of_edges()
+    assert caption.startswith(f"{len(expected)} of {total} relations of ")
+    assert "(at 30 September 2015; without sign opposition)" in caption
+    evidence = page.locator("#relations tbody tr:visible td:nth-child(7)").all_text_contents()
+    assert sorted(e.strip("“”") for e in evidence) == sorted(d["evidence"] for *_, d in expected)
+    page.fill("#table-filter", "russia")
+    matching = [
+        d
+        for u, v, d in expected
+        if "russia" in f"{u} {v} {d['evidence']} {d['citation']}".lower().replace("_", " ")
+    ]
+    assert 0 < rows.count() == len(matching) < len(expected)
+    assert "with “russia”" in visit.text("#relations caption")
+    page.fill("#table-filter", "")
+    page.check("#table-all")
+    assert rows.count() == total
+    assert visit.text("#relations caption").startswith(f"All {total} relations")
+    screenshot(visit, "table-all-1366x768")

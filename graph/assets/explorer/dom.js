@@ -91,6 +91,15 @@ function lineScale() {
 }
 
 /**
+ * Text as search compares it: without accents, in lower case.
+ * @param {string} text
+ * @returns {string}
+ */
+function fold(text) {
+  return String(text).normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase().trim();
+}
+
+/**
  * Say something to screen readers (the status line).
  * @param {string} text
  */

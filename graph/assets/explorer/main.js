@@ -42,7 +42,7 @@ function startExplorer() {
     network.draw(shown, litBy(app.model, state, shown));
     panels.draw(shown);
     timeline.draw();
-    table.draw();
+    table.draw(shown);
     network.resize(); // the canvas follows panels, story and table opening or closing
     buttonById("labels-toggle").setAttribute("aria-pressed", String(state.labels));
     buttonById("labels-smaller").disabled = state.labelScale <= 0.5;

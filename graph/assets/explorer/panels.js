@@ -286,11 +286,6 @@ function panelsView(app) {
 
   // ------------------------------------------------------------------ search
 
-  /** @param {string} text */
-  function fold(text) {
-    return String(text).normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase().trim();
-  }
-
   const searchIndex = data.nodes.map((actor) => ({
     id: actor.id,
     names: [actor.name].concat(actor.aliases).map((name) => ({ name: name, folded: fold(name) })),

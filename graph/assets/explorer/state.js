@@ -23,6 +23,8 @@
  * @property {string | null} selected the actor shown in the panel
  * @property {number} step the story step shown, -1 outside the story
  * @property {boolean} table the table shown instead of the network
+ * @property {boolean} tableAll the table lists every relation, not only those the network shows
+ * @property {string} tableQuery the table's text filter
  * @property {boolean} panels the side panels open
  * @property {boolean} legend the legend open
  * @property {boolean} playing the time slider playing the months
@@ -70,6 +72,8 @@ function createState(data, options) {
     selected: null,
     step: -1,
     table: false,
+    tableAll: false,
+    tableQuery: "",
     panels: options.panels,
     legend: options.legend,
     playing: false,

@@ -35,10 +35,10 @@ function tableView(app) {
   /** @type {{column: number | null, ascending: boolean}} */
   const sorting = { column: null, ascending: true };
 
+  /** @type {Map<number, string>} */
+  const texts = new Map(); // each row's text, folded, for the text filter
+
   function build() {
-    byId("relations-caption").textContent =
-      "All " + relations.length + " relations of " + byId("title").textContent +
-      ". Sort by a column with the button in its header.";
     const head = byId("relations-head");
     COLUMNS.forEach((column, index) => {
       const cell = element("th");
@@ -57,8 +57,58 @@ function tableView(app) {
         row.appendChild(cell);
       });
       rows.set(relation.id, row);
+      texts.set(relation.id, fold(COLUMNS.map((column) => column.text(relation)).join(" ")));
     });
     sort(0);
+    const filter = inputById("table-filter");
+    filter.addEventListener("input", () => {
+      app.state.tableQuery = filter.value;
+      app.update();
+    });
+    const all = inputById("table-all");
+    all.addEventListener("change", () => {
+      app.state.tableAll = all.checked;
+      app.update();
+    });
+  }
+
+  /** What the network shows, in words: its date and the values filtered out. */
+  function selection() {
+    const state = app.state;
+    const parts = [state.period ? "at " + state.period.label : "at all dates"];
+    /** @type {Array<[FilterGroup, string]>} */
+    const groups = [["sign", "sign"], ["confidence", "confidence"], ["camp", "camp"], ["type", "type"]];
+    groups.forEach(([group, word]) => {
+      const off = Array.from(state.off[group]).sort();
+      if (!off.length) return;
+      const names = group === "sign" ? off.map((value) => signName(model, Number(value))) : off;
+      parts.push("without " + word + " " + names.join(", "));
+    });
+    return parts.join("; ");
+  }
+
+  /**
+   * The rows the state asks for, and a caption that says which.
+   * @param {Set<number>} shown
+   */
+  function drawRows(shown) {
+    const state = app.state;
+    const query = fold(state.tableQuery);
+    let count = 0;
+    relations.forEach((relation) => {
+      const on =
+        (state.tableAll || shown.has(relation.id)) &&
+        (!query || /** @type {string} */ (texts.get(relation.id)).includes(query));
+      /** @type {HTMLTableRowElement} */ (rows.get(relation.id)).hidden = !on;
+      if (on) count += 1;
+    });
+    const which = state.tableAll ? "" : ", as the network shows them (" + selection() + ")";
+    const matching = query ? ", with “" + state.tableQuery.trim() + "”" : "";
+    const title = byId("title").textContent;
+    byId("relations-caption").textContent =
+      (count === relations.length ? "All " + count : count + " of " + relations.length) +
+      " relations of " + title + which + matching + ". Sort by a column with the button in its header.";
+    inputById("table-all").checked = state.tableAll;
   }
 
   /** @param {number} index */
@@ -86,13 +136,20 @@ function tableView(app) {
   // The table is built once the network is drawn, or earlier if asked for,
   // so that thousands of relations do not delay the first picture.
   function ready() {
-    if (!rows.size) build();
+    if (!rows.size) {
+      build();
+      drawRows(shownRelations(model, app.state));
+    }
   }
 
-  // The table or the network, as the state says.
-  function draw() {
+  /**
+   * The table or the network, as the state says.
+   * @param {Set<number>} shown
+   */
+  function draw(shown) {
     const on = app.state.table;
     if (on) ready();
+    if (rows.size) drawRows(shown);
     byId("table-view").hidden = !on;
     byId("network-view").hidden = on;
     const toggle = byId("view-toggle");
