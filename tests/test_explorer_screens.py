@@ -316,3 +316,27 @@ def test_the_table_follows_the_date_and_filters_and_says_so(
     assert rows.count() == total
     assert visit.text("#relations caption").startswith(f"All {total} relations")
     screenshot(visit, "table-all-1366x768")
+
+
+def test_printing_keeps_the_view_the_panel_and_the_camp_colours(
+    open_page: Callable[..., Visit], pages: dict[str, Path]
+) -> None:
+    visit = open_page(pages["at"], 1366, 768)
+    page = visit.page
+    page.locator('input[data-group="camp"][value="jihadist"]').uncheck()
+    page.fill("#search", "russia")
+    page.press("#search", "Enter")
+    page.click("#panels-toggle")  # folded away on screen
+    assert not page.locator("#panel").is_visible()
+    page.emulate_media(media="print")
+    note = page.locator("#print-view")
+    assert note.is_visible()
+    assert "at 30 September 2015; without camp jihadist" in note.text_content()
+    assert page.locator("#panel").is_visible() and visit.text("#panel-name") == "Russia"
+    adjust = "getComputedStyle(document.querySelector('#legend .swatch')).printColorAdjust"
+    assert visit.js(adjust) == "exact"
+    assert not page.locator("#timebar").is_visible() and not page.locator("#skip").is_visible()
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.pdf(path=ARTIFACTS / "print-at-2015-09-30.pdf")
+    page.emulate_media(media="screen")
+    assert not note.is_visible()

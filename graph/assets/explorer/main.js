@@ -49,6 +49,9 @@ function startExplorer() {
     buttonById("labels-larger").disabled = state.labelScale >= 3;
     const when = state.period ? state.period.label : "All dates";
     announce(when + ": " + shown.size + " of " + data.edges.length + " relations shown");
+    byId("print-view").textContent =
+      shown.size + " of " + data.edges.length + " relations shown, " + viewInWords(app.model, state) +
+      ". Printed from the explorer; each relation's source is in the table.";
     keepInLink();
   }
 

@@ -14,6 +14,9 @@
 
 /** @typedef {"type" | "sign" | "camp" | "confidence"} FilterGroup */
 
+/** @type {FilterGroup[]} */
+const FILTER_GROUPS = ["sign", "confidence", "camp", "type"];
+
 /**
  * Everything the reader can change.
  * @typedef {object} State
@@ -175,6 +178,23 @@ function litBy(model, state, shown) {
   return null;
 }
 
+/**
+ * What the network shows, in words: its date and the values filtered out.
+ * @param {Model} model
+ * @param {State} state
+ * @returns {string}
+ */
+function viewInWords(model, state) {
+  const parts = [state.period ? "at " + state.period.label : "at all dates"];
+  FILTER_GROUPS.forEach((group) => {
+    const off = Array.from(state.off[group]).sort();
+    if (!off.length) return;
+    const names = group === "sign" ? off.map((value) => signName(model, Number(value))) : off;
+    parts.push("without " + group + " " + names.join(", "));
+  });
+  return parts.join("; ");
+}
+
 // ------------------------------------------------------------ the link
 //
 // The URL's fragment holds what the reader chose -- date, actor, story step,
@@ -182,8 +202,6 @@ function litBy(model, state, shown) {
 // are those of the scene (a month's date, an actor's id, a filter's value);
 // a value the scene does not have is ignored.
 
-/** @type {FilterGroup[]} */
-const FILTER_GROUPS = ["type", "sign", "camp", "confidence"];
 
 /**
  * The fragment for a state, without "#"; empty for the state a page opens in.

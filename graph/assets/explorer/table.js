@@ -72,21 +72,6 @@ function tableView(app) {
     });
   }
 
-  /** What the network shows, in words: its date and the values filtered out. */
-  function selection() {
-    const state = app.state;
-    const parts = [state.period ? "at " + state.period.label : "at all dates"];
-    /** @type {Array<[FilterGroup, string]>} */
-    const groups = [["sign", "sign"], ["confidence", "confidence"], ["camp", "camp"], ["type", "type"]];
-    groups.forEach(([group, word]) => {
-      const off = Array.from(state.off[group]).sort();
-      if (!off.length) return;
-      const names = group === "sign" ? off.map((value) => signName(model, Number(value))) : off;
-      parts.push("without " + word + " " + names.join(", "));
-    });
-    return parts.join("; ");
-  }
-
   /**
    * The rows the state asks for, and a caption that says which.
    * @param {Set<number>} shown
@@ -102,7 +87,7 @@ function tableView(app) {
       /** @type {HTMLTableRowElement} */ (rows.get(relation.id)).hidden = !on;
       if (on) count += 1;
     });
-    const which = state.tableAll ? "" : ", as the network shows them (" + selection() + ")";
+    const which = state.tableAll ? "" : ", as the network shows them (" + viewInWords(model, state) + ")";
     const matching = query ? ", with “" + state.tableQuery.trim() + "”" : "";
     const title = byId("title").textContent;
     byId("relations-caption").textContent =
