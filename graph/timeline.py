@@ -122,16 +122,22 @@ def timeline(
         as_period(first)[0], as_period(last)[0], freq=period_freq, name="period"
     )
     spans = _spans(G)
-    rows, previous = [], None
+    rows: list[pd.Series] = []
+    previous, seen = None, None
     for period in periods:
         active = _active(G, spans, period.start_time.date(), period.end_time.date())
+        edges = frozenset(active.edges(keys=True))
+        if edges == seen:  # same relations as the period before: same measures
+            rows.append(rows[-1].copy())
+            rows[-1]["changed_sides"] = 0
+            continue
         counts = summary(active).drop(["first_date", "last_date"])
         report = balance_report(signed_graph(active), time_limit=time_limit, start=previous)
         partition = report.frustration.partition
         moved = 0 if previous is None else int(changed_sides(previous, partition).sum())
         balance = report.measures[list(TIMELINE_BALANCE)]
         rows.append(pd.concat([counts, balance, pd.Series({"changed_sides": moved})]))
-        previous = partition
+        previous, seen = partition, edges
     table = pd.DataFrame(rows, index=periods)
     return table.infer_objects()
 

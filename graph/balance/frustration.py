@@ -487,9 +487,11 @@ def changed_sides(before: pd.Series, after: pd.Series) -> pd.Series:
     """Which actors changed sides from one partition to the next.
 
     Group labels need not match between the two partitions (a group can
-    change its most central actor), so each group of ``after`` is matched to
-    the group of ``before`` that most of its actors come from; an actor
-    changed sides when it was in another group of ``before`` than that one.
+    change its most central actor), so groups are matched one to one, the
+    pairs that share the most actors first (ties broken by label); an actor
+    changed sides when its group in ``after`` is not matched to its group in
+    ``before``.  When a group splits, the larger part keeps its side and the
+    smaller one changes.
 
     Parameters
     ----------
@@ -499,8 +501,8 @@ def changed_sides(before: pd.Series, after: pd.Series) -> pd.Series:
     Returns
     -------
     pandas.Series
-        Boolean, indexed by the actors of ``after``; False for actors not
-        placed in both.
+        Boolean, named ``"changed_sides"``, indexed by the actors of
+        ``after``; False for actors not placed in both.
 
     Examples
     --------
@@ -513,10 +515,14 @@ def changed_sides(before: pd.Series, after: pd.Series) -> pd.Series:
     old = before.reindex(after.index)
     both = old.notna() & after.notna()
     pairs = pd.DataFrame({"old": old[both].astype(str), "new": after[both].astype(str)})
-    origin = {
-        new: group["old"].value_counts().sort_index().idxmax()
-        for new, group in pairs.groupby("new", sort=True)
-    }
+    overlap = pairs.value_counts().reset_index(name="actors")
+    overlap = overlap.sort_values(["actors", "new", "old"], ascending=[False, True, True])
+    match: dict[str, str] = {}
+    taken: set[str] = set()
+    for new, old_label in zip(overlap["new"], overlap["old"], strict=True):
+        if new not in match and old_label not in taken:
+            match[new] = old_label
+            taken.add(old_label)
     changed = pd.Series(False, index=after.index, name="changed_sides")
-    changed[both] = [origin[n] != o for o, n in zip(pairs["old"], pairs["new"], strict=True)]
+    changed[both] = [match.get(n) != o for o, n in zip(pairs["old"], pairs["new"], strict=True)]
     return changed

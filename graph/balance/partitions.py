@@ -266,7 +266,7 @@ def partition(
     ...     print(leader, sorted(members.index))
     GAHUK ['ALIKA', 'ASARO', 'GAHUK', 'GEHAM', 'MASIL', 'OVE', 'UKUDZ']
     GAMA ['GAMA', 'GAVEV', 'KOTUN', 'NAGAD']
-    NAGAM ['KOHIK', 'NAGAM', 'NOTOH', 'SEUVE', 'UHETO']
+    UHETO ['KOHIK', 'NAGAM', 'NOTOH', 'SEUVE', 'UHETO']
 
     References
     ----------
