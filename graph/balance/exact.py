@@ -16,7 +16,13 @@ from scipy import sparse
 from .heuristic import split_cost
 from .signs import triangles
 
-__all__ = ["ENUMERATE_MAX_ACTORS", "enumerate_split", "milp_split"]
+__all__ = [
+    "ENUMERATE_MAX_ACTORS",
+    "cycle_packing_bound",
+    "enumerate_split",
+    "milp_split",
+    "proves",
+]
 
 #: Blocks of at most this many actors are solved by trying every split.
 ENUMERATE_MAX_ACTORS = 12
@@ -29,6 +35,11 @@ _CUT_ROUNDS = 30
 #: holds a batch x 2n distance matrix).
 _SEPARATION_SOURCES = 2048
 _SEPARATION_BATCH = 128
+#: Rounds of path searches of :func:`cycle_packing_bound`.
+_PACKING_ROUNDS = 8
+#: Longest path (in ties) that closes a cycle: short cycles pack best, and the
+#: searches stop early.
+_PACKING_MAX_PATH = 8
 
 
 def enumerate_split(
@@ -43,6 +54,78 @@ def enumerate_split(
     same = X[:, u] == X[:, v]
     cost = (np.where(s > 0, ~same, same) * w).sum(axis=1)
     return X[int(np.argmin(cost))]
+
+
+def cycle_packing_bound(
+    n: int,
+    u: np.ndarray,
+    v: np.ndarray,
+    s: np.ndarray,
+    w: np.ndarray,
+    x: np.ndarray,
+    rng: np.random.Generator | None = None,
+) -> float:
+    """A lower bound on the frustration index from disjoint unbalanced cycles.
+
+    Every unbalanced cycle (odd number of negative ties) keeps at least one
+    frustrated tie in any split, so a packing of cycles, each tie used up to
+    its weight, bounds ``L`` from below (the dual of covering the cycles with
+    ties).  The cycles come from the split ``x``: a tie it frustrates, closed
+    by a shortest path of ties it satisfies, is such a cycle.  Paths are found
+    in rounds of breadth-first searches (:func:`scipy.sparse.csgraph.dijkstra`,
+    unweighted), shortest first, each accepted while its ties have capacity
+    left.  On a network close to balance the bound often meets the split's
+    value, which is then proven optimal without any linear program.
+    """
+    from scipy.sparse.csgraph import dijkstra
+
+    same = x[u] == x[v]
+    frustrated = np.flatnonzero(np.where(s > 0, ~same, same))
+    capacity = w.astype(np.float64).copy()
+    bound = 0.0
+    for _ in range(_PACKING_ROUNDS):
+        open_ties = frustrated[capacity[frustrated] > 1e-12]
+        usable = np.flatnonzero(~np.isin(np.arange(len(s)), frustrated) & (capacity > 1e-12))
+        if len(open_ties) == 0 or len(usable) == 0:
+            break
+        graph = sparse.csr_matrix(
+            (np.ones(2 * len(usable)), (np.r_[u[usable], v[usable]], np.r_[v[usable], u[usable]])),
+            shape=(n, n),
+        )
+        tie_of = {}
+        for e in usable.tolist():
+            tie_of[u[e], v[e]] = tie_of[v[e], u[e]] = e
+        paths = []
+        for lo in range(0, len(open_ties), _SEPARATION_BATCH):
+            batch = open_ties[lo : lo + _SEPARATION_BATCH]
+            dist, pred = dijkstra(
+                graph,
+                indices=u[batch],
+                unweighted=True,
+                return_predecessors=True,
+                limit=_PACKING_MAX_PATH,
+            )
+            for r, e in enumerate(batch.tolist()):
+                target = int(v[e])
+                if not np.isfinite(dist[r, target]):
+                    continue
+                path, node = [], target
+                while node != u[e]:
+                    prev = int(pred[r, node])
+                    path.append(tie_of[prev, node])
+                    node = prev
+                paths.append((len(path), 0.0 if rng is None else rng.random(), e, path))
+        progress = False
+        for *_, e, path in sorted(paths):
+            amount = min(capacity[e], min(capacity[path]))
+            if amount > 1e-12:
+                capacity[e] -= amount
+                capacity[path] -= amount
+                bound += amount
+                progress = True
+        if not progress:
+            break
+    return bound
 
 
 def _odd_cycle_cuts(
@@ -112,9 +195,9 @@ def _odd_cycle_cuts(
     return cuts
 
 
-def _proven(lower: float, upper: float, integral: bool) -> bool:
-    """Does the lower bound prove the upper one optimal?"""
-    if integral:
+def proves(lower: float, upper: float, w: np.ndarray) -> bool:
+    """Does a lower bound prove a value optimal (integer weights: up to rounding)?"""
+    if np.all(w == np.round(w)):
         return math.ceil(lower - 1e-6) >= round(upper)
     return lower >= upper - 1e-9 * max(1.0, upper)
 
@@ -157,7 +240,6 @@ def milp_split(
     """
     from scipy.optimize import Bounds, LinearConstraint, milp
 
-    integral = bool(np.all(w == np.round(w)))
     best = incumbent.copy()
     best_cost = split_cost(best, u, v, s, w)
     m = len(s)
@@ -217,7 +299,7 @@ def milp_split(
         if lp.x is None:
             break
         lower_bound = max(lower_bound, float(lp.fun))
-        if _proven(lower_bound, best_cost, integral):
+        if proves(lower_bound, best_cost, w):
             return best, True, best_cost
         cuts = _odd_cycle_cuts(n, u, v, s, lp.x[n:], max(n, 10))
         if not cuts:
@@ -242,4 +324,4 @@ def milp_split(
             best, best_cost = x, split_cost(x, u, v, s, w)
         if res.status == 0:
             return best, True, best_cost
-    return best, _proven(lower_bound, best_cost, integral), lower_bound
+    return best, proves(lower_bound, best_cost, w), lower_bound

@@ -19,7 +19,7 @@ WALK_DENSE_MAX_ACTORS = 1500
 #: Relative accuracy the sparse estimate of ``tr exp(bA)`` aims at.
 WALK_TOLERANCE = 1e-6
 
-_TOP_EIGENVALUES = 60
+_TOP_EIGENVALUES = 20
 _PROBES = 64
 
 
