@@ -32,10 +32,14 @@ __all__ = [
 
 #: Above this many actors, :func:`centrality` estimates betweenness from
 #: :data:`BETWEENNESS_PIVOTS` sampled source actors unless ``exact=True``.
-BETWEENNESS_EXACT_MAX_ACTORS = 2000
+BETWEENNESS_EXACT_MAX_ACTORS = 10_000
 
 #: Source actors ("pivots") of the sampled betweenness estimate.
-BETWEENNESS_PIVOTS = 256
+BETWEENNESS_PIVOTS = 1024
+
+#: Breadth-first searches run together, as the columns of one dense block
+#: (memory: a few blocks of actors x this many floats).
+_BFS_BATCH = 128
 
 
 def relation_counts(G: nx.MultiDiGraph) -> pd.DataFrame:
@@ -200,7 +204,11 @@ def pn_centrality(G: nx.Graph, *, mode: str = "all") -> pd.Series:
         undefined = everyone_opposed
     if undefined:
         raise ValueError("PN centrality is undefined here: every pair of actors is opposed")
-    return pd.Series(sparse_linalg.spsolve(matrix.tocsc(), right), index=index, name=name)
+    # The matrix is symmetric positive definite (eigenvalues in (0, 2], see
+    # above): conjugate gradients need no factorisation, whose fill-in is slow
+    # and large on graphs with hubs.
+    solution, _ = sparse_linalg.cg(matrix, right, rtol=1e-12, atol=0.0, maxiter=10 * n)
+    return pd.Series(solution, index=index, name=name)
 
 
 def _pn_matrix(G: nx.Graph, nodes: list, *, symmetric: bool) -> sparse.csr_array:
@@ -274,14 +282,13 @@ def centrality(
             Share of the shortest paths between other actors that pass
             through the actor, over the undirected graph of all relations
             (neutral ones included: a go-between who only negotiates still
-            bridges), normalised to [0, 1] (Brandes 2001). Above
+            bridges), normalised to [0, 1] (Brandes 2001), as
+            :func:`networkx.betweenness_centrality` computes it. Above
             :data:`BETWEENNESS_EXACT_MAX_ACTORS` actors (and without
             ``exact``) it is estimated from :data:`BETWEENNESS_PIVOTS` source
             actors drawn with ``seed`` (Brandes & Pich 2007): the estimate is
-            unbiased and its error shrinks as ``1/sqrt(pivots)``; on the
-            6,000-actor benchmark network the 20 most central actors are
-            found with a relative error of a few per cent (see
-            ``benchmarks/README.md``).
+            unbiased and its error shrinks as ``1/sqrt(pivots)`` (see
+            ``benchmarks/README.md`` for the error measured).
         ``pagerank``
             PageRank (damping 0.85) of the directed relations, each pair
             weighted by its number of relations: high for actors many
@@ -293,9 +300,9 @@ def centrality(
 
     Notes
     -----
-    Exact betweenness takes most of the time, O(actors x relations): about
-    15 s for 2,000 actors and 10,000 relations, which is why larger graphs
-    are sampled (``benchmarks/bench_analysis.py``).
+    Exact betweenness takes most of the time, O(actors x relations): the
+    breadth-first searches run as sparse-matrix products, 128 sources at a
+    time (``benchmarks/bench_analysis.py``).
 
     Examples
     --------
@@ -359,10 +366,7 @@ def centrality(
         },
         index=pd.Index(nodes, name="actor", dtype=object),
     )
-    U = _undirected(H)
-    sampled = not exact and len(U) > BETWEENNESS_EXACT_MAX_ACTORS
-    k = min(BETWEENNESS_PIVOTS, len(U)) if sampled else None
-    table["betweenness"] = pd.Series(nx.betweenness_centrality(U, k=k, seed=seed))
+    table["betweenness"] = _betweenness(_undirected(H), exact=exact, seed=seed)
     table["pagerank"] = pd.Series(nx.pagerank(_weighted_directed(H), weight="weight"))
     table["pn"] = pn_centrality(S).to_numpy()
     if not G.is_directed():
@@ -390,6 +394,55 @@ def _actor_graph(G: nx.Graph) -> nx.MultiDiGraph:
             D.add_edge(a, b, key=key, **attributes)
             key += 1
     return D
+
+
+def _betweenness(U: nx.Graph, *, exact: bool, seed: int) -> np.ndarray:
+    """Normalised betweenness of an undirected, unweighted graph, as NetworkX defines it.
+
+    Brandes' algorithm with the breadth-first searches of :data:`_BFS_BATCH`
+    sources run at once as sparse-matrix products (one product per level,
+    forward to count shortest paths, backward to accumulate dependencies), so
+    the work is done by scipy rather than by Python loops. Above
+    :data:`BETWEENNESS_EXACT_MAX_ACTORS` actors (unless ``exact``), only
+    :data:`BETWEENNESS_PIVOTS` sources drawn with ``seed`` are searched and the
+    sums scaled by ``actors / pivots`` (Brandes & Pich 2007).
+    """
+    n = len(U)
+    if n < 3:
+        return np.zeros(n)
+    A = nx.to_scipy_sparse_array(U, nodelist=list(U), weight=None, format="csr", dtype=float)
+    sources = np.arange(n)
+    scale = 1.0 / ((n - 1) * (n - 2))
+    if not exact and n > BETWEENNESS_EXACT_MAX_ACTORS:
+        k = min(BETWEENNESS_PIVOTS, n)
+        sources = np.sort(np.random.default_rng(seed).choice(n, size=k, replace=False))
+        scale *= n / k
+    total = np.zeros(n)
+    for lo in range(0, len(sources), _BFS_BATCH):
+        batch = sources[lo : lo + _BFS_BATCH]
+        cols = np.arange(len(batch))
+        sigma = np.zeros((n, len(batch)))
+        sigma[batch, cols] = 1.0
+        depth = np.full((n, len(batch)), -1, dtype=np.int32)
+        depth[batch, cols] = 0
+        frontier, level = sigma.copy(), 0
+        while True:
+            reached = A @ frontier
+            new = (reached > 0) & (depth < 0)
+            if not new.any():
+                break
+            level += 1
+            depth[new] = level
+            frontier = np.where(new, reached, 0.0)
+            sigma += frontier
+        delta = np.zeros_like(sigma)
+        for d in range(level, 0, -1):
+            child = np.where(depth == d, (1.0 + delta) / np.where(sigma > 0, sigma, 1.0), 0.0)
+            parent = depth == d - 1
+            delta += np.where(parent, sigma * (A @ child), 0.0)
+        delta[batch, cols] = 0.0  # a source is not between itself and others
+        total += delta.sum(axis=1)
+    return total * scale
 
 
 def _undirected(G: nx.MultiDiGraph) -> nx.Graph:

@@ -360,6 +360,8 @@ def test_betweenness_is_sampled_above_the_threshold(monkeypatch) -> None:
 
     G = nx.gnm_random_graph(120, 400, seed=1)
     exact = centrality(G)["betweenness"]
+    expected = nx.betweenness_centrality(G)
+    assert exact.tolist() == pytest.approx([expected[n] for n in G], abs=1e-12)
     monkeypatch.setattr(metrics, "BETWEENNESS_EXACT_MAX_ACTORS", 100)
     monkeypatch.setattr(metrics, "BETWEENNESS_PIVOTS", 60)
     sampled = centrality(G)["betweenness"]
@@ -368,3 +370,14 @@ def test_betweenness_is_sampled_above_the_threshold(monkeypatch) -> None:
     assert sampled.corr(exact) > 0.9  # ...and a close one
     assert (sampled - exact).abs().mean() < 0.3 * exact.mean()
     pd.testing.assert_series_equal(centrality(G, exact=True)["betweenness"], exact)
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_batched_betweenness_matches_networkx(seed) -> None:
+    # Disconnected, with isolates and long paths: every level of the searches.
+    G = nx.disjoint_union_all(
+        [nx.gnm_random_graph(150, 300, seed=seed), nx.path_graph(40), nx.empty_graph(3)]
+    )
+    table = centrality(G)
+    expected = nx.betweenness_centrality(G)
+    assert table["betweenness"].tolist() == pytest.approx([expected[n] for n in G], abs=1e-12)
