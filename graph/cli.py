@@ -258,7 +258,7 @@ def figure(
 @click.option(
     "--exact",
     is_flag=True,
-    help="Exact betweenness however many actors (above 2,000 it is sampled).",
+    help="Exact betweenness however many actors (above 10,000 it is sampled).",
 )
 @reports_data_errors
 def metrics(data_dir: Path | None, at: str | None, csv_file: Path | None, exact: bool) -> None:

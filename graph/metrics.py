@@ -425,21 +425,21 @@ def _betweenness(U: nx.Graph, *, exact: bool, seed: int) -> np.ndarray:
         sigma[batch, cols] = 1.0
         depth = np.full((n, len(batch)), -1, dtype=np.int32)
         depth[batch, cols] = 0
-        frontier, level = sigma.copy(), 0
+        frontier, levels = sigma.copy(), [depth >= 0]
         while True:
             reached = A @ frontier
             new = (reached > 0) & (depth < 0)
             if not new.any():
                 break
-            level += 1
-            depth[new] = level
+            depth[new] = len(levels)
+            levels.append(new)
             frontier = np.where(new, reached, 0.0)
             sigma += frontier
+        inverse = 1.0 / np.where(sigma > 0, sigma, 1.0)
         delta = np.zeros_like(sigma)
-        for d in range(level, 0, -1):
-            child = np.where(depth == d, (1.0 + delta) / np.where(sigma > 0, sigma, 1.0), 0.0)
-            parent = depth == d - 1
-            delta += np.where(parent, sigma * (A @ child), 0.0)
+        for d in range(len(levels) - 1, 0, -1):
+            child = np.where(levels[d], (1.0 + delta) * inverse, 0.0)
+            delta += np.where(levels[d - 1], sigma * (A @ child), 0.0)
         delta[batch, cols] = 0.0  # a source is not between itself and others
         total += delta.sum(axis=1)
     return total * scale
