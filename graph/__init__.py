@@ -44,8 +44,11 @@ _EXPORTS: dict[str, str | None] = {
     "draw": "figure",
     "export_as": "export",
     "from_tables": "build",
+    "glossary": "quiz",
     "load": "build",
     "pn_centrality": "metrics",
+    "quiz_payload": "quiz",
+    "quiz_questions": "quiz",
     "read_actors": "read",
     "read_relation_types": "read",
     "read_relations": "read",
@@ -63,6 +66,7 @@ _EXPORTS: dict[str, str | None] = {
     "write_graphml": "export",
     "write_html": "render",
     "write_json": "export",
+    "write_quiz": "quiz",
 }
 
 __all__ = ["__version__", *_EXPORTS]
