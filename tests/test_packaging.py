@@ -25,6 +25,8 @@ from pathlib import Path
 
 import pytest
 
+import graph
+
 ROOT = Path(__file__).resolve().parent.parent
 DATA_FILES = (
     "actors.csv",
@@ -76,6 +78,12 @@ def venv(dist: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
 def run(command: list[str], cwd: Path) -> subprocess.CompletedProcess:
     env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "PYTHONHOME")}
     return subprocess.run(command, cwd=cwd, capture_output=True, text=True, env=env)
+
+
+def test_a_checkout_reads_the_top_level_data_in_place() -> None:
+    # Editable installs and the tests: edits to data/ show at once, no copy.
+    assert not (ROOT / "graph" / "data").exists()
+    assert graph.resources.data_dir() == graph.read.DATA_DIR == ROOT / "data"
 
 
 def test_the_sdist_holds_the_dataset_and_what_builds_the_wheel(dist: Path) -> None:
