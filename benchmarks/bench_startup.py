@@ -8,7 +8,8 @@ Run from the repository root with the project's Python::
 Each command is run ``--runs`` times (5 by default) as a separate process
 through the ``alliance-graph`` script installed next to this Python; the
 table gives the median wall-clock and CPU (user + system) seconds and the
-target. The commands use the bundled Battle of Aleppo data and write into a
+target. On a busy machine wall-clock time stretches and CPU time does not, so
+the load average is printed too. The commands use the bundled Battle of Aleppo data and write into a
 temporary folder. ``--importtime`` also prints the ten slowest imports of
 each command (``python -X importtime``), which is where start-up time goes.
 
@@ -93,7 +94,8 @@ def main() -> None:
     script = Path(sys.executable).parent / "alliance-graph"
     if not script.exists():
         sys.exit(f"{script} not found: install the project first (make install)")
-    print(f"{options.runs} runs each, {script}, {os.cpu_count()} CPUs")
+    load = ", ".join(f"{value:.1f}" for value in os.getloadavg())
+    print(f"{options.runs} runs each, {script}, {os.cpu_count()} CPUs, load average {load}")
     print(f"| {'command':<34} | median wall s | median CPU s | target s |")
     print(f"|{'-' * 36}|-------------:|-------------:|---------:|")
     with tempfile.TemporaryDirectory() as scratch:

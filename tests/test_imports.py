@@ -1,7 +1,9 @@
 """What each entry point imports: start-up stays cheap as the package grows.
 
-Each check runs in a fresh interpreter and looks at ``sys.modules`` afterwards.
-Times are measured in benchmarks/bench_startup.py, not here.
+One fresh interpreter takes the entry points in order of growing needs and
+records ``sys.modules`` after each: the modules loaded so far only grow, so a
+package absent after a step was loaded by no earlier step either. Times are
+measured in benchmarks/bench_startup.py, not here.
 """
 
 from __future__ import annotations
@@ -15,66 +17,81 @@ import pytest
 
 import graph
 
-#: Heavy or optional packages no light entry point may load.
-HEAVY = ("matplotlib", "scipy.optimize", "IPython", "pyvis")
+#: Each step (code run in the same interpreter, in order) and the packages
+#: that must not be loaded after it.
+STEPS = {
+    "import graph": (
+        "import graph",
+        ("pandas", "networkx", "numpy", "scipy", "jinja2", "matplotlib", "IPython", "pyvis"),
+    ),
+    "import graph.cli": (
+        "import graph.cli",
+        ("pandas", "networkx", "numpy", "scipy", "jinja2", "matplotlib", "IPython", "pyvis"),
+    ),
+    "alliance-graph --help": (
+        "run('--help')",
+        ("pandas", "networkx", "scipy", "jinja2", "matplotlib", "IPython", "pyvis"),
+    ),
+    "alliance-graph validate": (
+        "run('validate')",
+        ("scipy", "jinja2", "matplotlib", "IPython", "pyvis"),
+    ),
+    "alliance-graph info": ("run('info')", ("scipy", "jinja2", "matplotlib", "IPython", "pyvis")),
+    "alliance-graph build": (
+        "run('build', '-o', 'x.html')",
+        ("scipy.optimize", "matplotlib", "IPython", "pyvis"),
+    ),
+    "alliance-graph figure": ("run('figure', '-o', 'x.svg')", ("IPython", "pyvis")),
+}
+
+PRELUDE = """
+import json, sys
+def run(*arguments):
+    from graph.cli import main
+    try:
+        main(list(arguments), prog_name='alliance-graph')
+    except SystemExit as exit:
+        assert not exit.code, exit.code
+seen = {}
+"""
 
 
-def loaded_after(code: str, cwd: Path) -> set[str]:
-    """The modules loaded after running ``code`` in a new interpreter."""
-    script = f"{code}\nimport json, sys\nprint(json.dumps(sorted(sys.modules)))"
+def run_in_new_interpreter(code: str, cwd: Path) -> str:
     result = subprocess.run(
-        [sys.executable, "-c", script], cwd=cwd, capture_output=True, text=True, check=True
+        [sys.executable, "-c", code], cwd=cwd, capture_output=True, text=True, check=False
     )
-    return set(json.loads(result.stdout.splitlines()[-1]))
+    assert result.returncode == 0, result.stderr
+    return result.stdout
 
 
-def command(*arguments: str) -> str:
-    """Python code running ``alliance-graph ARGUMENTS`` in-process."""
-    return (
-        "from graph.cli import main\n"
-        f"try:\n    main({list(arguments)!r}, prog_name='alliance-graph')\n"
-        "except SystemExit as exit:\n    assert not exit.code, exit.code"
+@pytest.fixture(scope="module")
+def loaded(tmp_path_factory: pytest.TempPathFactory) -> dict[str, set[str]]:
+    """The modules loaded after each step of :data:`STEPS`, and the folder it ran in."""
+    folder = tmp_path_factory.mktemp("imports")
+    code = PRELUDE + "".join(
+        f"{step}\nseen[{name!r}] = sorted(sys.modules)\n" for name, (step, _) in STEPS.items()
     )
+    output = run_in_new_interpreter(code + "print(json.dumps(seen))", folder)
+    assert (folder / "x.html").exists() and (folder / "x.svg").exists()
+    return {name: set(modules) for name, modules in json.loads(output.splitlines()[-1]).items()}
 
 
-def heavy(modules: set[str], packages: tuple[str, ...] = HEAVY) -> list[str]:
-    return sorted(p for p in packages if p in modules)
+@pytest.mark.parametrize("step", STEPS)
+def test_each_entry_point_loads_only_what_it_needs(loaded: dict[str, set[str]], step: str) -> None:
+    forbidden = STEPS[step][1]
+    assert sorted(name for name in forbidden if name in loaded[step]) == []
 
 
-@pytest.mark.parametrize("code", ["import graph", "import graph.cli", "import graph.resources"])
-def test_importing_the_package_loads_nothing_heavy(code: str, tmp_path: Path) -> None:
-    modules = loaded_after(code, tmp_path)
-    assert heavy(modules, (*HEAVY, "pandas", "networkx", "scipy", "jinja2", "numpy")) == []
-
-
-def test_help_loads_neither_pandas_nor_networkx(tmp_path: Path) -> None:
-    modules = loaded_after(command("--help"), tmp_path)
-    assert heavy(modules, (*HEAVY, "pandas", "networkx", "scipy", "jinja2")) == []
-
-
-@pytest.mark.parametrize("name", ["validate", "info"])
-def test_reading_commands_load_no_scipy_plotting_or_page(name: str, tmp_path: Path) -> None:
-    modules = loaded_after(command(name), tmp_path)
-    assert "pandas" in modules, "the check itself: the command did read the data"
-    assert heavy(modules, (*HEAVY, "scipy", "jinja2")) == []
-
-
-def test_build_loads_no_plotting_optimiser_or_pyvis(tmp_path: Path) -> None:
-    modules = loaded_after(command("build", "-o", "x.html"), tmp_path)
-    assert (tmp_path / "x.html").exists()
-    assert heavy(modules) == []
-
-
-def test_figure_loads_matplotlib_but_not_pyvis(tmp_path: Path) -> None:
-    modules = loaded_after(command("figure", "-o", "x.svg"), tmp_path)
-    assert "matplotlib" in modules
-    assert heavy(modules, ("scipy.optimize", "IPython", "pyvis")) == []
+def test_the_checks_see_what_is_loaded(loaded: dict[str, set[str]]) -> None:
+    assert "click" in loaded["alliance-graph --help"]
+    assert {"pandas", "networkx"} <= loaded["alliance-graph validate"]
+    assert {"scipy.sparse", "jinja2"} <= loaded["alliance-graph build"]
+    assert "matplotlib" in loaded["alliance-graph figure"]
 
 
 def test_every_public_name_resolves_to_what_its_module_defines() -> None:
     for name in graph.__all__:
-        value = getattr(graph, name)
-        assert value is not None, name
+        assert getattr(graph, name) is not None, name
     assert graph.load is sys.modules["graph.build"].load
     assert graph.balance is sys.modules["graph.balance"]
     assert sorted(graph.__all__) == sorted(set(graph.__all__)), "no name twice"
@@ -83,22 +100,15 @@ def test_every_public_name_resolves_to_what_its_module_defines() -> None:
         graph.nonexistent  # noqa: B018
 
 
-def test_a_function_keeps_its_name_when_its_module_is_imported(tmp_path: Path) -> None:
-    # graph/timeline.py defines graph.timeline(); importing the module must not
-    # replace the function on the package, as eager imports never did.
-    code = (
+def test_functions_keep_their_names_and_submodules_are_attributes(tmp_path: Path) -> None:
+    # graph/timeline.py defines graph.timeline(): importing the module first
+    # must not replace the function on the package, as eager imports never did.
+    run_in_new_interpreter(
         "import graph.timeline, graph\n"
         "assert callable(graph.timeline) and graph.timeline.__module__ == 'graph.timeline'\n"
         "from graph import timeline\n"
-        "assert timeline is graph.timeline"
-    )
-    loaded_after(code, tmp_path)
-
-
-def test_submodules_are_attributes_of_the_package(tmp_path: Path) -> None:
-    code = (
-        "import graph\n"
+        "assert timeline is graph.timeline\n"
         "assert callable(graph.render.render_html) and callable(graph.layout.layout)\n"
-        "assert not hasattr(graph, 'no_such_module')"
+        "assert not hasattr(graph, 'no_such_module')",
+        tmp_path,
     )
-    loaded_after(code, tmp_path)
