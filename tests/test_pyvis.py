@@ -4,17 +4,19 @@ from __future__ import annotations
 
 import copy
 import json
-from collections.abc import Iterator
 from pathlib import Path
 
 import networkx as nx
 import pytest
+import test_explorer_browser
 from pyvis.network import Network
-from test_explorer_browser import CHROMIUM, _launch_or_skip
 from test_render import EVIL, PAYLOADS, text_graph
 
 import graph
 from graph.render import explorer_payload
+
+#: The suite's headless Chromium (skipped or failed as the explorer's tests say).
+browser = test_explorer_browser.browser
 
 
 @pytest.fixture(scope="module")
@@ -96,21 +98,6 @@ def test_hostile_text_stays_in_titles_and_never_switches_pyvis_to_html() -> None
     assert "popup.innerHTML" not in page, "pyvis's HTML tooltip template stays off"
     for payload in PAYLOADS:
         assert "<" not in payload or payload not in page
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[object]:
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        sync_playwright = None
-    _launch_or_skip(sync_playwright)
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(
-            executable_path=str(CHROMIUM), args=["--no-sandbox", "--disable-gpu"]
-        )
-        yield chromium
-        chromium.close()
 
 
 def test_the_pyvis_page_runs_no_payload_from_the_data(browser: object, tmp_path: Path) -> None:
