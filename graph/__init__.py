@@ -21,6 +21,7 @@ import importlib
 import importlib.util
 import sys
 import types
+from typing import Any
 
 __version__ = "0.1.0"
 
@@ -72,7 +73,7 @@ _EXPORTS: dict[str, str | None] = {
 __all__ = ["__version__", *_EXPORTS]
 
 
-def __getattr__(name: str) -> object:
+def __getattr__(name: str) -> Any:  # Any: type checkers then accept graph.load(...)
     module = _EXPORTS.get(name, _SUBMODULE)
     if module is _SUBMODULE:
         # Any submodule is an attribute too (graph.render.render_html), as when
