@@ -260,6 +260,17 @@ def _sync_folder(folder: Path) -> None:
             os.close(descriptor)
 
 
+def _umask() -> int:
+    """The process's umask, read where the system shows it without changing it."""
+    with contextlib.suppress(OSError, ValueError):
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("Umask:"):
+                return int(line.split()[1], 8)
+    mask = os.umask(0o022)  # elsewhere: read by setting it, and set it back at once
+    os.umask(mask)
+    return mask
+
+
 def _resolve_link(path: Path) -> Path:
     """The file a symbolic link points to, so it is written through, not replaced."""
     return Path(os.path.realpath(path)) if path.is_symlink() else path
@@ -320,9 +331,16 @@ def atomic_write(path: str | Path, mode: str = "w") -> Iterator[IO]:
         try:
             created = _make_parents(target.parent)
             remove_stale_temporaries(target)
-            temporary = _temporary_name(target)
-            # 0o666 as open() uses, so the umask applies to a new file.
-            descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+            # A replaced file's mode from the start, so its content is never
+            # more readable than it was; else 0o666 as open() uses, less the umask.
+            try:
+                kept: int | None = stat.S_IMODE(target.stat().st_mode)
+            except FileNotFoundError:
+                kept = None
+            name = _temporary_name(target)
+            descriptor = os.open(name, os.O_WRONLY | os.O_CREAT | os.O_EXCL, kept or 0o600)
+            temporary = name
+            os.fchmod(descriptor, 0o666 & ~_umask() if kept is None else kept)
         except OSError as error:
             raise _output_error(error, given) from None
         with os.fdopen(
@@ -337,15 +355,13 @@ def atomic_write(path: str | Path, mode: str = "w") -> Iterator[IO]:
                     raise  # about another file than ours
                 raise _output_error(error, given) from None
         try:
-            with contextlib.suppress(FileNotFoundError):
-                os.chmod(temporary, stat.S_IMODE(target.stat().st_mode))
             os.replace(temporary, target)
         except OSError as error:
             raise _output_error(error, given) from None
         _sync_folder(target.parent)
     except BaseException:
         if temporary is not None:
-            with contextlib.suppress(FileNotFoundError):
+            with contextlib.suppress(OSError):
                 os.unlink(temporary)
         _remove_empty(created)
         raise
@@ -433,8 +449,9 @@ def atomic_folder(path: str | Path, *, replaced: Iterable[str] = ()) -> Iterator
         try:
             created = _make_parents(target.parent)
             remove_stale_temporaries(target)
-            temporary = _temporary_name(target)
-            temporary.mkdir()
+            name = _temporary_name(target)
+            name.mkdir()
+            temporary = name
             if target.is_dir():
                 os.chmod(temporary, stat.S_IMODE(target.stat().st_mode))
                 for entry in sorted(os.scandir(target), key=lambda entry: entry.name):
