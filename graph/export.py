@@ -466,7 +466,8 @@ def write_csv(G: nx.MultiDiGraph, folder: str | Path, *, for_spreadsheet: bool =
     the graph's order. :func:`graph.load` reads the folder back into the same
     graph: same actors, relations, attributes and vocabulary. The keys of the
     relations are their lines in the file, so they change only if the
-    original file had blank lines or cells spanning lines.
+    original file had blank lines or cells spanning lines. A relation of an
+    actor to itself, which :func:`graph.load` refuses, is refused here too.
 
     The folder is replaced whole or not at all
     (:func:`graph.files.atomic_folder`): readers never see new actors with
@@ -491,6 +492,14 @@ def write_csv(G: nx.MultiDiGraph, folder: str | Path, *, for_spreadsheet: bool =
     Path
         The folder.
 
+    Raises
+    ------
+    ValueError
+        For a relation of an actor to itself, or a value :func:`portable`
+        refuses; nothing is written then.
+    graph.files.OutputError
+        If the folder cannot be written (see :func:`graph.files.atomic_folder`).
+
     Examples
     --------
     >>> import graph, networkx as nx, pathlib, tempfile
@@ -502,6 +511,11 @@ def write_csv(G: nx.MultiDiGraph, folder: str | Path, *, for_spreadsheet: bool =
     ...                      G.edges(keys=True, data=True))
     True
     """
+    for u, v, key in nx.selfloop_edges(G, keys=True):
+        raise ValueError(
+            f"relation {u!r} -> {v!r} (key {key!r}): a relation of an actor to itself "
+            "cannot be written to relations.csv, which graph.load refuses; remove it first"
+        )
     H = portable(G, "csv")
     actors = [{"id": node, **data} for node, data in H.nodes(data=True)]
     # In key order: graph.load keys relations by their line in the file.
