@@ -443,3 +443,22 @@ def test_check_output_accepts_what_it_should(tmp_path: Path) -> None:
     (tmp_path / "actors.csv").write_text("id\n", encoding="utf-8")
     check_output(tmp_path, folder=True)  # a dataset: replaced whole
     check_output(tmp_path / "actors.csv", inputs=[tmp_path / "other.csv"])
+
+
+def test_quiz_output_follows_the_same_rules(tmp_path: Path, monkeypatch) -> None:
+    """The quiz (bundled data: the cases' data has no questionable triangle) writes the same way."""
+    output = tmp_path / "missing" / "quiz.csv"
+    assert run("quiz", "-n", "2", "-o", output).exit_code == 0 and output.exists()
+    result = run("quiz", "-o", graph.read.DATA_DIR / "relations.csv")
+    assert result.exit_code == 1 and "it is an input of this command" in result.output
+    result = run("quiz", "-o", "/dev/null")
+    assert result.exit_code == 1 and "it is a device" in result.output
+
+    def fsync(descriptor: int) -> None:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(files.os, "fsync", fsync)
+    before = output.read_bytes()
+    result = run("quiz", "-n", "3", "-o", output)
+    assert result.output.splitlines() == [f"no space left on device writing {output}"]
+    assert output.read_bytes() == before and leftovers(output.parent) == []
