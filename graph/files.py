@@ -340,20 +340,25 @@ def atomic_write(path: str | Path, mode: str = "w") -> Iterator[IO]:
             name = _temporary_name(target)
             descriptor = os.open(name, os.O_WRONLY | os.O_CREAT | os.O_EXCL, kept or 0o600)
             temporary = name
-            os.fchmod(descriptor, 0o666 & ~_umask() if kept is None else kept)
+            out = os.fdopen(
+                descriptor, mode, **({"encoding": "utf-8", "newline": "\n"} if text else {})
+            )
+            try:
+                os.chmod(name, 0o666 & ~_umask() if kept is None else kept)
+            except OSError:
+                out.close()
+                raise
         except OSError as error:
             raise _output_error(error, given) from None
-        with os.fdopen(
-            descriptor, mode, **({"encoding": "utf-8", "newline": "\n"} if text else {})
-        ) as out:
-            try:
+        try:
+            with out:  # closing flushes: a full disk may show only then
                 yield out
                 out.flush()
                 os.fsync(out.fileno())
-            except OSError as error:
-                if error.filename is not None:
-                    raise  # about another file than ours
-                raise _output_error(error, given) from None
+        except OSError as error:
+            if error.filename is not None:
+                raise  # about another file than ours
+            raise _output_error(error, given) from None
         try:
             os.replace(temporary, target)
         except OSError as error:
@@ -376,7 +381,7 @@ def _exchange(first: Path, second: Path) -> bool:
     try:
         libc = ctypes.CDLL(None, use_errno=True)
         renameat2 = libc.renameat2
-    except (OSError, AttributeError):
+    except (OSError, AttributeError, TypeError):  # not Linux: no renameat2, or no libc
         return False
     at_cwd = -100
     done = renameat2(at_cwd, os.fsencode(first), at_cwd, os.fsencode(second), _RENAME_EXCHANGE)
