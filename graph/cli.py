@@ -44,7 +44,7 @@ def output_option(
     flags: tuple[str, ...] = ("-o", "--output"),
     name: str = "output",
     required: bool = True,
-    folder: Callable[[dict], bool] = lambda options: False,
+    folder: bool | Callable[[dict], bool] = False,
 ) -> Callable:
     """The option that says where a command writes its result: ``-o/--output`` by default.
 
@@ -52,9 +52,10 @@ def output_option(
     before any work is done (:func:`graph.files.check_output`: one of the
     command's input files, a device, a FIFO, a folder where a file is
     expected) and create missing folders the same way (when writing).
-    ``folder`` tells from the command's options whether the output is a
-    folder.
+    ``folder`` says whether the output is a folder (the CSV export), or
+    tells it from the command's options.
     """
+    is_folder = folder if callable(folder) else lambda options: folder
 
     def decorator(command: Callable) -> Callable:
         @functools.wraps(command)
@@ -63,7 +64,7 @@ def output_option(
                 data_dir = options.get("data_dir") or DATA_DIR
                 inputs = [data_dir, *(Path(data_dir) / input for input in INPUT_FILES)]
                 try:
-                    check_output(options[name], folder=folder(options), inputs=inputs)
+                    check_output(options[name], folder=is_folder(options), inputs=inputs)
                 except OutputError as error:
                     _fail(error)
             return command(**options)
