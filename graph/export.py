@@ -44,7 +44,10 @@ values and names
 =====================  ==================  ==================  ===========  ==================
 
 A list is joined with ``|``, the separator ``actors.csv`` uses for aliases
-(a set is sorted first, so the same graph gives the same bytes). Infinite
+(a set is sorted first, so the same graph gives the same bytes). An
+attribute named as the format's own fields (``id`` of an actor, ``source``,
+``target`` of a relation in CSV and JSON, and ``key`` in JSON) is refused
+rather than silently overwritten. Infinite
 numbers and values of other types (objects, dicts outside JSON) are refused
 with a :class:`TypeError` or :class:`ValueError` naming the actor or relation
 and the attribute. A relation's ``sign`` comes from the vocabulary, so
@@ -178,11 +181,16 @@ def portable(G: nx.Graph, format: str) -> nx.Graph:
             "the graph",
         )
     )
+    taken_by_actor, taken_by_relation = _TAKEN.get(format, ((), ()))
     for node, data in G.nodes(data=True):
-        H.add_node(node, **_converted(data, format, f"actor {node!r}"))
+        where = f"actor {node!r}"
+        _check_names(data, taken_by_actor, where, format)
+        H.add_node(node)  # attributes apart: names such as "node_for_adding" are data
+        H.nodes[node].update(_converted(data, format, where))
     edges = G.edges(keys=True, data=True) if G.is_multigraph() else G.edges(data=True)
     for u, v, *key, data in edges:
         where = f"relation {u!r} -> {v!r}" + (f" (key {key[0]!r})" if key else "")
+        _check_names(data, taken_by_relation, where, format)
         attributes = _converted(data, format, where)
         if format == "gexf":
             for bound, end in (("start", 0), ("end", 1)):
@@ -191,8 +199,27 @@ def portable(G: nx.Graph, format: str) -> nx.Graph:
         if format != "csv" and "label" not in data and data.get("type") in vocabulary:
             label = vocabulary[data["type"]].get("label")
             attributes.update(_converted({"label": label}, format, where))
-        H.add_edge(u, v, *key, **attributes)
+        H.add_edge(u, v, *key)  # attributes apart: "key" or "u_of_edge" are data
+        (H[u][v][key[0]] if key else H[u][v]).update(attributes)
     return H
+
+
+#: Attribute names a format uses for the actor's id and a relation's ends.
+_TAKEN = {
+    "csv": (("id",), ("source", "target")),
+    "json": (("id",), ("source", "target", "key")),
+}
+
+
+def _check_names(data: dict, taken: tuple[str, ...], where: str, format: str) -> None:
+    """Refuse an attribute whose name the format gives to the id or the ends of a relation."""
+    for name in taken:
+        if name in data:
+            whose = "actor's" if name == "id" else "relation's"
+            raise ValueError(
+                f"{where}, attribute {name!r}: {format} holds the {whose} own {name} "
+                "under this name; rename the attribute"
+            )
 
 
 def _converted(data: dict, format: str, where: str) -> dict:

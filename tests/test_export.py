@@ -422,3 +422,30 @@ def test_networkx_writers_take_the_portable_copy(tmp_path: Path) -> None:
     plain = nx.Graph([(1, 2, {"w": np.float32(0.5)})])
     assert type(portable(plain, "graphml")) is nx.Graph
     assert portable(plain, "graphml")[1][2]["w"] == 0.5
+
+
+@pytest.mark.parametrize("format", ["gexf", "graphml", "json", "csv"])
+def test_attribute_names_of_the_formats_own_fields(format: str, tmp_path: Path) -> None:
+    """Names NetworkX takes as arguments are data; names a format uses for ids are refused."""
+    G = graph.load()
+    G.nodes["russia"]["node_for_adding"] = "a"
+    G["russia"]["assad_government"][7]["u_of_edge"] = "b"
+    G["russia"]["assad_government"][7]["key"] = "c"
+    G["russia"]["assad_government"][7]["source"] = "d"
+    if format in ("gexf", "graphml"):
+        H = portable(G, format)
+        assert H.nodes["russia"]["node_for_adding"] == "a"
+        assert {k: H["russia"]["assad_government"][7][k] for k in ("u_of_edge", "key")} == {
+            "u_of_edge": "b",
+            "key": "c",
+        }
+        export_as(G, tmp_path / f"x.{format}", format)
+        return
+    message = r"relation 'russia' -> 'assad_government' \(key 7\), attribute '(key|source)'"
+    with pytest.raises(ValueError, match=message + ".*rename the attribute"):
+        export_as(G, tmp_path / f"x.{format}", format)
+    G = graph.load()
+    G.nodes["russia"]["id"] = "x"
+    with pytest.raises(ValueError, match=r"actor 'russia', attribute 'id': .* actor's own id"):
+        export_as(G, tmp_path / f"x.{format}", format)
+    assert list(tmp_path.iterdir()) == []
