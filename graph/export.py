@@ -226,7 +226,7 @@ def _converted(data: dict, format: str, where: str) -> dict:
     """The attributes of one actor, relation or graph, converted for ``format``."""
     converted = {}
     for name, value in data.items():
-        title = _text(str(name), format)
+        title = _text(name if type(name) is str else str(name), format)
         if title in converted:
             raise ValueError(
                 f"{where}: attribute names {name!r} and another one are the same "
@@ -246,6 +246,8 @@ _LEFT_OUT = object()
 
 def _convert(value: object, format: str, *, nested: bool = False) -> object:
     """One attribute value as ``format`` can hold it (see the module table)."""
+    if type(value) is str:  # most values: the quick way
+        return _text(value, format)
     if _missing(value):
         return None if nested or format == "json" else "" if format == "csv" else _LEFT_OUT
     if isinstance(value, bool | np.bool_):
