@@ -339,7 +339,8 @@ def test_the_cli_case_runs_for_every_format(measured, tmp_path: Path) -> None:
     measured.remove_edges_from(list(nx.selfloop_edges(measured, keys=True)))
     for format, name in [("json", "x.json"), ("graphml", "x.graphml"), ("gexf", "x.gexf")]:
         assert export_as(measured, tmp_path / name, format).stat().st_size > 0
-    assert graph.load(export_as(measured, tmp_path / "x-csv", "csv")).number_of_nodes() == 20
+    H = graph.load(export_as(measured, tmp_path / "x-csv", "csv"))
+    assert H.number_of_nodes() == measured.number_of_nodes()
 
 
 @pytest.mark.parametrize("format", ["gexf", "graphml", "json", "csv"])
@@ -379,7 +380,7 @@ def test_actors_without_relations(format: str, tmp_path: Path) -> None:
         assert json.loads(path.read_text(encoding="utf-8"))["edges"] == []
     else:
         H = nx.read_gexf(path) if format == "gexf" else nx.read_graphml(path)
-        assert H.number_of_nodes() == 20 and H.number_of_edges() == 0
+        assert H.number_of_nodes() == G.number_of_nodes() and H.number_of_edges() == 0
 
 
 @pytest.mark.xfail(
@@ -388,7 +389,7 @@ def test_actors_without_relations(format: str, tmp_path: Path) -> None:
 def test_actors_without_relations_load_back(tmp_path: Path) -> None:
     G = graph.load()
     G.remove_edges_from(list(G.edges))
-    assert graph.load(write_csv(G, tmp_path / "x")).number_of_nodes() == 20
+    assert graph.load(write_csv(G, tmp_path / "x")).number_of_nodes() == G.number_of_nodes()
 
 
 def test_control_characters_in_column_names(gexf_schema, tmp_path: Path) -> None:
@@ -417,7 +418,7 @@ def test_networkx_writers_take_the_portable_copy(tmp_path: Path) -> None:
     nx.write_graphml(portable(G, "graphml"), tmp_path / "aleppo.graphml")
     nx.write_gexf(portable(G, "gexf"), tmp_path / "aleppo.gexf")
     assert nx.read_graphml(tmp_path / "aleppo.graphml").nodes["russia"]["camp"] == "pro-government"
-    assert nx.read_gexf(tmp_path / "aleppo.gexf").number_of_edges() == 32
+    assert nx.read_gexf(tmp_path / "aleppo.gexf").number_of_edges() == G.number_of_edges()
     # Any NetworkX graph, not only a MultiDiGraph.
     plain = nx.Graph([(1, 2, {"w": np.float32(0.5)})])
     assert type(portable(plain, "graphml")) is nx.Graph
