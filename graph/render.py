@@ -93,7 +93,7 @@ def render_html(
     """
     if preset not in PRESETS:
         raise ValueError(f"unknown preset {preset!r}: use one of {', '.join(PRESETS)}")
-    payload = scene(G, at=at, story=story, size_by=size_by)
+    payload = scene(G, at=at, story=story, size_by=size_by, views=True)
     environment = jinja2.Environment(
         loader=jinja2.PackageLoader("graph", "templates"),
         autoescape=True,

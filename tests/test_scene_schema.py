@@ -63,7 +63,13 @@ def typescript(spec: dict) -> str:
             return f"Array<{item}>" if " " in item else f"{item}[]"
         if kind == "object":
             return named(node)
-        return {"string": "string", "number": "number", "integer": "number", "null": "null"}[kind]
+        return {
+            "string": "string",
+            "number": "number",
+            "integer": "number",
+            "boolean": "boolean",
+            "null": "null",
+        }[kind]
 
     def named(node: dict) -> str:
         name = node["title"]
