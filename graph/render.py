@@ -40,10 +40,24 @@ PRESETS = ("default", "classroom")
 
 #: The page's script, files of ``graph/assets/explorer/`` joined in this
 #: order: DOM helpers, the state, the network view, the panels (legend,
-#: filters, search, actor), time (slider and story), the table, and the start
-#: that wires them. They are classic scripts sharing one scope, wrapped in a
-#: function in the page.
-SCRIPTS = ("dom.js", "state.js", "network.js", "panels.js", "timeline.js", "table.js", "main.js")
+#: filters, search, actor), time (slider and story), the table, the modes
+#: (modes.js that holds them, then glossary, balance, two dates compared, quiz),
+#: and the start that wires them. They are classic scripts sharing one scope,
+#: wrapped in a function in the page.
+SCRIPTS = (
+    "dom.js",
+    "state.js",
+    "network.js",
+    "panels.js",
+    "timeline.js",
+    "table.js",
+    "modes.js",
+    "glossary.js",
+    "balance.js",
+    "compare.js",
+    "quiz.js",
+    "main.js",
+)
 
 
 def app_script() -> str:

@@ -36,13 +36,15 @@ function startExplorer() {
   const panels = panelsView(app);
   const timeline = timelineView(app);
   const table = tableView(app);
+  const modes = modesView(app, network);
 
   function update() {
-    const shown = shownRelations(app.model, state);
+    const shown = modes.shown(shownRelations(app.model, state));
     network.draw(shown, litBy(app.model, state, shown));
     panels.draw(shown);
     timeline.draw();
     table.draw(shown);
+    modes.draw(shown);
     network.resize(); // the canvas follows panels, story and table opening or closing
     buttonById("labels-toggle").setAttribute("aria-pressed", String(state.labels));
     buttonById("labels-smaller").disabled = state.labelScale <= 0.5;
@@ -167,6 +169,7 @@ function startExplorer() {
 
   panels.build();
   timeline.build();
+  modes.build();
   document.addEventListener("keydown", onKey);
   byId("view-toggle").addEventListener("click", () => {
     state.table = !state.table;
@@ -209,6 +212,7 @@ function startExplorer() {
   });
   update();
   const drawing = network.start();
+  modes.start(drawing);
   window.addEventListener("beforeprint", table.ready);
   (window.requestIdleCallback || setTimeout)(table.ready);
 
@@ -226,6 +230,7 @@ function startExplorer() {
     highlighted: network.highlighted,
     labelPx: network.labelPx,
     relationAt: network.relationAt,
+    modes: modes.inspect,
   };
 }
 

@@ -36,7 +36,12 @@ const FILTER_GROUPS = ["sign", "confidence", "camp", "type"];
  * @property {Map<string, {x: number, y: number}>} moved where the reader dragged
  *   actors, in canvas units: they stay there, and the drawing is no longer
  *   stretched to the canvas's shape (only zoom and pan follow a new size)
+ * @property {Record<string, string>} views what the modes show (balance, quiz,
+ *   comparison; modes.js), by link parameter (VIEW_PARAMS), "" when unset
  */
+
+/** Link parameters the modes own: mode (balance, compare, quiz), compare (two months), without (what-if). */
+const VIEW_PARAMS = ["mode", "compare", "without"];
 
 /**
  * The scene, read-only, indexed for the views.
@@ -83,6 +88,7 @@ function createState(data, options) {
     labelScale: 1,
     labels: true,
     moved: new Map(),
+    views: {},
   };
 }
 
@@ -220,6 +226,9 @@ function toFragment(model, state) {
       .forEach((value) => params.append("hide-" + group, value))
   );
   if (state.table) params.set("view", "table");
+  VIEW_PARAMS.forEach((name) => {
+    if (state.views[name]) params.set(name, state.views[name]);
+  });
   return params.toString();
 }
 
@@ -251,4 +260,7 @@ function fromFragment(model, state, fragment) {
     state.off[group] = new Set(params.getAll("hide-" + group));
   });
   state.table = params.get("view") === "table";
+  VIEW_PARAMS.forEach((name) => {
+    state.views[name] = params.get(name) || "";
+  });
 }
