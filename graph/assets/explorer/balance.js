@@ -165,10 +165,12 @@ function balanceView(kit) {
   function predictions(list) {
     const box = element("details", null, "predictions");
     box.id = "balance-predictions";
-    const summary = element("summary");
-    summary.append("The ", kit.term("enemy of my enemy"), ": " + list.length +
-      " pairs with no tie, as balance predicts them (every relation, all dates)");
-    box.appendChild(summary);
+    // The summary holds text only: a link inside it would be a control in a control.
+    box.appendChild(element("summary", "The enemy of my enemy: " + list.length +
+      " pairs with no tie, as balance predicts them (every relation, all dates)"));
+    const about = element("p", null, "note");
+    about.append("What is ", kit.term("enemy of my enemy"), "? Each triangle votes: a friend's friend or an enemy's enemy is a friend.");
+    box.appendChild(about);
     const items = element("ol");
     list.forEach((pair) => {
       const item = element("li");
