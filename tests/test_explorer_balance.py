@@ -201,7 +201,7 @@ def test_two_dates_match_graph_diff(
 
 
 def test_the_comparison_is_in_the_link_and_chosen_with_the_selects(
-    open_page: Callable[..., Visit], pages: dict[str, Path]
+    open_page: Callable[..., Visit], pages: dict[str, Path], G: nx.MultiDiGraph
 ) -> None:
     visit = open_page(pages["default"], 1366, 768)
     visit.page.click("#compare-toggle")
@@ -215,6 +215,10 @@ def test_the_comparison_is_in_the_link_and_chosen_with_the_selects(
     assert other.js("() => document.getElementById('compare-a').value") == "2015-08"
     assert other.js("() => document.getElementById('compare-b').value") == "2016-01"
     assert other.js(READ_COMPARE) == visit.js(READ_COMPARE)
+    # The network shows the second month, even when the link names no date.
+    bare = open_page(f"{pages['default'].as_uri()}#mode=compare&compare=2015-08~2016-01")
+    at_b = graph.snapshot(G, "2016-01")
+    assert bare.shown() == sorted(at_b.edges(keys=True))
 
 
 @pytest.mark.parametrize("preset", ["default", "classroom"])

@@ -44,7 +44,7 @@ function balanceView(kit) {
         balance: removed,
         where: "All dates, without " + kit.name(removed.actor) + " (what-if)",
         changed: removed.changed_sides,
-        since: "than with " + kit.name(removed.actor),
+        since: "without " + kit.name(removed.actor),
         removed: removed.actor,
       };
     }
@@ -130,7 +130,7 @@ function balanceView(kit) {
         "p",
         view.changed.length
           ? "Changed sides " + view.since + ": " + names(view.changed)
-          : "No one changed sides " + view.since + ".",
+          : view.removed ? "No one else changes sides " + view.since + "." : "No one changed sides " + view.since + ".",
         "changed"
       );
       changed.id = "balance-changed";

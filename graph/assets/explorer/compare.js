@@ -166,7 +166,9 @@ function compareView(kit) {
     },
     draw: draw,
     colours: () => null,
-    hide: (shown) => shown,
+    // The network shows the second date, whatever the slider says (a link may
+    // name the two dates only); the filters still apply.
+    hide: () => shownRelations(app.model, { ...state, period: pair()[1] }),
     overlay: (context, drawing) => {
       changes.forEach((c) => {
         const look = COMPARE_LOOKS[c.change];
