@@ -746,9 +746,11 @@ def test_start_keeps_an_optimal_previous_partition():
         assert split["x"] == split[side]
 
 
-def test_changed_sides_matches_groups_not_labels():
-    before = pd.Series({"a": "a", "b": "a", "c": "c", "d": "c", "e": None})
-    after = pd.Series({"a": "b", "b": "b", "c": "b", "d": "d", "e": "d", "f": "d"})
+def test_changed_sides_follows_groups_not_labels():
+    # The group led by a loses c to the group led by d (now led by e): c alone
+    # changed sides; e joins, f was in no group.
+    before = pd.Series({"a": "a", "b": "a", "c": "a", "d": "d", "e": "d", "f": None})
+    after = pd.Series({"a": "b", "b": "b", "c": "e", "d": "e", "e": "e", "f": "e", "g": "b"})
     assert changed_sides(before, after).to_dict() == {
         "a": False,
         "b": False,
@@ -756,7 +758,11 @@ def test_changed_sides_matches_groups_not_labels():
         "d": False,
         "e": False,
         "f": False,
+        "g": False,
     }
+    # two separate parts joined in one group: nobody changed sides
+    merged = pd.Series({"a": "x", "b": "x", "c": "x", "d": "x", "e": "x"})
+    assert not changed_sides(before.dropna(), merged).any()
 
 
 def test_frustration_labels_follow_sorted_order():

@@ -512,11 +512,11 @@ def changed_sides(before: pd.Series, after: pd.Series) -> pd.Series:
     """Which actors changed sides from one partition to the next.
 
     Group labels need not match between the two partitions (a group can
-    change its most central actor), so groups are matched one to one, the
-    pairs that share the most actors first (ties broken by label); an actor
-    changed sides when its group in ``after`` is not matched to its group in
-    ``before``.  When a group splits, the larger part keeps its side and the
-    smaller one changes.
+    change its most central actor), so each group of ``before`` is followed
+    to the group of ``after`` where most of its actors went (ties broken by
+    label); an actor changed sides when it is not in that group.  Groups that
+    merge (two parts of the network joined by new ties) change nobody's side;
+    when a group splits, the smaller part changes sides.
 
     Parameters
     ----------
@@ -532,22 +532,17 @@ def changed_sides(before: pd.Series, after: pd.Series) -> pd.Series:
     Examples
     --------
     >>> import pandas as pd
-    >>> before = pd.Series({"a": "a", "b": "a", "c": "c", "d": "c"})
-    >>> after = pd.Series({"a": "b", "b": "b", "c": "b", "d": "d"})
+    >>> before = pd.Series({"a": "a", "b": "a", "c": "a", "d": "d", "e": "d"})
+    >>> after = pd.Series({"a": "b", "b": "b", "c": "e", "d": "e", "e": "e"})
     >>> changed_sides(before, after).tolist()
-    [False, False, True, False]
+    [False, False, True, False, False]
     """
     old = before.reindex(after.index)
     both = old.notna() & after.notna()
     pairs = pd.DataFrame({"old": old[both].astype(str), "new": after[both].astype(str)})
-    overlap = pairs.value_counts().reset_index(name="actors")
-    overlap = overlap.sort_values(["actors", "new", "old"], ascending=[False, True, True])
-    match: dict[str, str] = {}
-    taken: set[str] = set()
-    for new, old_label in zip(overlap["new"], overlap["old"], strict=True):
-        if new not in match and old_label not in taken:
-            match[new] = old_label
-            taken.add(old_label)
+    counts = pairs.value_counts().reset_index(name="actors")
+    counts = counts.sort_values(["old", "actors", "new"], ascending=[True, False, True])
+    destination = counts.drop_duplicates("old").set_index("old")["new"]
     changed = pd.Series(False, index=after.index, name="changed_sides")
-    changed[both] = [match.get(n) != o for o, n in zip(pairs["old"], pairs["new"], strict=True)]
+    changed[both] = (pairs["new"] != pairs["old"].map(destination)).to_numpy()
     return changed
