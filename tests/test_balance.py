@@ -600,6 +600,23 @@ def test_blocks_are_solved_separately_and_glued():
     assert not {frozenset(e) for e in ties[["source", "target"]].itertuples(index=False)} & bridges
 
 
+def test_chains_of_two_tie_actors_are_contracted():
+    # A 60-cycle with one negative tie, and a chord of three two-tie actors
+    # with one negative tie: the arc 10..40 with the chord is unbalanced, the
+    # other arc with the chord balanced, so one tie of the arc 10..40 goes
+    # (L = 1). Everything reduces; nothing is enumerated or solved.
+    G = nx.cycle_graph(60)
+    nx.set_edge_attributes(G, 1, "sign")
+    G[0][1]["sign"] = -1
+    nx.add_path(G, [10, "p", "q", "r", 40], sign=1)
+    G[10]["p"]["sign"] = -1
+    result = frustration(G)
+    assert result.L == 1
+    assert result.proven and result.solver == "reduction"
+    (broken,) = frustrated_ties(G, result.partition)[["source", "target"]].values.tolist()
+    assert all(isinstance(end, int) and 10 <= end <= 40 for end in broken)
+
+
 def test_exact_frustration_on_a_disconnected_graph():
     G = nx.disjoint_union_all(
         [
