@@ -556,8 +556,8 @@ def test_integer_program_on_blocks_too_large_to_enumerate(seed):
 
 @pytest.mark.parametrize("seed", range(6))
 def test_cycle_packing_is_a_lower_bound(seed):
+    from graph.balance.arrays import signed_arrays
     from graph.balance.exact import cycle_packing_bound
-    from graph.balance.signs import signed_arrays
 
     G = random_signed_graph(12, 30, seed=seed, negative=0.3)
     for a, b in G.edges:

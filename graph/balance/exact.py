@@ -13,8 +13,8 @@ import time
 import numpy as np
 from scipy import sparse
 
+from .arrays import triangles
 from .heuristic import split_cost
-from .signs import triangles
 
 __all__ = [
     "ENUMERATE_MAX_ACTORS",

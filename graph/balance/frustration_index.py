@@ -18,6 +18,7 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 
+from .arrays import SignedArrays, canonical_rank, node_index, signed_arrays
 from .exact import (
     ENUMERATE_MAX_ACTORS,
     cycle_packing_bound,
@@ -27,7 +28,6 @@ from .exact import (
 )
 from .heuristic import heuristic_split, improved_split, split_cost
 from .reduce import Reduced, reduce_block
-from .signs import SignedArrays, canonical_rank, node_index, signed_arrays
 
 __all__ = ["Frustration", "changed_sides", "frustrated_ties", "frustration", "name_groups"]
 
@@ -269,7 +269,7 @@ def _group_labels(groups: Mapping | pd.Series, nodes: list[Hashable]) -> list[ob
 def _components(sa: SignedArrays) -> np.ndarray:
     from scipy.sparse.csgraph import connected_components
 
-    from .signs import signed_matrix
+    from .arrays import signed_matrix
 
     return connected_components(signed_matrix(sa.n, sa.u, sa.v, np.ones(sa.m)), directed=False)[1]
 
