@@ -12,7 +12,7 @@ whom with :func:`signed_graph`. Structural balance lives in
 """
 
 from . import balance, datasets
-from .build import from_tables, load, signed_graph, snapshot
+from .build import actors, from_tables, load, relations, signed_graph, snapshot, validate
 from .errors import DataError, FileFormatError, Problem, ValidationError
 from .export import export_as, write_csv, write_gexf, write_graphml, write_json
 from .figure import draw
@@ -32,6 +32,7 @@ __all__ = [
     "Problem",
     "ValidationError",
     "__version__",
+    "actors",
     "balance",
     "balance_predictions",
     "centrality",
@@ -49,11 +50,13 @@ __all__ = [
     "read_relations",
     "read_story",
     "relation_counts",
+    "relations",
     "show",
     "signed_graph",
     "snapshot",
     "summary",
     "timeline",
+    "validate",
     "without",
     "write_csv",
     "write_gexf",

@@ -17,8 +17,9 @@ import click
 from . import __version__
 from .balance import balance_report, frustrated_ties
 from .build import load, signed_graph, snapshot
+from .build import validate as check_dataset
 from .dates import as_period
-from .errors import DataError
+from .errors import DataError, visible
 from .export import FORMATS, export_as
 from .figure import PRESETS as FIGURE_PRESETS
 from .figure import draw
@@ -102,7 +103,7 @@ def validate(data_dir: Path | None) -> None:
     Example:
       alliance-graph validate my-conflict/
     """
-    G = load(data_dir)
+    G = check_dataset(data_dir)
     click.echo(f"OK: {G.number_of_nodes()} actors, {G.number_of_edges()} relations")
 
 
@@ -118,7 +119,7 @@ def info(data_dir: Path | None) -> None:
     """
     G = load(data_dir)
     first, last = date_range(G)
-    click.echo(f"{G.graph.get('title', '')}")
+    click.echo(visible(str(G.graph.get("title", ""))))
     click.echo(f"actors: {G.number_of_nodes()}")
     click.echo(f"relations: {G.number_of_edges()}")
     click.echo(f"dates: {first or 'undated'} to {last or 'undated'}")
