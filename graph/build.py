@@ -191,7 +191,7 @@ def _read_folder(folder: Path) -> tuple[nx.MultiDiGraph | None, list[Problem], b
     types, problems, unreadable = _relation_types(own)
     actors, found = _actors(folder / "actors.csv")
     problems += found
-    ids = None if actors is None else list(actors.index)
+    ids = None if actors is None or actors.index.name != "id" else list(actors.index)
     relations, found = _relations(folder / "relations.csv", ids, types)
     problems += found
     title, found = _title(folder)

@@ -88,7 +88,7 @@ GEXF_NAMESPACE = "http://gexf.net/1.3"
 VIZ_NAMESPACE = "http://gexf.net/1.3/viz"
 
 #: Edge attributes derived from the vocabulary, which ``relations.csv`` does not hold.
-_DERIVED = ("sign",)
+_DERIVED = ("sign", "symmetric")
 #: Characters XML 1.0 cannot hold: C0 controls but tab, newline and carriage return.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")

@@ -472,9 +472,10 @@ def _closest(value: str, choices: Collection[str]) -> str | None:
     return best[0] if best else None
 
 
-def _raise_if(problems: list[Problem]) -> None:
+def _raise_if(problems: list[Problem], unreadable: bool = False) -> None:
+    """Raise the problems of a file, if any: a FileFormatError if it could not be read at all."""
     if problems:
-        raise ValidationError(problems)
+        raise (FileFormatError if unreadable else ValidationError)(problems)
 
 
 def _yes(value: str) -> bool | None:
@@ -556,8 +557,7 @@ def read_relation_types(path: str | Path | None = None) -> pd.DataFrame:
     ['negotiates_with']
     """
     types, problems, unreadable = _relation_types(path)
-    if problems:
-        raise (FileFormatError if unreadable else ValidationError)(problems)
+    _raise_if(problems, unreadable)
     return types
 
 
@@ -572,7 +572,7 @@ def _actors(path: str | Path) -> tuple[pd.DataFrame | None, list[Problem]]:
     frame = _frame(table, ACTOR_COLUMNS)
     _check_duplicate_rows(frame, problems)
     if "id" not in table.header:
-        return None, list(problems)
+        return frame, list(problems)  # not indexed by id: no ids to check references against
     _check_ids(frame, "id", problems, "id")
     _check_span(frame, problems)
     frame["name"] = frame["name"].where(frame["name"] != "", frame["id"])
@@ -616,7 +616,7 @@ def read_actors(path: str | Path) -> pd.DataFrame:
     ['FSA', 'Syrian rebels']
     """
     actors, problems = _actors(path)
-    _raise_if(problems)
+    _raise_if(problems, actors is None)
     return actors
 
 
@@ -670,7 +670,7 @@ def read_relations(
     types = read_relation_types() if relation_types is None else relation_types
     ids = actors.index if isinstance(actors, pd.DataFrame) else list(actors)
     relations, problems = _relations(path, ids, types)
-    _raise_if(problems)
+    _raise_if(problems, relations is None)
     return relations
 
 
@@ -716,9 +716,9 @@ def _relations(
     else:
         frame = frame.drop(columns="sign")
         frame.insert(frame.columns.get_loc("type") + 1, "sign", signs)
-    if "weight" in table.header:
+    if any(weight is not None for weight in weights):
         frame["weight"] = pd.Series(weights, index=frame.index, dtype=object)
-    else:
+    else:  # no column, or one without a single number (as an export of unweighted data writes)
         frame = frame.drop(columns="weight")
     _dates_or_none(frame, ("start", "end"))
     return frame, list(problems)
@@ -728,7 +728,6 @@ def _types_and_signs(
     frame: pd.DataFrame, types: pd.DataFrame, table: Table, problems: _Problems
 ) -> tuple[list[str], list[int]]:
     """Each relation's type and sign: from the vocabulary, else from its sign cell."""
-    has_sign = "sign" in table.header
     vocabulary = types["sign"].to_dict()
     hint = _Hints(vocabulary)
     implied: dict[str, tuple[int, int]] = {}  # type not in the vocabulary -> (sign, first line)
@@ -758,8 +757,8 @@ def _types_and_signs(
         elif (bad := id_problem(kind, "relation type")) is not None:
             problems.add(line, "type", bad)
         elif sign is None:
-            how = "" if has_sign else "; or give its sign in a sign column"
-            message = f"unknown relation type '{kind}'{hint(kind)}{how}"
+            how = hint(kind) or ": add it to relation_types.csv, or give the relation a sign"
+            message = f"unknown relation type '{kind}'{how}"
             problems.add(line, "type", message, "unknown relation types")
         elif kind in implied and implied[kind][0] != sign:
             first_sign, first_line = implied[kind]
@@ -884,7 +883,7 @@ def read_story(
         actors = read_actors(path.parent / "actors.csv")
     ids = actors.index if isinstance(actors, pd.DataFrame) else list(actors)
     story, problems = _story(path, ids)
-    _raise_if(problems)
+    _raise_if(problems, story is None)
     return story
 
 

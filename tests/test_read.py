@@ -65,9 +65,9 @@ def test_every_actor_problem_reported_at_once(tmp_path: Path) -> None:
     text = ACTORS_HEADER + (
         "a,Alpha,state,one,,,\n"  # line 2
         ",Nameless,state,one,,,\n"  # line 3: empty id
-        "Bad-Id,Bad,state,one,,,\n"  # line 4: bad id
+        "Bad Id,Bad,state,one,,,\n"  # line 4: bad id
         "a,Again,state,one,,,\n"  # line 5: duplicate id
-        "c,,state,one,,,\n"  # line 6: empty name
+        "c,,state,one,,,\n"  # line 6: empty name: the id is the name
         "d,Delta,state\n"  # line 7: too few fields
     )
     with pytest.raises(graph.ValidationError) as error:
@@ -76,9 +76,9 @@ def test_every_actor_problem_reported_at_once(tmp_path: Path) -> None:
     path = str(tmp_path / "actors.csv")
     assert found == [
         f"{path}:3:1: id: empty id",
-        f"{path}:4:1: id: bad id 'Bad-Id': use lowercase a-z, 0-9 and _ only",
+        f"{path}:4:1: id: bad id 'Bad Id': SPACE (U+0020) at character 4; "
+        "use letters, digits, _, - and .",
         f"{path}:5:1: id: duplicate id 'a' (first on line 2)",
-        f"{path}:6:2: name: empty value",
         f"{path}:7: expected 7 fields as in the header, found 3",
     ]
 
@@ -88,15 +88,17 @@ def test_missing_and_misspelt_columns(tmp_path: Path) -> None:
         graph.read_actors(write(tmp_path, "actors.csv", "id,nmae,kind\na,Alpha,state\n"))
     found = problems(error)
     path = str(tmp_path / "actors.csv")
-    assert f"{path}:1:2: nmae: unknown column (did you mean 'name'?)" in found
-    assert f"{path}:1: name: missing required column" in found
-    assert f"{path}:1: camp: missing required column" in found
+    assert found == [f"{path}:1:2: nmae: unknown column (did you mean 'name'?)"]
+    with pytest.raises(graph.ValidationError) as error:
+        graph.read_actors(write(tmp_path, "actors.csv", "name,kind\nAlpha,state\n"))
+    assert problems(error) == [f"{path}:1: id: missing required column"]
 
 
 def test_duplicate_column(tmp_path: Path) -> None:
     with pytest.raises(graph.ValidationError) as error:
         graph.read_actors(write(tmp_path, "actors.csv", "id,name,kind,camp,name\na,A,s,c,B\n"))
-    assert f"{tmp_path / 'actors.csv'}:1:5: name: duplicate column" in problems(error)
+    message = "name: duplicate column (first is column 2)"
+    assert f"{tmp_path / 'actors.csv'}:1:5: {message}" in problems(error)
 
 
 def test_empty_file(tmp_path: Path) -> None:
@@ -124,7 +126,8 @@ def test_not_utf8(tmp_path: Path) -> None:
     [problem] = error.value.problems
     assert (problem.line, problem.message) == (
         4,
-        "file is not UTF-8: byte 0xe9 at character 6; save it as UTF-8",
+        "file is not UTF-8: byte 0xe9 ('é' in Windows-1252) at character 6; "
+        "save it as UTF-8 (spreadsheets: Save As, CSV UTF-8)",
     )
 
 
@@ -179,10 +182,11 @@ def test_every_relation_problem_reported_at_once(tmp_path: Path) -> None:
         f"{path}:5:3: type: unknown relation type 'fundng' (did you mean 'funding'?)",
         f"{path}:6:4: start: impossible date '2015-13': month must be in 1..12",
         f"{path}:7:4: start: impossible date '2015-02-30': day is out of range for month",
-        f"{path}:8:4: start: '30/09/2015' is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD",
+        f"{path}:8:4: start: '30/09/2015' is day-month-year: write 2015-09-30 (YYYY-MM-DD)",
         f"{path}:9:5: end: end 2016-04-30 is before start 2016-05",
         f"{path}:10:2: target: self-relation: 'a' to itself",
-        f"{path}:11:6: confidence: unknown confidence 'rumoured': use confirmed, claimed, alleged",
+        f"{path}:11:6: confidence: unknown confidence 'rumoured': "
+        "use confirmed, claimed, alleged (empty: confirmed)",
         f"{path}:12: exact duplicate of line 2",
     ]
 
@@ -199,27 +203,27 @@ def test_missing_relation_columns(tmp_path: Path) -> None:
     found = relations_problems(tmp_path, "a,b\n", header="source,target\n")
     path = str(tmp_path / "relations.csv")
     assert found == [
-        f"{path}:1: confidence: missing required column",
-        f"{path}:1: type: missing required column",
+        f"{path}:1: type: missing required column (or give each relation a sign column)"
     ]
 
 
 def test_relation_types_validated(tmp_path: Path) -> None:
-    text = "type,sign,label\narms,+1,arms\narms,1,again\nhugs,2,hugs\nBad,0,\n"
+    text = "type,sign,label\narms,+1,arms\narms,1,again\nhugs,2,hugs\nno good,0,\n"
     with pytest.raises(graph.ValidationError) as error:
         graph.read_relation_types(write(tmp_path, "relation_types.csv", text))
     path = str(tmp_path / "relation_types.csv")
     assert problems(error) == [
         f"{path}:3:1: type: duplicate relation type 'arms' (first on line 2)",
         f"{path}:4:2: sign: bad sign '2': use 1, 0 or -1",
-        f"{path}:5:1: type: bad relation type 'Bad': use lowercase a-z, 0-9 and _ only",
+        f"{path}:5:1: type: bad relation type 'no good': SPACE (U+0020) at character 3; "
+        "use letters, digits, _, - and .",
         f"{path}:5:3: label: empty value",
     ]
 
 
 def test_user_vocabulary_extends_types(dataset: Path) -> None:
     with (dataset / "relation_types.csv").open("a", encoding="utf-8") as out:
-        out.write("cyber_attack,-1,hacks,Attacks the target's computer networks.,,\n")
+        out.write("cyber_attack,-1,hacks,Attacks the target's computer networks.,,,\n")
     with (dataset / "relations.csv").open("a", encoding="utf-8") as out:
         out.write("russia,united_states,cyber_attack,2016,,alleged,,,\n")
     G = graph.load(dataset)
