@@ -323,7 +323,7 @@ def write_graphml(G: nx.MultiDiGraph, path: str | Path) -> Path:
     >>> path = write_graphml(graph.load(), pathlib.Path(tempfile.mkdtemp()) / "aleppo.graphml")
     >>> H = nx.read_graphml(path, force_multigraph=True)
     >>> H.nodes["iran"]["name"], H.number_of_edges()
-    ('Iran', 32)
+    ('Iran', 34)
     """
     target = Path(path)
     with atomic_write(target) as out:
@@ -345,7 +345,7 @@ def write_json(G: nx.MultiDiGraph, path: str | Path) -> Path:
     >>> path = write_json(graph.load(), pathlib.Path(tempfile.mkdtemp()) / "aleppo.json")
     >>> data = json.loads(path.read_text(encoding="utf-8"))
     >>> sorted(data), len(data["nodes"]), len(data["edges"])
-    (['directed', 'edges', 'graph', 'multigraph', 'nodes'], 20, 32)
+    (['directed', 'edges', 'graph', 'multigraph', 'nodes'], 20, 34)
     """
     data = nx.node_link_data(portable(G, "json"), edges="edges")
     target = Path(path)

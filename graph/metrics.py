@@ -372,16 +372,16 @@ def summary(G: nx.MultiDiGraph) -> pd.Series:
     actors                          20
     active_actors                   19
     isolates                         1
-    relations                       32
+    relations                       34
     support_relations               13
     opposition_relations            15
-    neutral_relations                4
+    neutral_relations                6
     ties                            23
     positive_ties                   11
     negative_ties                   12
     mixed_ties                       0
-    density                   0.073684
-    reciprocity               0.071429
+    density                   0.078947
+    reciprocity               0.066667
     components                       2
     first_date                 2012-07
     last_date               2016-12-22

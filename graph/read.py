@@ -45,6 +45,7 @@ __all__ = [
     "MAX_FILE_BYTES",
     "RELATION_COLUMNS",
     "RELATION_DEFAULTS",
+    "RELATION_NUMBER_COLUMNS",
     "RELATION_TYPE_COLUMNS",
     "STORY_COLUMNS",
     "read_actors",
@@ -82,9 +83,10 @@ RELATION_COLUMNS = {
     "confidence": False,
     "evidence": False,
     "citation": False,
-    "sign": False,
-    "weight": False,
 }
+#: Columns of ``relations.csv`` that hold numbers, read when present: the sign the
+#: data gives a relation and its weight.
+RELATION_NUMBER_COLUMNS = {"sign": False, "weight": False}
 RELATION_TYPE_COLUMNS = {
     "type": True,
     "sign": True,
@@ -678,14 +680,14 @@ def _relations(
     path: str | Path, ids: Collection[str] | None, types: pd.DataFrame
 ) -> tuple[pd.DataFrame | None, list[Problem]]:
     try:
-        table, found = read_table(path, RELATION_COLUMNS)
+        table, found = read_table(path, {**RELATION_COLUMNS, **RELATION_NUMBER_COLUMNS})
     except FileFormatError as error:
         return None, error.problems
     problems = _Problems(table)
     problems.extend(found)
     if "type" not in table.header and "sign" not in table.header:
         problems.add(1, "type", "missing required column (or give each relation a sign column)")
-    frame = _frame(table, RELATION_COLUMNS)
+    frame = _frame(table, {**RELATION_COLUMNS, **RELATION_NUMBER_COLUMNS})
     _check_duplicate_rows(frame, problems)
     known = None if ids is None else set(ids)
     hint = _Hints(known or ())

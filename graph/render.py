@@ -116,7 +116,7 @@ def explorer_payload(
     >>> import graph
     >>> payload = explorer_payload(graph.load())
     >>> len(payload["nodes"]), len(payload["edges"])
-    (20, 32)
+    (20, 34)
     >>> russia = next(n for n in payload["nodes"] if n["id"] == "russia")
     >>> russia["name"], russia["shape"], russia["degree"]
     ('Russia', 'dot', 9)

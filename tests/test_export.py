@@ -65,7 +65,7 @@ def test_gexf_is_valid_1_3_and_reads_back(G, gexf_schema, tmp_path: Path) -> Non
         assert {k: read[k] for k in ("kind", "camp", "description")} == {
             k: data[k] for k in ("kind", "camp", "description")
         }
-    assert H.number_of_edges() == G.number_of_edges() == 32
+    assert H.number_of_edges() == G.number_of_edges() == 34
     vocabulary = G.graph["relation_types"]
     for u, v, key, data in G.edges(keys=True, data=True):
         read = H[u][v][f"{u}|{v}|{key}"]
