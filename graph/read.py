@@ -752,7 +752,8 @@ def _types_and_signs(
                     line,
                     "sign",
                     f"sign {cell} disagrees with type '{kind}', whose sign is "
-                    f"{vocabulary[kind]:+d} in the vocabulary: correct one or leave the sign empty",
+                    f"{_signed(vocabulary[kind])} in the vocabulary: "
+                    "correct one or leave the sign empty",
                     "signs that disagree with their type's sign in the vocabulary",
                 )
             sign = vocabulary[kind]
@@ -767,14 +768,19 @@ def _types_and_signs(
             problems.add(
                 line,
                 "sign",
-                f"type '{kind}' (not in the vocabulary) has sign {sign:+d} here but "
-                f"{first_sign:+d} on line {first_line}: give a type one sign in relation_types.csv",
+                f"type '{kind}' (not in the vocabulary) has sign {_signed(sign)} here but "
+                f"{_signed(first_sign)} on line {first_line}: "
+                "give a type one sign in relation_types.csv",
             )
         else:
             implied.setdefault(kind, (sign, line))
         kinds.append(kind)
         signs.append(0 if sign is None else sign)
     return kinds, signs
+
+
+def _signed(sign: int) -> str:
+    return f"{sign:+d}" if sign else "0"
 
 
 def _weights(frame: pd.DataFrame, problems: _Problems) -> list[float | int | None]:
@@ -941,7 +947,7 @@ def read_datapackage(path: str | Path) -> dict:
     text = read_text(path)
     depth = _json_depth(text)
     if depth > MAX_JSON_DEPTH:
-        raise _file_problem(shown, f"JSON nested {depth} levels deep, more than {MAX_JSON_DEPTH}")
+        raise _file_problem(shown, f"JSON nested {depth:,} levels deep, more than {MAX_JSON_DEPTH}")
     try:
         package = json.loads(text)
     except json.JSONDecodeError as error:
