@@ -299,3 +299,41 @@ def balance(data_dir: Path | None, at: str | None) -> None:
     for source, target, sign in frustrated_ties(S, camps).itertuples(index=False):
         kind = "support" if sign > 0 else "opposition"
         click.echo(f"  {names[source] or source} - {names[target] or target} ({kind})")
+
+
+@main.command()
+@DATA_DIR_ARGUMENT
+@output_option("The file to write: .pdf (question sheet and answer key) or .csv.")
+@click.option(
+    "-n", "count", default=10, show_default=True, type=click.IntRange(min=1), help="Questions."
+)
+@click.option("--seed", default=0, show_default=True, help="Draws among equally good questions.")
+@AT_OPTION
+@click.option("--for-spreadsheet", is_flag=True, help="csv only: neutralise formula-like cells.")
+@reports_data_errors
+def quiz(
+    data_dir: Path | None,
+    output: Path,
+    count: int,
+    seed: int,
+    at: str | None,
+    for_spreadsheet: bool,
+) -> None:
+    """Write "allies or enemies?" questions from the data's triangles, with answers.
+
+    \b
+    Example:
+      alliance-graph quiz -o quiz.pdf
+      alliance-graph quiz my-conflict/ -n 6 --seed 2 -o quiz.csv
+    """
+    from .quiz import quiz_questions, write_quiz
+
+    G = load(data_dir)
+    questions = quiz_questions(G, n=count, seed=seed, at=at)
+    try:
+        written = write_quiz(
+            questions, output, title=G.graph.get("title"), for_spreadsheet=for_spreadsheet
+        )
+    except ValueError as error:
+        raise click.UsageError(str(error)) from None
+    click.echo(str(written.resolve()))
