@@ -16,7 +16,7 @@ import pandas as pd
 from scipy import sparse
 from scipy.sparse import linalg as sparse_linalg
 
-from .build import signed_graph, snapshot
+from .build import distinct_relations, signed_graph, snapshot
 from .dates import parse_period
 
 __all__ = ["centrality", "date_range", "pn_centrality", "relation_counts", "summary"]
@@ -45,7 +45,8 @@ def relation_counts(G: nx.MultiDiGraph) -> pd.DataFrame:
     """
     vocabulary = G.graph.get("relation_types", {})
     signs = {data["type"]: int(data.get("sign", 0)) for _, _, data in G.edges(data=True)}
-    types = pd.Series([t for _, _, t in G.edges(data="type")], dtype=object)
+    # A symmetric relation written both ways is one relation.
+    types = pd.Series([d.get("type") for *_, d in distinct_relations(G)], dtype=object)
     counts = types.value_counts().rename("relations")
     table = pd.DataFrame(
         {

@@ -116,6 +116,13 @@ RELATION_DEFAULTS = {"confidence": "confirmed"}
 GENERIC_TYPES = {1: "positive_tie", -1: "negative_tie", 0: "neutral_tie"}
 
 _ID_PUNCTUATION = frozenset("_-.")
+_CONTROL_NAMES = {
+    "\t": "TAB",
+    "\n": "LINE FEED",
+    "\r": "CARRIAGE RETURN",
+    "\x1b": "ESCAPE",
+    "\x00": "NUL",
+}
 _SIGNS = {
     **dict.fromkeys(("1", "+1", "+", "1.0", "+1.0"), 1),
     **dict.fromkeys(("0", "+0", "-0", "0.0"), 0),
@@ -321,7 +328,7 @@ def read_table(path: str | Path, columns: dict[str, bool]) -> tuple[Table, list[
             problems.append(Problem(shown, header_line, number, name, message))
         else:
             first[name] = number
-            close = _closest(name, missing) if name not in columns else None
+            close = _closest(name, missing, cutoff=70) if name not in columns else None
             if close:  # an extra column is kept, but a misspelt known one is an error
                 message = f"unknown column (did you mean '{close}'?)"
                 problems.append(Problem(shown, header_line, number, name, message))
@@ -408,7 +415,7 @@ def id_problem(value: str, what: str = "id") -> str | None:
     for number, char in enumerate(value, 1):
         category = unicodedata.category(char)
         if category[0] not in "LMN" and char not in _ID_PUNCTUATION:
-            name = unicodedata.name(char, "a control character")
+            name = _CONTROL_NAMES.get(char) or unicodedata.name(char, "a control character")
             return (
                 f"bad {what} '{value}': {name} (U+{ord(char):04X}) at character {number}; "
                 "use letters, digits, _, - and ."
@@ -468,9 +475,12 @@ class _Hints:
         return f" (did you mean '{close}'?)" if close else ""
 
 
-def _closest(value: str, choices: Collection[str]) -> str | None:
-    """The choice most like ``value`` (similarity ratio 0.6 or more, as difflib's default)."""
-    best = process.extractOne(value, choices, scorer=fuzz.ratio, score_cutoff=60)
+def _closest(value: str, choices: Collection[str], cutoff: int = 60) -> str | None:
+    """The choice most like ``value``: similarity ratio ``cutoff``% or more (difflib's is 60).
+
+    A column name needs 70%, so that a user's ``index`` is not taken for ``kind``.
+    """
+    best = process.extractOne(value, choices, scorer=fuzz.ratio, score_cutoff=cutoff)
     return best[0] if best else None
 
 

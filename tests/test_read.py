@@ -230,3 +230,256 @@ def test_user_vocabulary_extends_types(dataset: Path) -> None:
     assert [d["sign"] for _, v, d in G.out_edges("russia", data=True) if v == "united_states"] == [
         -1
     ]
+
+
+# Natural shapes of real data, and bad inputs of every kind (issue 9).
+
+
+def load_problems(folder: Path) -> list[str]:
+    with pytest.raises(graph.DataError) as error:
+        graph.validate(folder)
+    return problems(error)
+
+
+def two_files(tmp_path: Path, actors: str, relations: str) -> Path:
+    write(tmp_path, "actors.csv", actors)
+    write(tmp_path, "relations.csv", relations)
+    return tmp_path
+
+
+def test_ids_of_any_script_and_refused_characters_shown(tmp_path: Path) -> None:
+    text = (
+        "id,name\n"
+        "حزب_الله,Hezbollah\n"
+        "\u041e\u041e\u041d,UN\n"
+        "U.S.,United States\n"
+        "free-syrian-army,FSA\n"
+        '"al\tpha",Tab\n'
+        "nbsp\u00a0id,No-break space\n"
+        "a|b,Bar\n"
+    )
+    with pytest.raises(graph.ValidationError) as error:
+        graph.read_actors(write(tmp_path, "actors.csv", text))
+    path = tmp_path / "actors.csv"
+    rule = "use letters, digits, _, - and ."
+    assert problems(error) == [
+        f"{path}:6:1: id: bad id 'al\\tpha': TAB (U+0009) at character 3; {rule}",
+        f"{path}:7:1: id: bad id 'nbsp\u00a0id': NO-BREAK SPACE (U+00A0) at character 5; {rule}",
+        f"{path}:8:1: id: bad id 'a|b': VERTICAL LINE (U+007C) at character 2; {rule}",
+    ]
+    good = "id,name\nحزب_الله,Hezbollah\nU.S.,United States\nfree-syrian-army,FSA\n"
+    assert list(graph.read_actors(write(tmp_path, "actors.csv", good)).index) == [
+        "حزب_الله",
+        "U.S.",
+        "free-syrian-army",
+    ]
+
+
+def test_terminal_escapes_in_data_are_shown_escaped(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from graph.cli import main
+
+    folder = two_files(
+        tmp_path,
+        TWO_ACTORS,
+        RELATIONS_HEADER + 'a,"b\x1b[2J\x1b[1;1HOK: 2\ractors",fights,,,,,\n',
+    )
+    result = CliRunner().invoke(main, ["validate", str(folder)])
+    assert result.exit_code == 1
+    assert "\x1b" not in result.output and "\r" not in result.output
+    assert "unknown actor 'b\\x1b[2J\\x1b[1;1HOK: 2\\ractors'" in result.output
+    assert len(result.output.splitlines()) == 2  # the header line and one problem line
+
+
+@pytest.mark.parametrize(
+    ("cell", "message"),
+    [
+        ("\uff12\uff10\uff11\uff15", "has digits that are not ASCII 0-9: write 2015"),
+        (
+            "\u0662\u0660\u0661\u0665-\u0660\u0669",
+            "has digits that are not ASCII 0-9: write 2015-09",
+        ),
+        ("9999-12-31", "year 9999 is outside 1000–2999: an open end is an empty cell"),
+        ("0999", "year 999 is outside 1000–2999: an open start is an empty cell"),
+        ("2015-09-30T12:00:00Z", "has a time of day: write the day only, 2015-09-30"),
+        ("09/30/2015", "'09/30/2015' is month-day-year: write 2015-09-30 (YYYY-MM-DD)"),
+        ("05/06/2015", "write 2015-06-05 if it is day-month-year, 2015-05-06 if month-day-year"),
+    ],
+)
+def test_dates_say_how_to_write_them(tmp_path: Path, cell: str, message: str) -> None:
+    found = relations_problems(tmp_path, f"a,b,fights,2012,{cell},confirmed,,\n")
+    assert len(found) == 1 and found[0].startswith(f"{tmp_path / 'relations.csv'}:2:5: end: ")
+    assert message in found[0]
+
+
+def test_one_date_rule_for_files_story_and_at(tmp_path: Path) -> None:
+    for bad in ("9999", "2015-13", "30-09-2015"):
+        with pytest.raises(ValueError) as direct:
+            graph.dates.parse_period(bad)
+        assert str(direct.value) in relations_problems(tmp_path, f"a,b,fights,{bad},,,,\n")[0]
+        with pytest.raises(ValueError, match=str(direct.value).split(":")[0]):
+            graph.snapshot(graph.load(), bad)
+        story = write(tmp_path, "story.csv", f"date,title,caption\n{bad},T,C\n")
+        with pytest.raises(graph.DataError, match=str(direct.value).split(":")[0]):
+            graph.read_story(story, ["a"])
+
+
+def test_thousands_of_one_problem_summarised(tmp_path: Path) -> None:
+    rows = "".join(f"a,b,fights,{day % 16 + 13:02d}-03-{1000 + day},,,,\n" for day in range(3000))
+    path = write(tmp_path, "relations.csv", RELATIONS_HEADER + rows)
+    with pytest.raises(graph.DataError) as error:
+        graph.read_relations(path, ["a", "b"])
+    assert len(error.value.problems) == 3000
+    report = str(error.value).splitlines()
+    assert len(report) == 12
+    assert (
+        report[1]
+        == f"{path}:2:4: start: '13-03-1000' is day-month-year: write 1000-03-13 (YYYY-MM-DD)"
+    )
+    assert report[-1] == (
+        f"{path}: start: ... and 2,990 more like these (3,000 in all): "
+        "dates in day-month-year order: write them YYYY-MM-DD"
+    )
+
+
+def test_encodings_and_line_ends(tmp_path: Path) -> None:
+    path = tmp_path / "actors.csv"
+    body = "id,name\r\na,Ωmega\r\nb,Beta\r\n"
+    # Repeated byte-order marks (a file saved twice by a careless editor) are dropped.
+    write(tmp_path, "actors.csv", b"\xef\xbb\xbf\xef\xbb\xbf" + body.encode())
+    assert list(graph.read_actors(path).index) == ["a", "b"]
+    # Lone CR line ends count lines as an editor does.
+    write(tmp_path, "actors.csv", body.replace("\r\n", "\r") + "a,Again\r")
+    with pytest.raises(graph.DataError, match=r"actors\.csv:4:1: id: duplicate id 'a'"):
+        graph.read_actors(path)
+    # The column of a bad byte counts characters, not bytes: 'Ω' is two bytes.
+    write(tmp_path, "actors.csv", body.encode() + "c,Ωx".encode() + b"\xe9\n")
+    with pytest.raises(graph.FileFormatError) as error:
+        graph.read_actors(path)
+    assert "byte 0xe9 ('é' in Windows-1252) at character 5" in problems(error)[0]
+    assert problems(error)[0].startswith(f"{path}:4: ")
+    # A NUL byte in a text file names its line and character.
+    write(tmp_path, "actors.csv", body.encode() + b"c,Ga\x00mma\n")
+    with pytest.raises(graph.FileFormatError) as error:
+        graph.read_actors(path)
+    assert problems(error) == [
+        f"{path}:4: NUL byte at character 5: this is not a text file; "
+        "save it as UTF-8 (spreadsheets: Save As, CSV UTF-8)"
+    ]
+
+
+def test_optional_columns_get_their_defaults(tmp_path: Path) -> None:
+    folder = two_files(tmp_path, "id\na\nb\n", "source,target,type\na,b,fights\nb,a,funding\n")
+    G = graph.load(folder)
+    assert dict(G.nodes["a"]) == {
+        "name": "a",
+        "kind": "unspecified",
+        "camp": "unspecified",
+        "aliases": [],
+        "description": "",
+        "source": "",
+        "start": None,
+        "end": None,
+    }
+    edge = G.edges["a", "b", 2]
+    assert (edge["confidence"], edge["start"], edge["end"], edge["evidence"]) == (
+        "confirmed",
+        None,
+        None,
+        "",
+    )
+    assert graph.read.ACTOR_DEFAULTS == {"kind": "unspecified", "camp": "unspecified"}
+    assert graph.read.RELATION_DEFAULTS == {"confidence": "confirmed"}
+
+
+def test_any_extra_column_name_is_kept(tmp_path: Path) -> None:
+    folder = two_files(
+        tmp_path,
+        "id,node_for_adding,attr,key,index,line\na,1,2,3,4,5\nb,,,,,\n",
+        "source,target,type,key,u_for_edge,v_for_edge,line,index,weight,sign\n"
+        "a,b,fights,k,u,v,l,i,3,-1\nb,a,,k,u,v,l,i,2.5,+\n",
+    )
+    G = graph.load(folder)
+    assert G.nodes["a"]["node_for_adding"] == "1" and G.nodes["a"]["line"] == "5"
+    edge = G.edges["a", "b", 2]
+    assert (edge["key"], edge["u_for_edge"], edge["line"], edge["index"]) == ("k", "u", "l", "i")
+    assert [d["weight"] for *_, d in G.edges(data=True)] == [3.0, 2.5]
+    assert G.edges["b", "a", 3]["type"] == "positive_tie"
+
+
+def test_weights_are_numbers(tmp_path: Path) -> None:
+    header = "source,target,type,weight\n"
+    G = graph.load(two_files(tmp_path, TWO_ACTORS, header + "a,b,fights,12\nb,a,fights,\n"))
+    assert [d["weight"] for *_, d in G.edges(data=True)] == [12, None]
+    assert isinstance(G.edges["a", "b", 2]["weight"], int)
+    found = relations_problems(tmp_path, "a,b,fights,many\nb,a,fights,nan\n", header)
+    path = tmp_path / "relations.csv"
+    assert found == [
+        f"{path}:2:4: weight: weight 'many' is not a number",
+        f"{path}:3:4: weight: weight 'nan' is not a number",
+    ]
+
+
+def test_type_not_in_the_vocabulary_takes_one_sign(tmp_path: Path) -> None:
+    header = "source,target,type,sign\n"
+    rows = "a,b,battles,-1\nb,a,battles,1\na,b,rumours,\n"
+    path = tmp_path / "relations.csv"
+    assert relations_problems(tmp_path, rows, header) == [
+        f"{path}:3:4: sign: type 'battles' (not in the vocabulary) has sign +1 here but -1 on "
+        "line 2: give a type one sign in relation_types.csv",
+        f"{path}:4:3: type: unknown relation type 'rumours': add it to relation_types.csv, "
+        "or give the relation a sign",
+    ]
+
+
+def test_folder_vocabulary_extends_and_overrides(dataset: Path) -> None:
+    write(
+        dataset,
+        "relation_types.csv",
+        "type,sign,label,symmetric\n"
+        "cyber_attack,-1,hacks,\n"
+        "accuses,0,raises concerns about,\n"
+        "allied_with,1,is allied with,yes\n",
+    )
+    types = graph.read_relation_types(dataset / "relation_types.csv")
+    assert types.loc["cyber_attack", "sign"] == -1 and types.loc["funding", "sign"] == 1
+    assert types.loc["accuses", "label"] == "raises concerns about"
+    assert types.loc["accuses", "definition"] == ""  # the override replaces the whole row
+    assert types.loc["allied_with", "symmetric"] and types.loc["negotiates_with", "symmetric"]
+    G = graph.load(dataset)
+    assert {d["sign"] for *_, d in G.edges(data=True) if d["type"] == "accuses"} == {0}
+    write(dataset, "relation_types.csv", "type,sign,label,symmetric\nx,1,x,maybe\n")
+    assert load_problems(dataset) == [
+        f"{dataset / 'relation_types.csv'}:2:4: symmetric: 'maybe' is not yes or no (or empty: no)"
+    ]
+
+
+def test_validate_checks_every_file_in_one_run(dataset: Path) -> None:
+    for name in ("story.csv",):
+        (dataset / name).write_bytes((DATA_DIR / name).read_bytes())
+    edits = {
+        "relation_types.csv": ("\ntroops,1,", "\ntroops,2,"),
+        "actors.csv": ("\nrussia,", "\nrus sia,"),
+        "relations.csv": (",funding,", ",fundng,"),
+        "story.csv": ("2015-10,", "2015-13,"),
+        "datapackage.json": ('"title": "Battle', '"title": ["Battle'),
+    }
+    for name, (old, new) in edits.items():
+        text = (dataset / name).read_text(encoding="utf-8")
+        assert old in text, name
+        (dataset / name).write_text(text.replace(old, new, 1), encoding="utf-8")
+    found = load_problems(dataset)
+    assert {Path(p.split(":")[0]).name for p in found} == set(edits)
+    with pytest.raises(graph.DataError):
+        graph.load(dataset)
+
+
+def test_a_30000_column_header_is_read(tmp_path: Path) -> None:
+    header = "id," + ",".join(f"extra_{n}" for n in range(30_000)) + ",nmae\n"
+    path = write(tmp_path, "actors.csv", header + "a" + ",x" * 30_001 + "\n")
+    with pytest.raises(graph.DataError) as error:
+        graph.read_actors(path)
+    assert problems(error) == [f"{path}:1:30002: nmae: unknown column (did you mean 'name'?)"]
+    path = write(tmp_path, "actors.csv", header.replace("nmae", "notes") + "a" + ",x" * 30_001)
+    assert graph.read_actors(path).loc["a", "extra_29999"] == "x"
