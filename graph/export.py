@@ -57,6 +57,7 @@ OWASP Foundation, CSV Injection, https://owasp.org/www-community/attacks/CSV_Inj
 from __future__ import annotations
 
 import csv
+import io
 import json
 import math
 import re
@@ -141,7 +142,8 @@ def portable(G: nx.MultiDiGraph, format: str) -> nx.MultiDiGraph:
         if name != "relation_types" or format == "json"
     )
     for node, data in G.nodes(data=True):
-        H.add_node(node, **_converted(data, format))
+        H.add_node(node)  # attributes set apart: a user's column may be called node_for_adding
+        H.nodes[node].update(_converted(data, format))
     for u, v, key, data in G.edges(keys=True, data=True):
         attributes = _converted(data, format)
         if format == "gexf":
@@ -150,7 +152,8 @@ def portable(G: nx.MultiDiGraph, format: str) -> nx.MultiDiGraph:
                     attributes[bound] = parse_period(attributes[bound])[end].isoformat()
         if format != "csv" and "label" not in data and data.get("type") in vocabulary:
             attributes["label"] = _convert(vocabulary[data["type"]].get("label"), format)
-        H.add_edge(u, v, key=key, **attributes)
+        H.add_edge(u, v, key=key)
+        H.edges[u, v, key].update(attributes)  # and another one key
     return H
 
 
@@ -428,9 +431,15 @@ def _write_table(path: Path, columns: dict, rows: list[dict], for_spreadsheet: b
     with atomic_write(path) as out:
         if for_spreadsheet:
             out.write("\ufeff")
-        writer = csv.writer(out, lineterminator="\n")
+        # A writer ending lines in "\r\n" quotes a cell holding a lone CR too (one ending them
+        # in "\n" does not, and the cell would split on reading); the file's lines end in "\n".
+        line = io.StringIO()
+        writer = csv.writer(line, lineterminator="\r\n")
         for cells in [header, *([str(row.get(name, "")) for name in header] for row in rows)]:
             writer.writerow([spreadsheet_safe(c) for c in cells] if for_spreadsheet else cells)
+            out.write(line.getvalue()[:-2] + "\n")
+            line.seek(0)
+            line.truncate()
 
 
 def export_as(

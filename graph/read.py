@@ -268,7 +268,9 @@ def read_text(path: str | Path) -> str:
         raise _file_problem(shown, f"{message}; {_SAVE_AS_UTF8}", line) from None
 
 
-def read_table(path: str | Path, columns: dict[str, bool]) -> tuple[Table, list[Problem]]:
+def read_table(
+    path: str | Path, columns: dict[str, bool], *, rows_required: bool = True
+) -> tuple[Table, list[Problem]]:
     """Read a CSV file as text and check its columns.
 
     Parameters
@@ -278,6 +280,8 @@ def read_table(path: str | Path, columns: dict[str, bool]) -> tuple[Table, list[
         with a header line; lines may end in LF, CRLF or CR.
     columns : dict
         The documented columns, each mapped to whether it is required.
+    rows_required : bool
+        Whether a file with a header and no rows is a problem.
 
     Returns
     -------
@@ -343,7 +347,7 @@ def read_table(path: str | Path, columns: dict[str, bool]) -> tuple[Table, list[
             problems.append(
                 Problem(shown, line, None, "", message, "rows whose number of fields differs")
             )
-    if not table.rows:
+    if rows_required and not table.rows:
         problems.append(Problem(shown, header_line, None, "", "no rows after the header"))
     return table, list(problems)
 
@@ -690,7 +694,8 @@ def _relations(
     path: str | Path, ids: Collection[str] | None, types: pd.DataFrame
 ) -> tuple[pd.DataFrame | None, list[Problem]]:
     try:
-        table, found = read_table(path, {**RELATION_COLUMNS, **RELATION_NUMBER_COLUMNS})
+        columns = {**RELATION_COLUMNS, **RELATION_NUMBER_COLUMNS}
+        table, found = read_table(path, columns, rows_required=False)  # actors, no relations
     except FileFormatError as error:
         return None, error.problems
     problems = _Problems(table)
