@@ -306,8 +306,9 @@ def read_table(
     line = 1
     try:
         for record in reader:
-            if any(cell.strip() for cell in record):
-                records.append((line, [cell.strip() for cell in record]))
+            cells = [cell.strip() for cell in record]
+            if any(cells):
+                records.append((line, cells))
             line = reader.line_num + 1
     except csv.Error as error:
         raise _malformed(shown, text, line, reader.line_num, str(error)) from None
@@ -427,10 +428,15 @@ def id_problem(value: str, what: str = "id") -> str | None:
     return None
 
 
+def _cells(frame: pd.DataFrame, field: str) -> zip:
+    """(line, cell) pairs of a column, as plain Python objects (iterating pandas is slow)."""
+    return zip(frame.index.tolist(), frame[field].tolist(), strict=True)
+
+
 def _check_ids(frame: pd.DataFrame, field: str, problems: _Problems, what: str) -> None:
     """Report empty, malformed and duplicate identifiers in one column."""
     first_line: dict[str, int] = {}
-    for line, value in frame[field].items():
+    for line, value in _cells(frame, field):
         if not value:
             problems.add(line, field, f"empty {what}", f"empty {what}s")
         elif (bad := id_problem(value, what)) is not None:
@@ -454,7 +460,8 @@ def _check_required_text(frame: pd.DataFrame, fields: Iterable[str], problems: _
 
 def _check_duplicate_rows(frame: pd.DataFrame, problems: _Problems) -> None:
     first: dict[tuple, int] = {}
-    for line, row in zip(frame.index, frame.itertuples(index=False, name=None), strict=True):
+    rows = zip(*(frame[column].tolist() for column in frame.columns), strict=True)
+    for line, row in zip(frame.index.tolist(), rows, strict=True):
         if row in first:
             problems.add(line, "", f"exact duplicate of line {first[row]}", "exact duplicate rows")
         else:
@@ -511,12 +518,12 @@ def _relation_types_of(path: str | Path) -> tuple[pd.DataFrame | None, list[Prob
         _check_ids(frame, "type", problems, "relation type")
     _check_required_text(frame, [c for c in ("label",) if c in table.header], problems)
     valid = frame["type"] != ""
-    for line, value in frame["sign"].items():
+    for line, value in _cells(frame, "sign"):
         if value not in _SIGNS:
             valid[line] = False
             if "sign" in table.header:
                 problems.add(line, "sign", f"bad sign '{value}': use 1, 0 or -1", "bad signs")
-    for line, value in frame["symmetric"].items():
+    for line, value in _cells(frame, "symmetric"):
         if _yes(value) is None:
             valid[line] = False
             problems.add(line, "symmetric", f"'{value}' is not yes or no (or empty: no)")
@@ -709,7 +716,7 @@ def _relations(
     for field in ("source", "target"):
         if field not in table.header:
             continue
-        for line, value in frame[field].items():
+        for line, value in _cells(frame, field):
             if not value:
                 problems.add(line, field, "empty actor id", "empty actor ids")
             elif known is not None and value not in known:
@@ -719,7 +726,7 @@ def _relations(
         for line in frame.index[(frame["source"] == frame["target"]) & (frame["source"] != "")]:
             problems.add(line, "target", f"self-relation: '{frame.at[line, 'source']}' to itself")
     frame["type"], signs = _types_and_signs(frame, types, table, problems)
-    for line, value in frame["confidence"].items():
+    for line, value in _cells(frame, "confidence"):
         if value and value not in CONFIDENCE_LEVELS:
             allowed = ", ".join(CONFIDENCE_LEVELS)
             message = f"unknown confidence '{value}': use {allowed} (empty: confirmed)"
@@ -749,7 +756,8 @@ def _types_and_signs(
     hint = _Hints(vocabulary)
     implied: dict[str, tuple[int, int]] = {}  # type not in the vocabulary -> (sign, first line)
     kinds, signs = [], []
-    for line, kind, cell in zip(frame.index, frame["type"], frame["sign"], strict=True):
+    columns = (frame.index.tolist(), frame["type"].tolist(), frame["sign"].tolist())
+    for line, kind, cell in zip(*columns, strict=True):
         sign = _SIGNS.get(cell)
         if cell and sign is None:
             problems.add(
@@ -801,7 +809,7 @@ def _signed(sign: int) -> str:
 def _weights(frame: pd.DataFrame, problems: _Problems) -> list[float | int | None]:
     """The weight column as numbers (ints if every weight is whole), None when empty."""
     numbers: list[float | None] = []
-    for line, cell in frame["weight"].items():
+    for line, cell in _cells(frame, "weight"):
         number = None
         if cell:
             try:
@@ -835,7 +843,7 @@ def _check_span(frame: pd.DataFrame, problems: _Problems) -> None:
 def _parse_dates(frame: pd.DataFrame, field: str, problems: _Problems) -> dict:
     """The period of each non-empty date in a column, by line; report those that are not dates."""
     periods = {}
-    for line, value in frame[field].items():
+    for line, value in _cells(frame, field):
         if value:
             try:
                 periods[line] = parse_period(value)
@@ -926,7 +934,7 @@ def _story(path: str | Path, ids: Collection[str] | None) -> tuple[pd.DataFrame 
     frame["actors"] = _split_bars(frame["actors"])
     known = None if ids is None else set(ids)
     hint = _Hints(known or ())
-    for line, step_actors in frame["actors"].items():
+    for line, step_actors in _cells(frame, "actors"):
         for actor in step_actors:
             if known is not None and actor not in known:
                 message = f"unknown actor '{actor}'{hint(actor)}"
