@@ -9,7 +9,8 @@ The exception tree::
     DataError                 any problem with the input data
     ├── FileFormatError       a file cannot be read as a table at all (missing,
     │                         not a regular file, too large, not UTF-8, not
-    │                         comma-separated, malformed CSV or JSON)
+    │                         comma-separated, empty or repeated column names,
+    │                         malformed CSV or JSON)
     └── ValidationError       the tables were read, but their content breaks the
                               data model (columns, ids, references, dates...)
 

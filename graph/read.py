@@ -338,7 +338,7 @@ def read_table(
                 message = f"unknown column (did you mean '{close}'?)"
                 problems.append(Problem(shown, header_line, number, name, message))
     if len(first) < len(header):
-        raise ValidationError(problems)  # a header with empty or repeated names cannot be read
+        raise FileFormatError(problems)  # a header with empty or repeated names cannot be read
     for name, required in columns.items():
         if required and name not in first:
             problems.append(Problem(shown, header_line, None, name, "missing required column"))

@@ -95,7 +95,7 @@ def test_missing_and_misspelt_columns(tmp_path: Path) -> None:
 
 
 def test_duplicate_column(tmp_path: Path) -> None:
-    with pytest.raises(graph.ValidationError) as error:
+    with pytest.raises(graph.FileFormatError) as error:
         graph.read_actors(write(tmp_path, "actors.csv", "id,name,kind,camp,name\na,A,s,c,B\n"))
     message = "name: duplicate column (first is column 2)"
     assert f"{tmp_path / 'actors.csv'}:1:5: {message}" in problems(error)
