@@ -483,3 +483,19 @@ def test_a_30000_column_header_is_read(tmp_path: Path) -> None:
     assert problems(error) == [f"{path}:1:30002: nmae: unknown column (did you mean 'name'?)"]
     path = write(tmp_path, "actors.csv", header.replace("nmae", "notes") + "a" + ",x" * 30_001)
     assert graph.read_actors(path).loc["a", "extra_29999"] == "x"
+
+
+def test_a_signed_edge_list_loads(tmp_path: Path) -> None:
+    folder = two_files(tmp_path, "id\na\nb\nc\n", "source,target,sign\na,b,1\nb,c,-1\nc,a,0\n")
+    G = graph.load(folder)
+    assert [(d["type"], d["sign"]) for *_, d in G.edges(data=True)] == [
+        ("positive_tie", 1),
+        ("negative_tie", -1),
+        ("neutral_tie", 0),
+    ]
+    assert graph.signed_graph(G).number_of_edges() == 2
+    write(folder, "relations.csv", "source,target,sign\na,b,\nb,c,positive\n")
+    assert load_problems(folder) == [
+        f"{folder / 'relations.csv'}:2:3: sign: empty sign: use 1, 0 or -1",
+        f"{folder / 'relations.csv'}:3:3: sign: bad sign 'positive': use 1, 0 or -1 (or + and -)",
+    ]
