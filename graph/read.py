@@ -767,7 +767,7 @@ def _types_and_signs(
             if sign is None:
                 if not cell and "type" in table.header:
                     problems.add(line, "type", "empty relation type", "empty relation types")
-                elif not cell:
+                elif not cell and "sign" in table.header:
                     problems.add(line, "sign", "empty sign: use 1, 0 or -1", "empty signs")
                 sign = 0
             kind = GENERIC_TYPES[sign]
