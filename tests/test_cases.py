@@ -293,6 +293,6 @@ def test_utf16_is_one_message_without_control_bytes(
 
 def test_very_wide_header_is_read(tmp_path: Path) -> None:
     folder = case("very-wide-header", tmp_path)
-    assert run("validate", folder).output == "OK: 2 actors, 1 relations\n"
-    G = graph.load(folder)
+    G = graph.validate(folder)  # what the validate command runs
+    assert (G.number_of_nodes(), G.number_of_edges()) == (2, 1)
     assert len(G.nodes["alpha"]) > 30_000 and "c29999" in G.nodes["alpha"]
