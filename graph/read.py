@@ -505,15 +505,25 @@ def _yes(value: str) -> bool | None:
     return _YES.get(value.lower())
 
 
-def _relation_types_of(path: str | Path) -> tuple[pd.DataFrame | None, list[Problem]]:
-    """One vocabulary file: its valid rows, indexed by type, and its problems."""
+def _open_table(
+    path: str | Path, columns: dict[str, bool], *, rows_required: bool = True
+) -> tuple[Table | None, pd.DataFrame | None, list[Problem]]:
+    """A file's table, its well-formed rows as a frame of text and the problems found so far;
+    None for both if the file cannot be read as a table."""
     try:
-        table, found = read_table(path, RELATION_TYPE_COLUMNS)
+        table, found = read_table(path, columns, rows_required=rows_required)
     except FileFormatError as error:
-        return None, error.problems
+        return None, None, error.problems
     problems = _Problems(table)
     problems.extend(found)
-    frame = _frame(table, RELATION_TYPE_COLUMNS)
+    return table, _frame(table, columns), problems
+
+
+def _relation_types_of(path: str | Path) -> tuple[pd.DataFrame | None, list[Problem]]:
+    """One vocabulary file: its valid rows, indexed by type, and its problems."""
+    table, frame, problems = _open_table(path, RELATION_TYPE_COLUMNS)
+    if table is None:
+        return None, problems
     if "type" in table.header:
         _check_ids(frame, "type", problems, "relation type")
     _check_required_text(frame, [c for c in ("label",) if c in table.header], problems)
@@ -586,13 +596,9 @@ def read_relation_types(path: str | Path | None = None) -> pd.DataFrame:
 
 def _actors(path: str | Path) -> tuple[pd.DataFrame | None, list[Problem]]:
     """The actors table (converted as far as it can be) and its problems."""
-    try:
-        table, found = read_table(path, ACTOR_COLUMNS)
-    except FileFormatError as error:
-        return None, error.problems
-    problems = _Problems(table)
-    problems.extend(found)
-    frame = _frame(table, ACTOR_COLUMNS)
+    table, frame, problems = _open_table(path, ACTOR_COLUMNS)
+    if table is None:
+        return None, problems
     _check_duplicate_rows(frame, problems)
     if "id" not in table.header:
         return frame, list(problems)  # not indexed by id: no ids to check references against
@@ -700,16 +706,12 @@ def read_relations(
 def _relations(
     path: str | Path, ids: Collection[str] | None, types: pd.DataFrame
 ) -> tuple[pd.DataFrame | None, list[Problem]]:
-    try:
-        columns = {**RELATION_COLUMNS, **RELATION_NUMBER_COLUMNS}
-        table, found = read_table(path, columns, rows_required=False)  # actors, no relations
-    except FileFormatError as error:
-        return None, error.problems
-    problems = _Problems(table)
-    problems.extend(found)
+    columns = {**RELATION_COLUMNS, **RELATION_NUMBER_COLUMNS}
+    table, frame, problems = _open_table(path, columns, rows_required=False)  # no relations yet
+    if table is None:
+        return None, problems
     if "type" not in table.header and "sign" not in table.header:
         problems.add(1, "type", "missing required column (or give each relation a sign column)")
-    frame = _frame(table, {**RELATION_COLUMNS, **RELATION_NUMBER_COLUMNS})
     _check_duplicate_rows(frame, problems)
     known = None if ids is None else set(ids)
     hint = _Hints(known or ())
@@ -921,13 +923,9 @@ def read_story(
 
 
 def _story(path: str | Path, ids: Collection[str] | None) -> tuple[pd.DataFrame | None, list]:
-    try:
-        table, found = read_table(path, STORY_COLUMNS)
-    except FileFormatError as error:
-        return None, error.problems
-    problems = _Problems(table)
-    problems.extend(found)
-    frame = _frame(table, STORY_COLUMNS)
+    table, frame, problems = _open_table(path, STORY_COLUMNS)
+    if table is None:
+        return None, problems
     _check_duplicate_rows(frame, problems)
     _check_required_text(
         frame, [c for c in ("date", "title", "caption") if c in table.header], problems
