@@ -136,6 +136,7 @@ def info(data_dir: Path | None) -> None:
         )
     )
     click.echo("by type:")
+    counts["label"] = counts["label"].map(lambda label: visible(str(label)))  # labels are data
     click.echo(counts.to_string())
 
 

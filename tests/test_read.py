@@ -499,3 +499,14 @@ def test_a_signed_edge_list_loads(tmp_path: Path) -> None:
         f"{folder / 'relations.csv'}:2:3: sign: empty sign: use 1, 0 or -1",
         f"{folder / 'relations.csv'}:3:3: sign: bad sign 'positive': use 1, 0 or -1 (or + and -)",
     ]
+
+
+def test_info_shows_titles_and_labels_escaped(dataset: Path) -> None:
+    from click.testing import CliRunner
+
+    from graph.cli import main
+
+    write(dataset, "relation_types.csv", 'type,sign,label\nfunding,1,"funds\x1b[31m (red)"\n')
+    result = CliRunner().invoke(main, ["info", str(dataset)])
+    assert result.exit_code == 0, result.output
+    assert "\x1b" not in result.output and "funds\\x1b[31m (red)" in result.output
