@@ -1,8 +1,10 @@
 """alliance-graph: actors, their support and opposition, as graphs and tables.
 
-Read a dataset with :func:`load` (the Battle of Aleppo by default), look at
-the relations active at a date with :func:`snapshot` and at who sides with
-whom with :func:`signed_graph`. Structural balance lives in
+Read a dataset with :func:`load` (the Battle of Aleppo by default; check a
+folder's every file with :func:`validate`), look at the relations active at a
+date with :func:`snapshot` and at who sides with whom with
+:func:`signed_graph`; :func:`actors` and :func:`relations` give a graph back as
+tables. Structural balance lives in
 :mod:`graph.balance` and classic signed networks in :mod:`graph.datasets`.
 
 >>> import graph

@@ -74,7 +74,9 @@ def from_tables(
         kind: {column: _plain(value) for column, value in row.items()}
         for kind, row in types.to_dict("index").items()
     }
-    for kind, sign in zip(relations["type"], relations["sign"], strict=True):
+    kinds = relations.get("type", pd.Series(dtype=object)).tolist()
+    signs = relations.get("sign", pd.Series(dtype=object)).tolist()
+    for kind, sign in zip(kinds, signs, strict=False):
         if kind not in vocabulary:
             vocabulary[kind] = {"sign": int(sign), "label": kind, "symmetric": False}
     G = nx.MultiDiGraph()
@@ -85,7 +87,8 @@ def from_tables(
     for line, attributes in _records(relations):
         u, v = attributes.pop("source"), attributes.pop("target")
         G.add_edge(u, v, key=int(line))
-        attributes["symmetric"] = bool(vocabulary[attributes["type"]].get("symmetric", False))
+        kind = vocabulary.get(attributes.get("type"), {})
+        attributes["symmetric"] = bool(kind.get("symmetric", False))
         G.edges[u, v, int(line)].update(attributes)
     return G
 
