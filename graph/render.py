@@ -206,6 +206,7 @@ def _edges(G: nx.MultiDiGraph) -> list[dict]:
                 "active_from": _days(start)[0] if start else None,
                 "active_to": _days(end)[1] if end else None,
                 "confidence": confidence,
+                "symmetric": bool(data.get("symmetric", False)),
                 "evidence": str(data.get("evidence", "") or ""),
                 "citation": str(data.get("citation", "") or ""),
                 "date_source": str(data.get("date_source", "") or ""),
