@@ -235,3 +235,15 @@ def test_graph_carries_none_not_nan() -> None:
     G = graph.from_tables(actors, relations)
     assert G.nodes["b"]["score"] is None and G.nodes["a"]["score"] == 1.5
     assert G.edges["a", "b", 2]["start"] is None
+
+
+def test_symmetric_relations_drawn_without_head_in_figures(G: nx.MultiDiGraph) -> None:
+    from matplotlib.patches import ArrowStyle
+
+    from graph.figure import make_figure
+
+    network = make_figure(G).axes[0]
+    heads = [type(patch.get_arrowstyle()) for patch in network.patches]
+    symmetric = sum(d["symmetric"] for *_, d in G.edges(data=True))
+    assert heads.count(ArrowStyle.Curve) == symmetric > 0
+    assert heads.count(ArrowStyle.CurveFilledB) == G.number_of_edges() - symmetric
