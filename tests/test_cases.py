@@ -1,4 +1,4 @@
-"""The failing inputs of issue 9 (copied from ../shared/cases into tests/cases), each with
+"""The failing inputs of issue 9 (copied from ../shared/cases into tests/cases/NAME/data), each with
 the behaviour its README asks for: one clear line per problem, never a traceback or a hang."""
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ CASES = Path(__file__).parent / "cases"
 def case(name: str, tmp_path: Path) -> Path:
     """A writable copy of one case's data folder."""
     folder = tmp_path / name
-    shutil.copytree(CASES / name, folder)
+    shutil.copytree(CASES / name / "data", folder)
     return folder
 
 

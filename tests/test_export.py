@@ -383,9 +383,6 @@ def test_actors_without_relations(format: str, tmp_path: Path) -> None:
         assert H.number_of_nodes() == G.number_of_nodes() and H.number_of_edges() == 0
 
 
-@pytest.mark.xfail(
-    strict=True, reason="graph.load refuses a relations.csv without rows (the inputs branch)"
-)
 def test_actors_without_relations_load_back(tmp_path: Path) -> None:
     G = graph.load()
     G.remove_edges_from(list(G.edges))
