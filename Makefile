@@ -16,10 +16,12 @@ explorer: $(VENV)/.installed
 	@$(BIN)/alliance-graph build -o explorer/aleppo.html
 	@$(BIN)/alliance-graph build -o explorer/aleppo-classroom.html --preset classroom
 
+# Tests run on every core (pytest-xdist); --dist loadfile keeps each test file,
+# with its module-wide browser or kernel, on one worker.
 test: $(VENV)/.installed-test
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n auto --dist loadfile
 
 install: $(VENV)/.installed
 

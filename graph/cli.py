@@ -4,29 +4,44 @@ Each command reads a dataset folder (the bundled Battle of Aleppo data when
 none is given) with :func:`graph.load` and calls one public function.
 Problems with the data are printed as ``file:line:column: column: message``
 lines, without a traceback, and the command exits with status 1.
+
+Each command imports the library modules it uses when it runs: ``--help``
+loads neither pandas nor NetworkX, ``validate`` and ``info`` no matplotlib,
+SciPy or pyvis (tests/test_imports.py holds the line).
 """
 
 from __future__ import annotations
 
 import functools
+import importlib
 from collections.abc import Callable
 from pathlib import Path
 
 import click
 
 from . import __version__
-from .balance import balance_report, frustrated_ties
-from .build import load, signed_graph, snapshot
-from .build import validate as check_dataset
 from .dates import as_period
 from .errors import DataError, visible
-from .export import FORMATS, export_as
-from .figure import PRESETS as FIGURE_PRESETS
-from .figure import draw
 from .files import OutputError, atomic_write, check_output
-from .metrics import centrality, date_range, relation_counts, summary
-from .read import DATA_DIR, read_story
-from .render import PRESETS, write_html
+from .resources import data_dir as bundled_data_dir
+
+
+class ChoiceOf(click.Choice):
+    """A :class:`click.Choice` among the names of a library constant.
+
+    The module defining the constant is imported when the option is first
+    parsed or shown in help, not when this module is.
+    """
+
+    def __init__(self, module: str, constant: str) -> None:
+        self.source = (module, constant)
+        self.case_sensitive = True
+
+    @functools.cached_property
+    def choices(self) -> tuple[str, ...]:  # type: ignore[override]
+        module, constant = self.source
+        return tuple(getattr(importlib.import_module(module, __package__), constant))
+
 
 DATA_DIR_ARGUMENT = click.argument(
     "data_dir",
@@ -62,7 +77,7 @@ def output_option(
         @functools.wraps(command)
         def checked(**options):
             if options[name] is not None:
-                data_dir = options.get("data_dir") or DATA_DIR
+                data_dir = options.get("data_dir") or bundled_data_dir()
                 inputs = [data_dir, *(Path(data_dir) / input for input in INPUT_FILES)]
                 try:
                     check_output(options[name], folder=is_folder(options), inputs=inputs)
@@ -142,6 +157,8 @@ def validate(data_dir: Path | None) -> None:
     Example:
       alliance-graph validate my-conflict/
     """
+    from .build import validate as check_dataset
+
     G = check_dataset(data_dir)
     click.echo(f"OK: {G.number_of_nodes()} actors, {G.number_of_edges()} relations")
 
@@ -156,6 +173,9 @@ def info(data_dir: Path | None) -> None:
     Example:
       alliance-graph info
     """
+    from .build import load
+    from .metrics import date_range, relation_counts
+
     G = load(data_dir)
     first, last = date_range(G)
     click.echo(visible(str(G.graph.get("title", ""))))
@@ -182,7 +202,7 @@ def info(data_dir: Path | None) -> None:
 @click.option("--title", help="Page title (the dataset's title by default).")
 @click.option(
     "--preset",
-    type=click.Choice(PRESETS),
+    type=ChoiceOf(".render", "PRESETS"),
     default="default",
     show_default=True,
     help="classroom: large labels and high contrast for a projector.",
@@ -207,6 +227,10 @@ def build(
       alliance-graph build -o aleppo.html --preset classroom
       alliance-graph build my-conflict/ -o my-conflict.html --at 2016-07
     """
+    from .build import load
+    from .read import DATA_DIR, read_story
+    from .render import write_html
+
     G = load(data_dir)
     story_file = (DATA_DIR if data_dir is None else data_dir) / "story.csv"
     story = read_story(story_file, G.nodes) if story_file.exists() else None
@@ -220,7 +244,7 @@ def build(
     "--format",
     "format_",
     required=True,
-    type=click.Choice(FORMATS),
+    type=ChoiceOf(".export", "FORMATS"),
     help="gexf (Gephi, with the timeline), graphml, json (node-link, for D3) or csv.",
 )
 @output_option(
@@ -243,6 +267,9 @@ def export(data_dir: Path | None, format_: str, output: Path, for_spreadsheet: b
       alliance-graph export --format gexf -o aleppo.gexf
       alliance-graph export my-conflict/ --format csv --for-spreadsheet -o sheets/
     """
+    from .build import load
+    from .export import export_as
+
     G = load(data_dir)
     try:
         written = export_as(G, output, format_, for_spreadsheet=for_spreadsheet)
@@ -262,7 +289,7 @@ def export(data_dir: Path | None, format_: str, output: Path, for_spreadsheet: b
 )
 @click.option(
     "--preset",
-    type=click.Choice(list(FIGURE_PRESETS)),
+    type=ChoiceOf(".figure", "PRESETS"),
     default="handout",
     show_default=True,
     help="handout: A4 landscape for print; slide: 16:9 for a projector.",
@@ -279,6 +306,9 @@ def figure(
       alliance-graph figure -o aleppo.pdf
       alliance-graph figure --at 2016-07 --preset slide -o july-2016.png
     """
+    from .build import load
+    from .figure import draw
+
     try:
         written = draw(load(data_dir), output, at=at, preset=preset, title=title)
     except ValueError as error:
@@ -306,6 +336,9 @@ def metrics(data_dir: Path | None, at: str | None, csv_file: Path | None) -> Non
     Example:
       alliance-graph metrics --at 2016 --csv centrality.csv
     """
+    from .build import load, snapshot
+    from .metrics import centrality, summary
+
     G = load(data_dir)
     table = centrality(G, at=at)
     click.echo(summary(G if at is None else snapshot(G, at)).to_string())
@@ -328,6 +361,9 @@ def balance(data_dir: Path | None, at: str | None) -> None:
     Example:
       alliance-graph balance --at 2015
     """
+    from .balance import balance_report, frustrated_ties
+    from .build import load, signed_graph
+
     S = signed_graph(load(data_dir), at=at)
     report = balance_report(S)
     click.echo(report.to_string())
@@ -366,6 +402,7 @@ def quiz(
       alliance-graph quiz -o quiz.pdf
       alliance-graph quiz my-conflict/ -n 6 --seed 2 -o quiz.csv
     """
+    from .build import load
     from .quiz import quiz_questions, write_quiz
 
     G = load(data_dir)

@@ -35,6 +35,7 @@ from rapidfuzz import fuzz, process
 
 from .dates import DateFormatError, parse_period
 from .errors import FileFormatError, Problem, ValidationError
+from .resources import data_dir
 
 __all__ = [
     "ACTOR_COLUMNS",
@@ -56,8 +57,8 @@ __all__ = [
     "read_table",
 ]
 
-#: The bundled Battle of Aleppo dataset.
-DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+#: The bundled Battle of Aleppo dataset (see :mod:`graph.resources`).
+DATA_DIR = data_dir()
 
 #: The largest file the readers open, in bytes (512 MiB: several million relations).
 MAX_FILE_BYTES = 512 * 2**20

@@ -32,7 +32,6 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import json
-import re
 from collections import Counter, defaultdict
 from collections.abc import Mapping
 from importlib import resources
@@ -41,7 +40,6 @@ from pathlib import Path
 import jinja2
 import networkx as nx
 import pandas as pd
-import pyvis
 from markupsafe import Markup
 
 from .dates import as_period, parse_period
@@ -49,6 +47,7 @@ from .files import atomic_write
 from .layout import LABEL_SIZE, layout
 from .read import CONFIDENCE_LEVELS
 from .style import SIGN_NAMES, actor_radii, camp_colours, edge_colour, edge_style, node_shape
+from .vendor import vis_network
 
 __all__ = ["PRESETS", "explorer_payload", "render_html", "write_html"]
 
@@ -56,8 +55,6 @@ __all__ = ["PRESETS", "explorer_payload", "render_html", "write_html"]
 #: (large labels, high contrast, panels collapsed at first).
 PRESETS = ("default", "classroom")
 
-_VIS_DIR = Path(pyvis.__file__).parent / "templates" / "lib" / "vis-9.1.2"
-_SOURCE_MAP = re.compile(r"^//# sourceMappingURL=.*$", re.M)
 _MONTH_NAMES = (
     "January",
     "February",
@@ -400,14 +397,13 @@ def render_html(
         undefined=jinja2.StrictUndefined,
     )
     assets = resources.files("graph") / "assets"
-    vis_js = (_VIS_DIR / "vis-network.min.js").read_text(encoding="utf-8")
+    vis = vis_network()
     return environment.get_template("explorer.html").render(
         title=title or G.graph.get("title") or "Actor network",
         preset=preset,
         # Trusted code from the packages, as Markup; the data is JSON made safe for <script>.
-        vis_css=Markup((_VIS_DIR / "vis-network.css").read_text(encoding="utf-8")),
-        # Without its source-map comment, developer tools would look for a file beside the page.
-        vis_js=Markup(_SOURCE_MAP.sub("", vis_js)),
+        vis_css=Markup(vis.css),
+        vis_js=Markup(vis.js),  # led by vis-network's licence comment
         app_css=Markup((assets / "explorer.css").read_text(encoding="utf-8")),
         app_js=Markup((assets / "explorer.js").read_text(encoding="utf-8")),
         data=Markup(_json_for_script(payload)),
