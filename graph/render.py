@@ -113,7 +113,7 @@ def explorer_payload(
     >>> import graph
     >>> payload = explorer_payload(graph.load())
     >>> len(payload["nodes"]), len(payload["edges"])
-    (20, 32)
+    (20, 34)
     >>> russia = next(n for n in payload["nodes"] if n["id"] == "russia")
     >>> russia["name"], russia["shape"], russia["degree"]
     ('Russia', 'dot', 9)
@@ -203,6 +203,7 @@ def _edges(G: nx.MultiDiGraph) -> list[dict]:
                 "active_from": _days(start)[0] if start else None,
                 "active_to": _days(end)[1] if end else None,
                 "confidence": confidence,
+                "symmetric": bool(data.get("symmetric", False)),
                 "evidence": str(data.get("evidence", "") or ""),
                 "citation": str(data.get("citation", "") or ""),
                 "date_source": str(data.get("date_source", "") or ""),

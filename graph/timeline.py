@@ -98,11 +98,11 @@ def timeline(
     >>> years[["relations", "negative_ties", "frustration", "changed_sides"]]
             relations  negative_ties  frustration  changed_sides
     period
-    2012           16              3            0              0
-    2013           16              3            0              0
-    2014           16              3            0              0
-    2015           22              8            1              0
-    2016           32             12            2              0
+    2012           18              3            0              0
+    2013           18              3            0              0
+    2014           18              3            0              0
+    2015           24              8            1              0
+    2016           34             12            2              0
     >>> len(timeline(graph.load(), "QE"))
     18
 
