@@ -48,7 +48,7 @@ _FREQUENCIES = {
 
 
 def timeline(
-    G: nx.MultiDiGraph, freq: str = "Y", *, time_limit: float | None = 60.0
+    G: nx.MultiDiGraph, freq: str = "Y", *, time_limit: float | None = 10.0
 ) -> pd.DataFrame:
     """Network and balance measures for each year, quarter, month or week.
 
@@ -68,9 +68,10 @@ def timeline(
         ``"YE"``, ``"A"``, ``"QE"``, ``"ME"`` are accepted too. A relation
         counts in every period it is active on at least one day of; undated
         starts and ends are open (see :func:`graph.snapshot`).
-    time_limit : float or None, default 60.0
+    time_limit : float or None, default 10.0
         Seconds for each period's proof of the frustration index (see
-        :func:`graph.balance.frustration`).
+        :func:`graph.balance.frustration`); a period whose proof does not
+        finish has ``frustration_proven`` False and its best value.
 
     Returns
     -------
@@ -97,11 +98,11 @@ def timeline(
     >>> years[["relations", "negative_ties", "frustration", "changed_sides"]]
             relations  negative_ties  frustration  changed_sides
     period
-    2012           16              3            0              0
-    2013           16              3            0              0
-    2014           16              3            0              0
-    2015           22              8            1              0
-    2016           32             12            2              0
+    2012           18              3            0              0
+    2013           18              3            0              0
+    2014           18              3            0              0
+    2015           24              8            1              0
+    2016           34             12            2              0
     >>> len(timeline(graph.load(), "QE"))
     18
 

@@ -556,8 +556,8 @@ def test_integer_program_on_blocks_too_large_to_enumerate(seed):
 
 @pytest.mark.parametrize("seed", range(6))
 def test_cycle_packing_is_a_lower_bound(seed):
+    from graph.balance.arrays import signed_arrays
     from graph.balance.exact import cycle_packing_bound
-    from graph.balance.signs import signed_arrays
 
     G = random_signed_graph(12, 30, seed=seed, negative=0.3)
     for a, b in G.edges:
@@ -598,6 +598,23 @@ def test_blocks_are_solved_separately_and_glued():
     assert len(ties) == 2
     bridges = {frozenset(e) for e in nx.bridges(G)}
     assert not {frozenset(e) for e in ties[["source", "target"]].itertuples(index=False)} & bridges
+
+
+def test_chains_of_two_tie_actors_are_contracted():
+    # A 60-cycle with one negative tie, and a chord of three two-tie actors
+    # with one negative tie: the arc 10..40 with the chord is unbalanced, the
+    # other arc with the chord balanced, so one tie of the arc 10..40 goes
+    # (L = 1). Everything reduces; nothing is enumerated or solved.
+    G = nx.cycle_graph(60)
+    nx.set_edge_attributes(G, 1, "sign")
+    G[0][1]["sign"] = -1
+    nx.add_path(G, [10, "p", "q", "r", 40], sign=1)
+    G[10]["p"]["sign"] = -1
+    result = frustration(G)
+    assert result.L == 1
+    assert result.proven and result.solver == "reduction"
+    (broken,) = frustrated_ties(G, result.partition)[["source", "target"]].values.tolist()
+    assert all(isinstance(end, int) and 10 <= end <= 40 for end in broken)
 
 
 def test_exact_frustration_on_a_disconnected_graph():
@@ -746,9 +763,11 @@ def test_start_keeps_an_optimal_previous_partition():
         assert split["x"] == split[side]
 
 
-def test_changed_sides_matches_groups_not_labels():
-    before = pd.Series({"a": "a", "b": "a", "c": "c", "d": "c", "e": None})
-    after = pd.Series({"a": "b", "b": "b", "c": "b", "d": "d", "e": "d", "f": "d"})
+def test_changed_sides_follows_groups_not_labels():
+    # The group led by a loses c to the group led by d (now led by e): c alone
+    # changed sides; e joins, f was in no group.
+    before = pd.Series({"a": "a", "b": "a", "c": "a", "d": "d", "e": "d", "f": None})
+    after = pd.Series({"a": "b", "b": "b", "c": "e", "d": "e", "e": "e", "f": "e", "g": "b"})
     assert changed_sides(before, after).to_dict() == {
         "a": False,
         "b": False,
@@ -756,7 +775,11 @@ def test_changed_sides_matches_groups_not_labels():
         "d": False,
         "e": False,
         "f": False,
+        "g": False,
     }
+    # two separate parts joined in one group: nobody changed sides
+    merged = pd.Series({"a": "x", "b": "x", "c": "x", "d": "x", "e": "x"})
+    assert not changed_sides(before.dropna(), merged).any()
 
 
 def test_frustration_labels_follow_sorted_order():

@@ -37,7 +37,7 @@ def test_yearly_rows(aleppo: nx.MultiDiGraph) -> None:
     assert years["frustration"].tolist() == [0, 0, 0, 1, 2]
     assert years["frustration_proven"].all()
     assert (years["changed_sides"] == 0).all()
-    assert years.loc["2016", "relations"] == 32  # every relation is active in 2016
+    assert years.loc["2016", "relations"] == 34  # every relation is active in 2016
     assert (years["actors"] == 20).all()
 
 

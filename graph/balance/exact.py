@@ -13,8 +13,8 @@ import time
 import numpy as np
 from scipy import sparse
 
+from .arrays import triangles
 from .heuristic import split_cost
-from .signs import triangles
 
 __all__ = [
     "ENUMERATE_MAX_ACTORS",
@@ -37,9 +37,6 @@ _SEPARATION_SOURCES = 2048
 _SEPARATION_BATCH = 128
 #: Rounds of path searches of :func:`cycle_packing_bound`.
 _PACKING_ROUNDS = 8
-#: Longest path (in ties) that closes a cycle: short cycles pack best, and the
-#: searches stop early.
-_PACKING_MAX_PATH = 8
 
 
 def enumerate_split(
@@ -103,7 +100,6 @@ def cycle_packing_bound(
                 indices=u[batch],
                 unweighted=True,
                 return_predecessors=True,
-                limit=_PACKING_MAX_PATH,
             )
             for r, e in enumerate(batch.tolist()):
                 target = int(v[e])

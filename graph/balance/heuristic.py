@@ -11,7 +11,7 @@ import math
 import numpy as np
 from scipy import sparse
 
-from .signs import signed_matrix
+from .arrays import signed_matrix
 
 __all__ = ["heuristic_split", "improved_split", "split_cost"]
 

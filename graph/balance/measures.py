@@ -8,7 +8,7 @@ import networkx as nx
 import numpy as np
 from scipy import sparse
 
-from .signs import SignedArrays, signed_arrays, signed_matrix, triangles
+from .arrays import SignedArrays, signed_arrays, signed_matrix, triangles
 
 __all__ = ["WALK_DENSE_MAX_ACTORS", "triangle_balance", "triangle_census", "walk_balance"]
 

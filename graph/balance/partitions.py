@@ -12,8 +12,8 @@ import numpy as np
 import pandas as pd
 from scipy import sparse
 
-from .frustration import _solve_blocks, check_method, name_groups
-from .signs import SignedArrays, signed_arrays, signed_matrix
+from .arrays import SignedArrays, signed_arrays, signed_matrix
+from .frustration_index import _solve_blocks, check_method, name_groups
 
 __all__ = ["PARTITION_EXACT_MAX_TIES", "SignedPartition", "partition"]
 

@@ -9,9 +9,9 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 
-from .frustration import Frustration, frustrated_ties, frustration
+from .arrays import node_index, signed_arrays
+from .frustration_index import Frustration, frustrated_ties, frustration
 from .measures import _census, balanced_share, walk_balance
-from .signs import node_index, signed_arrays
 
 __all__ = ["SUMMARY_MEMBERS", "BalanceReport", "balance_report", "groups_table"]
 

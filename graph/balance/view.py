@@ -7,7 +7,7 @@ from collections.abc import Hashable
 import networkx as nx
 import pandas as pd
 
-from .frustration import Frustration, changed_sides, frustrated_ties, frustration
+from .frustration_index import Frustration, changed_sides, frustrated_ties, frustration
 
 __all__ = ["VIEW_VERSION", "balance_view"]
 

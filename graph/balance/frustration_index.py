@@ -18,6 +18,7 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 
+from .arrays import SignedArrays, canonical_rank, node_index, signed_arrays
 from .exact import (
     ENUMERATE_MAX_ACTORS,
     cycle_packing_bound,
@@ -26,7 +27,7 @@ from .exact import (
     proves,
 )
 from .heuristic import heuristic_split, improved_split, split_cost
-from .signs import SignedArrays, canonical_rank, node_index, signed_arrays
+from .reduce import Reduced, reduce_block
 
 __all__ = ["Frustration", "changed_sides", "frustrated_ties", "frustration", "name_groups"]
 
@@ -64,9 +65,11 @@ class Frustration:
     method : str
         ``"exact"`` or ``"heuristic"``, as asked or chosen by ``"auto"``.
     solver : str
-        What found and proved ``L``: ``"HiGHS"`` (the integer program),
-        ``"enumeration"`` (every split of small blocks), ``"local search"``
-        (the heuristic), joined by ``+``; ``"none"`` without ties.
+        What found and proved ``L``: ``"reduction"`` (actors with one or two
+        ties removed until nothing was left), ``"enumeration"`` (every split
+        of small blocks), ``"local search"`` (the heuristic), ``"cycle
+        packing"`` (the lower bound met it), ``"HiGHS"`` (the integer
+        program), joined by ``+``; ``"none"`` without a cycle.
     seconds : float
         Wall-clock time taken.
     blocks : int
@@ -116,15 +119,20 @@ def frustration(
     1. Reduction.  A tie that lies on no cycle (a bridge, e.g. the tie of an
        actor of degree 1) can always be satisfied, and ``L`` is the sum of the
        indices of the biconnected blocks, whose splits glue at the actors
-       they share.  So every block with a cycle is solved on its own.
+       they share.  So every block with a cycle is solved on its own, after
+       its actors with two ties are contracted into weighted ties
+       (:mod:`graph.balance.reduce`).
     2. Upper bound and warm start.  A seeded local search (eigenvector and
        spanning-tree starts, greedy moves, tabu search), started also from
        ``start`` when given, gives each block a split.
-    3. Proof.  The binary linear program of Aref, Mason & Wilson (the "XOR"
-       model, actors as branching variables, odd-triangle and odd-cycle
-       inequalities) is solved by HiGHS (:func:`scipy.optimize.milp`);
-       blocks of at most 12 actors try every split instead.  The proof stops
-       as soon as the relaxation's bound reaches the heuristic's value.
+    3. Proof.  A packing of disjoint unbalanced cycles bounds ``L`` from
+       below (:func:`graph.balance.exact.cycle_packing_bound`); on networks
+       close to balance it meets the heuristic's value.  Otherwise the binary
+       linear program of Aref, Mason & Wilson (the "XOR" model, actors as
+       branching variables, odd-triangle and odd-cycle inequalities) is
+       solved by HiGHS (:func:`scipy.optimize.milp`), and stops as soon as
+       the relaxation's bound reaches the heuristic's value.  Blocks of at
+       most 12 actors try every split instead.
     4. If the time budget runs out first, the best split found is returned
        with ``proven=False``, the solver's lower bound and a
        :class:`UserWarning`.
@@ -261,7 +269,7 @@ def _group_labels(groups: Mapping | pd.Series, nodes: list[Hashable]) -> list[ob
 def _components(sa: SignedArrays) -> np.ndarray:
     from scipy.sparse.csgraph import connected_components
 
-    from .signs import signed_matrix
+    from .arrays import signed_matrix
 
     return connected_components(signed_matrix(sa.n, sa.u, sa.v, np.ones(sa.m)), directed=False)[1]
 
@@ -294,52 +302,73 @@ def _solve_blocks(
         actors, local = np.unique(np.concatenate([sa.u[ties], sa.v[ties]]), return_inverse=True)
         bu, bv = local[: len(ties)], local[len(ties) :]
         bs, bw = sa.s[ties], sa.w[ties]
-        fixed = int(np.argmin(rank[actors]))
         if len(ties) == 1:  # a bridge: always satisfied
             splits.append((actors, np.array([0, 0 if bs[0] > 0 else 1])))
             continue
         cyclic += 1
-        start = None if x0 is None else x0[actors]
-        if method != "heuristic" and len(actors) <= ENUMERATE_MAX_ACTORS:
-            x = enumerate_split(len(actors), bu, bv, bs, bw, fixed)
-            if start is not None:
-                kept = improved_split(len(actors), bu, bv, bs, bw, start)
-                if split_cost(kept, bu, bv, bs, bw) <= split_cost(x, bu, bv, bs, bw):
-                    x = kept
-            solvers.add("enumeration")
-            block_cost = block_lower = split_cost(x, bu, bv, bs, bw)
-            block_proven = True
-        else:
-            x = heuristic_split(len(actors), bu, bv, bs, bw, seed, start)
-            block_cost = split_cost(x, bu, bv, bs, bw)
-            solvers.add("local search")
-            block_lower, block_proven = (block_cost, True) if block_cost == 0 else (0.0, False)
-            if not block_proven and method != "heuristic":
-                # Packing orders differ in which cycles they find: a few seeded tries.
-                rng = np.random.default_rng(seed)
-                for attempt in range(_PACKING_ATTEMPTS):
-                    packed = cycle_packing_bound(
-                        len(actors), bu, bv, bs, bw, x, rng if attempt else None
-                    )
-                    block_lower = max(block_lower, packed)
-                    block_proven = proves(block_lower, block_cost, bw)
-                    if block_proven or time.monotonic() > deadline:
-                        break
-                if block_proven:
-                    solvers.add("cycle packing")
-            if not block_proven and method != "heuristic" and time.monotonic() < deadline:
-                solvers.add("HiGHS")
-                x, block_proven, milp_lower = milp_split(
-                    len(actors), bu, bv, bs, bw, fixed=fixed, deadline=deadline, incumbent=x
-                )
-                block_cost = split_cost(x, bu, bv, bs, bw)
-                block_lower = max(block_lower, milp_lower)
-                block_proven = block_proven or proves(block_lower, block_cost, bw)
+        core = reduce_block(len(actors), bu, bv, bs, bw)
+        if len(core.s):
+            fixed = int(np.argmin(rank[actors[core.actors]]))
+            start = None if x0 is None else x0[actors[core.actors]]
+            x, _, core_lower, block_proven = _solve_core(
+                core, fixed, start, method, deadline, seed, solvers
+            )
+            x = core.expand(len(actors), x, None if x0 is None else x0[actors])
+        else:  # the reductions solved it
+            solvers.add("reduction")
+            x = core.expand(len(actors), np.zeros(0), None if x0 is None else x0[actors])
+            core_lower, block_proven = 0.0, True
+        block_cost = split_cost(x, bu, bv, bs, bw)
         cost += block_cost
-        lower += block_lower
+        lower += block_cost if block_proven else core_lower + core.constant
         proven = proven and block_proven
         splits.append((actors, x))
     return _glue(sa.n, splits, x0), cost, lower, proven, solvers, cyclic
+
+
+def _solve_core(
+    core: Reduced,
+    fixed: int,
+    start: np.ndarray | None,
+    method: str,
+    deadline: float,
+    seed: int,
+    solvers: set[str],
+) -> tuple[np.ndarray, float, float, bool]:
+    """Split the reduced block: ``(x, cost, lower bound, proven)``, without the constant."""
+    n, u, v, s, w = len(core.actors), core.u, core.v, core.s, core.w
+    if method != "heuristic" and n <= ENUMERATE_MAX_ACTORS:
+        x = enumerate_split(n, u, v, s, w, fixed)
+        if start is not None:
+            kept = improved_split(n, u, v, s, w, start)
+            if split_cost(kept, u, v, s, w) <= split_cost(x, u, v, s, w):
+                x = kept
+        solvers.add("enumeration")
+        return x, split_cost(x, u, v, s, w), split_cost(x, u, v, s, w), True
+    x = heuristic_split(n, u, v, s, w, seed, start)
+    cost = split_cost(x, u, v, s, w)
+    solvers.add("local search")
+    lower, proven = (cost, True) if cost == 0 else (0.0, False)
+    if proven or method == "heuristic":
+        return x, cost, lower, proven
+    # Packing orders differ in which cycles they find: a few seeded tries.
+    rng = np.random.default_rng(seed)
+    for attempt in range(_PACKING_ATTEMPTS):
+        lower = max(lower, cycle_packing_bound(n, u, v, s, w, x, rng if attempt else None))
+        proven = proves(lower, cost, w)
+        if proven or time.monotonic() > deadline:
+            break
+    if proven:
+        solvers.add("cycle packing")
+    elif time.monotonic() < deadline:
+        solvers.add("HiGHS")
+        x, proven, milp_lower = milp_split(
+            n, u, v, s, w, fixed=fixed, deadline=deadline, incumbent=x
+        )
+        cost = split_cost(x, u, v, s, w)
+        lower = max(lower, milp_lower)
+        proven = proven or proves(lower, cost, w)
+    return x, cost, lower, proven
 
 
 def _glue(n: int, splits: list[tuple[np.ndarray, np.ndarray]], x0: np.ndarray | None) -> np.ndarray:
@@ -512,11 +541,11 @@ def changed_sides(before: pd.Series, after: pd.Series) -> pd.Series:
     """Which actors changed sides from one partition to the next.
 
     Group labels need not match between the two partitions (a group can
-    change its most central actor), so groups are matched one to one, the
-    pairs that share the most actors first (ties broken by label); an actor
-    changed sides when its group in ``after`` is not matched to its group in
-    ``before``.  When a group splits, the larger part keeps its side and the
-    smaller one changes.
+    change its most central actor), so each group of ``before`` is followed
+    to the group of ``after`` where most of its actors went (ties broken by
+    label); an actor changed sides when it is not in that group.  Groups that
+    merge (two parts of the network joined by new ties) change nobody's side;
+    when a group splits, the smaller part changes sides.
 
     Parameters
     ----------
@@ -532,22 +561,17 @@ def changed_sides(before: pd.Series, after: pd.Series) -> pd.Series:
     Examples
     --------
     >>> import pandas as pd
-    >>> before = pd.Series({"a": "a", "b": "a", "c": "c", "d": "c"})
-    >>> after = pd.Series({"a": "b", "b": "b", "c": "b", "d": "d"})
+    >>> before = pd.Series({"a": "a", "b": "a", "c": "a", "d": "d", "e": "d"})
+    >>> after = pd.Series({"a": "b", "b": "b", "c": "e", "d": "e", "e": "e"})
     >>> changed_sides(before, after).tolist()
-    [False, False, True, False]
+    [False, False, True, False, False]
     """
     old = before.reindex(after.index)
     both = old.notna() & after.notna()
     pairs = pd.DataFrame({"old": old[both].astype(str), "new": after[both].astype(str)})
-    overlap = pairs.value_counts().reset_index(name="actors")
-    overlap = overlap.sort_values(["actors", "new", "old"], ascending=[False, True, True])
-    match: dict[str, str] = {}
-    taken: set[str] = set()
-    for new, old_label in zip(overlap["new"], overlap["old"], strict=True):
-        if new not in match and old_label not in taken:
-            match[new] = old_label
-            taken.add(old_label)
+    counts = pairs.value_counts().reset_index(name="actors")
+    counts = counts.sort_values(["old", "actors", "new"], ascending=[True, False, True])
+    destination = counts.drop_duplicates("old").set_index("old")["new"]
     changed = pd.Series(False, index=after.index, name="changed_sides")
-    changed[both] = [match.get(n) != o for o, n in zip(pairs["old"], pairs["new"], strict=True)]
+    changed[both] = (pairs["new"] != pairs["old"].map(destination)).to_numpy()
     return changed
