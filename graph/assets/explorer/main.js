@@ -41,7 +41,7 @@ function startExplorer() {
     const shown = shownRelations(app.model, state);
     network.draw(shown, litBy(app.model, state, shown));
     panels.draw(shown);
-    timeline.draw();
+    timeline.draw(shown);
     table.draw(shown);
     network.resize(); // the canvas follows panels, story and table opening or closing
     buttonById("labels-toggle").setAttribute("aria-pressed", String(state.labels));
