@@ -16,12 +16,14 @@ explorer: $(VENV)/.installed
 	@$(BIN)/alliance-graph build -o explorer/aleppo.html
 	@$(BIN)/alliance-graph build -o explorer/aleppo-classroom.html --preset classroom
 
+# Tests run on every core (pytest-xdist); --dist loadfile keeps each test file,
+# with its module-wide browser or kernel, on one worker.
 test: $(VENV)/.installed-test node_modules/.package-lock.json
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	npx tsc -p .
 	npx eslint graph/assets
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n auto --dist loadfile
 
 install: $(VENV)/.installed
 

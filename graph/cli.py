@@ -4,28 +4,44 @@ Each command reads a dataset folder (the bundled Battle of Aleppo data when
 none is given) with :func:`graph.load` and calls one public function.
 Problems with the data are printed as ``file:line:column: column: message``
 lines, without a traceback, and the command exits with status 1.
+
+Each command imports the library modules it uses when it runs: ``--help``
+loads neither pandas nor NetworkX, ``validate`` and ``info`` no matplotlib,
+SciPy or pyvis (tests/test_imports.py holds the line).
 """
 
 from __future__ import annotations
 
 import functools
+import importlib
 from collections.abc import Callable
 from pathlib import Path
 
 import click
 
 from . import __version__
-from .balance import balance_report, frustrated_ties
-from .build import load, signed_graph, snapshot
 from .dates import as_period
 from .errors import DataError
-from .export import FORMATS, export_as
-from .figure import PRESETS as FIGURE_PRESETS
-from .figure import draw
-from .files import atomic_write
-from .metrics import centrality, date_range, relation_counts, summary
-from .read import DATA_DIR, read_story
-from .render import PRESETS, write_html
+from .files import OutputError, atomic_write, check_output
+from .resources import data_dir as bundled_data_dir
+
+
+class ChoiceOf(click.Choice):
+    """A :class:`click.Choice` among the names of a library constant.
+
+    The module defining the constant is imported when the option is first
+    parsed or shown in help, not when this module is.
+    """
+
+    def __init__(self, module: str, constant: str) -> None:
+        self.source = (module, constant)
+        self.case_sensitive = True
+
+    @functools.cached_property
+    def choices(self) -> tuple[str, ...]:  # type: ignore[override]
+        module, constant = self.source
+        return tuple(getattr(importlib.import_module(module, __package__), constant))
+
 
 DATA_DIR_ARGUMENT = click.argument(
     "data_dir",
@@ -34,15 +50,52 @@ DATA_DIR_ARGUMENT = click.argument(
 )
 
 
-def output_option(help: str, *, dir_okay: bool = False) -> Callable:
-    """The ``-o/--output`` option: where a command writes its result."""
-    return click.option(
-        "-o",
-        "--output",
-        required=True,
-        type=click.Path(dir_okay=dir_okay, writable=True, path_type=Path),
-        help=help,
-    )
+#: Files of a dataset folder that commands read, which no output may replace.
+INPUT_FILES = ("actors.csv", "relations.csv", "relation_types.csv", "story.csv", "datapackage.json")
+
+
+def output_option(
+    help: str,
+    *,
+    flags: tuple[str, ...] = ("-o", "--output"),
+    name: str = "output",
+    required: bool = True,
+    folder: bool | Callable[[dict], bool] = False,
+) -> Callable:
+    """The option that says where a command writes its result: ``-o/--output`` by default.
+
+    Every command's output goes through it, so all refuse the same paths
+    before any work is done (:func:`graph.files.check_output`: one of the
+    command's input files, a device, a FIFO, a folder where a file is
+    expected) and create missing folders the same way (when writing).
+    ``folder`` says whether the output is a folder (the CSV export), or
+    tells it from the command's options.
+    """
+    is_folder = folder if callable(folder) else lambda options: folder
+
+    def decorator(command: Callable) -> Callable:
+        @functools.wraps(command)
+        def checked(**options):
+            if options[name] is not None:
+                data_dir = options.get("data_dir") or bundled_data_dir()
+                inputs = [data_dir, *(Path(data_dir) / input for input in INPUT_FILES)]
+                try:
+                    check_output(options[name], folder=is_folder(options), inputs=inputs)
+                except OutputError as error:
+                    _fail(error)
+            return command(**options)
+
+        return click.option(
+            *flags, name, required=required, type=click.Path(path_type=Path), help=help
+        )(checked)
+
+    return decorator
+
+
+def _fail(error: Exception) -> None:
+    """Print the one-line message of an error and exit with status 1."""
+    click.echo(str(error), err=True)
+    raise SystemExit(1)
 
 
 def _check_date(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
@@ -64,15 +117,14 @@ AT_OPTION = click.option(
 
 
 def reports_data_errors(command: Callable) -> Callable:
-    """Turn a :class:`DataError` into a readable report and exit status 1."""
+    """Turn a :class:`DataError` or an :class:`OutputError` into a readable report and exit 1."""
 
     @functools.wraps(command)
     def wrapper(*args, **kwargs):
         try:
             return command(*args, **kwargs)
-        except DataError as error:
-            click.echo(str(error), err=True)
-            raise SystemExit(1) from None
+        except (DataError, OutputError) as error:
+            _fail(error)
 
     return wrapper
 
@@ -102,6 +154,8 @@ def validate(data_dir: Path | None) -> None:
     Example:
       alliance-graph validate my-conflict/
     """
+    from .build import load
+
     G = load(data_dir)
     click.echo(f"OK: {G.number_of_nodes()} actors, {G.number_of_edges()} relations")
 
@@ -116,6 +170,9 @@ def info(data_dir: Path | None) -> None:
     Example:
       alliance-graph info
     """
+    from .build import load
+    from .metrics import date_range, relation_counts
+
     G = load(data_dir)
     first, last = date_range(G)
     click.echo(f"{G.graph.get('title', '')}")
@@ -141,7 +198,7 @@ def info(data_dir: Path | None) -> None:
 @click.option("--title", help="Page title (the dataset's title by default).")
 @click.option(
     "--preset",
-    type=click.Choice(PRESETS),
+    type=ChoiceOf(".render", "PRESETS"),
     default="default",
     show_default=True,
     help="classroom: large labels and high contrast for a projector.",
@@ -166,6 +223,10 @@ def build(
       alliance-graph build -o aleppo.html --preset classroom
       alliance-graph build my-conflict/ -o my-conflict.html --at 2016-07
     """
+    from .build import load
+    from .read import DATA_DIR, read_story
+    from .render import write_html
+
     G = load(data_dir)
     story_file = (DATA_DIR if data_dir is None else data_dir) / "story.csv"
     story = read_story(story_file, G.nodes) if story_file.exists() else None
@@ -179,13 +240,13 @@ def build(
     "--format",
     "format_",
     required=True,
-    type=click.Choice(FORMATS),
+    type=ChoiceOf(".export", "FORMATS"),
     help="gexf (Gephi, with the timeline), graphml, json (node-link, for D3) or csv.",
 )
 @output_option(
     "The file to write; for csv, the folder that gets actors.csv, relations.csv "
     "and relation_types.csv.",
-    dir_okay=True,
+    folder=lambda options: options["format_"] == "csv",
 )
 @click.option(
     "--for-spreadsheet",
@@ -202,6 +263,9 @@ def export(data_dir: Path | None, format_: str, output: Path, for_spreadsheet: b
       alliance-graph export --format gexf -o aleppo.gexf
       alliance-graph export my-conflict/ --format csv --for-spreadsheet -o sheets/
     """
+    from .build import load
+    from .export import export_as
+
     G = load(data_dir)
     try:
         written = export_as(G, output, format_, for_spreadsheet=for_spreadsheet)
@@ -221,7 +285,7 @@ def export(data_dir: Path | None, format_: str, output: Path, for_spreadsheet: b
 )
 @click.option(
     "--preset",
-    type=click.Choice(list(FIGURE_PRESETS)),
+    type=ChoiceOf(".figure", "PRESETS"),
     default="handout",
     show_default=True,
     help="handout: A4 landscape for print; slide: 16:9 for a projector.",
@@ -238,6 +302,9 @@ def figure(
       alliance-graph figure -o aleppo.pdf
       alliance-graph figure --at 2016-07 --preset slide -o july-2016.png
     """
+    from .build import load
+    from .figure import draw
+
     try:
         written = draw(load(data_dir), output, at=at, preset=preset, title=title)
     except ValueError as error:
@@ -248,11 +315,11 @@ def figure(
 @main.command()
 @DATA_DIR_ARGUMENT
 @AT_OPTION
-@click.option(
-    "--csv",
-    "csv_file",
-    type=click.Path(dir_okay=False, writable=True, path_type=Path),
-    help="Also write the centrality table to this CSV file.",
+@output_option(
+    "Also write the centrality table to this CSV file.",
+    flags=("--csv",),
+    name="csv_file",
+    required=False,
 )
 @reports_data_errors
 def metrics(data_dir: Path | None, at: str | None, csv_file: Path | None) -> None:
@@ -265,6 +332,9 @@ def metrics(data_dir: Path | None, at: str | None, csv_file: Path | None) -> Non
     Example:
       alliance-graph metrics --at 2016 --csv centrality.csv
     """
+    from .build import load, snapshot
+    from .metrics import centrality, summary
+
     G = load(data_dir)
     table = centrality(G, at=at)
     click.echo(summary(G if at is None else snapshot(G, at)).to_string())
@@ -287,6 +357,9 @@ def balance(data_dir: Path | None, at: str | None) -> None:
     Example:
       alliance-graph balance --at 2015
     """
+    from .balance import balance_report, frustrated_ties
+    from .build import load, signed_graph
+
     S = signed_graph(load(data_dir), at=at)
     report = balance_report(S)
     click.echo(report.to_string())
@@ -325,6 +398,7 @@ def quiz(
       alliance-graph quiz -o quiz.pdf
       alliance-graph quiz my-conflict/ -n 6 --seed 2 -o quiz.csv
     """
+    from .build import load
     from .quiz import quiz_questions, write_quiz
 
     G = load(data_dir)

@@ -9,15 +9,17 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from typing import TYPE_CHECKING
 
 import networkx as nx
 import numpy as np
 import pandas as pd
-from scipy import sparse
-from scipy.sparse import linalg as sparse_linalg
 
 from .build import signed_graph, snapshot
 from .dates import parse_period
+
+if TYPE_CHECKING:
+    from scipy import sparse
 
 __all__ = ["centrality", "date_range", "pn_centrality", "relation_counts", "summary"]
 
@@ -167,6 +169,9 @@ def pn_centrality(G: nx.Graph, *, mode: str = "all") -> pd.Series:
     index = pd.Index(nodes, dtype=object)
     if n < 2:
         return pd.Series(np.ones(n), index=index, name=name)
+    from scipy import sparse  # here, not at the top: `alliance-graph info` needs no SciPy
+    from scipy.sparse import linalg as sparse_linalg
+
     A = _pn_matrix(G, nodes, symmetric=mode == "all")
     if mode == "in":
         A = A.T.tocsr()
@@ -189,6 +194,8 @@ def pn_centrality(G: nx.Graph, *, mode: str = "all") -> pd.Series:
 
 def _pn_matrix(G: nx.Graph, nodes: list, *, symmetric: bool) -> sparse.csr_array:
     """``P - 2N`` as a sparse matrix, rows are sources; ``symmetric`` ignores direction."""
+    from scipy import sparse
+
     position = {node: i for i, node in enumerate(nodes)}
     ties: dict[int, tuple[list[int], list[int]]] = {1: ([], []), -1: ([], [])}
     for u, v, sign in G.edges(data="sign"):

@@ -24,6 +24,7 @@ import pandas as pd
 
 from .dates import parse_period
 from .errors import FileFormatError, Problem, ValidationError
+from .resources import data_dir
 
 __all__ = [
     "ACTOR_COLUMNS",
@@ -39,8 +40,8 @@ __all__ = [
     "read_table",
 ]
 
-#: The bundled Battle of Aleppo dataset.
-DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+#: The bundled Battle of Aleppo dataset (see :mod:`graph.resources`).
+DATA_DIR = data_dir()
 
 #: Columns of each file: name -> required?
 ACTOR_COLUMNS = {

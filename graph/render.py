@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import re
 from collections.abc import Mapping
 from importlib import resources
 from pathlib import Path
@@ -27,11 +26,11 @@ from pathlib import Path
 import jinja2
 import networkx as nx
 import pandas as pd
-import pyvis
 from markupsafe import Markup
 
 from .files import atomic_write
 from .scene import scene
+from .vendor import vis_network
 
 __all__ = ["PRESETS", "SCRIPTS", "app_script", "render_html", "write_html"]
 
@@ -45,9 +44,6 @@ PRESETS = ("default", "classroom")
 #: that wires them. They are classic scripts sharing one scope, wrapped in a
 #: function in the page.
 SCRIPTS = ("dom.js", "state.js", "network.js", "panels.js", "timeline.js", "table.js", "main.js")
-
-_VIS_DIR = Path(pyvis.__file__).parent / "templates" / "lib" / "vis-9.1.2"
-_SOURCE_MAP = re.compile(r"^//# sourceMappingURL=.*$", re.M)
 
 
 def app_script() -> str:
@@ -105,14 +101,13 @@ def render_html(
         undefined=jinja2.StrictUndefined,
     )
     assets = resources.files("graph") / "assets"
-    vis_js = (_VIS_DIR / "vis-network.min.js").read_text(encoding="utf-8")
+    vis = vis_network()
     return environment.get_template("explorer.html").render(
         title=title or G.graph.get("title") or "Actor network",
         preset=preset,
         # Trusted code from the packages, as Markup; the data is JSON made safe for <script>.
-        vis_css=Markup((_VIS_DIR / "vis-network.css").read_text(encoding="utf-8")),
-        # Without its source-map comment, developer tools would look for a file beside the page.
-        vis_js=Markup(_SOURCE_MAP.sub("", vis_js)),
+        vis_css=Markup(vis.css),
+        vis_js=Markup(vis.js),  # led by vis-network's licence comment
         app_css=Markup((assets / "explorer.css").read_text(encoding="utf-8")),
         app_js=Markup(app_script()),
         data=Markup(_json_for_script(payload)),
