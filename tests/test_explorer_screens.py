@@ -82,6 +82,7 @@ def test_on_a_phone_the_network_comes_first_painted_and_still(
     assert not visit.page.locator("#legend").is_visible()
     assert not visit.page.locator("#sidebar").is_visible()
     assert visit.js("document.documentElement.scrollWidth") <= PHONE[0]
+    assert label_px(visit) >= 10.99 and overlapping(screen_boxes(visit)) == []  # readable names
     screenshot(visit, f"phone-{preset}-390x844")
     # Legend and panels are a tap away.
     visit.page.locator("#legend-toggle").tap()
