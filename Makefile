@@ -17,13 +17,16 @@ explorer: $(VENV)/.installed
 	@$(BIN)/alliance-graph build -o explorer/aleppo-classroom.html --preset classroom
 
 # Tests run on every core (pytest-xdist); --dist loadfile keeps each test file,
-# with its module-wide browser or kernel, on one worker.
+# with its module-wide browser or kernel, on one worker. `make test PYTEST_JOBS=0`
+# runs them in one process (faster where the cores are shared with other work).
+PYTEST_JOBS ?= auto
+
 test: $(VENV)/.installed-test node_modules/.package-lock.json
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	npx tsc -p .
 	npx eslint graph/assets
-	$(BIN)/python -m pytest -n auto --dist loadfile
+	$(BIN)/python -m pytest -n $(PYTEST_JOBS) --dist loadfile
 
 install: $(VENV)/.installed
 

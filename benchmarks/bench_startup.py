@@ -9,9 +9,11 @@ Each command is run ``--runs`` times (5 by default) as a separate process
 through the ``alliance-graph`` script installed next to this Python; the
 table gives the median wall-clock and CPU (user + system) seconds and the
 target. On a busy machine wall-clock time stretches and CPU time does not, so
-the load average is printed too. The commands use the bundled Battle of Aleppo data and write into a
-temporary folder. ``--importtime`` also prints the ten slowest imports of
-each command (``python -X importtime``), which is where start-up time goes.
+the load average and the share of a core a busy loop gets are printed too.
+The commands use the bundled Battle of Aleppo data and write into a
+temporary folder. ``--importtime`` also prints the third-party packages
+slowest to import for each command (``python -X importtime``), which is where
+start-up time goes.
 
 This is a script, not a test: timings depend on the machine and its load.
 """
@@ -86,6 +88,14 @@ def slowest_imports(arguments: list[str], cwd: str, count: int = 8) -> list[tupl
     return sorted(rows, reverse=True)[:count]
 
 
+def cpu_share(seconds: float = 0.5) -> float:
+    """The share of one core this process gets: CPU time over wall time of a busy loop."""
+    start, cpu = time.perf_counter(), time.process_time()
+    while time.process_time() - cpu < seconds:
+        pass
+    return (time.process_time() - cpu) / (time.perf_counter() - start)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--runs", type=int, default=5, help="runs per command (default 5)")
@@ -96,6 +106,7 @@ def main() -> None:
         sys.exit(f"{script} not found: install the project first (make install)")
     load = ", ".join(f"{value:.1f}" for value in os.getloadavg())
     print(f"{options.runs} runs each, {script}, {os.cpu_count()} CPUs, load average {load}")
+    print(f"a busy loop gets {cpu_share():.0%} of a core (100 % on an idle machine)")
     print(f"| {'command':<34} | median wall s | median CPU s | target s |")
     print(f"|{'-' * 36}|-------------:|-------------:|---------:|")
     with tempfile.TemporaryDirectory() as scratch:

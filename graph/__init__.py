@@ -1,8 +1,10 @@
 """alliance-graph: actors, their support and opposition, as graphs and tables.
 
-Read a dataset with :func:`load` (the Battle of Aleppo by default), look at
-the relations active at a date with :func:`snapshot` and at who sides with
-whom with :func:`signed_graph`. Structural balance lives in
+Read a dataset with :func:`load` (the Battle of Aleppo by default; check a
+folder's every file with :func:`validate`), look at the relations active at a
+date with :func:`snapshot` and at who sides with whom with
+:func:`signed_graph`; :func:`actors` and :func:`relations` give a graph back as
+tables. Structural balance lives in
 :mod:`graph.balance` and classic signed networks in :mod:`graph.datasets`.
 
 >>> import graph
@@ -35,6 +37,7 @@ _EXPORTS: dict[str, str | None] = {
     "FileFormatError": "errors",
     "Problem": "errors",
     "ValidationError": "errors",
+    "actors": "build",
     "balance": _SUBMODULE,
     "balance_predictions": "predict",
     "centrality": "metrics",
@@ -55,11 +58,13 @@ _EXPORTS: dict[str, str | None] = {
     "read_relations": "read",
     "read_story": "read",
     "relation_counts": "metrics",
+    "relations": "build",
     "show": "notebook",
     "signed_graph": "build",
     "snapshot": "build",
     "summary": "metrics",
     "timeline": "timeline",
+    "validate": "build",
     "to_pyvis": "pyvis_network",
     "without": "whatif",
     "write_csv": "export",

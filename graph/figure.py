@@ -412,7 +412,7 @@ def _network(
             FancyArrowPatch(
                 where[edge["from"]],
                 where[edge["to"]],
-                arrowstyle="-|>",
+                arrowstyle="-" if edge["symmetric"] else "-|>",  # both ways: no head
                 mutation_scale=8 + 2 * edge["width"],
                 connectionstyle=f"arc3,rad={_bend(edge)}",
                 shrinkA=radius[edge["from"]],

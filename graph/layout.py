@@ -143,7 +143,8 @@ def layout(
         the support ties, which pull actors together, and the opposition
         ties, which push them apart. Relations of sign 0 (talks, documenting,
         identity ties) pull weakly, so an actor with only neutral ties sits
-        next to the actors it deals with. Actors are labelled with their
+        next to the actors it deals with; a ``member_of`` tie pulls a member
+        to its coalition as support does. Actors are labelled with their
         ``name`` attribute (their id without one).
     seed : int
         Seed of the layout, so the same graph always gets the same picture.
@@ -320,6 +321,9 @@ def _ties(G: nx.MultiDiGraph, index: dict) -> tuple[np.ndarray, np.ndarray, np.n
     """The actor pairs to draw close or apart: sorted index pairs and their sign."""
     S = signed_graph(G)
     signs = {tuple(sorted((index[u], index[v]))): sign for u, v, sign in S.edges(data="sign")}
+    for u, v, kind in G.edges(data="type"):
+        if kind == "member_of" and u != v:  # a member is drawn with its coalition, as an ally
+            signs.setdefault(tuple(sorted((index[u], index[v]))), 1)
     for u, v, sign in G.edges(data="sign"):
         pair = tuple(sorted((index[u], index[v])))
         if not sign and u != v:

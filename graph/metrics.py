@@ -15,7 +15,7 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 
-from .build import signed_graph, snapshot
+from .build import distinct_relations, signed_graph, snapshot
 from .dates import parse_period
 
 if TYPE_CHECKING:
@@ -47,7 +47,8 @@ def relation_counts(G: nx.MultiDiGraph) -> pd.DataFrame:
     """
     vocabulary = G.graph.get("relation_types", {})
     signs = {data["type"]: int(data.get("sign", 0)) for _, _, data in G.edges(data=True)}
-    types = pd.Series([t for _, _, t in G.edges(data="type")], dtype=object)
+    # A symmetric relation written both ways is one relation.
+    types = pd.Series([d.get("type") for *_, d in distinct_relations(G)], dtype=object)
     counts = types.value_counts().rename("relations")
     table = pd.DataFrame(
         {
@@ -379,16 +380,16 @@ def summary(G: nx.MultiDiGraph) -> pd.Series:
     actors                          20
     active_actors                   19
     isolates                         1
-    relations                       32
+    relations                       34
     support_relations               13
     opposition_relations            15
-    neutral_relations                4
+    neutral_relations                6
     ties                            23
     positive_ties                   11
     negative_ties                   12
     mixed_ties                       0
-    density                   0.073684
-    reciprocity               0.071429
+    density                   0.078947
+    reciprocity               0.066667
     components                       2
     first_date                 2012-07
     last_date               2016-12-22

@@ -64,7 +64,7 @@ def to_pyvis(
     >>> import graph
     >>> net = to_pyvis(graph.load())
     >>> len(net.nodes), len(net.edges), net.options.physics.enabled
-    (20, 32, False)
+    (20, 34, False)
     >>> russia = next(node for node in net.nodes if node["id"] == "russia")
     >>> russia["shape"], russia["color"]["background"]
     ('dot', '#E69F00')

@@ -72,11 +72,11 @@ def timeline(G: nx.MultiDiGraph, freq: str = "Y") -> pd.DataFrame:
     >>> years[["relations", "negative_ties", "frustration"]]
             relations  negative_ties  frustration
     period
-    2012           16              3            0
-    2013           16              3            0
-    2014           16              3            0
-    2015           22              8            1
-    2016           32             12            2
+    2012           18              3            0
+    2013           18              3            0
+    2014           18              3            0
+    2015           24              8            1
+    2016           34             12            2
 
     References
     ----------

@@ -27,18 +27,18 @@ def test_metrics_prints_summary_and_table() -> None:
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()
     assert lines[0].split() == ["actors", "20"]
-    assert any(line.split()[:2] == ["relations", "32"] for line in lines)
+    assert any(line.split()[:2] == ["relations", "34"] for line in lines)
     header = next(line for line in lines if "betweenness" in line).split()
     assert header[:2] == ["camp", "in_degree"] and header[-1] == "pn"
     russia = next(line for line in lines if line.startswith("russia ")).split()
     # camp, in/out/total degree, support and opposition given/received, signed degree
-    assert russia[1:11] == ["pro-government", "3", "6", "9", "3", "0", "3", "2", "-4", "0.164"]
+    assert russia[1:11] == ["pro-government", "3", "6", "9", "3", "0", "3", "2", "-4", "0.115"]
 
 
 def test_metrics_at_a_date() -> None:
     result = run("metrics", "--at", "2014")
     assert result.exit_code == 0, result.output
-    assert any(line.split() == ["relations", "16"] for line in result.output.splitlines())
+    assert any(line.split() == ["relations", "18"] for line in result.output.splitlines())
 
 
 def test_metrics_writes_the_table_as_csv(tmp_path: Path) -> None:

@@ -54,6 +54,18 @@ def test_loads_offline_with_every_actor_and_relation(
     assert [p.name for p in pages["default"].parent.iterdir()] == ["default.html"]
 
 
+def test_symmetric_relations_have_no_arrow_head(
+    open_page: Callable[..., Visit], pages: dict[str, Path], G: nx.MultiDiGraph
+) -> None:
+    visit = open_page(pages["default"])
+    plain = visit.js(
+        "explorer.edges.get({filter: (e) => !e.arrows.to.enabled})"
+        ".map((e) => [e.from, e.to, e.key])"
+    )
+    expected = relations(G, lambda u, v, d: d["symmetric"])
+    assert sorted(map(tuple, plain)) == expected and expected  # negotiates_with
+
+
 def test_complete_at_first_paint_and_still(
     open_page: Callable[..., Visit], pages: dict[str, Path]
 ) -> None:

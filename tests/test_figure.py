@@ -98,7 +98,7 @@ def test_at_draws_the_relations_active_then(G) -> None:
         shown = graph.snapshot(G, at).number_of_edges()
         figure = make_figure(G, at=at)
         texts = [text.get_text() for text in figure.texts]
-        assert any(f"{shown} of 32 relations shown" in t and at in t for t in texts), texts
+        assert any(f"{shown} of 34 relations shown" in t and at in t for t in texts), texts
         network = figure.axes[0]
         assert len(network.patches) == shown
 

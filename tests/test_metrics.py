@@ -329,9 +329,9 @@ def test_summary_mixed_tie_and_empty_graph() -> None:
 
 def test_summary_aleppo() -> None:
     values = summary(graph.load())
-    assert (values["actors"], values["relations"]) == (20, 32)
+    assert (values["actors"], values["relations"]) == (20, 34)
     assert (values["support_relations"], values["opposition_relations"]) == (13, 15)
-    assert values["neutral_relations"] == 4
+    assert values["neutral_relations"] == 6
     assert (values["first_date"], values["last_date"]) == ("2012-07", "2016-12-22")
     # Kurdish forces are named in no relation.
     assert values["isolates"] == 1

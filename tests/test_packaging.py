@@ -140,7 +140,7 @@ def test_the_installed_command_validates_a_folder_without_a_vocabulary(
         shutil.copy(ROOT / "data" / name, folder / name)
     result = run([str(venv / "alliance-graph"), "validate", "my-folder/"], tmp_path)
     assert result.returncode == 0, result.stderr
-    assert result.stdout == "OK: 20 actors, 32 relations\n"
+    assert result.stdout == "OK: 20 actors, 34 relations\n"
     assert not (folder / "relation_types.csv").exists()
 
 

@@ -36,7 +36,7 @@ def test_yearly_rows(aleppo: nx.MultiDiGraph) -> None:
     # two ties that break balance are Amnesty's and the civilians'.
     assert years["frustration"].tolist() == [0, 0, 0, 1, 2]
     assert years["frustration_exact"].all()
-    assert years.loc["2016", "relations"] == 32  # every relation is active in 2016
+    assert years.loc["2016", "relations"] == 34  # every relation is active in 2016
     assert (years["actors"] == 20).all()
 
 
