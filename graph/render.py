@@ -146,9 +146,12 @@ def write_html(
     when only claimed or alleged. Hover a relation for its dates, quote and
     citation; click an actor for its relations grouped by sign and direction;
     search by name or alias; filter by relation type, sign, camp and
-    confidence; play the months with the time slider; read every relation in
-    a sortable table; step through the story with Next/Previous or the arrow
-    keys.
+    confidence; play the months with the time slider and see what changed
+    since the month or story step before; read the relations in a sortable,
+    filterable table; step through the story with Next/Previous, the arrow
+    keys or a presenter's clicker; make names larger or smaller (A-/A+) or
+    hide them; share the view as a link (its fragment holds the date, actor,
+    story step and filters). Phones and tablets get the network first.
 
     Parameters
     ----------

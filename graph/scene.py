@@ -153,7 +153,7 @@ def scene(
     >>> import graph
     >>> payload = scene(graph.load())
     >>> payload["version"], len(payload["nodes"]), len(payload["edges"])
-    (2, 20, 32)
+    (2, 20, 34)
     >>> russia = next(n for n in payload["nodes"] if n["id"] == "russia")
     >>> russia["name"], russia["shape"], russia["degree"], russia["box"]["top"]
     ('Russia', 'dot', 9, -29.3)
@@ -344,6 +344,7 @@ def _edges(G: nx.MultiDiGraph) -> list[dict]:
                 "active_from": _days(start)[0] if start else None,
                 "active_to": _days(end)[1] if end else None,
                 "confidence": confidence,
+                "symmetric": bool(data.get("symmetric", False)),
                 "evidence": str(data.get("evidence", "") or ""),
                 "citation": str(data.get("citation", "") or ""),
                 "date_source": str(data.get("date_source", "") or ""),

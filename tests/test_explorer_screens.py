@@ -82,6 +82,7 @@ def test_on_a_phone_the_network_comes_first_painted_and_still(
     assert not visit.page.locator("#legend").is_visible()
     assert not visit.page.locator("#sidebar").is_visible()
     assert visit.js("document.documentElement.scrollWidth") <= PHONE[0]
+    assert label_px(visit) >= 10.99 and overlapping(screen_boxes(visit)) == []  # readable names
     screenshot(visit, f"phone-{preset}-390x844")
     # Legend and panels are a tap away.
     visit.page.locator("#legend-toggle").tap()
@@ -340,3 +341,42 @@ def test_printing_keeps_the_view_the_panel_and_the_camp_colours(
     page.pdf(path=ARTIFACTS / "print-at-2015-09-30.pdf")
     page.emulate_media(media="screen")
     assert not note.is_visible()
+
+
+def test_what_changed_since_the_step_or_month_before(
+    open_page: Callable[..., Visit], pages: dict[str, Path], G: nx.MultiDiGraph
+) -> None:
+    """The page's counterpart of graph.diff: relations started and ended, with their quotes."""
+
+    def diff(before: str, after: str) -> tuple[set, set]:
+        old = set(graph.snapshot(G, before).edges(keys=True))
+        new = set(graph.snapshot(G, after).edges(keys=True))
+        evidence = {(u, v, k): d["evidence"] for u, v, k, d in G.edges(keys=True, data=True)}
+        return {evidence[e] for e in new - old}, {evidence[e] for e in old - new}
+
+    def listed(box: str, title: str) -> set[str]:
+        group = visit.page.locator(f"{box} h4", has_text=title)
+        assert group.count() == 1
+        quotes = visit.page.locator(f"{box} h4:has-text('{title}') + ul blockquote")
+        return {q.strip("“”") for q in quotes.all_text_contents()}
+
+    visit = open_page(pages["default"], 1366, 768)
+    steps = visit.js("explorer.data.story")
+    visit.page.click("#story-toggle")
+    assert not visit.page.locator("#story-changes").is_visible()  # the first step: nothing before
+    visit.page.keyboard.press("PageDown")
+    visit.page.keyboard.press("PageDown")
+    started, ended = diff(steps[1]["date"], steps[2]["date"])
+    assert started
+    box = "#story-changes"
+    assert visit.text(f"{box} h3") == f"What changed since {steps[1]['label']}"
+    assert listed(box, "Started") == started and listed(box, "Ended") == ended
+    screenshot(visit, "story-what-changed-1366x768")
+    # Months: in the side panel, against the month before.
+    visit.page.keyboard.press("Escape")  # the story closes at its date, October 2015
+    visit.page.locator("#slider").focus()
+    visit.page.keyboard.press("ArrowLeft")
+    assert visit.text("#slider-label") == "September 2015"
+    started, ended = diff("2015-08", "2015-09")
+    assert started and listed("#changes", "Started") == started
+    assert listed("#changes", "Ended") == ended

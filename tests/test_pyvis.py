@@ -14,7 +14,7 @@ from test_render import EVIL, PAYLOADS, text_graph
 import graph
 from graph.scene import scene
 
-#: The suite's headless Chromium (skipped or failed as the explorer's tests say).
+# `browser`: the suite's headless Chromium (tests/chromium.py, through conftest.py).
 
 
 @pytest.fixture(scope="module")

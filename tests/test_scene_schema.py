@@ -63,13 +63,8 @@ def typescript(spec: dict) -> str:
             return f"Array<{item}>" if " " in item else f"{item}[]"
         if kind == "object":
             return named(node)
-        return {
-            "string": "string",
-            "number": "number",
-            "integer": "number",
-            "boolean": "boolean",
-            "null": "null",
-        }[kind]
+        scalars = {"integer": "number", "null": "null"}
+        return scalars.get(kind, kind)  # string, number and boolean are named alike
 
     def named(node: dict) -> str:
         name = node["title"]

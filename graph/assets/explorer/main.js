@@ -5,10 +5,11 @@
 
 const NARROW_PX = 1100; // below this width, panels start closed
 const TEXT_FIELDS = "input[type=search], input[type=text], textarea, [contenteditable]";
-const PHONE_PX = 600;
+const PHONE_PX = 600; // up to this width, the legend starts closed too: the network comes first
 const LABEL_STEP = 1.25; // A+ makes names this much larger
+const LABEL_SCALES = [0.5, 3]; // the reader's smallest and largest names, over the preset's
 const ZOOM_STEP = 1.25; // the + key zooms in this much
-const PAN = 0.1; // an arrow key moves the view this share of the canvas // up to this width, the legend starts closed too: the network comes first
+const PAN = 0.1; // an arrow key moves the view this share of the canvas
 
 /**
  * What the views share: the scene, the state, and the few actions that
@@ -42,13 +43,13 @@ function startExplorer() {
     const shown = modes.shown(shownRelations(app.model, state));
     network.draw(shown, litBy(app.model, state, shown));
     panels.draw(shown);
-    timeline.draw();
+    timeline.draw(shown);
     table.draw(shown);
     modes.draw(shown);
     network.resize(); // the canvas follows panels, story and table opening or closing
     buttonById("labels-toggle").setAttribute("aria-pressed", String(state.labels));
-    buttonById("labels-smaller").disabled = state.labelScale <= 0.5;
-    buttonById("labels-larger").disabled = state.labelScale >= 3;
+    buttonById("labels-smaller").disabled = state.labelScale <= LABEL_SCALES[0];
+    buttonById("labels-larger").disabled = state.labelScale >= LABEL_SCALES[1];
     const when = state.period ? state.period.label : "All dates";
     announce(when + ": " + shown.size + " of " + data.edges.length + " relations shown");
     byId("print-view").textContent =
@@ -181,7 +182,8 @@ function startExplorer() {
   });
   /** @param {number} steps larger (1) or smaller (-1) names */
   const resizeLabels = (steps) => {
-    state.labelScale = Math.min(Math.max(state.labelScale * Math.pow(LABEL_STEP, steps), 0.5), 3);
+    const scale = state.labelScale * Math.pow(LABEL_STEP, steps);
+    state.labelScale = Math.min(Math.max(scale, LABEL_SCALES[0]), LABEL_SCALES[1]);
     update();
     announce("Names at " + Math.round(network.labelPx()) + " pixels");
   };

@@ -160,7 +160,8 @@ function networkView(app) {
       from: relation.from,
       to: relation.to,
       key: relation.key,
-      arrows: { to: { enabled: true, scaleFactor: 0.8 } },
+      // A symmetric relation (talks, an alliance) goes both ways: no arrow head.
+      arrows: { to: { enabled: !relation.symmetric, scaleFactor: 0.8 } },
       ...lineStyle(relation, 1),
       color: edgeColour(relation, 1),
       smooth:

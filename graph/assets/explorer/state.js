@@ -130,9 +130,10 @@ function activeAt(relation, period) {
  * Ids of the relations the filters and the date let through.
  * @param {Model} model
  * @param {State} state
+ * @param {{first: string, last: string} | null} [period] another date than the state's
  * @returns {Set<number>}
  */
-function shownRelations(model, state) {
+function shownRelations(model, state, period = state.period) {
   const off = state.off;
   /** @param {string} id */
   const campOff = (id) => off.camp.has(/** @type {SceneNode} */ (model.actors.get(id)).camp);
@@ -144,7 +145,7 @@ function shownRelations(model, state) {
       !off.confidence.has(relation.confidence) &&
       !campOff(relation.from) &&
       !campOff(relation.to) &&
-      activeAt(relation, state.period)
+      activeAt(relation, period)
     ) {
       shown.add(relation.id);
     }

@@ -106,8 +106,56 @@ function timelineView(app) {
     }
   }
 
-  // The time bar and the story for the state.
-  function draw() {
+  /**
+   * The period before the one shown: the story's previous step, or the previous month.
+   * @returns {Period | null}
+   */
+  function previousPeriod() {
+    if (state.step >= 0) return state.step > 0 ? steps[state.step - 1] : null;
+    if (state.period === null) return null;
+    const index = monthOf(state.period.first);
+    return index > 0 ? months[index - 1] : null;
+  }
+
+  /**
+   * "What changed": the relations that started and ended since the period
+   * before, each with its quote (the page's graph.diff).
+   * @param {HTMLElement} box
+   * @param {Set<number>} shown
+   */
+  function drawChanges(box, shown) {
+    box.replaceChildren();
+    const before = previousPeriod();
+    box.hidden = before === null || state.period === null;
+    if (before === null || state.period === null) return;
+    const earlier = shownRelations(app.model, state, before);
+    const started = data.edges.filter((r) => shown.has(r.id) && !earlier.has(r.id));
+    const ended = data.edges.filter((r) => earlier.has(r.id) && !shown.has(r.id));
+    box.appendChild(element("h3", "What changed since " + before.label));
+    /** @type {Array<[string, SceneEdge[]]>} */
+    const groups = [["Started", started], ["Ended", ended]];
+    groups.forEach(([title, list]) => {
+      box.appendChild(element("h4", title + " (" + list.length + ")"));
+      const items = element("ul", null, "relation-list");
+      list.forEach((relation) => {
+        const item = element("li", null, "relation");
+        item.appendChild(relationSentence(app, relation, true));
+        if (relation.evidence) item.appendChild(element("blockquote", "“" + relation.evidence + "”", "evidence"));
+        items.appendChild(item);
+      });
+      if (!list.length) box.appendChild(element("p", "None.", "none"));
+      else box.appendChild(items);
+    });
+  }
+
+  /**
+   * The time bar and the story for the state.
+   * @param {Set<number>} shown
+   */
+  function draw(shown) {
+    const inStory = state.step >= 0;
+    drawChanges(byId(inStory ? "story-changes" : "changes"), shown);
+    byId(inStory ? "changes" : "story-changes").hidden = true;
     const period = state.period;
     allDates.checked = period === null;
     if (months.length) slider.value = String(period === null ? Number(slider.value) : monthOf(period.first));

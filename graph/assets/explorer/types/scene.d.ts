@@ -107,6 +107,8 @@ interface SceneEdge {
   readonly active_to: string | null;
   /** How sure the source is: confirmed, claimed or alleged. */
   readonly confidence: string;
+  /** True for a relation that goes both ways (talks, an alliance: its type is symmetric in the vocabulary), drawn without an arrow head. */
+  readonly symmetric: boolean;
   /** A verbatim quote from the source; may be empty. */
   readonly evidence: string;
   /** The source cited; may be empty. */
