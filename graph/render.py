@@ -153,6 +153,19 @@ def write_html(
     hide them; share the view as a link (its fragment holds the date, actor,
     story step and filters). Phones and tablets get the network first.
 
+    Modes beside the network, each kept in the link: Balance colours the
+    actors by the two sides the data themselves find, with the frustration
+    index L (proven or not) and the ties that break the split, month by
+    month with the slider (who changed sides), balance's predictions for
+    pairs with no tie and their triangles, and "Remove this actor" (what-if)
+    in the panel of the 10 most central actors; Compare dates draws and lists
+    the ties that appeared, ended or changed sign between two months (as
+    :func:`graph.diff`); Quiz asks :func:`graph.quiz_questions`' ten
+    questions (keys A/B/C or 1/2/3, Enter, PageDown), or is absent when the
+    data are too small, the glossary saying why. The legend's words link to
+    the glossary (:func:`graph.glossary`). All of it is computed here, so the
+    page stays offline.
+
     Parameters
     ----------
     G : networkx.MultiDiGraph
