@@ -25,7 +25,7 @@ function compareView(kit) {
   const data = app.model.data;
   const months = data.months;
   const panel = kit.panel("compare-panel", "Two dates compared");
-  const toggle = months.length > 1 ? kit.toggle("compare", "Compare dates") : null;
+  const toggle = months.length > 1 ? kit.toggle("compare", "Compare") : null;
   /** @type {Array<{key: string, change: Change, before: Tie | null, after: Tie | null}>} */
   let changes = [];
   const selects = ["From", "To"].map((words, index) => {

@@ -27,6 +27,7 @@
  * @property {(id: string, title: string) => HTMLElement} panel a new panel beside the network
  * @property {(mode: string, text: string) => HTMLButtonElement} toggle a toolbar button for a mode
  * @property {(term: string) => HTMLElement} term a word of the glossary, as a link to it
+ * @property {(term: string) => void} explain open the glossary at a word
  * @property {(relation: SceneEdge) => string} sentence "Russia carries out air strikes on …"
  * @property {(relation: SceneEdge) => HTMLElement} quote the relation's quote, date and source
  */
@@ -118,6 +119,7 @@ function modesView(app, network) {
       return toggle;
     },
     term: (term) => glossary.link(term),
+    explain: (term) => glossary.open(term),
     sentence: (relation) => kit.name(relation.from) + " " + relation.label + " " + kit.name(relation.to),
     quote: (relation) => {
       const quote = element("span", null, "quote");

@@ -131,7 +131,7 @@ function quizView(kit) {
     });
     scoreToggle.id = "quiz-score-toggle";
     scoreLine.append(scoreText, " ", scoreToggle, " ");
-    const words = button("Glossary", () => glossaryFromQuiz());
+    const words = button("Glossary", () => kit.explain("enemy of my enemy"));
     words.setAttribute("aria-controls", "glossary-panel");
     scoreLine.appendChild(words);
     body.appendChild(scoreLine);
@@ -179,9 +179,11 @@ function quizView(kit) {
     if (revealed[at]) body.appendChild(revelation(question));
   }
 
-  function glossaryFromQuiz() {
-    const link = kit.term("enemy of my enemy");
-    link.click();
+  // Its keys, in the page's list of keys.
+  if (quiz) {
+    const keys = byId("help").querySelector("dl");
+    [["A B C, 1 2 3", "answer (quiz)"], ["Enter", "reveal the answer (quiz)"], ["PageDown PageUp", "next and previous question (quiz)"]]
+      .forEach(([key, action]) => keys && keys.append(element("dt", key), element("dd", action)));
   }
 
   // The quiz's keys come first while it is on: a clicker's PageDown goes to
