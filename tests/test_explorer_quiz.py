@@ -29,6 +29,10 @@ def texts(visit: Visit, selector: str) -> list[str]:
     )
 
 
+def box_width(visit: Visit, selector: str) -> float:
+    return visit.js("(s) => document.querySelector(s).getBoundingClientRect().width", selector)
+
+
 def focus_with_tab(visit: Visit, target: str) -> None:
     """Press Tab until the element with this id has the focus."""
     for _ in range(60):
@@ -174,3 +178,36 @@ def test_no_serious_violations_in_the_quiz_and_glossary(
     visit.page.click("#legend-glossary")
     found["glossary"] = serious(violations(visit))
     assert found == {key: [] for key in found}
+
+
+@pytest.mark.parametrize(("width", "height"), [(390, 844), (768, 1024), (1920, 1080)])
+def test_every_mode_fits_phones_tablets_and_projectors(
+    open_page: Callable[..., Visit], pages: dict[str, Path], width: int, height: int
+) -> None:
+    touch = width < 1000
+    for preset in ("default", "classroom"):
+        visit = open_page(pages[preset], width, height, touch=touch)
+        for mode, panel in (
+            ("balance", "balance-panel"),
+            ("compare", "compare-panel"),
+            ("quiz", "quiz-panel"),
+        ):
+            visit.page.click(f"#{mode}-toggle")
+            assert visit.page.locator(f"#{panel}").is_visible()
+            if width < 800:  # under the network, the page's whole width
+                assert box_width(visit, f"#{panel}") == width
+            assert visit.js("() => explorer.modes().mode") == mode
+            assert visit.js("document.documentElement.scrollWidth") <= width
+            if mode == "quiz":
+                visit.page.keyboard.press("1")
+                visit.page.keyboard.press("Enter")
+                assert visit.page.locator("#quiz-verdict").is_visible()
+            visit.page.screenshot(
+                path=str(ARTIFACTS / f"mode-{mode}-{preset}-{width}x{height}.png")
+            )
+        visit.page.click("#quiz-toggle")  # off again: no mode, the camps' colours back
+        assert visit.js("() => explorer.modes().mode") == ""
+        colours = visit.js("() => explorer.modes().colours")
+        assert colours == {
+            actor["id"]: actor["colour"] for actor in visit.js("() => explorer.data.nodes")
+        }

@@ -100,7 +100,7 @@ function balanceView(kit) {
     content.replaceChildren();
     if (!balance) return;
     const view = shownBalance();
-    const where = element("p", view.where, "where");
+    const where = element("p", view.where + ". Colours: the sides below, not the legend's camps.", "where");
     where.id = "balance-where";
     const l = element("p", lText(view.balance));
     l.id = "balance-l";
