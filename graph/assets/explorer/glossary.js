@@ -24,7 +24,7 @@ function glossaryView(kit) {
     kit.app.update();
     const target = document.getElementById(slug(term));
     const heading = target || byId("glossary-panel-title");
-    heading.scrollIntoView({ block: "nearest" });
+    heading.scrollIntoView({ block: "start" });
     heading.focus();
   }
 
