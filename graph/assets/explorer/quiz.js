@@ -10,6 +10,7 @@
 
 const QUIZ_RING = { colour: "#0072B2", px: 6 };
 const QUIZ_LETTERS = ["A", "B", "C"];
+const QUIZ_NAME_PX = 20; // the asked actors' names, in screen pixels
 
 /**
  * @param {ModeKit} kit
@@ -248,6 +249,17 @@ function quizView(kit) {
         context.beginPath();
         context.arc(p.x, p.y, actor.size + 10 / scale, 0, 2 * Math.PI);
         context.stroke();
+        // The two names always, where the network leaves labels out to avoid overlaps.
+        const px = QUIZ_NAME_PX / scale;
+        context.font = "bold " + px + "px " + getComputedStyle(document.body).fontFamily;
+        context.textAlign = "center";
+        context.textBaseline = "top";
+        context.lineWidth = px / 3;
+        context.strokeStyle = "#ffffff";
+        context.fillStyle = "#000000";
+        const y = p.y + actor.size + 12 / scale;
+        context.strokeText(actor.name, p.x, y);
+        context.fillText(actor.name, p.x, y);
         context.restore();
       });
     },
