@@ -198,6 +198,20 @@ def test_two_dates_match_graph_diff(
     ]
     assert "Russia carries out air strikes on Free Syrian Army" in visit.text("#compare-list")
     visit.page.screenshot(path=str(ARTIFACTS / "compare-2015-08-2015-10.png"))
+    # A day, for a change inside a month: the day before the strikes, then October.
+    for a, b in (
+        ("2015-09-29", "2015-10"),
+        ("2015-09-29", "2015-09-30"),
+        ("2016-12-21", "2016-12-23"),
+    ):
+        go(visit, f"mode=compare&compare={a}~{b}")
+        assert [tuple(s[:4]) for s in visit.js(READ_COMPARE)] == [
+            e[:4] for e in expected_changes(G, a, b)
+        ], (a, b)
+    go(visit, "mode=compare&compare=2015-09-29~2015-10")
+    assert visit.text("#compare-summary").startswith("2 ties changed from 29 September 2015 to")
+    assert visit.shown() == sorted(graph.snapshot(G, "2015-10").edges(keys=True))
+    visit.page.screenshot(path=str(ARTIFACTS / "compare-2015-09-29-2015-10.png"))
 
 
 def test_the_comparison_is_in_the_link_and_chosen_with_the_selects(
@@ -207,6 +221,9 @@ def test_the_comparison_is_in_the_link_and_chosen_with_the_selects(
     visit.page.click("#compare-toggle")
     visit.page.select_option("#compare-a", "2015-08")
     visit.page.select_option("#compare-b", "2016-01")
+    visit.page.fill("#compare-a-day", "2015-09-29")
+    assert visit.js("() => location.href").endswith("compare=2015-09-29%7E2016-01")
+    visit.page.select_option("#compare-a", "2015-08")
     url = visit.js("() => location.href")
     assert (
         "mode=compare" in url and "compare=2015-08%7E2016-01" in url

@@ -2,9 +2,9 @@
 // Two dates side by side, the browser's graph.diff: the support and
 // opposition ties (one per pair of actors, the sign of the sum of their
 // active relations' signs, a draw counting as opposition, as
-// graph.signed_graph) that appeared, ended or changed sign from one month to
-// another, drawn on the network at the second date (new, ended and flipped
-// styles) and listed with their quotes. The two months are in the link.
+// graph.signed_graph) that appeared, ended or changed sign from one month (or
+// day) to another, drawn on the network at the second date (new, ended and
+// flipped styles) and listed with their quotes. The two dates are in the link.
 
 const COMPARE_LOOKS = {
   appeared: { colour: "rgba(0, 158, 115, 0.7)", px: 2 * HALO_PX, words: "new", dashes: /** @type {number[]} */ ([]) },
@@ -28,6 +28,8 @@ function compareView(kit) {
   const toggle = months.length > 1 ? kit.toggle("compare", "Compare") : null;
   /** @type {Array<{key: string, change: Change, before: Tie | null, after: Tie | null}>} */
   let changes = [];
+  const first = months.length ? months[0].first : "";
+  const last = months.length ? months[months.length - 1].last : "";
   const selects = ["From", "To"].map((words, index) => {
     const label = element("label", words + " ");
     const select = element("select");
@@ -37,12 +39,34 @@ function compareView(kit) {
       option.value = period.date;
       select.appendChild(option);
     });
-    select.addEventListener("change", () => choose(selects[0].select.value, selects[1].select.value));
+    select.addEventListener("change", () => {
+      dates[index] = select.value;
+      choose(dates[0], dates[1]);
+    });
     label.appendChild(select);
-    return { label: label, select: select };
+    // A day, for changes inside a month (Russia's air strikes began on 30 September 2015).
+    const dayLabel = element("label", "or the day ");
+    const day = element("input");
+    day.type = "date";
+    day.id = select.id + "-day";
+    day.min = first;
+    day.max = last;
+    day.addEventListener("change", () => {
+      if (!dayPeriod(day.value)) return;
+      dates[index] = day.value;
+      choose(dates[0], dates[1]);
+    });
+    dayLabel.appendChild(day);
+    return { label: label, select: select, dayLabel: dayLabel, day: day };
   });
-  const form = element("p", null, "compare-dates");
-  form.append(selects[0].label, " ", selects[1].label);
+  /** @type {string[]} the two dates chosen, as in the link */
+  const dates = ["", ""];
+  const form = element("div", null, "compare-dates");
+  selects.forEach((side) => {
+    const line = element("p");
+    line.append(side.label, " ", side.dayLabel);
+    form.appendChild(line);
+  });
   const key = element("ul", null, "compare-key");
   /** @type {Change[]} */ (["appeared", "ended", "flipped"]).forEach((change) => {
     const look = COMPARE_LOOKS[change];
@@ -55,8 +79,30 @@ function compareView(kit) {
   const body = element("div", null, "mode-body");
   panel.append(form, key, body);
 
-  /** @param {string} date */
-  const period = (date) => months.find((month) => month.date === date) || null;
+  /**
+   * A day of the data's months as a period, or null.
+   * @param {string} date YYYY-MM-DD
+   * @returns {Period | null}
+   */
+  function dayPeriod(date) {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || date < first || date > last) return null;
+    const month = months.find((m) => m.first <= date && date <= m.last);
+    if (!month) return null;
+    return { date: date, label: Number(date.slice(8)) + " " + month.label, first: date, last: date };
+  }
+
+  /** @param {string} date a month of the slider or a day */
+  const period = (date) => months.find((month) => month.date === date) || dayPeriod(date);
+
+  /**
+   * The slider's month holding a date (the network itself shows the date: see hide).
+   * @param {string} date
+   * @returns {Period | null}
+   */
+  function sliderMonth(date) {
+    const chosen = period(date);
+    return chosen === null ? null : months.find((m) => m.first <= chosen.first && chosen.first <= m.last) || null;
+  }
 
   /** The two months compared: the link's, or the month shown and the one before. */
   function pair() {
@@ -74,7 +120,7 @@ function compareView(kit) {
   function choose(a, b) {
     state.views.compare = a + "~" + b;
     state.step = -1;
-    state.period = period(b);
+    state.period = sliderMonth(b);
     app.update();
   }
 
@@ -115,8 +161,13 @@ function compareView(kit) {
   /** @param {Set<number>} _shown */
   function draw(_shown) {
     const [a, b] = pair();
-    selects[0].select.value = a.date;
-    selects[1].select.value = b.date;
+    [a, b].forEach((chosen, index) => {
+      const side = selects[index];
+      const day = chosen.first === chosen.last;
+      side.select.value = day ? "" : chosen.date;
+      side.day.value = day ? chosen.date : "";
+      dates[index] = chosen.date;
+    });
     const before = ties(a);
     const after = ties(b);
     const order = { appeared: 0, ended: 1, flipped: 2 };
@@ -162,7 +213,7 @@ function compareView(kit) {
       const [a, b] = pair();
       state.views.compare = a.date + "~" + b.date;
       state.step = -1;
-      state.period = b;
+      state.period = sliderMonth(b.date);
     },
     draw: draw,
     colours: () => null,
