@@ -101,7 +101,7 @@ def test_balance_every_month_matches_graph_balance(
             assert shown["changed"] is None
         elif month["changed_sides"]:
             names = [G.nodes[a]["name"] for a in month["changed_sides"]]
-            assert shown["changed"].startswith("Changed sides since") and all(
+            assert shown["changed"].startswith("Changed sides (dashed rings) since") and all(
                 name in shown["changed"] for name in names
             )
         else:
@@ -146,8 +146,15 @@ def test_what_if_without_each_central_actor(
         S_without.remove_node(entry["actor"])
         shown = visit.js(READ_BALANCE)
         check_state(G, S_without, shown, entry)
-        if entry["actor"] == "russia":
-            visit.page.screenshot(path=str(ARTIFACTS / "balance-what-if-without-russia.png"))
+        changed = visit.text("#balance-changed")
+        if entry["changed_sides"]:  # without Assad, Amnesty International changes sides
+            assert changed.startswith("Changed sides (dashed rings) without")
+            assert all(G.nodes[a]["name"] in changed for a in entry["changed_sides"])
+        else:
+            assert changed.startswith("No one else changes sides without")
+        if entry["actor"] in ("russia", "assad_government"):
+            path = ARTIFACTS / f"balance-what-if-without-{entry['actor']}.png"
+            visit.page.screenshot(path=str(path))
         visit.page.click("#what-if")
         assert "without" not in visit.text("#balance-where")
     others = [a for a in G if a not in central]

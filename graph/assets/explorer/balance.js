@@ -129,7 +129,7 @@ function balanceView(kit) {
       const changed = element(
         "p",
         view.changed.length
-          ? "Changed sides " + view.since + ": " + names(view.changed)
+          ? "Changed sides (dashed rings) " + view.since + ": " + names(view.changed)
           : view.removed ? "No one else changes sides " + view.since + "." : "No one changed sides " + view.since + ".",
         "changed"
       );
@@ -205,7 +205,25 @@ function balanceView(kit) {
     hide: (shown) => shown,
     overlay: (context, drawing) => {
       if (!balance) return;
-      const frustrated = new Set(shownBalance().balance.frustrated.map((tie) => pairKey(tie.from, tie.to)));
+      const view = shownBalance();
+      // Who changed sides: a dashed ring in their new side's colour.
+      const scale = drawing.getScale();
+      const positions = drawing.getPositions(view.changed || []);
+      (view.changed || []).forEach((id) => {
+        const actor = app.model.actors.get(id);
+        const group = view.balance.groups.find((g) => g.members.includes(id));
+        const p = positions[id];
+        if (!actor || !p) return;
+        context.save();
+        context.strokeStyle = group ? group.colour : "#000000";
+        context.lineWidth = 5 / scale;
+        context.setLineDash([8 / scale, 5 / scale]);
+        context.beginPath();
+        context.arc(p.x, p.y, actor.size + 9 / scale, 0, 2 * Math.PI);
+        context.stroke();
+        context.restore();
+      });
+      const frustrated = new Set(view.balance.frustrated.map((tie) => pairKey(tie.from, tie.to)));
       shownNow.forEach((id) => {
         const relation = /** @type {SceneEdge} */ (app.model.relations.get(id));
         if (relation.sign !== 0 && frustrated.has(pairKey(relation.from, relation.to))) {
