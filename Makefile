@@ -21,9 +21,11 @@ explorer: $(VENV)/.installed
 # runs them in one process (faster where the cores are shared with other work).
 PYTEST_JOBS ?= auto
 
-test: $(VENV)/.installed-test
+test: $(VENV)/.installed-test node_modules/.package-lock.json
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	npx tsc -p .
+	npx eslint graph/assets
 	$(BIN)/python -m pytest -n $(PYTEST_JOBS) --dist loadfile
 
 install: $(VENV)/.installed
@@ -43,5 +45,9 @@ $(VENV)/.installed-test: pyproject.toml | $(BIN)/python
 	@mkdir -p explorer
 	@touch $@ $(VENV)/.installed
 
+# TypeScript (tsc --checkJs) and ESLint for the explorer's JavaScript, pinned in package-lock.json.
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund
+
 clean:
-	rm -rf $(VENV) explorer test-artifacts
+	rm -rf $(VENV) explorer test-artifacts node_modules

@@ -92,7 +92,7 @@ import pandas as pd
 from .dates import parse_period
 from .files import atomic_folder, atomic_write
 from .read import ACTOR_COLUMNS, RELATION_COLUMNS, RELATION_TYPE_COLUMNS
-from .render import explorer_payload
+from .scene import scene
 
 __all__ = [
     "FORMATS",
@@ -351,7 +351,7 @@ def write_gexf(G: nx.MultiDiGraph, path: str | Path) -> Path:
     ('pro-government', 'dynamic')
     """
     H = portable(G, "gexf")
-    payload = explorer_payload(G)
+    payload = scene(G)
     nodes = {node["id"]: node for node in payload["nodes"]}
     edges = {(edge["from"], edge["to"], edge["key"]): edge for edge in payload["edges"]}
 

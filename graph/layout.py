@@ -62,6 +62,7 @@ __all__ = [
     "OPPOSITION_LENGTH",
     "UNLABELLED_SPACING",
     "actor_boxes",
+    "label_top",
     "layout",
 ]
 
@@ -269,7 +270,7 @@ def actor_boxes(
             width = max(_text_width(line) for line in lines) * label_size
             height = len(lines) * LINE_HEIGHT * label_size
             half_width = max(half_width, width / 2)
-            bottom = max(bottom, radius + label_size / 2 + LABEL_GAP + height)
+            bottom = max(bottom, label_top(radius, label_size=label_size) + height)
             if node_shape(str(data.get("kind", ""))) in LABEL_INSIDE:
                 # Drawn around its label (vis-network's ellipse: text width plus
                 # text height across, twice the text height down).
@@ -279,6 +280,20 @@ def actor_boxes(
     return pd.DataFrame(
         rows, index=pd.Index(nodes, name="actor"), columns=["left", "top", "right", "bottom"]
     )
+
+
+def label_top(radius: float, *, label_size: float = LABEL_SIZE) -> float:
+    """How far below an actor's point the top of its label is, when hung below its shape.
+
+    vis-network hangs a label :data:`LABEL_GAP` and half a font size below a
+    shape of ``radius``; the print figures hang it there too.
+
+    Examples
+    --------
+    >>> label_top(10.0, label_size=20.0)
+    24.0
+    """
+    return radius + label_size / 2 + LABEL_GAP
 
 
 def _text_width(text: str) -> float:

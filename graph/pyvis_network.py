@@ -20,7 +20,7 @@ import networkx as nx
 import pandas as pd
 from pyvis.network import Network
 
-from .render import explorer_payload
+from .scene import scene
 from .style import SIGN_NAMES
 
 __all__ = ["to_pyvis"]
@@ -71,7 +71,7 @@ def to_pyvis(
     >>> print(russia["title"].splitlines()[1])
     state · pro-government · 9 relations
     """
-    payload = explorer_payload(G, size_by=size_by)
+    payload = scene(G, size_by=size_by)
     net = Network(**{**NETWORK_DEFAULTS, **options})
     font = {"size": payload["label_size"], "color": "#000000"}
     names = {}

@@ -98,7 +98,9 @@ def test_the_wheel_ships_the_dataset_inside_the_package(dist: Path) -> None:
         names = set(wheel.namelist())
         metadata = wheel.read(next(n for n in names if n.endswith(".dist-info/METADATA")))
         copies = {name: wheel.read(f"graph/data/{name}") for name in DATA_FILES}
-    assert {"graph/py.typed", "graph/templates/explorer.html", "graph/assets/explorer.js"} <= names
+    shipped = {"graph/py.typed", "graph/templates/explorer.html", "graph/schema/scene.schema.json"}
+    shipped |= {f"graph/assets/explorer/{name}" for name in graph.render.SCRIPTS}
+    assert shipped <= names
     for name, copy in copies.items():
         assert copy == (ROOT / "data" / name).read_bytes(), f"data/{name} is shipped as it is"
     assert b"License-Expression: MIT" in metadata

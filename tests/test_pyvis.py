@@ -8,15 +8,13 @@ from pathlib import Path
 
 import networkx as nx
 import pytest
-import test_explorer_browser
 from pyvis.network import Network
 from test_render import EVIL, PAYLOADS, text_graph
 
 import graph
-from graph.render import explorer_payload
+from graph.scene import scene
 
-#: The suite's headless Chromium (skipped or failed as the explorer's tests say).
-browser = test_explorer_browser.browser
+# `browser`: the suite's headless Chromium (tests/chromium.py, through conftest.py).
 
 
 @pytest.fixture(scope="module")
@@ -26,7 +24,7 @@ def G() -> nx.MultiDiGraph:
 
 def test_actors_keep_the_explorers_positions_and_styles(G: nx.MultiDiGraph) -> None:
     net = graph.to_pyvis(G)
-    payload = explorer_payload(G)
+    payload = scene(G)
     assert isinstance(net, Network)
     assert net.options.physics.enabled is False, "the layout stays as computed"
     assert [node["id"] for node in net.nodes] == [actor["id"] for actor in payload["nodes"]]
@@ -41,7 +39,7 @@ def test_relations_keep_their_line_styles_and_are_bent_apart_per_pair(
     G: nx.MultiDiGraph,
 ) -> None:
     net = graph.to_pyvis(G)
-    payload = explorer_payload(G)
+    payload = scene(G)
     assert len(net.edges) == G.number_of_edges() == len(payload["edges"])
     for edge, relation in zip(net.edges, payload["edges"], strict=True):
         assert (edge["from"], edge["to"]) == (relation["from"], relation["to"])
@@ -144,7 +142,7 @@ def test_the_pyvis_page_runs_no_payload_from_the_data(browser: object, tmp_path:
         page.wait_for_timeout(100)
     positions = page.evaluate("() => network.getPositions()")
     context.close()
-    payload = explorer_payload(text_graph(EVIL))
+    payload = scene(text_graph(EVIL))
     # vis-network rounds positions to whole units; physics off, actors stay put.
     assert positions == {
         n["id"]: {"x": round(n["x"]), "y": round(n["y"])} for n in payload["nodes"]
