@@ -1,0 +1,274 @@
+"""Run one import: files -> normalised events -> actors and relations, on an engine.
+
+The steps, each a query of ``sql/`` run by the chosen engine:
+
+1. ``raw``: the files, every column as text (engine-specific reading);
+2. ``events``: the source's query (``sql/<source>.sql``) maps each row to
+   normalised events, flagging rows it cannot read;
+3. ``problems``: any flagged rows stop the import, located by file, line and
+   column;
+4. ``filtered``, ``actor_names``: the dates, countries and actors asked for, and
+   every name the events use (ids are made from these in Python);
+5. ``relations``: one relation per pair, type and activity spell
+   (``sql/aggregate.sql``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import pandas as pd
+
+from ..errors import FileFormatError, Problem, ValidationError
+from . import acled, edgelist, gdelt, ucdp_ged
+from .actors import actor_table
+from .sourcefiles import InputFile, find_values, structure_problem
+from .sources import Source, named_queries
+
+#: The sources ``import_events`` reads, by name.
+SOURCES: dict[str, Source] = {
+    s.name: s for s in (acled.SOURCE, ucdp_ged.SOURCE, gdelt.SOURCE, edgelist.SOURCE)
+}
+_EPOCH = dt.date(1970, 1, 1).toordinal()
+_EVIDENCE_LENGTH = 300
+
+
+@dataclass
+class Options:
+    """What to import: filters, spell gap and confidence threshold."""
+
+    date_from: dt.date | None = None
+    date_to: dt.date | None = None
+    countries: Sequence[str] = ()
+    actors: Sequence[str] = ()
+    gap_days: int = 90
+    min_sources: int = 2
+
+
+@dataclass
+class Result:
+    """An import's tables, ready to write."""
+
+    actors: pd.DataFrame
+    relations: pd.DataFrame
+    used_types: list[str]
+    events: int
+
+
+def _raw_view(source: Source, available: list[str], files: Sequence[InputFile]) -> str:
+    """``raw``: the columns the query reads; optional ones missing from the files are NULL."""
+    lowered = {c.lower() for c in available}
+    missing = [c for c, required in source.columns.items() if required and c.lower() not in lowered]
+    if missing:
+        problems = [Problem(files[0].path, 1, None, c, "missing required column") for c in missing]
+        raise ValidationError(problems)
+    select = ["_file"] + [
+        c if c.lower() in lowered else f"CAST(NULL AS STRING) AS {c}" for c in source.columns
+    ]
+    return f"SELECT {', '.join(select)} FROM raw_input"
+
+
+def _settings(options: Options) -> dict[str, pd.DataFrame]:
+    def day(value: dt.date | None) -> float | None:
+        return None if value is None else value.toordinal() - _EPOCH
+
+    settings = pd.DataFrame(
+        {
+            "gap_days": [int(options.gap_days)],
+            "from_day": pd.array([day(options.date_from)], dtype="Int64"),
+            "to_day": pd.array([day(options.date_to)], dtype="Int64"),
+            "any_country": [0 if options.countries else 1],
+            "any_actor": [0 if options.actors else 1],
+        }
+    )
+    return {
+        "settings": settings,
+        "filter_countries": pd.DataFrame({"value": [c.lower() for c in options.countries] or [""]}),
+        "filter_actors": pd.DataFrame({"value": [a.lower() for a in options.actors] or [""]}),
+    }
+
+
+def _unreadable(error: Exception, source: Source, files: Sequence[InputFile]) -> FileFormatError:
+    """The engine could not read a file: find the first bad line ourselves."""
+    problems = []
+    for file in files:
+        if not file.local or file.format == "parquet":
+            continue
+        problem = structure_problem(
+            file.path,
+            delimiter=source.delimiter or ("\t" if file.format == "tsv" else ","),
+            header=source.header,
+            width=len(source.names) if source.names and not source.header else None,
+            quote=source.quote,
+            comment=source.comment,
+        )
+        if problem is not None:
+            problems.append(problem)
+    if not problems:
+        first_line = str(error).strip().splitlines()[0] if str(error).strip() else repr(error)
+        problems = [Problem(files[0].path, 1, None, "", f"cannot read file: {first_line}")]
+    return FileFormatError(problems)
+
+
+def _located(found: pd.DataFrame, source: Source, files: Sequence[InputFile]) -> ValidationError:
+    """Problems flagged by the query, with the lines and columns where they sit."""
+    by_uri = {f.uri: f for f in files} | {f.path: f for f in files}
+    problems: list[Problem] = []
+    for shown, rows in found.groupby("_file", sort=True):
+        file = by_uri.get(shown) or by_uri.get(re.sub(r"^file:(//)?", "file://", shown))
+        path = file.path if file else str(shown)
+        wanted: dict[str, set[str]] = {}
+        for field, value in rows[["bad_field", "bad_value"]].itertuples(index=False):
+            wanted.setdefault(field, set()).add(value or "")
+        places = []
+        if file is not None and file.local and file.format != "parquet":
+            places = find_values(
+                file.path,
+                wanted,
+                delimiter=source.delimiter or ("\t" if file.format == "tsv" else ","),
+                names=source.names if source.names and not source.header else None,
+                quote=source.quote,
+                comment=source.comment,
+            )
+        if places:
+            for line, column, field, value in places:
+                message = source.messages.get(field, "bad value")
+                problems.append(Problem(path, line, column, field, f"{message}: '{value}'"))
+        else:  # Parquet or remote files have no lines: name the value instead
+            for field, value in rows[["bad_field", "bad_value"]].itertuples(index=False):
+                message = source.messages.get(field, "bad value")
+                problems.append(Problem(path, 1, None, field, f"{message}: '{value}'"))
+    return ValidationError(problems)
+
+
+def _day(day: float | None, precision: float | None) -> str:
+    if day is None or pd.isna(day):
+        return ""
+    text = dt.date.fromordinal(int(day) + _EPOCH).isoformat()
+    return {2: text[:7], 3: text[:4]}.get(int(precision or 1), text)
+
+
+def _number(value: float) -> str:
+    rounded = round(float(value), 3)
+    return str(int(rounded)) if rounded == int(rounded) else f"{rounded:g}"
+
+
+def _evidence(notes: str) -> str:
+    text = " ".join(str(notes or "").split())
+    if len(text) <= _EVIDENCE_LENGTH:
+        return text
+    cut = text[: _EVIDENCE_LENGTH - 1].rsplit(" ", 1)[0]
+    return cut + "…"
+
+
+def _citation(row, source: Source) -> str:
+    """Source name, event ids and dates: first, last and the one quoted."""
+
+    def event(event_id: str, day: str) -> str:
+        inside = ", ".join(x for x in (event_id if source.event_ids else "", day) if x)
+        return f"{inside}" if inside else ""
+
+    first = event(row.first_event, _day(row.start_day, 1))
+    last = event(row.last_event, _day(row.end_day, 1))
+    shown = event(row.shown_event, _day(row.shown_day, 1))
+    noun = "event" if source.event_ids else "row"
+    if row.events == 1:
+        text = f"{source.title} {noun} {first}".rstrip()
+    else:
+        text = f"{source.title}, {row.events} {noun}s: first {first or '?'}, last {last or '?'}"
+        if row.notes or row.link:
+            text += f"; quoted {shown}"
+    if row.link:
+        text += f"; {row.link}"
+    return text
+
+
+def _relations(table: pd.DataFrame, source: Source, options: Options) -> pd.DataFrame:
+    table = table.sort_values(
+        ["source", "target", "type", "start_day", "end_day"], na_position="first", kind="stable"
+    )
+    sources = table["sources"]
+    confidence = [
+        "confirmed" if pd.isna(n) or n >= options.min_sources else "alleged" for n in sources
+    ]
+    return pd.DataFrame(
+        {
+            "source": table["source"],
+            "target": table["target"],
+            "type": table["type"],
+            "start": [_day(d, p) for d, p in zip(table["start_day"], table["start_precision"])],
+            "end": [_day(d, p) for d, p in zip(table["end_day"], table["end_precision"])],
+            "confidence": confidence,
+            "evidence": [_evidence(n) for n in table["notes"]],
+            "citation": [_citation(row, source) for row in table.itertuples(index=False)],
+            "events": table["events"].astype(int).astype(str),
+            "sources": ["" if pd.isna(n) else str(int(n)) for n in sources],
+            source.measure: [_number(w) for w in table["weight"]],
+        }
+    ).reset_index(drop=True)
+
+
+def run(
+    engine,
+    source: Source,
+    files: Sequence[InputFile],
+    types: pd.DataFrame,
+    options: Options,
+    *,
+    graph_rows: pd.DataFrame | None = None,
+    progress=None,
+) -> Result:
+    """Import ``files`` of ``source`` on ``engine``; see the module docstring for the steps."""
+
+    def step(text: str, **counts) -> None:
+        if progress is not None:
+            progress.set_description(text)
+            if counts:
+                progress.set_postfix(counts)
+            progress.update(1)
+
+    aggregate = named_queries("aggregate")
+    try:
+        if graph_rows is not None:
+            engine.register("raw_input", graph_rows)
+        else:
+            engine.load(
+                files,
+                header=source.header,
+                names=source.names if not source.header or source.comment else None,
+                delimiter=source.delimiter or ("\t" if files[0].format == "tsv" else ","),
+                quote=source.quote,
+                comment=source.comment,
+            )
+        engine.view("raw", _raw_view(source, engine.columns("raw_input"), files))
+        for name, frame in {**source.tables(types), **_settings(options)}.items():
+            engine.register(name, frame)
+        events = engine.table("events", source.queries["events"])
+    except (ValidationError, FileFormatError):
+        raise
+    except Exception as error:  # each engine has its own errors for an unreadable file
+        raise _unreadable(error, source, files) from None
+    step("checking rows", events=events)
+    found = engine.fetch(aggregate["problems"])
+    if not found.empty:
+        raise _located(found, source, files)
+    engine.view("filtered", aggregate["filtered"])
+    step("naming actors")
+    names = engine.fetch(aggregate["actor_names"])
+    titles = ", ".join(sorted({f.path.rsplit("/", 1)[-1] for f in files}))
+    actors, ids = actor_table(
+        names,
+        default_kind=source.default_kind,
+        default_camp=source.default_camp,
+        source=f"{source.title}: {titles}",
+    )
+    engine.register("actor_ids", ids)
+    step("forming relations", actors=len(actors))
+    table = engine.fetch(aggregate["relations"])
+    relations = _relations(table, source, options)
+    step("writing", relations=len(relations))
+    used = [t for t in types.index if t in set(relations["type"])]
+    return Result(actors, relations, used, events=events)

@@ -1,0 +1,139 @@
+"""Run the import queries on Apache Spark through PySpark, for tables that outgrow one machine.
+
+The queries are the same text DuckDB runs (``spark.sql``); only reading the files
+differs. ``master`` is ``local[*]`` by default (every core of this machine); give a
+cluster's URL, or run the import with ``spark-submit`` (see the README), to spread a
+GDELT-sized table over workers. Needs the ``spark`` extra:
+``pip install 'alliance-graph[spark]'`` and Java 17 or newer.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import pandas as pd
+
+from .sourcefiles import InputFile
+
+
+def session(master: str | None = None, *, memory: str | None = None):
+    """The running Spark session, or a new one on ``master`` (``local[*]`` by default)."""
+    from pyspark.sql import SparkSession
+
+    builder = SparkSession.builder.appName("alliance-graph import")
+    if master:
+        builder = builder.master(master)
+    elif SparkSession.getActiveSession() is None:
+        builder = builder.master("local[*]")
+    if memory:
+        builder = builder.config("spark.driver.memory", memory)
+    spark = builder.getOrCreate()
+    # Dates are whole days; a session time zone keeps them from shifting.
+    spark.conf.set("spark.sql.session.timeZone", "UTC")
+    return spark
+
+
+class SparkEngine:
+    """A Spark session holding one import's tables as temporary views.
+
+    Parameters
+    ----------
+    master : str, optional
+        The Spark master URL: ``local[*]`` (default), ``spark://host:7077``,
+        ``yarn``, ``k8s://...``. Ignored when a session is already running
+        (e.g. under ``spark-submit``), which is then used as it is.
+    memory_limit : str, optional
+        The driver's memory (``spark.driver.memory``) for a new local session.
+    """
+
+    name = "spark"
+
+    def __init__(self, *, master: str | None = None, memory_limit: str | None = None):
+        self.spark = session(master, memory=memory_limit)
+        self._cached: dict = {}
+
+    def load(
+        self,
+        files: Sequence[InputFile],
+        *,
+        header: bool,
+        names: Sequence[str] | None = None,
+        delimiter: str = ",",
+        quote: bool = True,
+        comment: str | None = None,
+    ) -> None:
+        """Make the files one view, ``raw_input``: every column as text, plus ``_file``."""
+        from pyspark.sql import functions as F
+        from pyspark.sql.types import StringType, StructField, StructType
+
+        paths = [f.uri for f in files]
+        if all(f.format == "parquet" for f in files):
+            frame = self.spark.read.option("mergeSchema", "true").parquet(*paths)
+            frame = frame.select([F.col(f"`{c}`").cast("string").alias(c) for c in frame.columns])
+        else:
+            reader = (
+                self.spark.read.option("header", header)
+                .option("sep", delimiter)
+                .option("mode", "FAILFAST")
+                .option("multiLine", quote)
+                .option("escape", '"' if quote else "")
+                .option("quote", '"' if quote else "")
+                .option("enforceSchema", names is not None)
+            )
+            if comment:
+                reader = reader.option("comment", comment)
+            if names is not None:
+                schema = StructType([StructField(n, StringType()) for n in names])
+                frame = reader.schema(schema).csv(paths)
+            else:
+                frame = reader.csv(paths)
+        frame = frame.withColumn("_file", F.input_file_name())
+        frame.createOrReplaceTempView("raw_input")
+
+    def register(self, name: str, frame: pd.DataFrame) -> None:
+        """Make a small pandas table (a mapping, a filter) a view of the session."""
+        from pyspark.sql.types import (
+            DoubleType,
+            LongType,
+            StringType,
+            StructField,
+            StructType,
+        )
+
+        kinds = {"i": LongType(), "f": DoubleType()}
+        schema = StructType(
+            [StructField(c, kinds.get(frame[c].dtype.kind, StringType())) for c in frame.columns]
+        )
+        rows = [
+            tuple(None if pd.isna(v) else v for v in row)
+            for row in frame.astype(object).itertuples(index=False)
+        ]
+        self.spark.createDataFrame(rows, schema).createOrReplaceTempView(name)
+
+    def columns(self, view: str) -> list[str]:
+        """The column names of a view."""
+        return self.spark.table(view).columns
+
+    def view(self, name: str, sql: str) -> None:
+        """Name a query, evaluated each time it is read."""
+        self.spark.sql(sql).createOrReplaceTempView(name)
+
+    def table(self, name: str, sql: str) -> int:
+        """Keep a query's result (cached in memory and disk); returns its number of rows."""
+        frame = self.spark.sql(sql).persist()
+        frame.createOrReplaceTempView(name)
+        self._cached[name] = frame
+        return frame.count()
+
+    def fetch(self, sql: str) -> pd.DataFrame:
+        """A query's result as a pandas table."""
+        return self.spark.sql(sql).toPandas()
+
+    def progress(self) -> float:
+        """Spark reports progress in its own UI; unknown here."""
+        return -1.0
+
+    def close(self) -> None:
+        for name, frame in self._cached.items():
+            frame.unpersist()
+            self.spark.catalog.dropTempView(name)
