@@ -16,6 +16,7 @@ from .build import from_tables, load, signed_graph, snapshot
 from .errors import DataError, FileFormatError, Problem, ValidationError
 from .export import export_as, write_csv, write_gexf, write_graphml, write_json
 from .figure import draw
+from .importers import import_events, read_edgelist
 from .metrics import centrality, date_range, pn_centrality, relation_counts, summary
 from .notebook import show
 from .predict import balance_predictions
@@ -42,9 +43,11 @@ __all__ = [
     "draw",
     "export_as",
     "from_tables",
+    "import_events",
     "load",
     "pn_centrality",
     "read_actors",
+    "read_edgelist",
     "read_relation_types",
     "read_relations",
     "read_story",

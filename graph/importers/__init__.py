@@ -123,8 +123,14 @@ def import_events(
     >>> folder = pathlib.Path(tempfile.mkdtemp())
     >>> _ = (folder / "ties.csv").write_text("a,b,1,1600000000\\na,b,1,1600086400\\nb,c,-1,\\n")
     >>> out = import_events("edgelist", folder / "ties.csv", folder / "out")
-    >>> print((out / "relations.csv").read_text().splitlines()[1])
-    a,b,positive_tie,2020-09-13,2020-09-14,confirmed,,"edge list, 2 rows: first 2020-09-13, last 2020-09-14",2,,2
+    >>> import pandas as pd
+    >>> relations = pd.read_csv(out / "relations.csv", dtype=str, keep_default_na=False)
+    >>> relations[["source", "target", "type", "start", "end", "events"]]
+      source target          type       start         end events
+    0      a      b  positive_tie  2020-09-13  2020-09-14      2
+    1      b      c  negative_tie                               1
+    >>> relations.loc[0, "citation"]
+    'edge list, 2 rows: first 2020-09-13, last 2020-09-14'
     """
     from tqdm.auto import tqdm
 

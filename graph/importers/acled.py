@@ -43,7 +43,9 @@ def _tables(types: pd.DataFrame) -> dict[str, pd.DataFrame]:
     )
     for column in ("event_type", "sub_event_type"):
         events[column] = events[column].str.lower()
-    inter = mapping("acled_inter.csv", {"inter": True, "label": True, "kind": True, "camp": True}, types)
+    inter = mapping(
+        "acled_inter.csv", {"inter": True, "label": True, "kind": True, "camp": True}, types
+    )
     keyed = inter[inter["inter"] != ""]
     keys = pd.concat(
         [

@@ -64,7 +64,11 @@ def dialect(file: InputFile) -> Source:
         raise FileFormatError([Problem(file.path, lines.index(first) + 1, None, "", message)])
     header = not re.fullmatch(r"[-+]?\d+(\.\d*)?", fields[2].strip())
     return replace(
-        SOURCE, names=NAMES[: min(len(fields), 4)], delimiter=delimiter, header=header, comment=comment
+        SOURCE,
+        names=NAMES[: min(len(fields), 4)],
+        delimiter=delimiter,
+        header=header,
+        comment=comment,
     )
 
 
@@ -74,13 +78,13 @@ def graph_rows(file: InputFile) -> pd.DataFrame:
     try:
         G = reader(file.path)
     except Exception as error:  # networkx raises many kinds for a malformed XML file
-        raise FileFormatError([Problem(file.path, 1, None, "", f"cannot read graph: {error}")]) from None
+        raise FileFormatError(
+            [Problem(file.path, 1, None, "", f"cannot read graph: {error}")]
+        ) from None
     label = dict(G.nodes(data="label", default=None))
     rows = []
     for u, v, data in G.edges(data=True):
         value = next((data[k] for k in _VALUE_KEYS if k in data), 1)
         time = next((data[k] for k in _TIME_KEYS if k in data), "")
-        rows.append(
-            (file.path, str(label[u] or u), str(label[v] or v), str(value), str(time))
-        )
+        rows.append((file.path, str(label[u] or u), str(label[v] or v), str(value), str(time)))
     return pd.DataFrame(rows, columns=["_file", *NAMES], dtype=object)

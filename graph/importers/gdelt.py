@@ -29,23 +29,26 @@ _ACTOR = (
 
 #: The 61 columns of a GDELT 2.0 event file, in order (GDELT Event Codebook V2.0).
 NAMES = (
-    ("GLOBALEVENTID", "SQLDATE", "MonthYear", "Year", "FractionDate")
-    + tuple(f"Actor1{c}" for c in _ACTOR)
-    + tuple(f"Actor2{c}" for c in _ACTOR)
-    + (
-        "IsRootEvent",
-        "EventCode",
-        "EventBaseCode",
-        "EventRootCode",
-        "QuadClass",
-        "GoldsteinScale",
-        "NumMentions",
-        "NumSources",
-        "NumArticles",
-        "AvgTone",
-    )
-    + tuple(f"{who}Geo_{c}" for who in ("Actor1", "Actor2", "Action") for c in _GEO)
-    + ("DATEADDED", "SOURCEURL")
+    "GLOBALEVENTID",
+    "SQLDATE",
+    "MonthYear",
+    "Year",
+    "FractionDate",
+    *(f"Actor1{c}" for c in _ACTOR),
+    *(f"Actor2{c}" for c in _ACTOR),
+    "IsRootEvent",
+    "EventCode",
+    "EventBaseCode",
+    "EventRootCode",
+    "QuadClass",
+    "GoldsteinScale",
+    "NumMentions",
+    "NumSources",
+    "NumArticles",
+    "AvgTone",
+    *(f"{who}Geo_{c}" for who in ("Actor1", "Actor2", "Action") for c in _GEO),
+    "DATEADDED",
+    "SOURCEURL",
 )
 assert len(NAMES) == 61
 

@@ -168,11 +168,12 @@ def _citation(row, source: Source) -> str:
     """Source name, event ids and dates: first, last and the one quoted."""
 
     def event(event_id: str, day: str) -> str:
-        inside = ", ".join(x for x in (event_id if source.event_ids else "", day) if x)
-        return f"{inside}" if inside else ""
+        if source.event_ids and event_id:
+            return f"{event_id} ({day})" if day else event_id
+        return day
 
-    first = event(row.first_event, _day(row.start_day, 1))
-    last = event(row.last_event, _day(row.end_day, 1))
+    first = event(row.first_event, _day(row.start_day, row.start_precision))
+    last = event(row.last_event, _day(row.end_day, row.end_precision))
     shown = event(row.shown_event, _day(row.shown_day, 1))
     noun = "event" if source.event_ids else "row"
     if row.events == 1:
@@ -199,8 +200,13 @@ def _relations(table: pd.DataFrame, source: Source, options: Options) -> pd.Data
             "source": table["source"],
             "target": table["target"],
             "type": table["type"],
-            "start": [_day(d, p) for d, p in zip(table["start_day"], table["start_precision"])],
-            "end": [_day(d, p) for d, p in zip(table["end_day"], table["end_precision"])],
+            "start": [
+                _day(d, p)
+                for d, p in zip(table["start_day"], table["start_precision"], strict=True)
+            ],
+            "end": [
+                _day(d, p) for d, p in zip(table["end_day"], table["end_precision"], strict=True)
+            ],
             "confidence": confidence,
             "evidence": [_evidence(n) for n in table["notes"]],
             "citation": [_citation(row, source) for row in table.itertuples(index=False)],
@@ -223,12 +229,15 @@ def run(
 ) -> Result:
     """Import ``files`` of ``source`` on ``engine``; see the module docstring for the steps."""
 
-    def step(text: str, **counts) -> None:
+    counts: dict[str, int] = {}
+
+    def step(text: str, **more: int) -> None:
+        """Mark a step done and show the counts so far: events read, actors, relations."""
+        counts.update(more)
         if progress is not None:
-            progress.set_description(text)
-            if counts:
-                progress.set_postfix(counts)
             progress.update(1)
+            progress.set_description(text)
+            progress.set_postfix(counts)
 
     aggregate = named_queries("aggregate")
     try:

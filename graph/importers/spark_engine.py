@@ -20,7 +20,14 @@ def session(master: str | None = None, *, memory: str | None = None):
     """The running Spark session, or a new one on ``master`` (``local[*]`` by default)."""
     from pyspark.sql import SparkSession
 
-    builder = SparkSession.builder.appName("alliance-graph import")
+    builder = (
+        SparkSession.builder.appName("alliance-graph import")
+        .config("spark.ui.showConsoleProgress", "false")
+        .config("spark.sql.execution.arrow.pyspark.enabled", "false")
+    )
+    if SparkSession.getActiveSession() is None and (master or "local[*]").startswith("local"):
+        # One machine: a few shuffle partitions per core, not the cluster default of 200.
+        builder = builder.config("spark.sql.shuffle.partitions", "8")
     if master:
         builder = builder.master(master)
     elif SparkSession.getActiveSession() is None:
@@ -28,6 +35,7 @@ def session(master: str | None = None, *, memory: str | None = None):
     if memory:
         builder = builder.config("spark.driver.memory", memory)
     spark = builder.getOrCreate()
+    spark.sparkContext.setLogLevel("ERROR")
     # Dates are whole days; a session time zone keeps them from shifting.
     spark.conf.set("spark.sql.session.timeZone", "UTC")
     return spark
