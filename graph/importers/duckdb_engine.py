@@ -46,6 +46,8 @@ class DuckDBEngine:
     """
 
     name = "duckdb"
+    #: What DuckDB raises for a file it cannot read.
+    errors = (duckdb.Error,)
 
     def __init__(self, *, memory_limit: str | None = None, threads: int | None = None):
         self._spill = tempfile.TemporaryDirectory(prefix="alliance-graph-duckdb-")
@@ -62,51 +64,60 @@ class DuckDBEngine:
 
     def load(
         self,
-        files: Sequence[InputFile],
+        groups: Sequence[tuple[Sequence[InputFile], Sequence[str] | None]],
         *,
         header: bool,
-        names: Sequence[str] | None = None,
         delimiter: str = ",",
         quote: bool = True,
         comment: str | None = None,
     ) -> None:
-        """Make the files one view, ``raw_input``: every column as text, plus ``_file``."""
-        paths = [f.path for f in files]
-        if all(f.format == "parquet" for f in files):
+        """Make the files one view, ``raw_input``: every column as text, plus ``_file``.
+
+        ``groups`` are files that share their columns, each with the column names
+        (None: read from the header); groups are stacked by column name.
+        """
+        views = []
+        for number, (files, names) in enumerate(groups):
+            view = f"raw_input_{number}"
+            views.append(view)
+            paths = [f.path for f in files]
+            if all(f.format == "parquet" for f in files):
+                self.connection.execute(
+                    f"CREATE OR REPLACE VIEW {view}_typed AS SELECT * FROM "
+                    f"read_parquet({_literal(paths)}, filename = '_file', union_by_name = true)"
+                )
+                casts = ", ".join(
+                    f'CAST("{c}" AS VARCHAR) AS "{c}"' if c != "_file" else '"_file"'
+                    for c in self.columns(f"{view}_typed")
+                )
+                self.connection.execute(
+                    f"CREATE OR REPLACE VIEW {view} AS SELECT {casts} FROM {view}_typed"
+                )
+                continue
+            options = {
+                "header": header,
+                "delim": delimiter,
+                "quote": '"' if quote else "",
+                "escape": '"' if quote else "",
+                "all_varchar": True,
+                "filename": "_file",
+                "null_padding": False,
+                "ignore_errors": False,
+                "auto_detect": names is None,
+            }
+            if names is None:
+                options["union_by_name"] = True
+            else:
+                options["columns"] = {name: "VARCHAR" for name in names}
+            if comment:
+                options["comment"] = comment
+            arguments = ", ".join(f"{key} = {_literal(value)}" for key, value in options.items())
             self.connection.execute(
-                "CREATE OR REPLACE VIEW raw_input_typed AS SELECT * FROM "
-                f"read_parquet({_literal(paths)}, filename = '_file', union_by_name = true)"
+                f"CREATE OR REPLACE VIEW {view} AS "
+                f"SELECT * FROM read_csv({_literal(paths)}, {arguments})"
             )
-            columns = self.columns("raw_input_typed")
-            casts = ", ".join(
-                f'CAST("{c}" AS VARCHAR) AS "{c}"' if c != "_file" else '"_file"' for c in columns
-            )
-            self.connection.execute(
-                f"CREATE OR REPLACE VIEW raw_input AS SELECT {casts} FROM raw_input_typed"
-            )
-            return
-        options = {
-            "header": header,
-            "delim": delimiter,
-            "all_varchar": True,
-            "filename": "_file",
-            "union_by_name": names is None,
-            "null_padding": False,
-            "ignore_errors": False,
-            "auto_detect": names is None,
-        }
-        if not quote:
-            options["quote"] = ""
-            options["escape"] = ""
-        if comment:
-            options["comment"] = comment
-        if names is not None:
-            options["columns"] = {name: "VARCHAR" for name in names}
-        arguments = ", ".join(f"{key} = {_literal(value)}" for key, value in options.items())
-        self.connection.execute(
-            "CREATE OR REPLACE VIEW raw_input AS "
-            f"SELECT * FROM read_csv({_literal(paths)}, {arguments})"
-        )
+        union = " UNION ALL BY NAME ".join(f"SELECT * FROM {v}" for v in views)
+        self.connection.execute(f"CREATE OR REPLACE VIEW raw_input AS {union}")
 
     def register(self, name: str, frame: pd.DataFrame) -> None:
         """Make a small pandas table (a mapping, a filter) a table of the database."""

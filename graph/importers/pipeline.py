@@ -15,6 +15,7 @@ The steps, each a query of ``sql/`` run by the chosen engine:
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import re
 from collections.abc import Sequence
@@ -25,7 +26,7 @@ import pandas as pd
 from ..errors import FileFormatError, Problem, ValidationError
 from . import acled, edgelist, gdelt, ucdp_ged
 from .actors import actor_table
-from .sourcefiles import InputFile, find_values, structure_problem
+from .sourcefiles import InputFile, find_values, first_lines, structure_problem
 from .sources import Source, named_queries
 
 #: The sources ``import_events`` reads, by name.
@@ -69,6 +70,32 @@ def _raw_view(source: Source, available: list[str], files: Sequence[InputFile]) 
         c if c.lower() in lowered else f"CAST(NULL AS STRING) AS {c}" for c in source.columns
     ]
     return f"SELECT {', '.join(select)} FROM raw_input"
+
+
+def _groups(
+    source: Source, files: Sequence[InputFile], delimiter: str
+) -> list[tuple[list[InputFile], Sequence[str] | None]]:
+    """Files grouped by their columns: the source's fixed names, or each file's header.
+
+    Headers are read here rather than guessed by an engine, so a malformed line
+    can never be mistaken for the header.
+    """
+    if source.names is not None:
+        return [(list(files), source.names)]
+    groups: dict[tuple[str, ...] | None, list[InputFile]] = {}
+    for file in files:
+        names = None
+        if file.local and file.format != "parquet":
+            try:
+                line = first_lines(file.path, 1)
+            except (UnicodeDecodeError, OSError, EOFError) as error:
+                raise FileFormatError([Problem(file.path, 1, None, "", f"cannot read: {error}")])
+            if not line:
+                raise FileFormatError([Problem(file.path, 1, None, "", "file is empty")])
+            names = tuple(next(csv.reader([line[0]], delimiter=delimiter)))
+            names = tuple(n.strip().lstrip("\ufeff") for n in names)
+        groups.setdefault(names, []).append(file)
+    return [(group, names) for names, group in groups.items()]
 
 
 def _settings(options: Options) -> dict[str, pd.DataFrame]:
@@ -129,7 +156,8 @@ def _located(found: pd.DataFrame, source: Source, files: Sequence[InputFile]) ->
                 file.path,
                 wanted,
                 delimiter=source.delimiter or ("\t" if file.format == "tsv" else ","),
-                names=source.names if source.names and not source.header else None,
+                header=source.header,
+                names=source.names,
                 quote=source.quote,
                 comment=source.comment,
             )
@@ -244,11 +272,11 @@ def run(
         if graph_rows is not None:
             engine.register("raw_input", graph_rows)
         else:
+            delimiter = source.delimiter or ("\t" if files[0].format == "tsv" else ",")
             engine.load(
-                files,
+                _groups(source, files, delimiter),
                 header=source.header,
-                names=source.names if not source.header or source.comment else None,
-                delimiter=source.delimiter or ("\t" if files[0].format == "tsv" else ","),
+                delimiter=delimiter,
                 quote=source.quote,
                 comment=source.comment,
             )
@@ -258,7 +286,7 @@ def run(
         events = engine.table("events", source.queries["events"])
     except (ValidationError, FileFormatError):
         raise
-    except Exception as error:  # each engine has its own errors for an unreadable file
+    except engine.errors as error:  # the engine could not read a file
         raise _unreadable(error, source, files) from None
     step("checking rows", events=events)
     found = engine.fetch(aggregate["problems"])

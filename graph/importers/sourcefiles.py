@@ -155,6 +155,7 @@ def find_values(
     wanted: dict[str, set[str]],
     *,
     delimiter: str,
+    header: bool = True,
     names: Sequence[str] | None = None,
     quote: bool = True,
     comment: str | None = None,
@@ -163,8 +164,8 @@ def find_values(
     """Where given values sit in given columns: (line, column, column name, value).
 
     ``wanted`` maps a column name to the (stripped) values to find in it;
-    ``names`` gives the column names of a file without a header. At most
-    ``limit`` places are returned per column.
+    ``names`` gives the column names by position (the header's by default). At
+    most ``limit`` places are returned per column.
     """
     found: list[tuple[int, int, str, str]] = []
     per_column: dict[str, int] = {}
@@ -180,7 +181,7 @@ def find_values(
                 for column in wanted
                 if column.lower() in lowered
             }
-            if names is None:
+            if header:
                 continue
         for column, index in positions.items():
             value = record[index].strip() if index < len(record) else ""

@@ -57,46 +57,60 @@ class SparkEngine:
     name = "spark"
 
     def __init__(self, *, master: str | None = None, memory_limit: str | None = None):
+        from py4j.protocol import Py4JJavaError
+        from pyspark.errors import PySparkException
+
+        #: What Spark raises for a file it cannot read.
+        self.errors = (PySparkException, Py4JJavaError)
         self.spark = session(master, memory=memory_limit)
         self._cached: dict = {}
 
     def load(
         self,
-        files: Sequence[InputFile],
+        groups: Sequence[tuple[Sequence[InputFile], Sequence[str] | None]],
         *,
         header: bool,
-        names: Sequence[str] | None = None,
         delimiter: str = ",",
         quote: bool = True,
         comment: str | None = None,
     ) -> None:
-        """Make the files one view, ``raw_input``: every column as text, plus ``_file``."""
+        """Make the files one view, ``raw_input``: every column as text, plus ``_file``.
+
+        ``groups`` are files that share their columns, each with the column names
+        (None: read from the header); groups are stacked by column name.
+        """
         from pyspark.sql import functions as F
         from pyspark.sql.types import StringType, StructField, StructType
 
-        paths = [f.uri for f in files]
-        if all(f.format == "parquet" for f in files):
-            frame = self.spark.read.option("mergeSchema", "true").parquet(*paths)
-            frame = frame.select([F.col(f"`{c}`").cast("string").alias(c) for c in frame.columns])
-        else:
-            reader = (
-                self.spark.read.option("header", header)
-                .option("sep", delimiter)
-                .option("mode", "FAILFAST")
-                .option("multiLine", quote)
-                .option("escape", '"' if quote else "")
-                .option("quote", '"' if quote else "")
-                .option("enforceSchema", names is not None)
-            )
-            if comment:
-                reader = reader.option("comment", comment)
-            if names is not None:
-                schema = StructType([StructField(n, StringType()) for n in names])
-                frame = reader.schema(schema).csv(paths)
+        frames = []
+        for files, names in groups:
+            paths = [f.uri for f in files]
+            if all(f.format == "parquet" for f in files):
+                frame = self.spark.read.option("mergeSchema", "true").parquet(*paths)
+                frame = frame.select(
+                    [F.col(f"`{c}`").cast("string").alias(c) for c in frame.columns]
+                )
             else:
+                reader = (
+                    self.spark.read.option("header", header)
+                    .option("sep", delimiter)
+                    .option("mode", "FAILFAST")
+                    .option("multiLine", quote)
+                    .option("escape", '"' if quote else "")
+                    .option("quote", '"' if quote else "")
+                    .option("enforceSchema", names is not None)
+                )
+                if comment:
+                    reader = reader.option("comment", comment)
+                if names is not None:
+                    schema = StructType([StructField(n, StringType()) for n in names])
+                    reader = reader.schema(schema)
                 frame = reader.csv(paths)
-        frame = frame.withColumn("_file", F.input_file_name())
-        frame.createOrReplaceTempView("raw_input")
+            frames.append(frame.withColumn("_file", F.input_file_name()))
+        combined = frames[0]
+        for frame in frames[1:]:
+            combined = combined.unionByName(frame, allowMissingColumns=True)
+        combined.createOrReplaceTempView("raw_input")
 
     def register(self, name: str, frame: pd.DataFrame) -> None:
         """Make a small pandas table (a mapping, a filter) a view of the session."""
