@@ -11,8 +11,6 @@ import pytest
 from click.testing import CliRunner
 from import_files import (
     ACLED_COLUMNS,
-    ARMY,
-    FRONT,
     UCDP_COLUMNS,
     acled_row,
     gdelt_row,

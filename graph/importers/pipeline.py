@@ -89,7 +89,8 @@ def _groups(
             try:
                 line = first_lines(file.path, 1)
             except (UnicodeDecodeError, OSError, EOFError) as error:
-                raise FileFormatError([Problem(file.path, 1, None, "", f"cannot read: {error}")])
+                problem = Problem(file.path, 1, None, "", f"cannot read: {error}")
+                raise FileFormatError([problem]) from None
             if not line:
                 raise FileFormatError([Problem(file.path, 1, None, "", "file is empty")])
             names = tuple(next(csv.reader([line[0]], delimiter=delimiter)))
