@@ -27,7 +27,7 @@ def session(master: str | None = None, *, memory: str | None = None):
     )
     if SparkSession.getActiveSession() is None and (master or "local[*]").startswith("local"):
         # One machine: a few shuffle partitions per core, not the cluster default of 200.
-        builder = builder.config("spark.sql.shuffle.partitions", "8")
+        builder = builder.config("spark.sql.shuffle.partitions", "4")
     if master:
         builder = builder.master(master)
     elif SparkSession.getActiveSession() is None:
