@@ -169,28 +169,27 @@ def import_events(
     with tqdm(total=5, desc="reading", unit="step", disable=not progress, leave=False) as bar:
         try:
             result = run(runner, spec, files, types, options, graph_rows=graph_rows, progress=bar)
+            record = {
+                "source": name,
+                "title": spec.title,
+                "files": sorted({Path(f.path).name for f in files}),
+                "filters": {
+                    "from": None if options.date_from is None else options.date_from.isoformat(),
+                    "to": None if options.date_to is None else options.date_to.isoformat(),
+                    "countries": sorted(options.countries),
+                    "actors": sorted(options.actors),
+                },
+                "gap_days": options.gap_days,
+                "min_sources": options.min_sources,
+                "events": result.events,
+                "actors": len(result.actors),
+                "tool": f"alliance-graph {__version__}",
+            }
+            written = write_folder(
+                output, result.actors, result.relation_columns, result.relation_rows, types, record
+            )
         finally:
             runner.close()
-        record = {
-            "source": name,
-            "title": spec.title,
-            "files": sorted({Path(f.path).name for f in files}),
-            "filters": {
-                "from": None if options.date_from is None else options.date_from.isoformat(),
-                "to": None if options.date_to is None else options.date_to.isoformat(),
-                "countries": sorted(options.countries),
-                "actors": sorted(options.actors),
-            },
-            "gap_days": options.gap_days,
-            "min_sources": options.min_sources,
-            "events": result.events,
-            "actors": len(result.actors),
-            "relations": len(result.relations),
-            "tool": f"alliance-graph {__version__}",
-        }
-        written = write_folder(
-            output, result.actors, result.relations, types.loc[result.used_types], record
-        )
         bar.update(1)
     return written
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from collections import Counter, defaultdict
 
 import pandas as pd
 
@@ -47,13 +48,12 @@ def slug(name: str) -> str:
     return text
 
 
-def _most_frequent(frame: pd.DataFrame, column: str, default: str) -> str:
-    counts = frame.dropna(subset=[column]).groupby(column)["events"].sum()
-    counts = counts[counts.index != ""]
-    if counts.empty:
+def _top(counts: dict[str, int], default: str) -> str:
+    """The most counted key (ties: the first in sorted order), or ``default``."""
+    counts = {key: n for key, n in counts.items() if key}
+    if not counts:
         return default
-    top = counts.max()
-    return sorted(counts.index[counts == top])[0]
+    return min(counts, key=lambda key: (-counts[key], key))
 
 
 def actor_table(
@@ -77,25 +77,35 @@ def actor_table(
         Actors sorted by id, with the columns of ``actors.csv``; and the
         columns ``name`` and ``id``.
     """
-    names = names.copy()
-    names["id"] = [slug(n) for n in names["name"]]
+    ids: dict[str, str] = {}
+    spellings: dict[str, Counter] = defaultdict(Counter)
+    kinds: dict[str, Counter] = defaultdict(Counter)
+    camps: dict[str, Counter] = defaultdict(Counter)
+    for name, kind, camp, events in names[["name", "kind", "camp", "events"]].itertuples(
+        index=False
+    ):
+        actor = ids.setdefault(name, slug(name))
+        spellings[actor][name] += events
+        if isinstance(kind, str):
+            kinds[actor][kind] += events
+        if isinstance(camp, str):
+            camps[actor][camp] += events
     rows = []
-    for actor, group in names.groupby("id", sort=True):
-        per_name = group.groupby("name")["events"].sum()
-        top = per_name.max()
-        shown = sorted(per_name.index[per_name == top])[0]
-        aliases = sorted(n for n in per_name.index if n != shown)
+    for actor in sorted(spellings):
+        shown = _top(spellings[actor], "")
+        aliases = sorted(n.replace("|", "/") for n in spellings[actor] if n != shown)
         rows.append(
-            {
-                "id": actor,
-                "name": shown,
-                "kind": _most_frequent(group, "kind", default_kind),
-                "camp": _most_frequent(group, "camp", default_camp),
-                "aliases": "|".join(a.replace("|", "/") for a in aliases),
-                "description": "",
-                "source": source,
-            }
+            (
+                actor,
+                shown,
+                _top(kinds[actor], default_kind),
+                _top(camps[actor], default_camp),
+                "|".join(aliases),
+                "",
+                source,
+            )
         )
     columns = ["id", "name", "kind", "camp", "aliases", "description", "source"]
-    ids = names[["name", "id"]].drop_duplicates().sort_values("name").reset_index(drop=True)
-    return pd.DataFrame(rows, columns=columns), ids
+    table = pd.DataFrame(rows, columns=columns, dtype=object)
+    pairs = pd.DataFrame(sorted(ids.items()), columns=["name", "id"], dtype=object)
+    return table, pairs

@@ -9,7 +9,7 @@ DuckDB gets a macro for the one Spark function it lacks (``unix_date``).
 from __future__ import annotations
 
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 import duckdb
 import pandas as pd
@@ -52,7 +52,11 @@ class DuckDBEngine:
     def __init__(self, *, memory_limit: str | None = None, threads: int | None = None):
         self._spill = tempfile.TemporaryDirectory(prefix="alliance-graph-duckdb-")
         self.connection = duckdb.connect(":memory:")
-        settings = {"temp_directory": self._spill.name, "preserve_insertion_order": False}
+        settings = {
+            "temp_directory": self._spill.name,
+            "preserve_insertion_order": False,
+            "enable_progress_bar": False,
+        }
         if memory_limit:
             settings["memory_limit"] = memory_limit
         if threads:
@@ -141,6 +145,16 @@ class DuckDBEngine:
     def fetch(self, sql: str) -> pd.DataFrame:
         """A query's result as a pandas table."""
         return self.connection.execute(sql).df()
+
+    def rows(self, sql: str, batch: int = 100_000) -> tuple[list[str], Iterator[tuple]]:
+        """A query's column names and its rows, streamed in batches as Python values."""
+        cursor = self.connection.execute(sql)
+
+        def stream() -> Iterator[tuple]:
+            while chunk := cursor.fetchmany(batch):
+                yield from chunk
+
+        return [d[0] for d in cursor.description], stream()
 
     def progress(self) -> float:
         """How far the running query is, from 0 to 100 (-1 when unknown)."""

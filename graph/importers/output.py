@@ -5,17 +5,20 @@ relations use, bundled ones and the importers' additions, with every column of
 the bundled vocabulary) in the format of ``data/README.md``, and a
 ``datapackage.json`` recording the source, the files, the filters and the tool
 version. Nothing depends on the engine, the time or the folder the files came
-from, so the same input gives the same folder, byte for byte. Each file is
-written to a temporary file and renamed over the old one only when complete.
+from, so the same input gives the same folder, byte for byte. The files are
+written to temporary files and renamed over the old ones only when all are
+complete.
 """
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import csv
-import io
 import json
+from collections.abc import Iterable
 from pathlib import Path
+from typing import IO
 
 import pandas as pd
 
@@ -36,15 +39,17 @@ _NUMERIC = {
 }
 
 
-def _csv(frame: pd.DataFrame) -> str:
-    out = io.StringIO()
+def _write_csv(out: IO[str], columns: list[str], rows: Iterable[tuple]) -> None:
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(frame.columns)
-    writer.writerows(frame.astype(str).itertuples(index=False))
-    return out.getvalue()
+    writer.writerow(columns)
+    writer.writerows(rows)
 
 
-def _package(relations: pd.DataFrame, record: dict) -> dict:
+def _frame_rows(frame: pd.DataFrame) -> list[tuple]:
+    return [tuple(str(v) for v in row) for row in frame.itertuples(index=False)]
+
+
+def _package(relation_columns: list[str], record: dict) -> dict:
     bundled = json.loads((DATA_DIR / "datapackage.json").read_text(encoding="utf-8"))
     resources = []
     for resource in bundled["resources"]:
@@ -54,7 +59,7 @@ def _package(relations: pd.DataFrame, record: dict) -> dict:
         if resource["name"] == "relations":
             known = {f["name"]: f for f in resource["schema"]["fields"]}
             fields = []
-            for column in relations.columns:
+            for column in relation_columns:
                 if column in known:
                     fields.append(known[column])
                 else:
@@ -80,8 +85,9 @@ def _package(relations: pd.DataFrame, record: dict) -> dict:
 def write_folder(
     folder: str | Path,
     actors: pd.DataFrame,
-    relations: pd.DataFrame,
-    relation_types: pd.DataFrame,
+    relation_columns: list[str],
+    relation_rows: Iterable[tuple],
+    vocabulary: pd.DataFrame,
     record: dict,
 ) -> Path:
     """Write the dataset folder; returns its path.
@@ -90,26 +96,40 @@ def write_folder(
     ----------
     folder : str or Path
         Created if need be; other files in it (such as a ``story.csv``) are kept.
-    actors, relations : pandas.DataFrame
-        In the columns of ``actors.csv`` and ``relations.csv``.
-    relation_types : pandas.DataFrame
-        The types used, indexed by type.
+    actors : pandas.DataFrame
+        In the columns of ``actors.csv``.
+    relation_columns, relation_rows : list, iterable
+        The header and rows of ``relations.csv`` (text cells, type third),
+        written as they come.
+    vocabulary : pandas.DataFrame
+        Every relation type, indexed by type; those the relations use are written.
     record : dict
         The import's provenance: ``source``, ``title``, ``files``, ``filters``,
-        ``gap_days``, ``min_sources``, ``version``.
+        ``gap_days``, ``min_sources``, ``tool``...; ``relations`` (their
+        number) is added.
     """
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
-    types = relation_types.reset_index().rename(columns={"index": "type"})
-    types = types[list(RELATION_TYPE_COLUMNS)]
-    contents = {
-        "actors.csv": _csv(actors),
-        "relations.csv": _csv(relations),
-        "relation_types.csv": _csv(types),
-        "datapackage.json": json.dumps(_package(relations, record), indent=2, ensure_ascii=False)
-        + "\n",
-    }
-    for name, text in contents.items():
-        with atomic_write(folder / name) as out:
-            out.write(text)
+    used: set[str] = set()
+    count = 0
+    # Every file goes to a temporary file first; all four are renamed into place only
+    # once the last is complete, so a failure midway leaves the folder as it was.
+    with contextlib.ExitStack() as stack:
+        files = {
+            name: stack.enter_context(atomic_write(folder / name))
+            for name in ("relations.csv", "actors.csv", "relation_types.csv", "datapackage.json")
+        }
+        writer = csv.writer(files["relations.csv"], lineterminator="\n")
+        writer.writerow(relation_columns)
+        for row in relation_rows:
+            used.add(row[2])
+            count += 1
+            writer.writerow(row)
+        _write_csv(files["actors.csv"], list(actors.columns), _frame_rows(actors))
+        types = vocabulary.loc[[t for t in vocabulary.index if t in used]]
+        types = types.reset_index().rename(columns={"index": "type"})
+        types = types[list(RELATION_TYPE_COLUMNS)]
+        _write_csv(files["relation_types.csv"], list(types.columns), _frame_rows(types))
+        package = _package(relation_columns, {**record, "relations": count})
+        files["datapackage.json"].write(json.dumps(package, indent=2, ensure_ascii=False) + "\n")
     return folder

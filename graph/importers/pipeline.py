@@ -17,8 +17,10 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import functools
 import re
-from collections.abc import Sequence
+from collections import namedtuple
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 import pandas as pd
@@ -54,8 +56,8 @@ class Result:
     """An import's tables, ready to write."""
 
     actors: pd.DataFrame
-    relations: pd.DataFrame
-    used_types: list[str]
+    relation_columns: list[str]
+    relation_rows: Iterator[tuple]  # streamed from the engine: write them before closing it
     events: int
 
 
@@ -173,8 +175,10 @@ def _located(found: pd.DataFrame, source: Source, files: Sequence[InputFile]) ->
     return ValidationError(problems)
 
 
+@functools.lru_cache(maxsize=65536)
 def _day(day: float | None, precision: float | None) -> str:
-    if day is None or pd.isna(day):
+    """A day number as YYYY-MM-DD, or YYYY-MM (precision 2) or YYYY (3); "" for none."""
+    if day is None or day != day:  # None or NaN
         return ""
     text = dt.date.fromordinal(int(day) + _EPOCH).isoformat()
     return {2: text[:7], 3: text[:4]}.get(int(precision or 1), text)
@@ -216,34 +220,43 @@ def _citation(row, source: Source) -> str:
     return text
 
 
-def _relations(table: pd.DataFrame, source: Source, options: Options) -> pd.DataFrame:
-    table = table.sort_values(
-        ["source", "target", "type", "start_day", "end_day"], na_position="first", kind="stable"
-    )
-    sources = table["sources"]
-    confidence = [
-        "confirmed" if pd.isna(n) or n >= options.min_sources else "alleged" for n in sources
+def _relations(
+    columns: list[str], rows: Iterable[tuple], source: Source, options: Options
+) -> Iterator[tuple]:
+    """The rows of relations.csv as text, in the query's order, one at a time."""
+    Row = namedtuple("Row", columns)  # the fields are the query's columns
+    for row in map(Row._make, rows):
+        known = row.sources is not None and row.sources == row.sources
+        yield (
+            row.source,
+            row.target,
+            row.type,
+            _day(row.start_day, row.start_precision),
+            _day(row.end_day, row.end_precision),
+            "confirmed" if not known or row.sources >= options.min_sources else "alleged",
+            _evidence(row.notes),
+            _citation(row, source),
+            str(int(row.events)),
+            str(int(row.sources)) if known else "",
+            _number(row.weight),
+        )
+
+
+def relation_columns(source: Source) -> list[str]:
+    """The columns of the relations.csv an import of ``source`` writes."""
+    return [
+        "source",
+        "target",
+        "type",
+        "start",
+        "end",
+        "confidence",
+        "evidence",
+        "citation",
+        "events",
+        "sources",
+        source.measure,
     ]
-    return pd.DataFrame(
-        {
-            "source": table["source"],
-            "target": table["target"],
-            "type": table["type"],
-            "start": [
-                _day(d, p)
-                for d, p in zip(table["start_day"], table["start_precision"], strict=True)
-            ],
-            "end": [
-                _day(d, p) for d, p in zip(table["end_day"], table["end_precision"], strict=True)
-            ],
-            "confidence": confidence,
-            "evidence": [_evidence(n) for n in table["notes"]],
-            "citation": [_citation(row, source) for row in table.itertuples(index=False)],
-            "events": table["events"].astype(int).astype(str),
-            "sources": ["" if pd.isna(n) else str(int(n)) for n in sources],
-            source.measure: [_number(w) for w in table["weight"]],
-        }
-    ).reset_index(drop=True)
 
 
 def run(
@@ -305,8 +318,6 @@ def run(
     )
     engine.register("actor_ids", ids)
     step("forming relations", actors=len(actors))
-    table = engine.fetch(aggregate["relations"])
-    relations = _relations(table, source, options)
-    step("writing", relations=len(relations))
-    used = [t for t in types.index if t in set(relations["type"])]
-    return Result(actors, relations, used, events=events)
+    rows = _relations(*engine.rows(aggregate["relations"]), source, options)
+    step("writing")
+    return Result(actors, relation_columns(source), rows, events=events)

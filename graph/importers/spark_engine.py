@@ -9,7 +9,7 @@ GDELT-sized table over workers. Needs the ``spark`` extra:
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 import pandas as pd
 
@@ -150,6 +150,11 @@ class SparkEngine:
     def fetch(self, sql: str) -> pd.DataFrame:
         """A query's result as a pandas table."""
         return self.spark.sql(sql).toPandas()
+
+    def rows(self, sql: str) -> tuple[list[str], Iterator[tuple]]:
+        """A query's column names and its rows, streamed a partition at a time, in order."""
+        frame = self.spark.sql(sql)
+        return frame.columns, (tuple(row) for row in frame.toLocalIterator(prefetchPartitions=True))
 
     def progress(self) -> float:
         """Spark reports progress in its own UI; unknown here."""

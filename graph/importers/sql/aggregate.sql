@@ -123,3 +123,4 @@ SELECT
     max(CASE WHEN shown_rank = 1 THEN link END) AS link
 FROM ranked
 GROUP BY source, target, type, spell
+ORDER BY source, target, type, start_day NULLS FIRST, end_day NULLS FIRST
