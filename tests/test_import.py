@@ -433,6 +433,12 @@ def test_bad_values_are_reported_with_file_line_and_column(tmp_path):
     ]
     assert not out.exists()  # nothing written
 
+    good = import_events("acled", acled(tmp_path, rows[:1], "good.csv"), tmp_path / "kept")
+    before = {p.name: p.read_bytes() for p in good.iterdir()}
+    with pytest.raises(graph.DataError):
+        import_events("acled", source, good)
+    assert {p.name: p.read_bytes() for p in good.iterdir()} == before  # a good folder stays
+
 
 def test_malformed_files_are_reported_with_their_line(tmp_path):
     source = acled(tmp_path, [acled_row("RUR1", "2020-01-01"), acled_row("RUR2", "2020-01-02")])

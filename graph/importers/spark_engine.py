@@ -9,6 +9,7 @@ GDELT-sized table over workers. Needs the ``spark`` extra:
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator, Sequence
 
 import pandas as pd
@@ -25,13 +26,15 @@ def session(master: str | None = None, *, memory: str | None = None):
         .config("spark.ui.showConsoleProgress", "false")
         .config("spark.sql.execution.arrow.pyspark.enabled", "false")
     )
-    if SparkSession.getActiveSession() is None and (master or "local[*]").startswith("local"):
+    # Under spark-submit the JVM started this process and set the master: keep it.
+    submitted = "PYSPARK_GATEWAY_PORT" in os.environ
+    if master and not submitted:
+        builder = builder.master(master)
+    elif not submitted and SparkSession.getActiveSession() is None:
+        builder = builder.master("local[*]")
+    if not submitted and (master or "local").startswith("local"):
         # One machine: a few shuffle partitions per core, not the cluster default of 200.
         builder = builder.config("spark.sql.shuffle.partitions", "4")
-    if master:
-        builder = builder.master(master)
-    elif SparkSession.getActiveSession() is None:
-        builder = builder.master("local[*]")
     if memory:
         builder = builder.config("spark.driver.memory", memory)
     spark = builder.getOrCreate()
