@@ -52,7 +52,7 @@ def _tables(types: pd.DataFrame) -> dict[str, pd.DataFrame]:
             keyed.assign(key=keyed["inter"]),
             keyed.assign(key=keyed["label"].str.lower()),
         ]
-    )[["key", "kind", "camp"]]
+    )[["key", "kind", "camp"]].drop_duplicates("key")  # a code listed under two names
     return {"acled_types": events, "acled_inter_keys": keys, "positions": positions()}
 
 
