@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import tempfile
 from collections.abc import Iterator, Sequence
+from pathlib import Path
 
 import duckdb
 import pandas as pd
@@ -51,7 +52,9 @@ class DuckDBEngine:
 
     def __init__(self, *, memory_limit: str | None = None, threads: int | None = None):
         self._spill = tempfile.TemporaryDirectory(prefix="alliance-graph-duckdb-")
-        self.connection = duckdb.connect(":memory:")
+        # A database file, not :memory:, so that stored tables too can leave memory
+        # (compressed, through the buffer pool) when an import outgrows the limit.
+        self.connection = duckdb.connect(str(Path(self._spill.name) / "import.duckdb"))
         settings = {
             "temp_directory": self._spill.name,
             "preserve_insertion_order": False,

@@ -121,8 +121,10 @@ def _settings(options: Options) -> dict[str, pd.DataFrame]:
     }
 
 
-def _unreadable(error: Exception, source: Source, files: Sequence[InputFile]) -> FileFormatError:
-    """The engine could not read a file: find the first bad line ourselves."""
+def _unreadable(
+    error: Exception, source: Source, files: Sequence[InputFile]
+) -> FileFormatError | None:
+    """Where the files cannot be read as tables, if that is why the engine failed."""
     problems = []
     for file in files:
         if not file.local or file.format == "parquet":
@@ -137,10 +139,7 @@ def _unreadable(error: Exception, source: Source, files: Sequence[InputFile]) ->
         )
         if problem is not None:
             problems.append(problem)
-    if not problems:
-        first_line = str(error).strip().splitlines()[0] if str(error).strip() else repr(error)
-        problems = [Problem(files[0].path, 1, None, "", f"cannot read file: {first_line}")]
-    return FileFormatError(problems)
+    return FileFormatError(problems) if problems else None
 
 
 def _located(found: pd.DataFrame, source: Source, files: Sequence[InputFile]) -> ValidationError:
@@ -300,8 +299,11 @@ def run(
         events = engine.table("events", source.queries["events"])
     except (ValidationError, FileFormatError):
         raise
-    except engine.errors as error:  # the engine could not read a file
-        raise _unreadable(error, source, files) from None
+    except engine.errors as error:
+        unreadable = _unreadable(error, source, files)
+        if unreadable is None:
+            raise  # not the files' fault (out of memory, a lost executor...)
+        raise unreadable from None
     step("checking rows", events=events)
     found = engine.fetch(aggregate["problems"])
     if not found.empty:
