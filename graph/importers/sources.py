@@ -130,8 +130,8 @@ def mapping(file: str, columns: dict[str, bool], types: pd.DataFrame) -> pd.Data
 
 
 def positions(count: int = 200) -> pd.DataFrame:
-    """1..count: the items of a ;-separated list, without engine-specific array functions."""
-    return pd.DataFrame({"i": range(1, count + 1)})
+    """0..count: to number the items of ;-separated lists without engine-specific arrays."""
+    return pd.DataFrame({"i": range(count + 1)})
 
 
 __all__ = [

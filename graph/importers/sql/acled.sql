@@ -1,8 +1,8 @@
 -- ACLED events -> normalised events, one query run unchanged by DuckDB and Spark SQL.
 -- Reads: raw (the export, every column as text, plus _file), acled_types
 -- (mappings/acled_event_types.csv), acled_inter_keys (mappings/acled_inter.csv keyed
--- by code and by lower-case label) and positions (1, 2, ... for the ;-separated
--- assoc_actor lists).
+-- by code and by lower-case label) and positions (0, 1, 2, ... to number the
+-- ;-separated assoc_actor lists).
 
 -- name: events
 WITH src AS (
@@ -101,52 +101,47 @@ mapped AS (
             WHEN source_text = '' THEN 1
             ELSE length(source_text) - length(replace(source_text, ';', '')) + 1
         END AS sources,
-        coalesce(try_cast(fatalities_text AS DOUBLE), 0) AS weight
+        coalesce(try_cast(fatalities_text AS DOUBLE), 0) AS weight,
+        CASE WHEN as1 = '' THEN 0 ELSE length(as1) - length(replace(as1, ';', '')) + 1 END AS n1,
+        CASE WHEN as2 = '' THEN 0 ELSE length(as2) - length(replace(as2, ';', '')) + 1 END AS n2
     FROM checked AS c
     LEFT JOIN acled_types AS sub ON sub.event_type = c.et AND sub.sub_event_type = c.st
     LEFT JOIN acled_types AS whole ON whole.event_type = c.et AND whole.sub_event_type = ''
     LEFT JOIN acled_inter_keys AS k1 ON k1.key = c.i1
     LEFT JOIN acled_inter_keys AS k2 ON k2.key = c.i2
-    WHERE c.bad_field IS NULL
 )
+-- Position 0 is the event between actor1 and actor2; positions 1..n1 the actors
+-- associated with actor1 and n1+1..n1+n2 those with actor2, each fighting alongside
+-- the actor it is listed with.
 SELECT
-    _file, a1 AS source_name, kind1 AS source_kind, camp1 AS source_camp,
-    a2 AS target_name, kind2 AS target_kind, camp2 AS target_camp, type,
-    first_day, last_day, date_precision, event_id, weight, sources, notes,
-    CAST(NULL AS STRING) AS link, country,
-    CAST(NULL AS STRING) AS bad_field, CAST(NULL AS STRING) AS bad_value
-FROM mapped
-WHERE type <> '' AND a1 <> '' AND a2 <> ''
-UNION ALL
--- Each associated actor fights alongside the main actor it is listed with.
-SELECT
-    _file, trim(split_part(as1, ';', p.i)), CAST(NULL AS STRING), CAST(NULL AS STRING),
-    a1, kind1, camp1, assoc_type,
-    first_day, last_day, date_precision, event_id, weight, sources, notes,
-    CAST(NULL AS STRING), country, CAST(NULL AS STRING), CAST(NULL AS STRING)
-FROM mapped
-JOIN positions AS p ON p.i <= length(as1) - length(replace(as1, ';', '')) + 1
-WHERE assoc_type <> '' AND a1 <> '' AND as1 <> '' AND trim(split_part(as1, ';', p.i)) <> ''
-UNION ALL
-SELECT
-    _file, trim(split_part(as2, ';', p.i)), CAST(NULL AS STRING), CAST(NULL AS STRING),
-    a2, kind2, camp2, assoc_type,
-    first_day, last_day, date_precision, event_id, weight, sources, notes,
-    CAST(NULL AS STRING), country, CAST(NULL AS STRING), CAST(NULL AS STRING)
-FROM mapped
-JOIN positions AS p ON p.i <= length(as2) - length(replace(as2, ';', '')) + 1
-WHERE assoc_type <> '' AND a2 <> '' AND as2 <> '' AND trim(split_part(as2, ';', p.i)) <> ''
-UNION ALL
-SELECT
-    _file, CAST(NULL AS STRING), CAST(NULL AS STRING), CAST(NULL AS STRING),
-    CAST(NULL AS STRING), CAST(NULL AS STRING), CAST(NULL AS STRING), CAST(NULL AS STRING),
-    CAST(NULL AS BIGINT), CAST(NULL AS BIGINT), CAST(NULL AS INT), event_id,
-    CAST(NULL AS DOUBLE), CAST(NULL AS INT), CAST(NULL AS STRING),
-    CAST(NULL AS STRING), CAST(NULL AS STRING), bad_field,
+    _file,
+    CASE
+        WHEN p.i = 0 THEN a1
+        WHEN p.i <= n1 THEN trim(split_part(as1, ';', p.i))
+        ELSE trim(split_part(as2, ';', p.i - n1))
+    END AS source_name,
+    CASE WHEN p.i = 0 THEN kind1 END AS source_kind,
+    CASE WHEN p.i = 0 THEN camp1 END AS source_camp,
+    CASE WHEN p.i = 0 THEN a2 WHEN p.i <= n1 THEN a1 ELSE a2 END AS target_name,
+    CASE WHEN p.i = 0 THEN kind2 WHEN p.i <= n1 THEN kind1 ELSE kind2 END AS target_kind,
+    CASE WHEN p.i = 0 THEN camp2 WHEN p.i <= n1 THEN camp1 ELSE camp2 END AS target_camp,
+    CASE WHEN p.i = 0 THEN type ELSE assoc_type END AS type,
+    first_day,
+    last_day,
+    date_precision,
+    event_id,
+    weight,
+    sources,
+    notes,
+    CAST(NULL AS STRING) AS link,
+    country,
+    bad_field,
     CASE bad_field
         WHEN 'event_date' THEN coalesce(date_text, '')
         WHEN 'time_precision' THEN tp
-        ELSE fatalities_text
-    END
-FROM checked
-WHERE bad_field IS NOT NULL
+        WHEN 'fatalities' THEN fatalities_text
+    END AS bad_value
+FROM mapped
+JOIN positions AS p ON p.i <= n1 + n2
+WHERE (p.i = 0 AND (bad_field IS NOT NULL OR (a1 <> '' AND a2 <> '')))
+    OR (p.i > 0 AND bad_field IS NULL AND (p.i <= n1 AND a1 <> '' OR p.i > n1 AND a2 <> ''))

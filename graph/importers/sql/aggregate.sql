@@ -20,7 +20,9 @@ SELECT e.*
 FROM events AS e
 CROSS JOIN settings AS s
 WHERE e.bad_field IS NULL
-    AND e.type IS NOT NULL
+    AND e.type <> ''
+    AND e.source_name <> ''
+    AND e.target_name <> ''
     AND (s.from_day IS NULL OR e.last_day IS NULL OR e.last_day >= s.from_day)
     AND (s.to_day IS NULL OR e.first_day IS NULL OR e.first_day <= s.to_day)
     AND (s.any_country = 1 OR lower(e.country) IN (SELECT value FROM filter_countries))

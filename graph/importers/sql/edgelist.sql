@@ -57,19 +57,9 @@ SELECT
     CAST(NULL AS STRING) AS notes,
     CAST(NULL AS STRING) AS link,
     CAST(NULL AS STRING) AS country,
-    CAST(NULL AS STRING) AS bad_field,
-    CAST(NULL AS STRING) AS bad_value
+    c.problem AS bad_field,
+    CASE c.problem WHEN 'time' THEN c.time_text WHEN 'value' THEN c.value_text ELSE '' END
+        AS bad_value
 FROM timed AS c
-JOIN edgelist_signs AS s
+LEFT JOIN edgelist_signs AS s
     ON s.sign = CASE WHEN c.value > 0 THEN 1 WHEN c.value < 0 THEN -1 ELSE 0 END
-WHERE c.problem IS NULL
-UNION ALL
-SELECT
-    _file, CAST(NULL AS STRING), CAST(NULL AS STRING), CAST(NULL AS STRING),
-    CAST(NULL AS STRING), CAST(NULL AS STRING), CAST(NULL AS STRING), CAST(NULL AS STRING),
-    CAST(NULL AS BIGINT), CAST(NULL AS BIGINT), CAST(NULL AS INT), '',
-    CAST(NULL AS DOUBLE), CAST(NULL AS INT), CAST(NULL AS STRING),
-    CAST(NULL AS STRING), CAST(NULL AS STRING), problem,
-    CASE problem WHEN 'time' THEN time_text WHEN 'value' THEN value_text ELSE '' END
-FROM timed
-WHERE problem IS NOT NULL

@@ -67,27 +67,18 @@ SELECT
     CAST(NULL AS STRING) AS notes,
     c.link,
     c.country,
-    CAST(NULL AS STRING) AS bad_field,
-    CAST(NULL AS STRING) AS bad_value
+    c.bad_field,
+    CASE c.bad_field
+        WHEN 'SQLDATE' THEN c.date_text
+        WHEN 'QuadClass' THEN c.quad
+        WHEN 'GoldsteinScale' THEN c.goldstein
+        WHEN 'NumSources' THEN c.sources_text
+    END AS bad_value
 FROM checked AS c
 LEFT JOIN cameo_types AS exact ON exact.cameo = c.event_code
 LEFT JOIN cameo_types AS base ON base.cameo = c.base_code
 LEFT JOIN quadclass_types AS q ON q.quadclass = c.quad
 LEFT JOIN actor_types AS k1 ON k1.type_code = c.t1
 LEFT JOIN actor_types AS k2 ON k2.type_code = c.t2
-WHERE c.bad_field IS NULL AND c.a1 <> '' AND c.a2 <> ''
-UNION ALL
-SELECT
-    _file, CAST(NULL AS STRING), CAST(NULL AS STRING), CAST(NULL AS STRING),
-    CAST(NULL AS STRING), CAST(NULL AS STRING), CAST(NULL AS STRING), CAST(NULL AS STRING),
-    CAST(NULL AS BIGINT), CAST(NULL AS BIGINT), CAST(NULL AS INT), event_id,
-    CAST(NULL AS DOUBLE), CAST(NULL AS INT), CAST(NULL AS STRING),
-    CAST(NULL AS STRING), CAST(NULL AS STRING), bad_field,
-    CASE bad_field
-        WHEN 'SQLDATE' THEN date_text
-        WHEN 'QuadClass' THEN quad
-        WHEN 'GoldsteinScale' THEN goldstein
-        ELSE sources_text
-    END
-FROM checked
-WHERE bad_field IS NOT NULL
+-- Rows the query cannot read are kept, flagged, for the problems query.
+WHERE c.bad_field IS NOT NULL OR (c.a1 <> '' AND c.a2 <> '')

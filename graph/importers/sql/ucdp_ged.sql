@@ -61,26 +61,17 @@ SELECT
     c.notes,
     c.link,
     c.country,
-    CAST(NULL AS STRING) AS bad_field,
-    CAST(NULL AS STRING) AS bad_value
+    c.bad_field,
+    CASE c.bad_field
+        WHEN 'date_start' THEN c.start_text
+        WHEN 'date_end' THEN c.end_text
+        WHEN 'date_prec' THEN c.prec
+        WHEN 'best' THEN c.best_text
+        WHEN 'number_of_sources' THEN c.sources_text
+    END AS bad_value
 FROM checked AS c
-JOIN ucdp_types AS t ON t.type_of_violence = c.tv
+LEFT JOIN ucdp_types AS t ON t.type_of_violence = c.tv
 LEFT JOIN ucdp_names AS na ON substr(c.side_a, 1, length(na.prefix)) = na.prefix
 LEFT JOIN ucdp_names AS nb ON substr(c.side_b, 1, length(nb.prefix)) = nb.prefix
-WHERE c.bad_field IS NULL AND c.side_a <> '' AND c.side_b <> ''
-UNION ALL
-SELECT
-    _file, CAST(NULL AS STRING), CAST(NULL AS STRING), CAST(NULL AS STRING),
-    CAST(NULL AS STRING), CAST(NULL AS STRING), CAST(NULL AS STRING), CAST(NULL AS STRING),
-    CAST(NULL AS BIGINT), CAST(NULL AS BIGINT), CAST(NULL AS INT), event_id,
-    CAST(NULL AS DOUBLE), CAST(NULL AS INT), CAST(NULL AS STRING),
-    CAST(NULL AS STRING), CAST(NULL AS STRING), bad_field,
-    CASE bad_field
-        WHEN 'date_start' THEN start_text
-        WHEN 'date_end' THEN end_text
-        WHEN 'date_prec' THEN prec
-        WHEN 'best' THEN best_text
-        ELSE sources_text
-    END
-FROM checked
-WHERE bad_field IS NOT NULL
+-- Rows the query cannot read are kept, flagged, for the problems query.
+WHERE c.bad_field IS NOT NULL OR (c.side_a <> '' AND c.side_b <> '')
