@@ -10,8 +10,9 @@ header; two years of events) and an ACLED-shaped one (the 31 columns of an
 export, with notes, assoc actors and the three date spellings; ten years).
 Actors are drawn from a pool of 1,000 names with a few far more active than the
 rest, and each deals with 8 others, as in real event data, so the aggregation
-forms long spells for the busy pairs and short ones for the rest. The generator is SQL run by DuckDB on hashes of the row
-number: same arguments, same files, byte for byte, however many threads run it.
+forms long spells for the busy pairs and short ones for the rest. The
+generator is SQL run by DuckDB on hashes of the row number: same arguments,
+same files, byte for byte, however many threads run it.
 
 Each import runs in its own process (``alliance-graph import``); the peak
 memory is the largest sum of resident memory over that process and its
@@ -208,10 +209,9 @@ def main() -> None:
             write_gdelt(gdelt, args.gdelt_rows)
         if not acled.exists():
             write_acled(acled, args.acled_rows)
-        print(flush=True)
         print(f"generated {args.gdelt_rows:,} GDELT rows ({gdelt.stat().st_size / 2**20:,.0f} MiB) "
               f"and {args.acled_rows:,} ACLED rows ({acled.stat().st_size / 2**20:,.0f} MiB) "
-              f"in {time.perf_counter() - start:.0f} s")  # fmt: skip
+              f"in {time.perf_counter() - start:.0f} s", flush=True)  # fmt: skip
         for engine in args.engines.split(","):
             memory = args.memory_limit if engine == "duckdb" else args.spark_memory
             for kind, source, rows in (("gdelt", gdelt, args.gdelt_rows),
