@@ -20,6 +20,7 @@ from .importers import import_events, read_edgelist
 from .metrics import centrality, date_range, pn_centrality, relation_counts, summary
 from .notebook import show
 from .predict import balance_predictions
+from .quiz import glossary, quiz_payload, quiz_questions, write_quiz
 from .read import read_actors, read_relation_types, read_relations, read_story
 from .render import write_html
 from .timeline import diff, timeline
@@ -43,9 +44,12 @@ __all__ = [
     "draw",
     "export_as",
     "from_tables",
+    "glossary",
     "import_events",
     "load",
     "pn_centrality",
+    "quiz_payload",
+    "quiz_questions",
     "read_actors",
     "read_edgelist",
     "read_relation_types",
@@ -63,4 +67,5 @@ __all__ = [
     "write_graphml",
     "write_html",
     "write_json",
+    "write_quiz",
 ]

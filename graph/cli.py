@@ -22,7 +22,7 @@ from .errors import DataError
 from .export import FORMATS, export_as
 from .figure import PRESETS as FIGURE_PRESETS
 from .figure import draw
-from .files import atomic_write
+from .files import OutputError, atomic_write, check_output
 from .metrics import centrality, date_range, relation_counts, summary
 from .read import DATA_DIR, read_story
 from .render import PRESETS, write_html
@@ -34,15 +34,52 @@ DATA_DIR_ARGUMENT = click.argument(
 )
 
 
-def output_option(help: str, *, dir_okay: bool = False) -> Callable:
-    """The ``-o/--output`` option: where a command writes its result."""
-    return click.option(
-        "-o",
-        "--output",
-        required=True,
-        type=click.Path(dir_okay=dir_okay, writable=True, path_type=Path),
-        help=help,
-    )
+#: Files of a dataset folder that commands read, which no output may replace.
+INPUT_FILES = ("actors.csv", "relations.csv", "relation_types.csv", "story.csv", "datapackage.json")
+
+
+def output_option(
+    help: str,
+    *,
+    flags: tuple[str, ...] = ("-o", "--output"),
+    name: str = "output",
+    required: bool = True,
+    folder: bool | Callable[[dict], bool] = False,
+) -> Callable:
+    """The option that says where a command writes its result: ``-o/--output`` by default.
+
+    Every command's output goes through it, so all refuse the same paths
+    before any work is done (:func:`graph.files.check_output`: one of the
+    command's input files, a device, a FIFO, a folder where a file is
+    expected) and create missing folders the same way (when writing).
+    ``folder`` says whether the output is a folder (the CSV export), or
+    tells it from the command's options.
+    """
+    is_folder = folder if callable(folder) else lambda options: folder
+
+    def decorator(command: Callable) -> Callable:
+        @functools.wraps(command)
+        def checked(**options):
+            if options[name] is not None:
+                data_dir = options.get("data_dir") or DATA_DIR
+                inputs = [data_dir, *(Path(data_dir) / input for input in INPUT_FILES)]
+                try:
+                    check_output(options[name], folder=is_folder(options), inputs=inputs)
+                except OutputError as error:
+                    _fail(error)
+            return command(**options)
+
+        return click.option(
+            *flags, name, required=required, type=click.Path(path_type=Path), help=help
+        )(checked)
+
+    return decorator
+
+
+def _fail(error: Exception) -> None:
+    """Print the one-line message of an error and exit with status 1."""
+    click.echo(str(error), err=True)
+    raise SystemExit(1)
 
 
 def _check_date(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
@@ -64,15 +101,14 @@ AT_OPTION = click.option(
 
 
 def reports_data_errors(command: Callable) -> Callable:
-    """Turn a :class:`DataError` into a readable report and exit status 1."""
+    """Turn a :class:`DataError` or an :class:`OutputError` into a readable report and exit 1."""
 
     @functools.wraps(command)
     def wrapper(*args, **kwargs):
         try:
             return command(*args, **kwargs)
-        except DataError as error:
-            click.echo(str(error), err=True)
-            raise SystemExit(1) from None
+        except (DataError, OutputError) as error:
+            _fail(error)
 
     return wrapper
 
@@ -185,7 +221,7 @@ def build(
 @output_option(
     "The file to write; for csv, the folder that gets actors.csv, relations.csv "
     "and relation_types.csv.",
-    dir_okay=True,
+    folder=lambda options: options["format_"] == "csv",
 )
 @click.option(
     "--for-spreadsheet",
@@ -248,11 +284,11 @@ def figure(
 @main.command()
 @DATA_DIR_ARGUMENT
 @AT_OPTION
-@click.option(
-    "--csv",
-    "csv_file",
-    type=click.Path(dir_okay=False, writable=True, path_type=Path),
-    help="Also write the centrality table to this CSV file.",
+@output_option(
+    "Also write the centrality table to this CSV file.",
+    flags=("--csv",),
+    name="csv_file",
+    required=False,
 )
 @reports_data_errors
 def metrics(data_dir: Path | None, at: str | None, csv_file: Path | None) -> None:
@@ -303,7 +339,7 @@ def balance(data_dir: Path | None, at: str | None) -> None:
 @main.command("import")
 @click.argument("kind", metavar="{acled|ucdp-ged|gdelt|edgelist|gexf|graphml}")
 @click.argument("sources", nargs=-1, required=True, metavar="SOURCE...")
-@output_option("The dataset folder to write.", dir_okay=True)
+@output_option("The dataset folder to write.", folder=True)
 @click.option("--from", "date_from", metavar="DATE", callback=_check_date, help="Keep events from.")
 @click.option("--to", "date_to", metavar="DATE", callback=_check_date, help="Keep events until.")
 @click.option(
@@ -333,6 +369,44 @@ def import_(kind: str, sources: tuple[str, ...], output: Path, **options) -> Non
 
     try:
         written = import_events(kind, sources, output, progress=True, **options)
+    except ValueError as error:
+        raise click.UsageError(str(error)) from None
+    click.echo(str(written.resolve()))
+
+
+@main.command()
+@DATA_DIR_ARGUMENT
+@output_option("The file to write: .pdf (question sheet and answer key) or .csv.")
+@click.option(
+    "-n", "count", default=10, show_default=True, type=click.IntRange(min=1), help="Questions."
+)
+@click.option("--seed", default=0, show_default=True, help="Draws among equally good questions.")
+@AT_OPTION
+@click.option("--for-spreadsheet", is_flag=True, help="csv only: neutralise formula-like cells.")
+@reports_data_errors
+def quiz(
+    data_dir: Path | None,
+    output: Path,
+    count: int,
+    seed: int,
+    at: str | None,
+    for_spreadsheet: bool,
+) -> None:
+    """Write "allies or enemies?" questions from the data's triangles, with answers.
+
+    \b
+    Example:
+      alliance-graph quiz -o quiz.pdf
+      alliance-graph quiz my-conflict/ -n 6 --seed 2 -o quiz.csv
+    """
+    from .quiz import quiz_questions, write_quiz
+
+    G = load(data_dir)
+    questions = quiz_questions(G, n=count, seed=seed, at=at)
+    try:
+        written = write_quiz(
+            questions, output, title=G.graph.get("title"), for_spreadsheet=for_spreadsheet
+        )
     except ValueError as error:
         raise click.UsageError(str(error)) from None
     click.echo(str(written.resolve()))

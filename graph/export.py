@@ -16,26 +16,45 @@ graph always gives the same bytes.
 
 Attributes a format cannot hold
 -------------------------------
-:func:`portable` is the one place where attribute values are converted for a
-format; every writer calls it and nothing else converts:
+:func:`portable` is the one conversion step: every writer calls it and
+nothing else converts. It also makes the copy to give NetworkX's own writers,
+``nx.write_graphml(portable(G, "graphml"), path)`` and
+``nx.write_gexf(portable(G, "gexf"), path)``, which refuse a graph from
+:func:`graph.load` as it is (its lists, its vocabulary dict):
 
-===================  ====================  ====================  ===========  ==================
-value                GEXF                  GraphML               JSON         CSV
-===================  ====================  ====================  ===========  ==================
-list (``aliases``)   ``a|b`` text          ``a|b`` text          array        ``a|b`` cell
-None (open date)     left out              left out              null         empty cell
-partial date         first day (start),    kept as written       kept         kept
-                     last day (end)
-vocabulary           edge ``label``        edge ``label``        kept, and    ``relation_types``
-(graph attribute)                                                edge label   ``.csv``
-text XML cannot      U+FFFD                U+FFFD                kept         kept
-hold (``\\x00``...)
-===================  ====================  ====================  ===========  ==================
+=====================  ==================  ==================  ===========  ==================
+value                  GEXF                GraphML             JSON         CSV
+=====================  ==================  ==================  ===========  ==================
+bool, ``numpy.bool_``  boolean             boolean             true/false   ``True``/``False``
+int, ``numpy.int64``   long                long (int)          number       number
+float, numpy floats    double              double              number       number
+None, NaN, ``pd.NA``   left out            left out            null         empty cell
+``datetime.date``,     ISO 8601 text       ISO 8601 text       ISO text     ISO text
+``pd.Timestamp``
+list, tuple, set,      ``a|b`` text        ``a|b`` text        array        ``a|b`` cell
+1-d ``numpy`` array
+dict                   refused             refused             object       refused
+partial date (edges'   first day (start),  kept as written     kept         kept
+``start``/``end``)     last day (end)
+vocabulary             edge ``label``      edge ``label``      kept, and    ``relation_types``
+(graph attribute)                                              edge label   ``.csv``
+text XML cannot hold   U+FFFD              U+FFFD              kept         kept
+(``\\x00``...), in
+values and names
+=====================  ==================  ==================  ===========  ==================
 
-A list is joined with ``|``, the separator ``actors.csv`` uses for aliases. A
-relation's ``sign`` comes from the vocabulary, so ``relations.csv`` leaves it
-out. GEXF and GraphML have no partial dates: GEXF gets the first and last day
-a relation covers (the rule of :mod:`graph.dates`), GraphML keeps the text.
+A list is joined with ``|``, the separator ``actors.csv`` uses for aliases
+(a set is sorted first, so the same graph gives the same bytes). An
+attribute named as the format's own fields (``id`` of an actor, ``source``,
+``target`` of a relation in CSV and JSON, and ``key`` in JSON) is refused
+rather than silently overwritten. Infinite
+numbers and values of other types (objects, dicts outside JSON) are refused
+with a :class:`TypeError` or :class:`ValueError` naming the actor or relation
+and the attribute. A relation's ``sign`` comes from the vocabulary, so
+``relations.csv`` leaves it out. GEXF and GraphML have no partial dates: GEXF
+gets the first and last day a relation covers (the rule of
+:mod:`graph.dates`), GraphML keeps the text. Attribute names are text in
+every format (``str`` of the key).
 
 CSV for spreadsheets
 --------------------
@@ -57,16 +76,20 @@ OWASP Foundation, CSV Injection, https://owasp.org/www-community/attacks/CSV_Inj
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import json
 import math
+import numbers
 import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import networkx as nx
+import numpy as np
+import pandas as pd
 
 from .dates import parse_period
-from .files import atomic_write
+from .files import atomic_folder, atomic_write
 from .read import ACTOR_COLUMNS, RELATION_COLUMNS, RELATION_TYPE_COLUMNS
 from .render import explorer_payload
 
@@ -83,6 +106,8 @@ __all__ = [
 
 #: The formats :func:`export_as` writes.
 FORMATS = ("gexf", "graphml", "json", "csv")
+#: The files of a CSV export; other files of the folder are kept.
+CSV_FILES = ("actors.csv", "relations.csv", "relation_types.csv")
 
 GEXF_NAMESPACE = "http://gexf.net/1.3"
 VIZ_NAMESPACE = "http://gexf.net/1.3/viz"
@@ -98,31 +123,40 @@ _GEXF_TYPES = {bool: "boolean", int: "long", float: "double"}
 _GEXF_LINES = {1: "solid", -1: "dashed", 0: "dotted"}
 
 
-def portable(G: nx.MultiDiGraph, format: str) -> nx.MultiDiGraph:
-    """A copy of ``G`` whose attributes ``format`` can hold.
+def portable(G: nx.Graph, format: str) -> nx.Graph:
+    """A copy of ``G`` whose attributes ``format`` can hold: the one conversion step.
 
-    See the table in this module's documentation.
+    See the table in this module's documentation. Give the copy to
+    NetworkX's writers when you want them rather than :func:`export_as`::
+
+        nx.write_graphml(graph.export.portable(G, "graphml"), "aleppo.graphml")
+        nx.write_gexf(graph.export.portable(G, "gexf"), "aleppo.gexf")
 
     Parameters
     ----------
-    G : networkx.MultiDiGraph
-        An actor graph, as returned by :func:`graph.load`; it is not changed.
+    G : networkx.Graph
+        An actor graph, as returned by :func:`graph.load`, or any NetworkX
+        graph; it is not changed.
     format : {"gexf", "graphml", "json", "csv"}
         The format the copy is for.
 
     Returns
     -------
-    networkx.MultiDiGraph
-        Same nodes, edges and keys, with converted attributes.
+    networkx.Graph
+        Of the class of ``G``: same nodes, edges and keys, with converted
+        attributes.
 
     Raises
     ------
     ValueError
-        If the format is unknown.
+        If the format is unknown, or a number is infinite.
+    TypeError
+        If a value has a type the format cannot hold; the message names the
+        actor (or relation) and the attribute.
 
     Examples
     --------
-    >>> import graph
+    >>> import graph, numpy as np
     >>> G = graph.load()
     >>> portable(G, "graphml").nodes["russia"]["aliases"]
     'Russian Federation|Moscow'
@@ -131,46 +165,136 @@ def portable(G: nx.MultiDiGraph, format: str) -> nx.MultiDiGraph:
     >>> air = portable(G, "gexf")["russia"]["assad_government"][7]
     >>> air["start"], "end" in air, air["label"]
     ('2015-09-30', False, 'gives air support to')
+    >>> G.nodes["russia"]["rank"], G.nodes["iran"]["rank"] = np.int64(1), np.nan
+    >>> portable(G, "json").nodes["russia"]["rank"], portable(G, "json").nodes["iran"]["rank"]
+    (1, None)
+    >>> "rank" in portable(G, "gexf").nodes["iran"]
+    False
     """
     _check_format(format)
     vocabulary = G.graph.get("relation_types", {})
-    H = nx.MultiDiGraph()
+    H = G.__class__()
     H.graph.update(
-        (name, _convert(value, format))
-        for name, value in G.graph.items()
-        if name != "relation_types" or format == "json"
+        _converted(
+            {k: v for k, v in G.graph.items() if k != "relation_types" or format == "json"},
+            format,
+            "the graph",
+        )
     )
+    taken_by_actor, taken_by_relation = _TAKEN.get(format, ((), ()))
     for node, data in G.nodes(data=True):
-        H.add_node(node, **_converted(data, format))
-    for u, v, key, data in G.edges(keys=True, data=True):
-        attributes = _converted(data, format)
+        where = f"actor {node!r}"
+        _check_names(data, taken_by_actor, where, format)
+        H.add_node(node)  # attributes apart: names such as "node_for_adding" are data
+        H.nodes[node].update(_converted(data, format, where))
+    edges = G.edges(keys=True, data=True) if G.is_multigraph() else G.edges(data=True)
+    for u, v, *key, data in edges:
+        where = f"relation {u!r} -> {v!r}" + (f" (key {key[0]!r})" if key else "")
+        _check_names(data, taken_by_relation, where, format)
+        attributes = _converted(data, format, where)
         if format == "gexf":
             for bound, end in (("start", 0), ("end", 1)):
-                if bound in attributes:
+                if isinstance(attributes.get(bound), str):
                     attributes[bound] = parse_period(attributes[bound])[end].isoformat()
         if format != "csv" and "label" not in data and data.get("type") in vocabulary:
-            attributes["label"] = _convert(vocabulary[data["type"]].get("label"), format)
-        H.add_edge(u, v, key=key, **attributes)
+            label = vocabulary[data["type"]].get("label")
+            attributes.update(_converted({"label": label}, format, where))
+        H.add_edge(u, v, *key)  # attributes apart: "key" or "u_of_edge" are data
+        (H[u][v][key[0]] if key else H[u][v]).update(attributes)
     return H
 
 
-def _converted(data: dict, format: str) -> dict:
-    converted = {name: _convert(value, format) for name, value in data.items()}
-    return {name: value for name, value in converted.items() if value is not _LEFT_OUT}
+#: Attribute names a format uses for the actor's id and a relation's ends.
+_TAKEN = {
+    "csv": (("id",), ("source", "target")),
+    "json": (("id",), ("source", "target", "key")),
+}
+
+
+def _check_names(data: dict, taken: tuple[str, ...], where: str, format: str) -> None:
+    """Refuse an attribute whose name the format gives to the id or the ends of a relation."""
+    for name in taken:
+        if name in data:
+            whose = "actor's" if name == "id" else "relation's"
+            raise ValueError(
+                f"{where}, attribute {name!r}: {format} holds the {whose} own {name} "
+                "under this name; rename the attribute"
+            )
+
+
+def _converted(data: dict, format: str, where: str) -> dict:
+    """The attributes of one actor, relation or graph, converted for ``format``."""
+    converted = {}
+    for name, value in data.items():
+        title = _text(name if type(name) is str else str(name), format)
+        if title in converted:
+            raise ValueError(
+                f"{where}: attribute names {name!r} and another one are the same "
+                f"once made fit for {format}: {title!r}"
+            )
+        try:
+            value = _convert(value, format)
+        except (TypeError, ValueError) as error:
+            raise type(error)(f"{where}, attribute {str(name)!r}: {error}") from None
+        if value is not _LEFT_OUT:
+            converted[title] = value
+    return converted
 
 
 _LEFT_OUT = object()
 
 
-def _convert(value: object, format: str) -> object:
+def _convert(value: object, format: str, *, nested: bool = False) -> object:
     """One attribute value as ``format`` can hold it (see the module table)."""
-    if value is None:
-        return {"json": None, "csv": ""}.get(format, _LEFT_OUT)
-    if isinstance(value, list | tuple) and format != "json":
-        value = "|".join(str(item) for item in value)
-    if isinstance(value, str) and format in ("gexf", "graphml"):
-        return _NOT_XML.sub("\ufffd", value)
-    return value
+    if type(value) is str:  # most values: the quick way
+        return _text(value, format)
+    if _missing(value):
+        return None if nested or format == "json" else "" if format == "csv" else _LEFT_OUT
+    if isinstance(value, bool | np.bool_):
+        return bool(value)
+    if isinstance(value, numbers.Integral):
+        return int(value)
+    if isinstance(value, numbers.Real):
+        number = float(value)
+        if not math.isfinite(number):
+            raise ValueError(f"{number} is not a finite number; use NaN or None for a gap")
+        return number
+    if isinstance(value, str):
+        return _text(str(value), format)
+    if isinstance(value, np.datetime64):
+        value = pd.Timestamp(value)
+    if isinstance(value, dt.date):
+        return _text(value.isoformat(), format)
+    if isinstance(value, dict) and format == "json":
+        return {str(k): _convert(item, format, nested=True) for k, item in value.items()}
+    if isinstance(value, list | tuple | set | frozenset | np.ndarray) and (
+        format == "json" or not nested
+    ):
+        if isinstance(value, np.ndarray) and value.ndim != 1:
+            raise TypeError(f"a {value.ndim}-d array cannot be exported; flatten it first")
+        items = sorted(value, key=str) if isinstance(value, set | frozenset) else list(value)
+        items = [_convert(item, format, nested=True) for item in items]
+        if format == "json":
+            return items
+        return _text("|".join("" if item is None else str(item) for item in items), format)
+    raise TypeError(
+        f"a value of type {type(value).__name__} cannot be exported to {format}; "
+        "convert it to text, a number or a list first"
+    )
+
+
+def _missing(value: object) -> bool:
+    """None, NaN, ``pd.NA`` or ``pd.NaT``: a gap in the data."""
+    if value is None or value is pd.NA or value is pd.NaT:
+        return True
+    if isinstance(value, np.datetime64):
+        return bool(np.isnat(value))
+    return isinstance(value, float | np.floating) and math.isnan(value)
+
+
+def _text(text: str, format: str) -> str:
+    """Text as ``format`` can hold it: XML cannot hold most control characters."""
+    return _NOT_XML.sub("\ufffd", text) if format in ("gexf", "graphml") else text
 
 
 def _check_format(format: str) -> None:
@@ -281,13 +405,21 @@ def write_gexf(G: nx.MultiDiGraph, path: str | Path) -> Path:
 
 def _declare(parent: ET.Element, kind: str, rows: list[dict], skipped: tuple) -> dict[str, str]:
     """Declare the attributes of nodes or edges; return their GEXF types by name."""
-    types: dict[str, str] = {}
+    found: dict[str, set[str]] = {}
     for data in rows:
         for name, value in data.items():
-            if name in skipped:
-                continue
-            gexf_type = _GEXF_TYPES.get(type(value), "string")
-            types[name] = gexf_type if types.get(name, gexf_type) == gexf_type else "string"
+            if name not in skipped:
+                found.setdefault(name, set()).add(_GEXF_TYPES.get(type(value), "string"))
+    # One type per attribute: whole numbers among decimals are decimals, and
+    # anything mixed with text is text.
+    types = {
+        name: kinds.pop()
+        if len(kinds) == 1
+        else "double"
+        if kinds == {"long", "double"}
+        else "string"
+        for name, kinds in found.items()
+    }
     declared = ET.SubElement(parent, "attributes", {"class": kind})
     for name, gexf_type in types.items():
         ET.SubElement(declared, "attribute", {"id": name, "title": name, "type": gexf_type})
@@ -350,7 +482,7 @@ def write_json(G: nx.MultiDiGraph, path: str | Path) -> Path:
     data = nx.node_link_data(portable(G, "json"), edges="edges")
     target = Path(path)
     with atomic_write(target) as out:
-        out.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+        out.write(json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False) + "\n")
     return target
 
 
@@ -363,15 +495,22 @@ def write_csv(G: nx.MultiDiGraph, folder: str | Path, *, for_spreadsheet: bool =
     the graph's order. :func:`graph.load` reads the folder back into the same
     graph: same actors, relations, attributes and vocabulary. The keys of the
     relations are their lines in the file, so they change only if the
-    original file had blank lines or cells spanning lines. A
-    ``datapackage.json`` in the folder is left alone.
+    original file had blank lines or cells spanning lines. A relation of an
+    actor to itself, which :func:`graph.load` refuses, is refused here too.
+
+    The folder is replaced whole or not at all
+    (:func:`graph.files.atomic_folder`): readers never see new actors with
+    old relations, even if the disk fills up midway. Other files of an
+    existing folder (``datapackage.json``, ``story.csv``, notes) are kept; a
+    folder that is not empty and holds no dataset is refused rather than
+    replaced.
 
     Parameters
     ----------
     G : networkx.MultiDiGraph
         An actor graph, as returned by :func:`graph.load`.
     folder : str or Path
-        Where to write the files; each one is replaced only once complete.
+        Where to write the files.
     for_spreadsheet : bool
         Write for a spreadsheet instead of for :func:`graph.load`: cells that
         a spreadsheet would run as formulas are neutralised (see this
@@ -381,6 +520,14 @@ def write_csv(G: nx.MultiDiGraph, folder: str | Path, *, for_spreadsheet: bool =
     -------
     Path
         The folder.
+
+    Raises
+    ------
+    ValueError
+        For a relation of an actor to itself, or a value :func:`portable`
+        refuses; nothing is written then.
+    graph.files.OutputError
+        If the folder cannot be written (see :func:`graph.files.atomic_folder`).
 
     Examples
     --------
@@ -393,26 +540,32 @@ def write_csv(G: nx.MultiDiGraph, folder: str | Path, *, for_spreadsheet: bool =
     ...                      G.edges(keys=True, data=True))
     True
     """
+    for u, v, key in nx.selfloop_edges(G, keys=True):
+        raise ValueError(
+            f"relation {u!r} -> {v!r} (key {key!r}): a relation of an actor to itself "
+            "cannot be written to relations.csv, which graph.load refuses; remove it first"
+        )
     H = portable(G, "csv")
-    target = Path(folder)
-    target.mkdir(parents=True, exist_ok=True)
     actors = [{"id": node, **data} for node, data in H.nodes(data=True)]
-    _write_table(target / "actors.csv", ACTOR_COLUMNS, actors, for_spreadsheet)
     # In key order: graph.load keys relations by their line in the file.
     edges = sorted(H.edges(keys=True, data=True), key=lambda e: _line_of(e[2]))
     relations = [
         {"source": u, "target": v, **{k: x for k, x in data.items() if k not in _DERIVED}}
         for u, v, _, data in edges
     ]
-    _write_table(target / "relations.csv", RELATION_COLUMNS, relations, for_spreadsheet)
-    vocabulary = G.graph.get("relation_types")
-    if vocabulary:
-        types = [
-            {"type": kind, **{k: _convert(x, "csv") for k, x in row.items()}}
-            for kind, row in vocabulary.items()
-        ]
-        _write_table(target / "relation_types.csv", RELATION_TYPE_COLUMNS, types, for_spreadsheet)
-    return target
+    vocabulary = G.graph.get("relation_types") or {}
+    types = [
+        {"type": kind, **_converted(row, "csv", f"relation type {kind!r}")}
+        for kind, row in vocabulary.items()
+    ]
+    with atomic_folder(folder, replaced=CSV_FILES) as written:
+        _write_table(written / "actors.csv", ACTOR_COLUMNS, actors, for_spreadsheet)
+        _write_table(written / "relations.csv", RELATION_COLUMNS, relations, for_spreadsheet)
+        if types:
+            _write_table(
+                written / "relation_types.csv", RELATION_TYPE_COLUMNS, types, for_spreadsheet
+            )
+    return Path(folder)
 
 
 def _line_of(key: object) -> float:

@@ -13,13 +13,36 @@ sign, labels on a white halo.
 
 Text from the dataset is drawn as plain text: matplotlib's math markup is
 off for it, so a ``$`` in a name stays a dollar sign. The same graph gives
-the same bytes in every format (fixed style, no dates in the metadata).
+the same bytes in every format (fixed style, no dates in the metadata) on a
+given machine.
+
+Fonts and long names
+--------------------
+Text is set in DejaVu Sans (Latin, Greek, Cyrillic, Hebrew, Arabic letters),
+and each character DejaVu Sans lacks is taken from the first installed font of
+:data:`FONT_FALLBACK` that has it -- Noto Sans CJK or WenQuanYi for Chinese,
+Japanese and Korean names (Debian: ``fonts-noto-cjk`` or
+``fonts-wqy-microhei``), Noto for other scripts. Fonts installed after
+matplotlib built its font cache are found too. A script no installed font
+covers is drawn as boxes; matplotlib does not join Arabic letters or lay text
+out right to left.
+
+A name longer than :data:`LABEL_WIDTH` characters (a CJK character counts
+two) is wrapped onto at most two lines, and a longer one shortened with
+"…" (:func:`figure_label`); the legend then lists the full names. Actors are
+placed for the labels as drawn, so long names do not shrink the drawing.
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import functools
 import io
+import logging
+import textwrap
+import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -27,7 +50,7 @@ import matplotlib
 import networkx as nx
 import numpy as np
 import pandas as pd
-from matplotlib import patheffects
+from matplotlib import font_manager, patheffects
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.markers import MarkerStyle
@@ -38,9 +61,19 @@ from .files import atomic_write
 from .layout import LABEL_GAP, actor_boxes
 from .metrics import date_range
 from .render import explorer_payload
-from .style import node_shape
+from .style import edge_style, node_shape
 
-__all__ = ["FIGURE_FORMATS", "PRESETS", "Preset", "draw", "make_figure"]
+__all__ = [
+    "FIGURE_FORMATS",
+    "FONT_FALLBACK",
+    "LABEL_WIDTH",
+    "PRESETS",
+    "Preset",
+    "draw",
+    "figure_label",
+    "font_families",
+    "make_figure",
+]
 
 
 @dataclass(frozen=True)
@@ -67,10 +100,101 @@ PRESETS = {
 #: File formats :func:`draw` writes, by file suffix.
 FIGURE_FORMATS = ("png", "svg", "pdf")
 
+#: Font families, in the order each character is looked for; those installed are used.
+FONT_FALLBACK = (
+    "DejaVu Sans",
+    "Noto Sans CJK JP",
+    "Noto Sans CJK SC",
+    "Noto Sans CJK TC",
+    "Noto Sans CJK KR",
+    "Source Han Sans",
+    "WenQuanYi Micro Hei",
+    "WenQuanYi Zen Hei",
+    "Droid Sans Fallback",
+    "Noto Sans Arabic",
+    "Noto Sans Hebrew",
+    "Noto Sans Devanagari",
+    "Noto Sans Bengali",
+    "Noto Sans Tamil",
+    "Noto Sans Thai",
+    "Noto Sans Ethiopic",
+    "Noto Sans Armenian",
+    "Noto Sans Georgian",
+    "Noto Sans",
+    "FreeSans",
+)
+
+#: Longest line of an actor's label in a figure, in characters (CJK count two).
+LABEL_WIDTH = 24
+#: Lines a label may take; a longer name is shortened with an ellipsis.
+_LABEL_LINES = 2
+#: Names up to this width stay on one line.
+_ONE_LINE = 28
+
+
+@functools.cache
+def font_families() -> tuple[str, ...]:
+    """The families of :data:`FONT_FALLBACK` installed here, DejaVu Sans first.
+
+    Fonts installed after matplotlib cached its font list are added to it
+    first, so a CJK font installed today is used today.
+    """
+    known = {font.fname for font in font_manager.fontManager.ttflist}
+    for path in font_manager.findSystemFonts():
+        if path not in known:
+            with contextlib.suppress(OSError, RuntimeError, ValueError):  # not a font: skip
+                font_manager.fontManager.addfont(path)
+    installed = {font.name for font in font_manager.fontManager.ttflist}
+    return tuple(family for family in FONT_FALLBACK if family in installed)
+
+
+def _width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def figure_label(name: str) -> str:
+    """An actor's name as a figure draws it: whole, wrapped on two lines, or shortened.
+
+    Examples
+    --------
+    >>> figure_label("Syrian Observatory for Human Rights")
+    'Syrian Observatory for\\nHuman Rights'
+    >>> figure_label("Popular Mobilization Forces of the Governorate of Northern Aleppo")
+    'Popular Mobilization\\nForces of the Governora…'
+    >>> figure_label("叙利亚民主力量叙利亚民主力量叙利亚民主力量叙利亚民主力量")
+    '叙利亚民主力量叙利亚民主\\n力量叙利亚民主力量叙利…'
+    """
+    text = " ".join(name.split())
+    if _width(text) <= _ONE_LINE:
+        return text
+    lines: list[str] = []
+    line = ""
+    for word in text.split(" "):
+        candidate = f"{line} {word}" if line else word
+        if _width(candidate) <= LABEL_WIDTH:
+            line = candidate
+            continue
+        if line:
+            lines.append(line)
+        line = word
+        while _width(line) > LABEL_WIDTH:  # a word longer than a line, or text without spaces
+            cut = len(line)
+            while _width(line[:cut]) > LABEL_WIDTH:
+                cut -= 1
+            lines.append(line[:cut])
+            line = line[cut:]
+    lines.append(line)
+    if len(lines) > _LABEL_LINES:
+        last = " ".join(lines[_LABEL_LINES - 1 :])
+        while _width(last) > LABEL_WIDTH - 1:
+            last = last[:-1]
+        lines = [*lines[: _LABEL_LINES - 1], last.rstrip() + "…"]
+    return "\n".join(lines)
+
+
 # A fixed style, whatever the user's matplotlibrc says, and no dates or
 # random ids in the files, so the same graph gives the same bytes.
 _STYLE = {
-    "font.family": "DejaVu Sans",
     "svg.fonttype": "none",
     "svg.hashsalt": "alliance-graph",
     "pdf.fonttype": 42,
@@ -140,7 +264,7 @@ def draw(
         )
     figure = make_figure(G, at=at, preset=preset, title=title)
     content = io.BytesIO()
-    with matplotlib.rc_context(_STYLE):
+    with _drawing():
         figure.savefig(content, format=format, dpi=PRESETS[preset].dpi, metadata=_METADATA[format])
     with atomic_write(target, "wb") as out:
         out.write(content.getvalue())
@@ -174,19 +298,57 @@ def make_figure(
     spec = PRESETS[preset]
     if at is not None:
         as_period(at)  # fail on a malformed date before any drawing
-    payload = explorer_payload(G)
+    drawn, shortened = _with_figure_labels(G)
+    payload = explorer_payload(drawn)
     edges = [
         edge for edge in payload["edges"] if at is None or is_active(edge["start"], edge["end"], at)
     ]
-    with matplotlib.rc_context(_STYLE):
+    with _drawing():
         figure = Figure(figsize=(spec.width, spec.height))
         _heading(figure, G, spec, at=at, title=title, shown=len(edges))
         network = figure.add_axes((0.02, 0.04, 0.72, 0.82))
-        boxes = actor_boxes(G, label_size=payload["label_size"])
+        boxes = actor_boxes(drawn, label_size=payload["label_size"])
         _network(network, payload["nodes"], edges, boxes, payload["label_size"])
         legend = figure.add_axes((0.76, 0.04, 0.22, 0.82))
-        _legend(legend, payload["legend"], spec)
+        _legend(legend, payload["legend"], spec, shortened)
     return figure
+
+
+def _style() -> dict:
+    return {**_STYLE, "font.family": list(font_families())}
+
+
+@contextlib.contextmanager
+def _drawing() -> Iterator[None]:
+    """The figure's style, without matplotlib's log lines about font weights.
+
+    A fallback font with no bold face (WenQuanYi) makes matplotlib log a
+    warning for each bold text; the regular face is the right answer, and
+    the command line must not print it.
+    """
+    logger = logging.getLogger("matplotlib.font_manager")
+    level = logger.level
+    logger.setLevel(logging.ERROR)
+    try:
+        with matplotlib.rc_context(_style()):
+            yield
+    finally:
+        logger.setLevel(level)
+
+
+def _with_figure_labels(G: nx.MultiDiGraph) -> tuple[nx.MultiDiGraph, list[str]]:
+    """``G`` with names as the figure draws them, and the full names it shortened."""
+    names = {node: str(data.get("name", node)) for node, data in G.nodes(data=True)}
+    labels = {node: figure_label(name) for node, name in names.items()}
+    if labels == names:
+        return G, []
+    drawn = G.copy()
+    for node, label in labels.items():
+        drawn.nodes[node]["name"] = label
+    shortened = sorted(
+        {names[node] for node, label in labels.items() if label.endswith("…")}, key=str.lower
+    )
+    return drawn, shortened
 
 
 def _heading(
@@ -313,67 +475,123 @@ def _bend(edge: dict) -> float:
     return 0.0 if roundness is None else -roundness
 
 
-def _legend(axes, legend: dict, spec: Preset) -> None:
-    """Camps (colour), kinds (shape), signs (line style) and confidence (width)."""
+#: Camps past this many share the legend's width in two columns.
+_ONE_COLUMN_CAMPS = 10
+#: Shortened names whose full names the legend lists; the others are counted.
+_FULL_NAMES = 8
+#: Characters of a legend line, in one column and in one of two.
+_LEGEND_CHARACTERS = (34, 15)
+
+
+def _legend(axes, legend: dict, spec: Preset, shortened: list[str]) -> None:
+    """Camps (colour), kinds (shape), signs and confidence (line style), shortened names.
+
+    Many camps go in two columns, and when the entries still do not fit,
+    rows and type shrink together, so the legend stays within its column.
+    """
     axes.set_axis_off()
+    camps = [(c["camp"], _marker("s", c["colour"])) for c in legend["camps"]]
     sections = [
-        (
-            "Camp (colour)",
-            [(c["camp"], _marker("s", c["colour"])) for c in legend["camps"]],
-        ),
+        ("Camp (colour)", camps, 2 if len(camps) > _ONE_COLUMN_CAMPS else 1),
         (
             "Kind of actor (shape)",
             [
                 (k["kind"], _marker(node_shape(k["kind"], backend="matplotlib"), "#BBBBBB"))
                 for k in legend["kinds"]
             ],
+            1,
         ),
         (
             "Relation (line style)",
             [(s["name"], _line(s["dashes"], 2.25, s["colour"], 1.0)) for s in legend["signs"]]
             + [("from the actor who acts", _arrow)],
+            1,
         ),
         (
-            "Confidence (width)",
+            "Confidence (width, dots)",
             [
-                (c["level"], _line([], c["width"] * _POINTS_PER_PIXEL, "#222222", c["opacity"]))
+                (
+                    c["level"],
+                    _line(
+                        edge_style(1, c["level"])["dashes"],
+                        c["width"] * _POINTS_PER_PIXEL,
+                        "#222222",
+                        c["opacity"],
+                    ),
+                )
                 for c in legend["confidence"]
             ],
+            1,
         ),
     ]
-    rows = sum(len(entries) + 1.6 for _, entries in sections)
-    step = min(0.045 * spec.text / 8, 0.98 / max(rows, 1))
+    if shortened:
+        listed = shortened[:_FULL_NAMES]
+        lines = [  # a name's further lines indented
+            ("   " if number else "") + line
+            for name in listed
+            for number, line in enumerate(textwrap.wrap(name, _LEGEND_CHARACTERS[0]))
+        ]
+        if len(shortened) > len(listed):
+            lines.append(f"and {len(shortened) - len(listed)} more: see the explorer's table")
+        sections.append(("Full names", [(line, None) for line in lines], 1))
+    rows = sum(-(-len(entries) // columns) + 1.6 for _, entries, columns in sections)
+    preferred = 0.045 * spec.text / 8
+    step = min(preferred, 0.98 / max(rows, 1))
+    size = spec.text * step / preferred  # smaller type only when the rows must be closer
     y = 0.99
-    for heading, entries in sections:
-        axes.text(0, y, heading, fontsize=spec.text + 1, weight="bold", va="top")
+    for heading, entries, columns in sections:
+        axes.text(0, y, heading, fontsize=size + 1, weight="bold", va="top")
         y -= step * 1.2
-        for label, handle in entries:
-            handle(axes, 0.06, y - step * 0.35)
-            axes.text(0.16, y, label, fontsize=spec.text, va="top", parse_math=False)
-            y -= step
-        y -= step * 0.4
+        height = -(-len(entries) // columns)
+        for number, (label, handle) in enumerate(entries):
+            column, row = divmod(number, height)
+            x, top = column / columns, y - row * step
+            if handle is not None:
+                handle(axes, x + 0.06 / columns, top - step * 0.35, size / spec.text)
+            text = textwrap.shorten(label, _LEGEND_CHARACTERS[columns - 1], placeholder="…")
+            axes.text(
+                x + (0.16 / columns if handle else 0.02),
+                top,
+                text if columns > 1 else label,
+                fontsize=size,
+                va="top",
+                parse_math=False,
+            )
+        y -= step * (height + 0.4)
     axes.set_xlim(0, 1)
     axes.set_ylim(0, 1)
 
 
 def _marker(marker: str, colour: str):
-    def handle(axes, x: float, y: float) -> None:
+    def handle(axes, x: float, y: float, scale: float) -> None:
         axes.plot(
-            [x], [y], marker=marker, markersize=9, color=colour, markeredgecolor="black", ls=""
+            [x],
+            [y],
+            marker=marker,
+            markersize=9 * scale,
+            color=colour,
+            markeredgecolor="black",
+            markeredgewidth=scale,
+            ls="",
         )
 
     return handle
 
 
-def _arrow(axes, x: float, y: float) -> None:
+def _arrow(axes, x: float, y: float, scale: float) -> None:
     axes.annotate(
-        "", (x + 0.05, y), xytext=(x - 0.05, y), arrowprops={"arrowstyle": "-|>", "lw": 1.5}
+        "",
+        (x + 0.05, y),
+        xytext=(x - 0.05, y),
+        arrowprops={"arrowstyle": "-|>", "lw": 1.5 * scale, "mutation_scale": 10 * scale},
     )
 
 
 def _line(dashes: list, width: float, colour: str, opacity: float):
-    def handle(axes, x: float, y: float) -> None:
-        line = Line2D([x - 0.05, x + 0.05], [y, y], linewidth=width, color=colour, alpha=opacity)
+    def handle(axes, x: float, y: float, scale: float) -> None:
+        line = Line2D(
+            [x - 0.06, x + 0.06], [y, y], linewidth=width * scale, color=colour, alpha=opacity
+        )
         if dashes:
             line.set_dashes([dash * _POINTS_PER_PIXEL for dash in dashes])
         axes.add_line(line)

@@ -4,32 +4,53 @@ The HTML explorer (:mod:`graph.render`) and the print figures use these
 definitions, so a camp has the same colour, a kind the same shape and a
 relation the same line style everywhere.
 
-- Colour = camp, from Okabe & Ito's colour-blind-safe palette; well-known camps
-  get fixed colours, others the remaining ones in sorted order.
+- Colour = camp. Every camp present gets its own colour (:func:`camp_colours`),
+  from a colour-blind-safe palette (Okabe & Ito's colours, with Tol's indigo,
+  wine and sand) whose colours also differ in lightness, so camps stay apart
+  in grayscale print: well-known camps get fixed colours, others the free
+  colours that keep all the camps' lightnesses furthest apart.
 - Shape = kind of actor (state, armed group, ...), so kinds stay apart in
   grayscale.
 - Size = a number per actor, its degree by default: the area of its shape
   grows linearly with it.
-- Line = sign: solid for support, dashed for opposition, dotted for neutral;
-  arrows show direction; claimed and alleged relations are thinner and fainter.
+- Line = sign and confidence, both readable without colour: solid for
+  support, dashed for opposition, dotted for neutral; each dash of a
+  ``claimed`` relation is followed by one dot, of an ``alleged`` one by two
+  (:func:`edge_style`), and the less sure, the thinner and fainter; arrows
+  show direction.
+
+More camps than colours
+-----------------------
+With more camps than :data:`PALETTE` holds (11), the next camps get lighter
+tints of the palette colours, then darker shades, then paler tints: each camp
+still has a colour of its own, but lightness can no longer keep them all apart
+in grayscale. The legend lists camps by size, so the largest camps keep the
+palette colours; grouping small camps (an ``other`` camp) keeps a figure
+readable in print.
 
 References
 ----------
 Okabe, M. and Ito, K. (2008). Color Universal Design (CUD): How to make
 figures and presentations that are friendly to colorblind people.
 https://jfly.uni-koeln.de/color/
+
+Tol, P. (2021). Colour Schemes. SRON Technical Note SRON/EPS/TN/09-002.
+https://personal.sron.nl/~pault/
 """
 
 from __future__ import annotations
 
+import functools
+import itertools
 import math
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 
 import networkx as nx
 import pandas as pd
 
 __all__ = [
     "CAMP_COLOURS",
+    "CONFIDENCE_DOTS",
     "KIND_SHAPES",
     "LABEL_INSIDE",
     "PALETTE",
@@ -39,31 +60,38 @@ __all__ = [
     "camp_colours",
     "edge_colour",
     "edge_style",
+    "lightness",
     "node_shape",
 ]
 
-#: Okabe & Ito's eight colours.
+#: Camp colours, darkest to lightest: CIE L* 0, 22, 32, 46, 54, 58, 61, 70,
+#: 71, 82, 89. Okabe & Ito's eight with Paul Tol's indigo, wine and sand,
+#: which fill the dark and light ends so that camps differ in lightness too.
 PALETTE = (
-    "#E69F00",  # orange
-    "#56B4E9",  # sky blue
-    "#009E73",  # bluish green
-    "#F0E442",  # yellow
+    "#000000",  # black
+    "#332288",  # indigo (Tol)
+    "#882255",  # wine (Tol)
     "#0072B2",  # blue
     "#D55E00",  # vermillion
+    "#009E73",  # bluish green
     "#CC79A7",  # reddish purple
-    "#000000",  # black
+    "#56B4E9",  # sky blue
+    "#E69F00",  # orange
+    "#DDCC77",  # sand (Tol)
+    "#F0E442",  # yellow
 )
 
-#: Fixed colours for the camps most datasets use. The two sides of a civil war
-#: get light orange and dark blue, which stay apart in grayscale print too
-#: (CIE L* about 74 and 46); black and yellow sit at the two ends.
+#: Fixed colours for the camps most datasets use, chosen so that all seven
+#: together differ by at least 9.5 in CIE L* (16 in Rec. 601 luma, what
+#: printers' grayscale roughly keeps): the two sides of a civil war get orange
+#: (L* 71) and blue (46), jihadists black, civilians yellow.
 CAMP_COLOURS = {
     "pro-government": "#E69F00",
     "opposition": "#0072B2",
     "jihadist": "#000000",
     "Kurdish": "#009E73",
-    "international": "#56B4E9",
-    "humanitarian": "#CC79A7",
+    "international": "#332288",
+    "humanitarian": "#882255",
     "civilians": "#F0E442",
 }
 
@@ -88,26 +116,99 @@ RADIUS_RANGE = (9.0, 30.0)
 SIGN_NAMES = {1: "support", -1: "opposition", 0: "neutral"}
 
 
-def camp_colours(camps: Iterable[str]) -> dict[str, str]:
-    """A colour for each camp: fixed for well-known camps, stable for others.
+@functools.cache
+def lightness(colour: str) -> float:
+    """CIE L* of an sRGB colour ``#RRGGBB``: 0 for black, 100 for white.
+
+    What is left of a colour in grayscale print, on a scale where equal
+    steps look equal.
 
     Examples
     --------
-    >>> camp_colours(["opposition", "zealots", "pro-government"])
-    {'opposition': '#0072B2', 'pro-government': '#E69F00', 'zealots': '#D55E00'}
+    >>> lightness("#000000"), lightness("#FFFFFF"), round(lightness("#0072B2"), 1)
+    (0.0, 100.0, 46.0)
+    """
+    red, green, blue = (int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5))
+    linear = [
+        c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in (red, green, blue)
+    ]
+    luminance = 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+    value = 116 * luminance ** (1 / 3) - 16 if luminance > 216 / 24389 else luminance * 24389 / 27
+    return round(value, 6)
+
+
+def camp_colours(camps: Iterable[str]) -> dict[str, str]:
+    """A distinct colour for each camp: fixed for well-known camps, spread in lightness for others.
+
+    Well-known camps (:data:`CAMP_COLOURS`) keep their colours. The other
+    camps get colours of :data:`PALETTE` that no camp present holds: of all
+    the choices, the one whose closest two lightnesses (CIE L*, among all the
+    camps present) are furthest apart, then the one earliest in the palette;
+    the camps take them in alphabetical order. Beyond the palette, tints and
+    shades (see this module's documentation). The same camps always get the
+    same colours.
+
+    Parameters
+    ----------
+    camps : iterable of str
+        The camps present; repeats are ignored.
+
+    Returns
+    -------
+    dict
+        Camp -> colour ``#RRGGBB``; no two camps share a colour.
+
+    Examples
+    --------
+    >>> camp_colours(["pro-government", "rebels", "tribes"])
+    {'pro-government': '#E69F00', 'rebels': '#000000', 'tribes': '#882255'}
+    >>> camp_colours(["opposition", "pro-government"])
+    {'opposition': '#0072B2', 'pro-government': '#E69F00'}
     """
     names = sorted(set(camps))
-    free = [colour for colour in PALETTE if colour not in CAMP_COLOURS.values()]
-    free += [c for c in PALETTE if c not in free]  # reuse colours past eight camps
-    colours: dict[str, str] = {}
-    others = 0
-    for camp in names:
-        if camp in CAMP_COLOURS:
-            colours[camp] = CAMP_COLOURS[camp]
-        else:
-            colours[camp] = free[others % len(free)]
-            others += 1
-    return colours
+    colours = {camp: CAMP_COLOURS[camp] for camp in names if camp in CAMP_COLOURS}
+    others = [camp for camp in names if camp not in colours]
+    free = [colour for colour in PALETTE if colour not in colours.values()]
+    chosen = _spread(list(colours.values()), free, min(len(others), len(free)))
+    extra = (c for c in _fallback_colours() if c not in colours.values() and c not in chosen)
+    colours.update(zip(others, itertools.chain(chosen, extra), strict=False))
+    return dict(sorted(colours.items()))
+
+
+def _spread(taken: list[str], free: list[str], count: int) -> list[str]:
+    """``count`` colours of ``free`` whose lightnesses, with those of ``taken``, are furthest apart.
+
+    Exhaustive over the combinations (at most 462 of 11 colours), so the
+    choice is the best, not a greedy guess; ties go to palette order.
+    """
+
+    def closest(colours: tuple[str, ...]) -> float:
+        levels = sorted(lightness(colour) for colour in (*taken, *colours))
+        return min((b - a for a, b in itertools.pairwise(levels)), default=math.inf)
+
+    best = max(
+        itertools.combinations(free, count),
+        key=lambda colours: (round(closest(colours), 6), [-free.index(c) for c in colours]),
+    )
+    return list(best)
+
+
+def _fallback_colours() -> Iterator[str]:
+    """Colours past the palette: tints, shades, then paler tints of the palette, all distinct."""
+    seen = set(PALETTE)
+    for mix in (0.45, -0.45, 0.7, -0.7, 0.25, -0.25, 0.85):
+        for colour in PALETTE:
+            base = (int(colour[i : i + 2], 16) for i in (1, 3, 5))
+            towards = 255 if mix > 0 else 0
+            mixed = "#" + "".join(f"{round(c + (towards - c) * abs(mix)):02X}" for c in base)
+            if mixed not in seen:
+                seen.add(mixed)
+                yield mixed
+    for number in itertools.count():  # hundreds of camps: distinct greys, still a colour each
+        grey = f"#{number % 256:02X}{(number // 256) % 256:02X}{number // 65536:02X}"
+        if grey not in seen:
+            seen.add(grey)
+            yield grey
 
 
 def node_shape(kind: str, *, backend: str = "vis") -> str:
@@ -122,27 +223,46 @@ def node_shape(kind: str, *, backend: str = "vis") -> str:
     return vis if backend == "vis" else marker
 
 
+#: Dots after each dash of a relation line, by confidence: more doubt, more dots.
+CONFIDENCE_DOTS = {"confirmed": 0, "claimed": 1, "alleged": 2}
+#: Width (pixels) and opacity of a relation line, by confidence; others as ``alleged``.
+_CONFIDENCE_LINE = {"confirmed": (3.0, 1.0), "claimed": (2.0, 0.75), "alleged": (1.5, 0.55)}
+
+
 def edge_style(sign: int, confidence: str) -> dict[str, object]:
-    """Line style of a relation: dash pattern by sign, width and opacity by confidence.
+    """Line style of a relation: dashes by sign and confidence, width and opacity by confidence.
+
+    The dash shows the sign: a solid line for support, dashes of 8 pixels
+    for opposition, dots for neutral. Doubt adds dots after each dash: one
+    for ``claimed``, two for ``alleged`` (a support line then breaks into
+    dashes of 14). So all nine patterns differ, in grayscale too, and a
+    confirmed relation is also the thickest and most opaque.
 
     Returns
     -------
     dict
-        ``dashes``: a dash pattern in pixels (empty for a solid line),
-        ``width``: line width in pixels, ``opacity``: 0 to 1.
+        ``dashes``: a dash pattern in pixels, drawn and gap lengths in turn
+        (empty for a solid line), ``width``: line width in pixels,
+        ``opacity``: 0 to 1.
 
     Examples
     --------
+    >>> edge_style(1, "confirmed")
+    {'dashes': [], 'width': 3.0, 'opacity': 1.0}
     >>> edge_style(-1, "alleged")
-    {'dashes': [8, 6], 'width': 1.5, 'opacity': 0.55}
+    {'dashes': [8, 4, 2, 4, 2, 4], 'width': 1.5, 'opacity': 0.55}
+    >>> edge_style(0, "claimed")["dashes"]
+    [2, 4, 2, 10]
     """
-    dashes = [] if sign > 0 else [8, 6] if sign < 0 else [2, 4]
-    confirmed = confidence == "confirmed"
-    return {
-        "dashes": dashes,
-        "width": 3.0 if confirmed else 1.5,
-        "opacity": 1.0 if confirmed else 0.55,
-    }
+    dots = CONFIDENCE_DOTS.get(confidence, 0)
+    width, opacity = _CONFIDENCE_LINE.get(confidence, _CONFIDENCE_LINE["alleged"])
+    if sign == 0:  # dotted already: doubt groups the dots, then a wider gap
+        dashes = [2, 4] * dots + [2, 10 if dots else 4]
+    elif dots == 0:
+        dashes = [] if sign > 0 else [8, 6]
+    else:
+        dashes = [14 if sign > 0 else 8, 4] + [2, 4] * dots
+    return {"dashes": dashes, "width": width, "opacity": opacity}
 
 
 def edge_colour(sign: int) -> str:

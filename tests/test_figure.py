@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import io
+import os
 import re
+import subprocess
+import sys
+import warnings
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -16,7 +21,7 @@ from PIL import Image
 
 import graph
 from graph.cli import main
-from graph.figure import PRESETS, draw, make_figure
+from graph.figure import FONT_FALLBACK, PRESETS, draw, font_families, make_figure
 from graph.render import explorer_payload
 
 A4_POINTS = (841.68, 595.44)  # 11.69 x 8.27 inches
@@ -174,3 +179,128 @@ def test_cli_figure(tmp_path: Path) -> None:
     assert result.exit_code == 2 and "2016-13" in result.output
     result = CliRunner().invoke(main, ["figure", "--help"])
     assert result.exit_code == 0 and "Example:" in result.output
+
+
+# -- issue 9: any script with a font, long names, many camps ---------------------------
+
+CASES = Path(__file__).parent / "cases"
+CJK_FAMILIES = {"Noto Sans CJK JP", "Noto Sans CJK SC", "WenQuanYi Micro Hei", "WenQuanYi Zen Hei"}
+
+
+def missing_glyphs(figure) -> list[str]:
+    """matplotlib's warnings about characters no font of the figure has (drawn as boxes)."""
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        figure.savefig(io.BytesIO(), format="png")
+    return [str(w.message) for w in caught if "missing from font" in str(w.message)]
+
+
+@pytest.fixture(scope="module")
+def cjk() -> nx.MultiDiGraph:
+    if not CJK_FAMILIES & set(font_families()):
+        reason = "no CJK font installed (Debian: apt-get install fonts-wqy-microhei)"
+        if os.environ.get("REQUIRE_CJK_FONT") == "1":
+            pytest.fail(reason)
+        pytest.skip(reason)
+    return graph.load(CASES / "cjk-names-in-figure" / "data")
+
+
+def test_fallback_fonts_start_with_dejavu() -> None:
+    families = font_families()
+    assert families[0] == "DejaVu Sans" and set(families) <= set(FONT_FALLBACK)
+
+
+def test_cjk_names_are_drawn_not_boxes(cjk, monkeypatch) -> None:
+    figure = make_figure(cjk)
+    names = {t.get_text() for t in figure.axes[0].texts}
+    assert names == {"シリア政府", "自由叙利亚军", "叙利亚民主力量"}
+    assert missing_glyphs(figure) == []
+    # The test can fail: with DejaVu Sans alone, the same names are boxes.
+    monkeypatch.setattr(graph.figure, "font_families", lambda: ("DejaVu Sans",))
+    assert missing_glyphs(make_figure(cjk)) != []
+
+
+@pytest.mark.parametrize("suffix", ["png", "svg", "pdf"])
+def test_cjk_figures_are_deterministic(cjk, suffix: str, tmp_path: Path) -> None:
+    first = draw(cjk, tmp_path / f"1.{suffix}").read_bytes()
+    assert draw(cjk, tmp_path / f"2.{suffix}").read_bytes() == first
+
+
+def test_cli_figure_prints_no_font_warnings(cjk, tmp_path: Path) -> None:
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "graph",
+            "figure",
+            str(CASES / "cjk-names-in-figure" / "data"),
+            "-o",
+            str(tmp_path / "x.pdf"),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0 and done.stderr == ""
+
+
+LONG = "Popular Mobilization Forces of the Northern Governorates and the Eastern Aleppo Front"
+
+
+def test_long_names_are_wrapped_or_shortened(dataset: Path, monkeypatch) -> None:
+    actors = (dataset / "actors.csv").read_text(encoding="utf-8")
+    actors = actors.replace("\nrussia,Russia,", f"\nrussia,{LONG},", 1)
+    guards = "Islamic Republic of Iran Revolutionary Guards"
+    actors = actors.replace("\niran,Iran,", f"\niran,{guards},", 1)
+    (dataset / "actors.csv").write_text(actors, encoding="utf-8")
+    G = graph.load(dataset)
+    figure = make_figure(G)
+    labels = {t.get_text() for t in figure.axes[0].texts}
+    assert "Popular Mobilization\nForces of the Northern…" in labels
+    assert "Islamic Republic of Iran\nRevolutionary Guards" in labels
+    for label in labels:  # one line up to 28 characters, or two of up to 24
+        lines = label.split("\n")
+        assert (
+            len(label) <= 28 if len(lines) == 1 else len(lines) == 2 and max(map(len, lines)) <= 24
+        )
+    # The full name is in the legend; the wrapped one needs no entry there.
+    legend = [t.get_text() for t in figure.axes[1].texts]
+    full = [line.strip() for line in legend[legend.index("Full names") + 1 :]]
+    assert " ".join(full) == LONG
+    assert not any("Revolutionary" in text for text in legend)
+    # Long names shrink the drawing less: labels stay readable on paper.
+    size = min(t.get_fontsize() for t in figure.axes[0].texts)
+    monkeypatch.setattr(graph.figure, "figure_label", lambda name: name)
+    unwrapped = make_figure(G)
+    assert size >= 8 > min(t.get_fontsize() for t in unwrapped.axes[0].texts)
+    assert G.nodes["russia"]["name"] == LONG  # the graph is not changed
+
+
+def test_camp_colours_collide_case_in_the_figure(tmp_path: Path) -> None:
+    G = graph.load(CASES / "camp-colours-collide" / "data")
+    with Image.open(draw(G, tmp_path / "camps.png")) as image:
+        colours = {tuple(c) for c in np.asarray(image.convert("RGB")).reshape(-1, 3)}
+    camps = explorer_payload(G)["legend"]["camps"]
+    drawn = {tuple(int(c["colour"][i : i + 2], 16) for i in (1, 3, 5)) for c in camps}
+    assert len(drawn) == 3 and drawn <= colours
+
+
+def test_many_camps_keep_a_compact_legend(tmp_path: Path) -> None:
+    rows = ["id,name,kind,camp"] + [f"a{n},Actor {n},state,camp number {n:02}" for n in range(30)]
+    (tmp_path / "actors.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    relations = ["source,target,type,start,end,confidence,evidence"]
+    relations += [f"a{n},a{n + 1},backs,2015,,confirmed,x" for n in range(29)]
+    (tmp_path / "relations.csv").write_text("\n".join(relations) + "\n", encoding="utf-8")
+    G = graph.load(tmp_path)
+    figure = make_figure(G)
+    renderer = FigureCanvasAgg(figure).get_renderer()
+    legend = figure.axes[1]
+    frame = legend.get_window_extent(renderer)
+    boxes = [t.get_window_extent(renderer) for t in legend.texts]
+    assert sum("camp number" in t.get_text() for t in legend.texts) == 30
+    assert all(frame.x0 - 1 <= b.x0 and b.x1 <= frame.x1 + 1 and b.y0 >= frame.y0 for b in boxes)
+    overlapping = [(a, b) for i, a in enumerate(boxes) for b in boxes[i + 1 :] if a.overlaps(b)]
+    assert overlapping == []
+    assert min(t.get_fontsize() for t in legend.texts) >= 5
+    colours = {node["colour"] for node in explorer_payload(G)["nodes"]}
+    assert len(colours) == 30
