@@ -145,7 +145,11 @@ class SparkEngine:
 
     def table(self, name: str, sql: str) -> int:
         """Keep a query's result (cached in memory and disk); returns its number of rows."""
-        frame = self.spark.sql(sql).persist()
+        from pyspark import StorageLevel
+
+        # Serialised in memory, then disk: deserialised rows with long notes filled a
+        # 4 GB driver and left it collecting garbage on 1 M ACLED rows.
+        frame = self.spark.sql(sql).persist(StorageLevel.MEMORY_AND_DISK)
         frame.createOrReplaceTempView(name)
         self._cached[name] = frame
         return frame.count()
