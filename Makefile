@@ -16,10 +16,17 @@ explorer: $(VENV)/.installed
 	@$(BIN)/alliance-graph build -o explorer/aleppo.html
 	@$(BIN)/alliance-graph build -o explorer/aleppo-classroom.html --preset classroom
 
-test: $(VENV)/.installed-test
+# Tests run on every core (pytest-xdist); --dist loadfile keeps each test file,
+# with its module-wide browser or kernel, on one worker. `make test PYTEST_JOBS=0`
+# runs them in one process (faster where the cores are shared with other work).
+PYTEST_JOBS ?= auto
+
+test: $(VENV)/.installed-test node_modules/.package-lock.json
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(BIN)/python -m pytest
+	npx tsc -p .
+	npx eslint graph/assets
+	$(BIN)/python -m pytest -n $(PYTEST_JOBS) --dist loadfile
 
 install: $(VENV)/.installed
 
@@ -38,5 +45,9 @@ $(VENV)/.installed-test: pyproject.toml | $(BIN)/python
 	@mkdir -p explorer
 	@touch $@ $(VENV)/.installed
 
+# TypeScript (tsc --checkJs) and ESLint for the explorer's JavaScript, pinned in package-lock.json.
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund
+
 clean:
-	rm -rf $(VENV) explorer test-artifacts
+	rm -rf $(VENV) explorer test-artifacts node_modules

@@ -28,10 +28,10 @@ from synthetic import write_synthetic
 import graph
 from graph.export import write_csv, write_gexf, write_graphml, write_json
 from graph.figure import draw
-from graph.render import explorer_payload
+from graph.scene import scene
 
 WRITERS = {
-    "payload": lambda G, folder: explorer_payload(G),
+    "payload": lambda G, folder: scene(G),
     "gexf": lambda G, folder: write_gexf(G, folder / "g.gexf"),
     "graphml": lambda G, folder: write_graphml(G, folder / "g.graphml"),
     "json": lambda G, folder: write_json(G, folder / "g.json"),

@@ -9,16 +9,37 @@ active at a date (:func:`snapshot`) or the signed support/opposition graph
 from __future__ import annotations
 
 import datetime as dt
-import json
+import math
+import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import networkx as nx
 import pandas as pd
 
 from .dates import as_period, is_active
-from .read import DATA_DIR, read_actors, read_relation_types, read_relations
+from .errors import DataError, FileFormatError, Problem, ValidationError
+from .read import (
+    DATA_DIR,
+    _actors,
+    _relation_types,
+    _relations,
+    _story,
+    read_datapackage,
+    read_relation_types,
+    story_path,
+)
 
-__all__ = ["from_tables", "load", "signed_graph", "snapshot"]
+__all__ = [
+    "actors",
+    "distinct_relations",
+    "from_tables",
+    "load",
+    "relations",
+    "signed_graph",
+    "snapshot",
+    "validate",
+]
 
 
 def from_tables(
@@ -34,7 +55,9 @@ def from_tables(
         As returned by :func:`graph.read_relations`.
     relation_types : pandas.DataFrame, optional
         The vocabulary; the bundled one by default. It is kept, as a dict of
-        dicts keyed by type, in ``G.graph["relation_types"]``.
+        dicts keyed by type, in ``G.graph["relation_types"]``; a type the
+        relations use but the vocabulary lacks (its sign came from the data)
+        is added with its sign and the type as its label.
 
     Returns
     -------
@@ -42,25 +65,53 @@ def from_tables(
         One node per actor (attributes: every actor column but ``id``) and one
         edge per relation, directed from the actor who acts, keyed by its line
         in the relations file (attributes: every relation column but
-        ``source`` and ``target``).
+        ``source`` and ``target``, and ``symmetric``: whether the type goes
+        both ways). Missing values are None, never NaN; any column name is
+        kept as an attribute, even one such as ``key``.
     """
     types = read_relation_types() if relation_types is None else relation_types
-    G = nx.MultiDiGraph()
-    G.graph["relation_types"] = {
+    vocabulary = {
         kind: {column: _plain(value) for column, value in row.items()}
         for kind, row in types.to_dict("index").items()
     }
-    for actor, attributes in actors.to_dict("index").items():
-        G.add_node(actor, **{key: _plain(value) for key, value in attributes.items()})
-    for line, relation in relations.to_dict("index").items():
-        attributes = {key: _plain(value) for key, value in relation.items()}
-        G.add_edge(attributes.pop("source"), attributes.pop("target"), key=int(line), **attributes)
+    kinds = relations.get("type", pd.Series(dtype=object)).tolist()
+    signs = relations.get("sign", pd.Series(dtype=object)).tolist()
+    for kind, sign in zip(kinds, signs, strict=False):
+        if kind not in vocabulary:
+            vocabulary[kind] = {"sign": int(sign), "label": kind, "symmetric": False}
+    G = nx.MultiDiGraph()
+    G.graph["relation_types"] = vocabulary
+    for actor, attributes in _records(actors):
+        G.add_node(actor)  # attributes set apart, so a column may be called node_for_adding
+        G.nodes[actor].update(attributes)
+    for line, attributes in _records(relations):
+        u, v = attributes.pop("source"), attributes.pop("target")
+        G.add_edge(u, v, key=int(line))
+        kind = vocabulary.get(attributes.get("type"), {})
+        attributes["symmetric"] = bool(kind.get("symmetric", False))
+        G.edges[u, v, int(line)].update(attributes)
     return G
 
 
+def _records(table: pd.DataFrame) -> Iterator[tuple[object, dict]]:
+    """Each row's index and its cells as plain Python values (faster than ``to_dict``)."""
+    columns = [(column, [_plain(value) for value in table[column].tolist()]) for column in table]
+    for number, index in enumerate(table.index.tolist()):
+        yield index, {column: values[number] for column, values in columns}
+
+
+_PLAIN = (str, int, bool, list, type(None))
+
+
 def _plain(value: object) -> object:
-    """Numpy scalars to Python ones, so attributes compare and serialise simply."""
-    return value.item() if hasattr(value, "item") else value
+    """Numpy scalars to Python ones and NaN to None, so attributes compare and serialise simply."""
+    if type(value) in _PLAIN:
+        return value
+    if hasattr(value, "item"):
+        value = value.item()
+    if value is pd.NA or (isinstance(value, float) and math.isnan(value)):
+        return None
+    return value
 
 
 def load(data_dir: str | Path | None = None) -> nx.MultiDiGraph:
@@ -70,7 +121,7 @@ def load(data_dir: str | Path | None = None) -> nx.MultiDiGraph:
     ----------
     data_dir : str or Path, optional
         A folder with ``actors.csv``, ``relations.csv`` and optionally
-        ``relation_types.csv`` (the bundled vocabulary otherwise) and
+        ``relation_types.csv`` (rows that extend the bundled vocabulary) and
         ``datapackage.json`` (whose ``title`` becomes ``G.graph["title"]``).
         The bundled Battle of Aleppo data by default.
 
@@ -82,7 +133,7 @@ def load(data_dir: str | Path | None = None) -> nx.MultiDiGraph:
     Raises
     ------
     DataError
-        If a file is malformed; the error lists every problem found.
+        If a file is malformed; the error lists every problem of every file.
 
     Examples
     --------
@@ -92,27 +143,98 @@ def load(data_dir: str | Path | None = None) -> nx.MultiDiGraph:
     >>> sorted(t for _, v, t in G.out_edges("russia", data="type") if v == "assad_government")
     ['air_support', 'backs', 'political_support']
     """
-    folder = DATA_DIR if data_dir is None else Path(data_dir)
-    vocabulary = folder / "relation_types.csv"
-    types = read_relation_types(vocabulary if vocabulary.exists() else None)
-    actors = read_actors(folder / "actors.csv")
-    relations = read_relations(folder / "relations.csv", actors, types)
-    G = from_tables(actors, relations, types)
-    G.graph["title"] = _title(folder)
+    G, problems, unreadable = _read_folder(_folder(data_dir))
+    _raise_if(problems, unreadable)
     return G
 
 
-def _title(folder: Path) -> str:
+def validate(data_dir: str | Path | None = None) -> nx.MultiDiGraph:
+    """Check every file of a dataset folder, the story included, and build its graph.
+
+    What :func:`load` reads (vocabulary, actors, relations, ``datapackage.json``)
+    and ``story.csv`` if the folder has one, as ``alliance-graph build`` reads
+    them: a folder that passes builds, and every problem a command would meet
+    is reported, all files in one run.
+
+    Parameters
+    ----------
+    data_dir : str or Path, optional
+        A dataset folder; the bundled data by default.
+
+    Returns
+    -------
+    networkx.MultiDiGraph
+        The graph, as :func:`load` returns it.
+
+    Raises
+    ------
+    DataError
+        Listing every problem of every file.
+
+    Examples
+    --------
+    >>> validate().number_of_nodes()
+    20
+    """
+    folder = _folder(data_dir)
+    G, problems, unreadable = _read_folder(folder)
+    story = story_path(folder)
+    if os.path.lexists(story):
+        steps, found = _story(story, None if G is None else list(G.nodes))
+        problems += found
+        unreadable |= steps is None
+    _raise_if(problems, unreadable)
+    return G
+
+
+def _raise_if(problems: list[Problem], unreadable: bool) -> None:
+    """Raise every problem at once: a FileFormatError if a file could not be read at all."""
+    if problems:
+        raise (FileFormatError if unreadable else ValidationError)(problems)
+
+
+def _folder(data_dir: str | Path | None) -> Path:
+    return DATA_DIR if data_dir is None else Path(data_dir)
+
+
+def _read_folder(folder: Path) -> tuple[nx.MultiDiGraph | None, list[Problem], bool]:
+    """The graph of a folder (None if it has problems), the problems of all its files,
+    and whether one of them could not be read at all."""
+    vocabulary = folder / "relation_types.csv"
+    own = vocabulary if os.path.lexists(vocabulary) else None
+    types, problems, unreadable = _relation_types(own)
+    actors, found = _actors(folder / "actors.csv")
+    problems += found
+    ids = None if actors is None or actors.index.name != "id" else list(actors.index)
+    relations, found = _relations(folder / "relations.csv", ids, types)
+    problems += found
+    title, found = _title(folder)
+    problems += found
+    unreadable = unreadable or actors is None or relations is None or title is None
+    if problems:
+        return None, problems, unreadable
+    G = from_tables(actors, relations, types)
+    G.graph["title"] = title
+    return G, [], False
+
+
+def _title(folder: Path) -> tuple[str | None, list[Problem]]:
+    """The dataset's title: its datapackage.json's, else the folder's name; None if unreadable."""
     package = folder / "datapackage.json"
-    if package.exists():
-        title = json.loads(package.read_text(encoding="utf-8")).get("title")
+    if os.path.lexists(package):
+        try:
+            title = read_datapackage(package).get("title")
+        except FileFormatError as error:
+            return None, error.problems
+        except DataError as error:
+            return "", error.problems
         if title:
-            return str(title)
-    return folder.resolve().name
+            return title, []
+    return folder.resolve().name, []
 
 
 def snapshot(G: nx.MultiDiGraph, at: str | dt.date) -> nx.MultiDiGraph:
-    """The relations active at a date, with every actor kept.
+    """The actors and relations active at a date.
 
     Parameters
     ----------
@@ -120,15 +242,22 @@ def snapshot(G: nx.MultiDiGraph, at: str | dt.date) -> nx.MultiDiGraph:
         An actor graph, as returned by :func:`load`.
     at : str or datetime.date
         A day, or a partial ISO date naming a period (``"2016"``,
-        ``"2016-07"``). A relation is kept if it is active on at least one day
-        of that period: its start (the first day of a partial start; open if
-        empty) is on or before the period's last day and its end (the last day
-        of a partial end; open if empty) is on or after the period's first day.
+        ``"2016-07"``). A relation (or an actor with ``start``/``end``) is
+        kept if it is active on at least one day of that period: its start
+        (the first day of a partial start; open if empty) is on or before the
+        period's last day and its end (the last day of a partial end; open if
+        empty) is on or after the period's first day.
 
     Returns
     -------
     networkx.MultiDiGraph
-        A new graph with all of ``G``'s nodes and only the active edges.
+        A new graph with the active actors (every actor without dates) and
+        the active relations between them.
+
+    Raises
+    ------
+    ValueError
+        If ``at`` is not a date (see :func:`graph.dates.parse_period`).
 
     Examples
     --------
@@ -144,16 +273,50 @@ def snapshot(G: nx.MultiDiGraph, at: str | dt.date) -> nx.MultiDiGraph:
     H = G.__class__()
     H.graph.update(G.graph)
     H.graph["at"] = str(at)
-    H.add_nodes_from(G.nodes(data=True))
+    H.add_nodes_from(
+        (node, data)
+        for node, data in G.nodes(data=True)
+        if is_active(data.get("start"), data.get("end"), at)
+    )
     H.add_edges_from(
         (u, v, key, data)
         for u, v, key, data in G.edges(keys=True, data=True)
-        if is_active(data.get("start"), data.get("end"), at)
+        if u in H and v in H and is_active(data.get("start"), data.get("end"), at)
     )
     return nx.freeze(H) if nx.is_frozen(G) else H
 
 
-def signed_graph(G: nx.MultiDiGraph, *, at: str | dt.date | None = None) -> nx.Graph:
+def distinct_relations(G: nx.MultiDiGraph) -> Iterator[tuple]:
+    """The relations of ``G`` as ``(u, v, key, data)``, a symmetric one counted once.
+
+    A symmetric relation type (``symmetric`` in the vocabulary, such as
+    ``negotiates_with``) goes both ways, so a row from A to B and a row from B
+    to A with the same type and dates are one relation: only the first (in
+    edge order) is yielded.
+
+    Examples
+    --------
+    >>> M = nx.MultiDiGraph()
+    >>> M.add_edge("a", "b", type="negotiates_with", sign=0, symmetric=True)
+    0
+    >>> M.add_edge("b", "a", type="negotiates_with", sign=0, symmetric=True)
+    0
+    >>> len(list(distinct_relations(M)))
+    1
+    """
+    seen = set()
+    for u, v, key, data in G.edges(keys=True, data=True):
+        if data.get("symmetric"):
+            identity = (frozenset((u, v)), data.get("type"), data.get("start"), data.get("end"))
+            if identity in seen:
+                continue
+            seen.add(identity)
+        yield u, v, key, data
+
+
+def signed_graph(
+    G: nx.MultiDiGraph, *, at: str | dt.date | None = None, inherit_membership: bool = False
+) -> nx.Graph:
     """The undirected support/opposition graph of the actors.
 
     Parameters
@@ -161,15 +324,24 @@ def signed_graph(G: nx.MultiDiGraph, *, at: str | dt.date | None = None) -> nx.G
     G : networkx.MultiDiGraph
         An actor graph, as returned by :func:`load`.
     at : str or datetime.date, optional
-        Only count the relations active at this date (see :func:`snapshot`).
+        Only count the actors and relations active at this date (see
+        :func:`snapshot`).
+    inherit_membership : bool, default False
+        Let the members of a coalition share its support and opposition: for
+        each ``member_of`` relation (member → coalition), every support or
+        opposition relation between the coalition and a third actor also
+        counts between the member and that actor. Such relations are listed
+        with ``inherited_from`` set to the coalition.
 
     Returns
     -------
     networkx.Graph
-        Every actor of ``G`` with its attributes, and one edge per pair of
-        actors joined by at least one support (+1) or opposition (-1)
-        relation, in either direction; neutral relations (negotiating,
-        documenting, identity ties) are left out. Edge attributes:
+        Every actor of ``G`` (active at ``at``) with its attributes, and one
+        edge per pair of actors joined by at least one support (+1) or
+        opposition (-1) relation, in either direction; neutral relations
+        (negotiating, documenting, identity and membership ties) are left
+        out, and a symmetric relation written both ways counts once (see
+        :func:`distinct_relations`). Edge attributes:
 
         ``sign``
             +1 or -1: the sign of the sum of the signs of the pair's
@@ -182,7 +354,8 @@ def signed_graph(G: nx.MultiDiGraph, *, at: str | dt.date | None = None) -> nx.G
             How many support and opposition relations the pair has.
         ``relations``
             The relations behind the edge: dicts with ``source``, ``target``,
-            ``key`` (the edge key in ``G``), ``type``, ``sign``, ``start``, ``end``.
+            ``key`` (the edge key in ``G``), ``type``, ``sign``, ``start``,
+            ``end`` and, for inherited ones, ``inherited_from``.
 
     Examples
     --------
@@ -191,6 +364,10 @@ def signed_graph(G: nx.MultiDiGraph, *, at: str | dt.date | None = None) -> nx.G
     (1, -1)
     >>> S.has_edge("united_states", "russia")  # they only negotiate: neutral
     False
+    >>> S.has_edge("united_states", "assad_government")
+    False
+    >>> signed_graph(load(), inherit_membership=True)["united_states"]["assad_government"]["sign"]
+    -1
     >>> import networkx as nx
     >>> M = nx.MultiDiGraph()
     >>> M.add_edge("a", "b", type="weapons", sign=1)
@@ -207,26 +384,98 @@ def signed_graph(G: nx.MultiDiGraph, *, at: str | dt.date | None = None) -> nx.G
     if at is not None:
         S.graph["at"] = str(at)
     S.add_nodes_from(source.nodes(data=True))
-    for u, v, key, data in source.edges(keys=True, data=True):
-        sign = data.get("sign", 0)
+    relations = [
+        {
+            "source": u,
+            "target": v,
+            "key": key,
+            "type": data.get("type"),
+            "sign": data.get("sign", 0),
+            "start": data.get("start"),
+            "end": data.get("end"),
+        }
+        for u, v, key, data in distinct_relations(source)
+    ]
+    if inherit_membership:
+        relations += _inherited(source, relations)
+    for relation in relations:
+        u, v, sign = relation["source"], relation["target"], relation["sign"]
         if sign == 0 or u == v:
             continue
         if not S.has_edge(u, v):
             S.add_edge(u, v, positive=0, negative=0, relations=[])
         edge = S[u][v]
         edge["positive" if sign > 0 else "negative"] += 1
-        edge["relations"].append(
-            {
-                "source": u,
-                "target": v,
-                "key": key,
-                "type": data.get("type"),
-                "sign": sign,
-                "start": data.get("start"),
-                "end": data.get("end"),
-            }
-        )
+        edge["relations"].append(relation)
     for _, _, edge in S.edges(data=True):
         edge["sign"] = 1 if edge["positive"] > edge["negative"] else -1
         edge["mixed"] = edge["positive"] > 0 and edge["negative"] > 0
     return S
+
+
+def _inherited(G: nx.MultiDiGraph, relations: list[dict]) -> list[dict]:
+    """The signed relations of each coalition, copied to its members."""
+    members: dict[object, list] = {}
+    for u, v, data in G.edges(data=True):
+        if data.get("type") == "member_of" and u != v:
+            members.setdefault(v, []).append(u)
+    inherited = []
+    for relation in relations:
+        if relation["sign"] == 0:
+            continue
+        for end in ("source", "target"):
+            coalition = relation[end]
+            other = relation["target" if end == "source" else "source"]
+            for member in dict.fromkeys(members.get(coalition, ())):
+                if member != other:
+                    inherited.append({**relation, end: member, "inherited_from": coalition})
+    return inherited
+
+
+def actors(G: nx.Graph) -> pd.DataFrame:
+    """The actors of a graph as a tidy table: one row per actor, one column per attribute.
+
+    Examples
+    --------
+    >>> table = actors(load())
+    >>> table.loc["russia", ["name", "camp"]].tolist()
+    ['Russia', 'pro-government']
+    >>> table.index.name
+    'id'
+    """
+    table = pd.DataFrame.from_dict(
+        {node: dict(data) for node, data in G.nodes(data=True)}, orient="index", dtype=object
+    )
+    table.index = pd.Index(list(G.nodes), name="id", dtype=object)
+    return table
+
+
+def relations(G: nx.Graph) -> pd.DataFrame:
+    """The relations of a graph as a tidy table: one row per edge.
+
+    Columns ``source``, ``target`` (and ``key`` for a multigraph), then one
+    per edge attribute; missing values are None.
+
+    Examples
+    --------
+    >>> table = relations(load())
+    >>> row = table[(table["source"] == "russia") & (table["type"] == "air_support")].iloc[0]
+    >>> row["target"], row["start"], row["sign"]
+    ('assad_government', '2015-09-30', 1)
+    """
+    if G.is_multigraph():
+        edges = G.edges(keys=True, data=True)
+        rows = [{"source": u, "target": v, "key": key, **data} for u, v, key, data in edges]
+        columns = ["source", "target", "key"]
+    else:
+        rows = [{"source": u, "target": v, **data} for u, v, data in G.edges(data=True)]
+        columns = ["source", "target"]
+    table = pd.DataFrame(rows, columns=columns + _attribute_names(rows, columns), dtype=object)
+    return table.astype(object).where(table.notna(), None)
+
+
+def _attribute_names(rows: list[dict], first: list[str]) -> list[str]:
+    names: dict[str, None] = {}
+    for row in rows:
+        names.update(dict.fromkeys(name for name in row if name not in first))
+    return list(names)

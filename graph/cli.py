@@ -4,28 +4,45 @@ Each command reads a dataset folder (the bundled Battle of Aleppo data when
 none is given) with :func:`graph.load` and calls one public function.
 Problems with the data are printed as ``file:line:column: column: message``
 lines, without a traceback, and the command exits with status 1.
+
+Each command imports the library modules it uses when it runs: ``--help``
+loads neither pandas nor NetworkX, ``validate`` and ``info`` no matplotlib,
+SciPy or pyvis (tests/test_imports.py holds the line).
 """
 
 from __future__ import annotations
 
 import functools
+import importlib
+import warnings
 from collections.abc import Callable
 from pathlib import Path
 
 import click
 
 from . import __version__
-from .balance import balance_report, frustrated_ties
-from .build import load, signed_graph, snapshot
 from .dates import as_period
-from .errors import DataError
-from .export import FORMATS, export_as
-from .figure import PRESETS as FIGURE_PRESETS
-from .figure import draw
+from .errors import DataError, visible
 from .files import OutputError, atomic_write, check_output
-from .metrics import centrality, date_range, relation_counts, summary
-from .read import DATA_DIR, read_story
-from .render import PRESETS, write_html
+from .resources import data_dir as bundled_data_dir
+
+
+class ChoiceOf(click.Choice):
+    """A :class:`click.Choice` among the names of a library constant.
+
+    The module defining the constant is imported when the option is first
+    parsed or shown in help, not when this module is.
+    """
+
+    def __init__(self, module: str, constant: str) -> None:
+        self.source = (module, constant)
+        self.case_sensitive = True
+
+    @functools.cached_property
+    def choices(self) -> tuple[str, ...]:  # type: ignore[override]
+        module, constant = self.source
+        return tuple(getattr(importlib.import_module(module, __package__), constant))
+
 
 DATA_DIR_ARGUMENT = click.argument(
     "data_dir",
@@ -61,7 +78,7 @@ def output_option(
         @functools.wraps(command)
         def checked(**options):
             if options[name] is not None:
-                data_dir = options.get("data_dir") or DATA_DIR
+                data_dir = options.get("data_dir") or bundled_data_dir()
                 inputs = [data_dir, *(Path(data_dir) / input for input in INPUT_FILES)]
                 try:
                     check_output(options[name], folder=is_folder(options), inputs=inputs)
@@ -132,13 +149,18 @@ def main() -> None:
 @DATA_DIR_ARGUMENT
 @reports_data_errors
 def validate(data_dir: Path | None) -> None:
-    """Check a dataset and list every problem with file:line:column.
+    """Check every file of a dataset and list every problem with file:line:column.
+
+    Reads what build reads: relation_types.csv, actors.csv, relations.csv,
+    story.csv and datapackage.json, all in one run.
 
     \b
     Example:
       alliance-graph validate my-conflict/
     """
-    G = load(data_dir)
+    from .build import validate as check_dataset
+
+    G = check_dataset(data_dir)
     click.echo(f"OK: {G.number_of_nodes()} actors, {G.number_of_edges()} relations")
 
 
@@ -152,9 +174,12 @@ def info(data_dir: Path | None) -> None:
     Example:
       alliance-graph info
     """
+    from .build import load
+    from .metrics import date_range, relation_counts
+
     G = load(data_dir)
     first, last = date_range(G)
-    click.echo(f"{G.graph.get('title', '')}")
+    click.echo(visible(str(G.graph.get("title", ""))))
     click.echo(f"actors: {G.number_of_nodes()}")
     click.echo(f"relations: {G.number_of_edges()}")
     click.echo(f"dates: {first or 'undated'} to {last or 'undated'}")
@@ -168,6 +193,7 @@ def info(data_dir: Path | None) -> None:
         )
     )
     click.echo("by type:")
+    counts["label"] = counts["label"].map(lambda label: visible(str(label)))  # labels are data
     click.echo(counts.to_string())
 
 
@@ -177,7 +203,7 @@ def info(data_dir: Path | None) -> None:
 @click.option("--title", help="Page title (the dataset's title by default).")
 @click.option(
     "--preset",
-    type=click.Choice(PRESETS),
+    type=ChoiceOf(".render", "PRESETS"),
     default="default",
     show_default=True,
     help="classroom: large labels and high contrast for a projector.",
@@ -202,6 +228,10 @@ def build(
       alliance-graph build -o aleppo.html --preset classroom
       alliance-graph build my-conflict/ -o my-conflict.html --at 2016-07
     """
+    from .build import load
+    from .read import DATA_DIR, read_story
+    from .render import write_html
+
     G = load(data_dir)
     story_file = (DATA_DIR if data_dir is None else data_dir) / "story.csv"
     story = read_story(story_file, G.nodes) if story_file.exists() else None
@@ -215,7 +245,7 @@ def build(
     "--format",
     "format_",
     required=True,
-    type=click.Choice(FORMATS),
+    type=ChoiceOf(".export", "FORMATS"),
     help="gexf (Gephi, with the timeline), graphml, json (node-link, for D3) or csv.",
 )
 @output_option(
@@ -238,6 +268,9 @@ def export(data_dir: Path | None, format_: str, output: Path, for_spreadsheet: b
       alliance-graph export --format gexf -o aleppo.gexf
       alliance-graph export my-conflict/ --format csv --for-spreadsheet -o sheets/
     """
+    from .build import load
+    from .export import export_as
+
     G = load(data_dir)
     try:
         written = export_as(G, output, format_, for_spreadsheet=for_spreadsheet)
@@ -257,7 +290,7 @@ def export(data_dir: Path | None, format_: str, output: Path, for_spreadsheet: b
 )
 @click.option(
     "--preset",
-    type=click.Choice(list(FIGURE_PRESETS)),
+    type=ChoiceOf(".figure", "PRESETS"),
     default="handout",
     show_default=True,
     help="handout: A4 landscape for print; slide: 16:9 for a projector.",
@@ -274,6 +307,9 @@ def figure(
       alliance-graph figure -o aleppo.pdf
       alliance-graph figure --at 2016-07 --preset slide -o july-2016.png
     """
+    from .build import load
+    from .figure import draw
+
     try:
         written = draw(load(data_dir), output, at=at, preset=preset, title=title)
     except ValueError as error:
@@ -290,8 +326,13 @@ def figure(
     name="csv_file",
     required=False,
 )
+@click.option(
+    "--exact",
+    is_flag=True,
+    help="Exact betweenness however many actors (above 10,000 it is sampled).",
+)
 @reports_data_errors
-def metrics(data_dir: Path | None, at: str | None, csv_file: Path | None) -> None:
+def metrics(data_dir: Path | None, at: str | None, csv_file: Path | None, exact: bool) -> None:
     """Summarise the network and rank actors by centrality.
 
     One row per actor: relations given and received, support and
@@ -301,8 +342,11 @@ def metrics(data_dir: Path | None, at: str | None, csv_file: Path | None) -> Non
     Example:
       alliance-graph metrics --at 2016 --csv centrality.csv
     """
+    from .build import load, snapshot
+    from .metrics import centrality, summary
+
     G = load(data_dir)
-    table = centrality(G, at=at)
+    table = centrality(G, at=at, exact=exact)
     click.echo(summary(G if at is None else snapshot(G, at)).to_string())
     click.echo()
     click.echo(table.drop(columns="name").round(3).to_string())
@@ -315,25 +359,36 @@ def metrics(data_dir: Path | None, at: str | None, csv_file: Path | None) -> Non
 @main.command()
 @DATA_DIR_ARGUMENT
 @AT_OPTION
+@click.option(
+    "--time-limit",
+    type=click.FloatRange(min=0),
+    default=60.0,
+    show_default=True,
+    metavar="SECONDS",
+    help="Time to prove the frustration index; then the best partition found is reported.",
+)
+@click.option("--exact", "method", flag_value="exact", help="Prove it, however long it takes.")
+@click.option("--heuristic", "method", flag_value="heuristic", help="Local search only (fast).")
+@click.option("--all", "all_members", is_flag=True, help="List every group member and tie.")
 @reports_data_errors
-def balance(data_dir: Path | None, at: str | None) -> None:
-    """Measure structural balance, find two camps and the ties that break them.
+def balance(
+    data_dir: Path | None, at: str | None, time_limit: float, method: str | None, all_members: bool
+) -> None:
+    """Measure structural balance, find two groups and the ties that break them.
 
     \b
     Example:
       alliance-graph balance --at 2015
+      alliance-graph balance big-network/ --time-limit 300 --all
     """
+    from .balance import balance_report
+    from .build import load, signed_graph
+
     S = signed_graph(load(data_dir), at=at)
-    report = balance_report(S)
-    click.echo(report.to_string())
-    camps = report.attrs["camps"]
-    names = dict(S.nodes(data="name", default=None))
-    for camp, members in camps[[S.degree(a) > 0 for a in camps.index]].groupby(camps):
-        click.echo(f"\ncamp {camp}: " + ", ".join(names[a] or a for a in members.index))
-    click.echo("\nties that break the balance:")
-    for source, target, sign in frustrated_ties(S, camps).itertuples(index=False):
-        kind = "support" if sign > 0 else "opposition"
-        click.echo(f"  {names[source] or source} - {names[target] or target} ({kind})")
+    with warnings.catch_warnings():  # the report says whether L is proven
+        warnings.simplefilter("ignore", UserWarning)
+        report = balance_report(S, method=method or "auto", time_limit=time_limit)
+    click.echo(report.text(all_members=all_members))
 
 
 @main.command("import")
@@ -399,6 +454,7 @@ def quiz(
       alliance-graph quiz -o quiz.pdf
       alliance-graph quiz my-conflict/ -n 6 --seed 2 -o quiz.csv
     """
+    from .build import load
     from .quiz import quiz_questions, write_quiz
 
     G = load(data_dir)

@@ -77,6 +77,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import io
 import json
 import math
 import numbers
@@ -91,7 +92,7 @@ import pandas as pd
 from .dates import parse_period
 from .files import atomic_folder, atomic_write
 from .read import ACTOR_COLUMNS, RELATION_COLUMNS, RELATION_TYPE_COLUMNS
-from .render import explorer_payload
+from .scene import scene
 
 __all__ = [
     "FORMATS",
@@ -113,7 +114,7 @@ GEXF_NAMESPACE = "http://gexf.net/1.3"
 VIZ_NAMESPACE = "http://gexf.net/1.3/viz"
 
 #: Edge attributes derived from the vocabulary, which ``relations.csv`` does not hold.
-_DERIVED = ("sign",)
+_DERIVED = ("sign", "symmetric")
 #: Characters XML 1.0 cannot hold: C0 controls but tab, newline and carriage return.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -350,7 +351,7 @@ def write_gexf(G: nx.MultiDiGraph, path: str | Path) -> Path:
     ('pro-government', 'dynamic')
     """
     H = portable(G, "gexf")
-    payload = explorer_payload(G)
+    payload = scene(G)
     nodes = {node["id"]: node for node in payload["nodes"]}
     edges = {(edge["from"], edge["to"], edge["key"]): edge for edge in payload["edges"]}
 
@@ -455,7 +456,7 @@ def write_graphml(G: nx.MultiDiGraph, path: str | Path) -> Path:
     >>> path = write_graphml(graph.load(), pathlib.Path(tempfile.mkdtemp()) / "aleppo.graphml")
     >>> H = nx.read_graphml(path, force_multigraph=True)
     >>> H.nodes["iran"]["name"], H.number_of_edges()
-    ('Iran', 32)
+    ('Iran', 34)
     """
     target = Path(path)
     with atomic_write(target) as out:
@@ -477,7 +478,7 @@ def write_json(G: nx.MultiDiGraph, path: str | Path) -> Path:
     >>> path = write_json(graph.load(), pathlib.Path(tempfile.mkdtemp()) / "aleppo.json")
     >>> data = json.loads(path.read_text(encoding="utf-8"))
     >>> sorted(data), len(data["nodes"]), len(data["edges"])
-    (['directed', 'edges', 'graph', 'multigraph', 'nodes'], 20, 32)
+    (['directed', 'edges', 'graph', 'multigraph', 'nodes'], 20, 34)
     """
     data = nx.node_link_data(portable(G, "json"), edges="edges")
     target = Path(path)
@@ -581,9 +582,15 @@ def _write_table(path: Path, columns: dict, rows: list[dict], for_spreadsheet: b
     with atomic_write(path) as out:
         if for_spreadsheet:
             out.write("\ufeff")
-        writer = csv.writer(out, lineterminator="\n")
+        # A writer ending lines in "\r\n" quotes a cell holding a lone CR too (one ending them
+        # in "\n" does not, and the cell would split on reading); the file's lines end in "\n".
+        line = io.StringIO()
+        writer = csv.writer(line, lineterminator="\r\n")
         for cells in [header, *([str(row.get(name, "")) for name in header] for row in rows)]:
             writer.writerow([spreadsheet_safe(c) for c in cells] if for_spreadsheet else cells)
+            out.write(line.getvalue()[:-2] + "\n")
+            line.seek(0)
+            line.truncate()
 
 
 def export_as(

@@ -1,12 +1,12 @@
 """Print-ready figures of an actor graph: PNG, SVG and PDF through matplotlib.
 
 A figure draws what the HTML explorer draws, from the same data: the
-explorer's payload (:func:`graph.render.explorer_payload`) gives the
-positions, sizes, label size, camp colours, relation colours, dashes, widths
+scene (:func:`graph.scene.scene`) gives the positions, sizes, label size,
+actor boxes and label places, camp colours, relation colours, dashes, widths
 and opacities, and :func:`graph.style.node_shape` gives the matplotlib marker
 of each kind. Shapes and labels keep their size relative to the positions,
-and their place (:func:`graph.layout.actor_boxes`), so labels that do not
-overlap in the explorer do not overlap on paper either. On paper it adds
+and their place, so labels that do not overlap in the explorer do not
+overlap on paper either. On paper it adds
 what a handout needs: a title, the date of the data, a legend, and
 encodings that survive grayscale printing -- shape by kind, line style by
 sign, labels on a white halo.
@@ -58,9 +58,8 @@ from matplotlib.patches import FancyArrowPatch
 
 from .dates import as_period, is_active
 from .files import atomic_write
-from .layout import LABEL_GAP, actor_boxes
 from .metrics import date_range
-from .render import explorer_payload
+from .scene import scene
 from .style import edge_style, node_shape
 
 __all__ = [
@@ -299,7 +298,7 @@ def make_figure(
     if at is not None:
         as_period(at)  # fail on a malformed date before any drawing
     drawn, shortened = _with_figure_labels(G)
-    payload = explorer_payload(drawn)
+    payload = scene(drawn)
     edges = [
         edge for edge in payload["edges"] if at is None or is_active(edge["start"], edge["end"], at)
     ]
@@ -307,7 +306,10 @@ def make_figure(
         figure = Figure(figsize=(spec.width, spec.height))
         _heading(figure, G, spec, at=at, title=title, shown=len(edges))
         network = figure.add_axes((0.02, 0.04, 0.72, 0.82))
-        boxes = actor_boxes(drawn, label_size=payload["label_size"])
+        boxes = pd.DataFrame.from_records(
+            [node["box"] for node in payload["nodes"]],
+            index=[node["id"] for node in payload["nodes"]],
+        )
         _network(network, payload["nodes"], edges, boxes, payload["label_size"])
         legend = figure.add_axes((0.76, 0.04, 0.22, 0.82))
         _legend(legend, payload["legend"], spec, shortened)
@@ -410,7 +412,7 @@ def _network(
             FancyArrowPatch(
                 where[edge["from"]],
                 where[edge["to"]],
-                arrowstyle="-|>",
+                arrowstyle="-" if edge["symmetric"] else "-|>",  # both ways: no head
                 mutation_scale=8 + 2 * edge["width"],
                 connectionstyle=f"arc3,rad={_bend(edge)}",
                 shrinkA=radius[edge["from"]],
@@ -439,8 +441,8 @@ def _network(
             zorder=2,
         )
     for node in nodes:
-        # Where the explorer hangs it: LABEL_GAP and half a font size below the shape.
-        below = node["size"] + label_size / 2 + LABEL_GAP
+        # Where the explorer hangs it, below the shape.
+        below = node["label_top"]
         axes.annotate(
             node["name"],
             where[node["id"]],

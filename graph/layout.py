@@ -62,6 +62,7 @@ __all__ = [
     "OPPOSITION_LENGTH",
     "UNLABELLED_SPACING",
     "actor_boxes",
+    "label_top",
     "layout",
 ]
 
@@ -142,7 +143,8 @@ def layout(
         the support ties, which pull actors together, and the opposition
         ties, which push them apart. Relations of sign 0 (talks, documenting,
         identity ties) pull weakly, so an actor with only neutral ties sits
-        next to the actors it deals with. Actors are labelled with their
+        next to the actors it deals with; a ``member_of`` tie pulls a member
+        to its coalition as support does. Actors are labelled with their
         ``name`` attribute (their id without one).
     seed : int
         Seed of the layout, so the same graph always gets the same picture.
@@ -268,7 +270,7 @@ def actor_boxes(
             width = max(_text_width(line) for line in lines) * label_size
             height = len(lines) * LINE_HEIGHT * label_size
             half_width = max(half_width, width / 2)
-            bottom = max(bottom, radius + label_size / 2 + LABEL_GAP + height)
+            bottom = max(bottom, label_top(radius, label_size=label_size) + height)
             if node_shape(str(data.get("kind", ""))) in LABEL_INSIDE:
                 # Drawn around its label (vis-network's ellipse: text width plus
                 # text height across, twice the text height down).
@@ -278,6 +280,20 @@ def actor_boxes(
     return pd.DataFrame(
         rows, index=pd.Index(nodes, name="actor"), columns=["left", "top", "right", "bottom"]
     )
+
+
+def label_top(radius: float, *, label_size: float = LABEL_SIZE) -> float:
+    """How far below an actor's point the top of its label is, when hung below its shape.
+
+    vis-network hangs a label :data:`LABEL_GAP` and half a font size below a
+    shape of ``radius``; the print figures hang it there too.
+
+    Examples
+    --------
+    >>> label_top(10.0, label_size=20.0)
+    24.0
+    """
+    return radius + label_size / 2 + LABEL_GAP
 
 
 def _text_width(text: str) -> float:
@@ -305,6 +321,9 @@ def _ties(G: nx.MultiDiGraph, index: dict) -> tuple[np.ndarray, np.ndarray, np.n
     """The actor pairs to draw close or apart: sorted index pairs and their sign."""
     S = signed_graph(G)
     signs = {tuple(sorted((index[u], index[v]))): sign for u, v, sign in S.edges(data="sign")}
+    for u, v, kind in G.edges(data="type"):
+        if kind == "member_of" and u != v:  # a member is drawn with its coalition, as an ally
+            signs.setdefault(tuple(sorted((index[u], index[v]))), 1)
     for u, v, sign in G.edges(data="sign"):
         pair = tuple(sorted((index[u], index[v])))
         if not sign and u != v:

@@ -43,7 +43,7 @@ from .export import spreadsheet_safe
 from .files import atomic_write
 from .predict import balance_predictions
 from .read import CONFIDENCE_LEVELS
-from .render import _span_label
+from .scene import _span_label
 
 __all__ = [
     "ANSWERS",

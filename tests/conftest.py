@@ -2,14 +2,32 @@
 
 from __future__ import annotations
 
+import functools
 import shutil
+import sys
 from pathlib import Path
 
+import networkx as nx
+import pandas as pd
 import pytest
+from chromium import browser, open_page, pages  # noqa: F401 (fixtures for browser tests)
 
+import graph
 from graph.read import DATA_DIR
 
 DATA_FILES = ("actors.csv", "relations.csv", "relation_types.csv", "datapackage.json")
+
+
+@pytest.fixture(scope="module")
+def G() -> nx.MultiDiGraph:
+    """The bundled Battle of Aleppo graph (tests must not change it)."""
+    return graph.load()
+
+
+@pytest.fixture(scope="module")
+def story(G: nx.MultiDiGraph) -> pd.DataFrame:
+    """The bundled story of the Battle of Aleppo."""
+    return graph.read_story(DATA_DIR / "story.csv", G.nodes)
 
 
 @pytest.fixture
@@ -20,3 +38,42 @@ def dataset(tmp_path: Path) -> Path:
     for name in DATA_FILES:
         shutil.copy(DATA_DIR / name, folder / name)
     return folder
+
+
+def _check_every_scene() -> list[int]:
+    """Validate every scene built in the session against its JSON Schema.
+
+    Wraps :func:`graph.scene.scene` wherever a module of the package holds it
+    (the page, the figure, the GEXF export, the scene module itself), before
+    any test module imports it, so no payload escapes the check. Returns the
+    list of the sizes validated, for tests/test_scene_schema.py.
+    """
+    import jsonschema
+
+    from graph import scene as scene_module
+
+    validator = jsonschema.Draft202012Validator(scene_module.schema())
+    original = scene_module.scene
+    checked: list[int] = []
+
+    @functools.wraps(original)
+    def checked_scene(*args: object, **kwargs: object) -> dict:
+        payload = original(*args, **kwargs)
+        validator.validate(payload)
+        checked.append(len(payload["nodes"]))
+        return payload
+
+    for name, module in list(sys.modules.items()):
+        in_package = name == "graph" or name.startswith("graph.")
+        if in_package and getattr(module, "scene", None) is original:
+            module.scene = checked_scene
+    return checked
+
+
+_SCENES_CHECKED = _check_every_scene()
+
+
+@pytest.fixture
+def scene_schema_check() -> list[int]:
+    """Sizes of the scenes validated so far in this session (see _check_every_scene)."""
+    return _SCENES_CHECKED

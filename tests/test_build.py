@@ -145,3 +145,105 @@ def test_mixed_pair_rule(signs, expected: int) -> None:
 
 def test_only_neutral_pair_has_no_edge() -> None:
     assert graph.signed_graph(mixed(0, 0)).number_of_edges() == 0
+
+
+def small(tmp_path, actors: str, relations: str, types: str | None = None) -> nx.MultiDiGraph:
+    (tmp_path / "actors.csv").write_text(actors, encoding="utf-8")
+    (tmp_path / "relations.csv").write_text(relations, encoding="utf-8")
+    if types is not None:
+        (tmp_path / "relation_types.csv").write_text(types, encoding="utf-8")
+    return graph.load(tmp_path)
+
+
+def test_actors_with_dates_are_in_snapshots_only_then(tmp_path) -> None:
+    G = small(
+        tmp_path,
+        "id,start,end\nold,,2016-07-28\nnew,2016-07-28,\nstate,,\n",
+        "source,target,type\nold,state,fights\nnew,state,fights\n",
+    )
+    assert (G.nodes["new"]["start"], G.nodes["new"]["end"]) == ("2016-07-28", None)
+    assert set(graph.snapshot(G, "2016-07-27")) == {"old", "state"}
+    assert set(graph.snapshot(G, "2016-07-28")) == {"old", "new", "state"}  # the day of both
+    assert set(graph.snapshot(G, "2017")) == {"new", "state"}
+    assert list(graph.snapshot(G, "2017").edges) == [("new", "state", 3)]
+    assert set(graph.signed_graph(G, at="2015")) == {"old", "state"}
+    with pytest.raises(graph.DataError, match="end 2015 is before start 2016"):
+        small(tmp_path, "id,start,end\nx,2016,2015\n", "source,target,type\nx,x,fights\n")
+
+
+def test_members_inherit_the_coalitions_ties(G: nx.MultiDiGraph) -> None:
+    members = {u for u, v, t in G.edges(data="type") if t == "member_of"}
+    assert members == {"united_states", "united_kingdom"}
+    assert all(v == "western_powers" for u, v, t in G.edges(data="type") if t == "member_of")
+    plain = graph.signed_graph(G)
+    inherited = graph.signed_graph(G, inherit_membership=True)
+    assert not plain.has_edge("united_kingdom", "assad_government")
+    edge = inherited["united_kingdom"]["assad_government"]
+    assert edge["sign"] == -1
+    assert [r["inherited_from"] for r in edge["relations"]] == ["western_powers"]
+    assert (edge["relations"][0]["source"], edge["relations"][0]["type"]) == (
+        "united_kingdom",
+        "opposes",
+    )
+    # The US funds the rebels itself and inherits the coalition's political support.
+    us_fsa = inherited["united_states"]["free_syrian_army"]
+    assert us_fsa["positive"] == 2 and plain["united_states"]["free_syrian_army"]["positive"] == 1
+    # A member and its coalition get no tie from the membership, nor from their shared enemy.
+    assert not inherited.has_edge("united_states", "western_powers")
+    assert (
+        inherited["united_kingdom"]["russia"]["negative"] == 2
+    )  # its own accusation, and the West's
+
+
+def test_symmetric_relations_counted_once(tmp_path) -> None:
+    G = small(
+        tmp_path,
+        "id\na\nb\nc\n",
+        "source,target,type,start\na,b,allied_with,2015\nb,a,allied_with,2015\n"
+        "a,c,allied_with,2015\nb,a,allied_with,2016\nb,c,negotiates_with,\nc,b,negotiates_with,\n",
+        "type,sign,label,symmetric\nallied_with,1,is allied with,yes\n",
+    )
+    assert all(d["symmetric"] for *_, d in G.edges(data=True))
+    S = graph.signed_graph(G)
+    assert S["a"]["b"]["positive"] == 2  # 2015 (written both ways) and 2016
+    assert graph.relation_counts(G).loc["allied_with", "relations"] == 3
+    assert graph.relation_counts(G).loc["negotiates_with", "relations"] == 1
+    assert graph.load().edges["united_states", "russia", 26]["symmetric"] is True
+
+
+def test_tidy_tables_of_a_graph(G: nx.MultiDiGraph) -> None:
+    actors = graph.actors(G)
+    assert list(actors.index) == list(G.nodes) and actors.index.name == "id"
+    assert actors.loc["nusra_front", "aliases"] == ["Jabhat al-Nusra", "al-Nusra Front"]
+    relations = graph.relations(G)
+    assert len(relations) == G.number_of_edges()
+    assert list(relations.columns[:5]) == ["source", "target", "key", "type", "sign"]
+    iran = relations[relations["source"] == "iran"].iloc[0]
+    assert iran["start"] is None and iran["end"] is None  # None, not NaN
+    signed = graph.relations(graph.signed_graph(G))
+    assert list(signed.columns[:2]) == ["source", "target"] and "key" not in signed
+
+
+def test_graph_carries_none_not_nan() -> None:
+    import pandas as pd
+
+    actors = pd.DataFrame({"name": ["A", "B"], "score": [1.5, float("nan")]}, index=["a", "b"])
+    relations = pd.DataFrame(
+        {"source": ["a"], "target": ["b"], "type": ["fights"], "sign": [-1], "start": [None]},
+        index=[2],
+    )
+    G = graph.from_tables(actors, relations)
+    assert G.nodes["b"]["score"] is None and G.nodes["a"]["score"] == 1.5
+    assert G.edges["a", "b", 2]["start"] is None
+
+
+def test_symmetric_relations_drawn_without_head_in_figures(G: nx.MultiDiGraph) -> None:
+    from matplotlib.patches import ArrowStyle
+
+    from graph.figure import make_figure
+
+    network = make_figure(G).axes[0]
+    heads = [type(patch.get_arrowstyle()) for patch in network.patches]
+    symmetric = sum(d["symmetric"] for *_, d in G.edges(data=True))
+    assert heads.count(ArrowStyle.Curve) == symmetric > 0
+    assert heads.count(ArrowStyle.CurveFilledB) == G.number_of_edges() - symmetric

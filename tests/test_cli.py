@@ -30,7 +30,7 @@ def test_help_shows_examples() -> None:
 def test_validate_bundled() -> None:
     result = run("validate")
     assert result.exit_code == 0
-    assert "OK: 20 actors, 32 relations" in result.output
+    assert "OK: 20 actors, 34 relations" in result.output
 
 
 def test_validate_lists_every_problem(dataset: Path) -> None:
@@ -50,9 +50,9 @@ def test_validate_lists_every_problem(dataset: Path) -> None:
 def test_info_counts() -> None:
     result = run("info")
     assert result.exit_code == 0
-    assert "actors: 20" in result.output and "relations: 32" in result.output
+    assert "actors: 20" in result.output and "relations: 34" in result.output
     assert "dates: 2012-07 to 2016-12-22" in result.output
-    assert "by sign: support 13, neutral 4, opposition 15" in result.output
+    assert "by sign: support 13, neutral 6, opposition 15" in result.output
     assert "air_strikes" in result.output
 
 

@@ -146,7 +146,35 @@ def test_vocabulary_covers_required_types() -> None:
 
 def test_data_readme_documents_every_column_and_type() -> None:
     readme = (DATA_DIR / "README.md").read_text(encoding="utf-8")
-    for column in (*graph.read.ACTOR_COLUMNS, *graph.read.RELATION_COLUMNS, "date_source"):
+    columns = (
+        *graph.read.ACTOR_COLUMNS,
+        *graph.read.RELATION_COLUMNS,
+        *graph.read.RELATION_NUMBER_COLUMNS,
+        *graph.read.RELATION_TYPE_COLUMNS,
+        "date_source",
+    )
+    for column in columns:
         assert f"`{column}`" in readme, column
+    defaults = {**graph.read.ACTOR_DEFAULTS, **graph.read.RELATION_DEFAULTS}
+    for column, default in defaults.items():
+        row = next(line for line in readme.splitlines() if line.startswith(f"| `{column}` |"))
+        assert f"Empty: `{default}`" in row or f"empty (or no column): `{default}`" in row.lower()
     for kind in graph.read_relation_types().index:
         assert f"`{kind}`" in readme, kind
+
+
+def test_coalition_members_are_linked_where_the_article_names_them(relations: pd.DataFrame) -> None:
+    members = relations[relations["type"] == "member_of"]
+    assert set(zip(members["source"], members["target"], strict=True)) == {
+        ("united_states", "western_powers"),
+        ("united_kingdom", "western_powers"),
+    }
+    assert (members["sign"] == 0).all()
+    article = normalise(ARTICLE.read_text(encoding="utf-8"))
+    for quote in members["evidence"]:
+        assert "Western" in quote and normalise(quote) in article
+    assert "US" in members.loc[members["source"] == "united_states", "evidence"].iloc[0]
+    assert (
+        "Foreign Secretary"
+        in members.loc[members["source"] == "united_kingdom", "evidence"].iloc[0]
+    )

@@ -1,194 +1,41 @@
 """The explorer page in a real browser: headless Chromium driven by Playwright.
 
-Every page is opened from ``file://`` with every other request aborted and
-recorded; after each test, no request may have left the page, and no console
-error, page error or dialog may have happened. Expected results come from the
-Python side (:func:`graph.snapshot`, the graph's attributes).
-
-Without ``/usr/bin/chromium`` these tests are skipped, saying how to enable
-them; with ``REQUIRE_BROWSER=1`` (CI) they fail instead.
+Pages are opened offline by the ``open_page`` fixture (tests/chromium.py),
+which fails a test whose page made a request, logged an error or opened a
+dialog. Expected results come from the Python side (:func:`graph.snapshot`,
+the graph's attributes).
 """
 
 from __future__ import annotations
 
 import csv
 import json
-import os
 import sys
-import time
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from collections.abc import Callable
 from pathlib import Path
 
+import chromium
 import networkx as nx
 import pytest
+from chromium import ARTIFACTS, Visit, overlapping, screen_boxes
 from test_render import EVIL
 
 import graph
-from graph.read import DATA_DIR
-
-CHROMIUM = Path("/usr/bin/chromium")
-HOW_TO_ENABLE = (
-    "install Debian's chromium (apt-get install chromium) "
-    "or set REQUIRE_BROWSER=1 to make this an error"
-)
-ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
-ALLOWED_SCHEMES = ("file:", "data:", "blob:", "about:")
-
-
-def _launch_or_skip(playwright_module: object | None) -> None:
-    missing = None
-    if not CHROMIUM.exists():
-        missing = f"{CHROMIUM} not found"
-    elif playwright_module is None:
-        missing = "Playwright for Python is not installed (pip install -e '.[test]')"
-    if missing is None:
-        return
-    if os.environ.get("REQUIRE_BROWSER") == "1":
-        pytest.fail(f"REQUIRE_BROWSER=1 but {missing}: install Debian's chromium", pytrace=False)
-    pytest.skip(f"browser tests skipped, {missing}: {HOW_TO_ENABLE}")
 
 
 def test_a_missing_browser_skips_with_a_hint_or_fails_when_required(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    monkeypatch.setattr(sys.modules[__name__], "CHROMIUM", tmp_path / "chromium")
+    monkeypatch.setattr(chromium, "CHROMIUM", tmp_path / "chromium")
     monkeypatch.delenv("REQUIRE_BROWSER", raising=False)
     with pytest.raises(pytest.skip.Exception, match=r"apt-get install chromium\) or set REQUIRE"):
-        _launch_or_skip(object())
+        chromium.launch_or_skip(object())
     monkeypatch.setenv("REQUIRE_BROWSER", "1")
     with pytest.raises(pytest.fail.Exception, match=r"REQUIRE_BROWSER=1 but .*chromium not found"):
-        _launch_or_skip(object())
-    monkeypatch.setattr(sys.modules[__name__], "CHROMIUM", Path(sys.executable))
+        chromium.launch_or_skip(object())
+    monkeypatch.setattr(chromium, "CHROMIUM", Path(sys.executable))
     with pytest.raises(pytest.fail.Exception, match="Playwright for Python is not installed"):
-        _launch_or_skip(None)
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[object]:
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        sync_playwright = None
-    _launch_or_skip(sync_playwright)
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(
-            executable_path=str(CHROMIUM),
-            args=["--no-sandbox", "--disable-background-networking", "--disable-gpu"],
-        )
-        yield chromium
-        chromium.close()
-
-
-@dataclass
-class Visit:
-    """An open page and what it tried to do."""
-
-    page: object
-    blocked: list[str] = field(default_factory=list)
-    errors: list[str] = field(default_factory=list)
-    dialogs: list[str] = field(default_factory=list)
-
-    def js(self, expression: str, argument: object = None) -> object:
-        return self.page.evaluate(expression, argument)
-
-    def shown(self) -> list[tuple]:
-        """The relations drawn (not hidden), as (source, target, key)."""
-        return sorted(tuple(edge) for edge in self.js("explorer.visibleRelations()"))
-
-    def lit(self) -> set[str]:
-        return set(self.js("explorer.litActors()"))
-
-    def wait_until(self, predicate: str, timeout: float = 10.0) -> None:
-        """Poll a JS function until it returns true (the page's CSP forbids eval)."""
-        deadline = time.monotonic() + timeout
-        while not self.js(predicate):
-            assert time.monotonic() < deadline, f"timed out waiting for {predicate}"
-            self.page.wait_for_timeout(50)
-
-    def state(self) -> dict:
-        return self.js("explorer.state()")
-
-    def text(self, selector: str) -> str:
-        return self.page.locator(selector).text_content()
-
-    def screen_point(self, canvas_point: str) -> tuple[float, float]:
-        """Page coordinates of a point of the drawing, given as a JS expression."""
-        return tuple(
-            self.js(
-                """(point) => {
-                  const p = explorer.network.canvasToDOM(eval(point));
-                  const box = document.querySelector('#network canvas').getBoundingClientRect();
-                  return [box.left + p.x, box.top + p.y];
-                }""",
-                canvas_point,
-            )
-        )
-
-
-@pytest.fixture
-def open_page(browser: object) -> Iterator[Callable[..., Visit]]:
-    contexts = []
-    visits: list[Visit] = []
-
-    def open_(path: Path, width: int = 1366, height: int = 768) -> Visit:
-        context = browser.new_context(viewport={"width": width, "height": height})
-        contexts.append(context)
-        page = context.new_page()
-        visit = Visit(page)
-        visits.append(visit)
-
-        def route(request_route: object) -> None:
-            if request_route.request.url.startswith(ALLOWED_SCHEMES):
-                request_route.continue_()
-            else:
-                visit.blocked.append(request_route.request.url)
-                request_route.abort()
-
-        def dialog(box: object) -> None:
-            visit.dialogs.append(box.message)
-            box.dismiss()
-
-        context.route("**/*", route)
-        page.on(
-            "request",
-            lambda r: None if r.url.startswith(ALLOWED_SCHEMES) else visit.blocked.append(r.url),
-        )
-        page.on("console", lambda m: visit.errors.append(m.text) if m.type == "error" else None)
-        page.on("pageerror", lambda error: visit.errors.append(str(error)))
-        page.on("dialog", dialog)
-        page.goto(path.as_uri())
-        visit.wait_until("() => window.explorer !== undefined")
-        return visit
-
-    yield open_
-    for context in contexts:
-        context.close()
-    for visit in visits:
-        assert visit.blocked == [], "requests left the page"
-        assert visit.errors == [], "console or page errors"
-        assert visit.dialogs == [], "dialogs fired"
-
-
-@pytest.fixture(scope="module")
-def G() -> nx.MultiDiGraph:
-    return graph.load()
-
-
-@pytest.fixture(scope="module")
-def pages(tmp_path_factory: pytest.TempPathFactory, G: nx.MultiDiGraph) -> dict[str, Path]:
-    """The Aleppo explorer in each preset and with a start date, each in its own folder."""
-    story = graph.read_story(DATA_DIR / "story.csv", G.nodes)
-    options = {
-        "default": {},
-        "classroom": {"preset": "classroom"},
-        "at": {"at": "2015-09-30"},
-    }
-    paths = {}
-    for name, extra in options.items():
-        folder = tmp_path_factory.mktemp(name)
-        paths[name] = graph.write_html(G, folder / f"{name}.html", story=story, **extra)
-    return paths
+        chromium.launch_or_skip(None)
 
 
 def relations(G: nx.MultiDiGraph, keep: Callable[[str, str, dict], bool] = lambda *_: True):
@@ -205,6 +52,18 @@ def test_loads_offline_with_every_actor_and_relation(
     assert visit.text("#slider-label") == "All dates"
     assert visit.page.title() == G.graph["title"]
     assert [p.name for p in pages["default"].parent.iterdir()] == ["default.html"]
+
+
+def test_symmetric_relations_have_no_arrow_head(
+    open_page: Callable[..., Visit], pages: dict[str, Path], G: nx.MultiDiGraph
+) -> None:
+    visit = open_page(pages["default"])
+    plain = visit.js(
+        "explorer.edges.get({filter: (e) => !e.arrows.to.enabled})"
+        ".map((e) => [e.from, e.to, e.key])"
+    )
+    expected = relations(G, lambda u, v, d: d["symmetric"])
+    assert sorted(map(tuple, plain)) == expected and expected  # negotiates_with
 
 
 def test_complete_at_first_paint_and_still(
@@ -436,7 +295,9 @@ def test_story_steps_move_the_slider_and_the_focus(
     assert visit.page.locator("#story-next").is_disabled()
     visit.page.keyboard.press("Escape")
     assert visit.state()["step"] == -1 and visit.js("document.getElementById('story').hidden")
-    assert visit.lit() == set(G.nodes)
+    # Nothing dimmed; actors with no relation at the step's date are faded.
+    last = graph.snapshot(G, steps[-1]["date"])
+    assert visit.lit() == {a for a in G if last.degree(a)} != set(G)
 
 
 def test_table_lists_every_relation_sortably_and_prints(
@@ -625,64 +486,6 @@ def test_classroom_preset_is_legible_on_a_projector(
     assert (ARTIFACTS / "explorer-classroom-1920x1080.png").stat().st_size > 10_000
 
 
-@dataclass(frozen=True)
-class ScreenBox:
-    """Where an actor's shape or label is drawn, in pixels of the canvas."""
-
-    actor: str
-    part: str  # "shape" or "label"
-    left: float
-    top: float
-    right: float
-    bottom: float
-
-    @property
-    def height(self) -> float:
-        return self.bottom - self.top
-
-    def overlaps(self, other: ScreenBox) -> bool:
-        return (
-            self.left < other.right
-            and other.left < self.right
-            and self.top < other.bottom
-            and other.top < self.bottom
-        )
-
-
-def screen_boxes(visit: Visit) -> list[ScreenBox]:
-    """Every actor's shape and label as vis-network drew them, in canvas pixels."""
-    boxes = visit.js(
-        """() => {
-          const net = explorer.network;
-          net.redraw(); // labels are measured and placed when drawn
-          const screen = (left, top, right, bottom) => {
-            const corner = net.canvasToDOM({x: left, y: top});
-            const opposite = net.canvasToDOM({x: right, y: bottom});
-            return [corner.x, corner.y, opposite.x, opposite.y];
-          };
-          return explorer.data.nodes.flatMap((actor) => {
-            const node = net.body.nodes[actor.id];
-            const r = node.options.size, label = node.labelModule.size;
-            const right = label.left + label.width, bottom = label.top + label.height;
-            return [
-              [actor.id, "shape", ...screen(node.x - r, node.y - r, node.x + r, node.y + r)],
-              [actor.id, "label", ...screen(label.left, label.top, right, bottom)],
-            ];
-          });
-        }"""
-    )
-    return [ScreenBox(*box) for box in boxes]
-
-
-def overlapping(boxes: list[ScreenBox]) -> list[tuple[str, str, str, str]]:
-    return [
-        (a.actor, a.part, b.actor, b.part)
-        for i, a in enumerate(boxes)
-        for b in boxes[i + 1 :]
-        if a.actor != b.actor and a.overlaps(b)
-    ]
-
-
 @pytest.mark.parametrize(
     ("preset", "width", "height"),
     [("classroom", 1920, 1080), ("classroom", 1024, 768), ("default", 1024, 600)],
@@ -692,7 +495,14 @@ def test_no_shape_or_label_covers_another(
 ) -> None:
     visit = open_page(pages[preset], width, height)
     boxes = screen_boxes(visit)
-    assert len(boxes) == 2 * visit.js("explorer.data.nodes.length")
+    actors = visit.js("explorer.data.nodes.length")
+    assert len([b for b in boxes if b.part == "shape"]) == actors
+    labels = [b for b in boxes if b.part == "label"]
+    # Every name, unless the classroom's 24 px leave no room for some at this size.
+    if preset == "default" or width >= 1920:
+        assert len(labels) == actors
+    else:
+        assert len(labels) >= actors // 2 and min(b.height for b in labels) >= 23.99
     assert overlapping(boxes) == []
     # The whole network is in view, and fills the canvas one way or the other.
     canvas = visit.js(
@@ -701,7 +511,8 @@ def test_no_shape_or_label_covers_another(
     left, top = min(b.left for b in boxes), min(b.top for b in boxes)
     right, bottom = max(b.right for b in boxes), max(b.bottom for b in boxes)
     assert left >= 0 and top >= 0 and right <= canvas[0] and bottom <= canvas[1]
-    assert right - left >= 0.9 * canvas[0] or bottom - top >= 0.9 * canvas[1]
+    fill = 0.9 if len(labels) == actors else 0.8  # less where outer names are left out
+    assert right - left >= fill * canvas[0] or bottom - top >= fill * canvas[1]
     # Labels zoom with the drawing: still apart closer in, and when a label is hovered.
     visit.js("explorer.network.moveTo({scale: 2.5 * explorer.network.getScale()})")
     assert overlapping(screen_boxes(visit)) == []

@@ -22,7 +22,7 @@ from PIL import Image
 import graph
 from graph.cli import main
 from graph.figure import FONT_FALLBACK, PRESETS, draw, font_families, make_figure
-from graph.render import explorer_payload
+from graph.scene import scene
 
 A4_POINTS = (841.68, 595.44)  # 11.69 x 8.27 inches
 
@@ -51,7 +51,7 @@ def test_png_is_a4_and_drawn(png: Path) -> None:
 def test_png_has_the_explorer_colours(G, png: Path) -> None:
     with Image.open(png) as image:
         colours = {tuple(c) for c in np.asarray(image.convert("RGB")).reshape(-1, 3)[::7]}
-    for camp in explorer_payload(G)["legend"]["camps"]:
+    for camp in scene(G)["legend"]["camps"]:
         rgb = tuple(int(camp["colour"][i : i + 2], 16) for i in (1, 3, 5))
         assert rgb in colours, camp["camp"]
 
@@ -98,7 +98,7 @@ def test_at_draws_the_relations_active_then(G) -> None:
         shown = graph.snapshot(G, at).number_of_edges()
         figure = make_figure(G, at=at)
         texts = [text.get_text() for text in figure.texts]
-        assert any(f"{shown} of 32 relations shown" in t and at in t for t in texts), texts
+        assert any(f"{shown} of 34 relations shown" in t and at in t for t in texts), texts
         network = figure.axes[0]
         assert len(network.patches) == shown
 
@@ -280,7 +280,7 @@ def test_camp_colours_collide_case_in_the_figure(tmp_path: Path) -> None:
     G = graph.load(CASES / "camp-colours-collide" / "data")
     with Image.open(draw(G, tmp_path / "camps.png")) as image:
         colours = {tuple(c) for c in np.asarray(image.convert("RGB")).reshape(-1, 3)}
-    camps = explorer_payload(G)["legend"]["camps"]
+    camps = scene(G)["legend"]["camps"]
     drawn = {tuple(int(c["colour"][i : i + 2], 16) for i in (1, 3, 5)) for c in camps}
     assert len(drawn) == 3 and drawn <= colours
 
@@ -302,5 +302,5 @@ def test_many_camps_keep_a_compact_legend(tmp_path: Path) -> None:
     overlapping = [(a, b) for i, a in enumerate(boxes) for b in boxes[i + 1 :] if a.overlaps(b)]
     assert overlapping == []
     assert min(t.get_fontsize() for t in legend.texts) >= 5
-    colours = {node["colour"] for node in explorer_payload(G)["nodes"]}
+    colours = {node["colour"] for node in scene(G)["nodes"]}
     assert len(colours) == 30

@@ -127,3 +127,32 @@ def test_data_readme_documents_the_story_columns() -> None:
     assert "## `story.csv`" in readme
     for column in graph.read.STORY_COLUMNS:
         assert f"`{column}`" in readme, column
+
+
+def test_read_story_resolves_its_path_like_load(dataset: Path) -> None:
+    bundled = graph.read_story()
+    assert bundled.equals(graph.read_story(DATA_DIR / "story.csv", graph.load().nodes))
+    write_story(dataset, "2016,Our step,Caption,russia,\n")
+    for where in (dataset, dataset / "story.csv", str(dataset)):
+        assert graph.read_story(where)["title"].tolist() == ["Our step"]  # actors of the folder
+    write_story(dataset, "2016,Our step,Caption,nobody,\n")
+    with pytest.raises(graph.DataError, match="unknown actor 'nobody'"):
+        graph.read_story(dataset)
+
+
+def test_story_dates_follow_the_one_date_rule(tmp_path: Path) -> None:
+    path = write_story(tmp_path, "9999,Title,Caption,,\n\uff12\uff10\uff11\uff16,T,C,,\n")
+    with pytest.raises(graph.DataError) as error:
+        graph.read_story(path, ACTORS)
+    assert problems(error) == [
+        f"{path}:2:1: date: year 9999 is outside 1000–2999: an open end is an empty cell",
+        f"{path}:3:1: date: '\uff12\uff10\uff11\uff16' has digits that are not ASCII 0-9: "
+        "write 2016",
+    ]
+
+
+def test_validate_reads_the_story_as_build_does(dataset: Path) -> None:
+    write_story(dataset, "2016,Title,Caption,moscow,\n")
+    validated = CliRunner().invoke(main, ["validate", str(dataset)])
+    assert validated.exit_code == 1
+    assert f"{dataset / 'story.csv'}:2:4: actors: unknown actor 'moscow'" in validated.output

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 import graph
-from graph.render import explorer_payload
+from graph.scene import scene
 from graph.style import (
     CAMP_COLOURS,
     CONFIDENCE_DOTS,
@@ -41,11 +41,11 @@ def test_lightness_is_cie_l_star() -> None:
 def test_camp_colours_collide_case() -> None:
     """Three camps, three colours (tribes were the same orange as pro-government)."""
     G = graph.load(CASES / "camp-colours-collide" / "data")
-    legend = explorer_payload(G)["legend"]["camps"]
+    legend = scene(G)["legend"]["camps"]
     colours = [camp["colour"] for camp in legend]
     assert len(colours) == len(set(colours)) == 3
     assert closest_lightness(colours) >= 30
-    nodes = {node["camp"]: node["colour"] for node in explorer_payload(G)["nodes"]}
+    nodes = {node["camp"]: node["colour"] for node in scene(G)["nodes"]}
     assert nodes == {camp["camp"]: camp["colour"] for camp in legend}
 
 
@@ -83,7 +83,7 @@ def test_well_known_camps_stay_apart_in_grayscale() -> None:
     lumas = sorted(luma(colour) for colour in CAMP_COLOURS.values())
     assert min(b - a for a, b in itertools.pairwise(lumas)) >= 16
     G = graph.load()
-    camps = explorer_payload(G)["legend"]["camps"]
+    camps = scene(G)["legend"]["camps"]
     colours = {camp["colour"] for camp in camps}
     assert len(colours) == len(camps) >= 7 and closest_lightness(colours) >= 9
 
@@ -113,5 +113,5 @@ def test_nine_distinct_line_styles() -> None:
 
 def test_payload_carries_the_confidence_dashes() -> None:
     G = graph.load()
-    for edge in explorer_payload(G)["edges"]:
+    for edge in scene(G)["edges"]:
         assert edge["dashes"] == edge_style(edge["sign"], edge["confidence"])["dashes"]

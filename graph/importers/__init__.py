@@ -186,7 +186,7 @@ def import_events(
                 "tool": f"alliance-graph {__version__}",
             }
             written = write_folder(
-                output, result.actors, result.relation_columns, result.relation_rows, types, record
+                output, result.actors, result.relation_columns, result.relation_rows, record
             )
         finally:
             runner.close()

@@ -23,7 +23,8 @@ from typing import IO
 import pandas as pd
 
 from ..files import atomic_write
-from ..read import DATA_DIR, RELATION_TYPE_COLUMNS
+from ..read import DATA_DIR
+from .sources import MAPPINGS
 
 __all__ = ["write_folder"]
 
@@ -43,6 +44,21 @@ def _write_csv(out: IO[str], columns: list[str], rows: Iterable[tuple]) -> None:
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(columns)
     writer.writerows(rows)
+
+
+def _vocabulary_rows(used: set[str]) -> tuple[list[str], list[tuple]]:
+    """The used types' rows as written in the bundled vocabulary and the importers'
+    additions, in the bundled columns: readers with or without per-folder
+    vocabularies get the same definitions."""
+    rows: dict[str, dict[str, str]] = {}
+    header: list[str] = []
+    for path in (DATA_DIR / "relation_types.csv", MAPPINGS / "relation_types.csv"):
+        with open(path, encoding="utf-8-sig", newline="") as text:
+            reader = csv.DictReader(text)
+            header = header or list(reader.fieldnames or [])
+            for row in reader:
+                rows.setdefault(row["type"], row)
+    return header, [tuple(rows[t].get(c) or "" for c in header) for t in rows if t in used]
 
 
 def _frame_rows(frame: pd.DataFrame) -> list[tuple]:
@@ -87,7 +103,6 @@ def write_folder(
     actors: pd.DataFrame,
     relation_columns: list[str],
     relation_rows: Iterable[tuple],
-    vocabulary: pd.DataFrame,
     record: dict,
 ) -> Path:
     """Write the dataset folder; returns its path.
@@ -101,8 +116,6 @@ def write_folder(
     relation_columns, relation_rows : list, iterable
         The header and rows of ``relations.csv`` (text cells, type third),
         written as they come.
-    vocabulary : pandas.DataFrame
-        Every relation type, indexed by type; those the relations use are written.
     record : dict
         The import's provenance: ``source``, ``title``, ``files``, ``filters``,
         ``gap_days``, ``min_sources``, ``tool``...; ``relations`` (their
@@ -126,10 +139,8 @@ def write_folder(
             count += 1
             writer.writerow(row)
         _write_csv(files["actors.csv"], list(actors.columns), _frame_rows(actors))
-        types = vocabulary.loc[[t for t in vocabulary.index if t in used]]
-        types = types.reset_index().rename(columns={"index": "type"})
-        types = types[list(RELATION_TYPE_COLUMNS)]
-        _write_csv(files["relation_types.csv"], list(types.columns), _frame_rows(types))
+        header, rows = _vocabulary_rows(used)
+        _write_csv(files["relation_types.csv"], header, rows)
         package = _package(relation_columns, {**record, "relations": count})
         files["datapackage.json"].write(json.dumps(package, indent=2, ensure_ascii=False) + "\n")
     return folder

@@ -88,7 +88,7 @@ def named_queries(name: str) -> dict[str, str]:
 
 
 def vocabulary() -> pd.DataFrame:
-    """The bundled relation types followed by the importers' additions.
+    """The bundled relation types extended by the importers' additions.
 
     Examples
     --------
@@ -96,15 +96,7 @@ def vocabulary() -> pd.DataFrame:
     >>> int(types.loc["fights_alongside", "sign"]), types.loc["fights", "cameo"]
     (1, '190')
     """
-    bundled = read_relation_types()
-    additions = read_relation_types(MAPPINGS / "relation_types.csv")
-    clash = sorted(set(bundled.index) & set(additions.index))
-    if clash:
-        path = str(MAPPINGS / "relation_types.csv")
-        raise ValidationError(
-            [Problem(path, 1, None, "type", f"redefines bundled type '{t}'") for t in clash]
-        )
-    return pd.concat([bundled, additions])
+    return read_relation_types(MAPPINGS / "relation_types.csv")
 
 
 def mapping(file: str, columns: dict[str, bool], types: pd.DataFrame) -> pd.DataFrame:

@@ -1,0 +1,234 @@
+// @ts-check
+// The explorer's start: reads the scene embedded in #graph-data, makes the
+// state and the views, and wires the keys and the toolbar. Every change goes
+// the same way: change the state, then app.update() draws every view from it.
+
+const NARROW_PX = 1100; // below this width, panels start closed
+const TEXT_FIELDS = "input[type=search], input[type=text], textarea, [contenteditable]";
+const PHONE_PX = 600; // up to this width, the legend starts closed too: the network comes first
+const LABEL_STEP = 1.25; // A+ makes names this much larger
+const LABEL_SCALES = [0.5, 3]; // the reader's smallest and largest names, over the preset's
+const ZOOM_STEP = 1.25; // the + key zooms in this much
+const PAN = 0.1; // an arrow key moves the view this share of the canvas
+
+/**
+ * What the views share: the scene, the state, and the few actions that
+ * change the state and draw it.
+ * @typedef {object} App
+ * @property {Model} model
+ * @property {State} state
+ * @property {() => void} update draw every view from the state
+ * @property {(id: string | null, how?: {centre?: boolean, focusPanel?: boolean}) => void} select
+ *   show an actor in the panel (null: none)
+ */
+
+function startExplorer() {
+  const data = /** @type {Scene} */ (JSON.parse(byId("graph-data").textContent || "null"));
+  const classroom = document.body.classList.contains("preset-classroom");
+  // On a projector or a small screen the network gets the whole width; picking
+  // an actor or the "Show panels" button opens them.
+  const state = createState(data, {
+    panels: !classroom && window.innerWidth >= NARROW_PX,
+    legend: window.innerWidth > PHONE_PX,
+  });
+  /** @type {App} */
+  const app = { model: createModel(data), state: state, update: update, select: select };
+  const network = networkView(app);
+  const panels = panelsView(app);
+  const timeline = timelineView(app);
+  const table = tableView(app);
+
+  function update() {
+    const shown = shownRelations(app.model, state);
+    network.draw(shown, litBy(app.model, state, shown));
+    panels.draw(shown);
+    timeline.draw(shown);
+    table.draw(shown);
+    network.resize(); // the canvas follows panels, story and table opening or closing
+    buttonById("labels-toggle").setAttribute("aria-pressed", String(state.labels));
+    buttonById("labels-smaller").disabled = state.labelScale <= LABEL_SCALES[0];
+    buttonById("labels-larger").disabled = state.labelScale >= LABEL_SCALES[1];
+    const when = state.period ? state.period.label : "All dates";
+    announce(when + ": " + shown.size + " of " + data.edges.length + " relations shown");
+    byId("print-view").textContent =
+      shown.size + " of " + data.edges.length + " relations shown, " + viewInWords(app.model, state) +
+      ". Printed from the explorer; each relation's source is in the table.";
+    keepInLink();
+  }
+
+  // The view in the URL's fragment, replaced rather than added to the history.
+  function keepInLink() {
+    const fragment = toFragment(app.model, state);
+    if (location.hash.replace(/^#/, "") === fragment) return;
+    const url = location.href.replace(/#.*$/, "") + (fragment ? "#" + fragment : "");
+    try {
+      history.replaceState(null, "", url);
+    } catch {
+      location.replace(url); // where a page may not rewrite its history
+    }
+  }
+
+  // Copy the link to this view; where the clipboard is out of reach, show it selected.
+  function copyLink() {
+    keepInLink();
+    const link = inputById("link");
+    link.value = location.href;
+    const showLink = () => {
+      link.hidden = false;
+      link.select();
+      announce("Copy the link to this view from the box shown.");
+    };
+    if (!navigator.clipboard) {
+      showLink();
+      return;
+    }
+    navigator.clipboard.writeText(location.href).then(
+      () => announce("Link to this view copied."),
+      showLink
+    );
+  }
+
+  /**
+   * @param {string | null} id
+   * @param {{centre?: boolean, focusPanel?: boolean}} [how]
+   */
+  function select(id, how) {
+    state.selected = id;
+    if (id !== null) {
+      state.panels = true;
+      state.table = false;
+    }
+    update();
+    if (id !== null && how && how.centre) network.focus(id);
+    if (id !== null && how && how.focusPanel) byId("panel-name").focus();
+  }
+
+  function toggleFullscreen() {
+    const page = document.documentElement;
+    if (document.fullscreenElement) document.exitFullscreen().catch(() => {});
+    else if (page.requestFullscreen) {
+      page.requestFullscreen().catch(() => announce("Fullscreen is not available here."));
+    } else announce("Fullscreen is not available here.");
+  }
+
+  /**
+   * Zoom and pan with the keys while the network has the focus.
+   * @param {string} key
+   * @returns {boolean} whether the key did something
+   */
+  function onNetworkKey(key) {
+    const moves = { ArrowLeft: [-PAN, 0], ArrowRight: [PAN, 0], ArrowUp: [0, -PAN], ArrowDown: [0, PAN] };
+    if (key === "+" || key === "=") network.zoomBy(ZOOM_STEP);
+    else if (key === "-") network.zoomBy(1 / ZOOM_STEP);
+    else if (key === "0") network.fit();
+    else if (key in moves) {
+      const [across, down] = moves[/** @type {keyof typeof moves} */ (key)];
+      network.panBy(across, down);
+    } else return false;
+    return true;
+  }
+
+  /** @param {KeyboardEvent} event */
+  function onKey(event) {
+    if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey) return;
+    if (event.key === "Escape") {
+      if (panels.closeSearch() || network.closeCard()) return;
+      if (state.selected !== null) {
+        const inPanel = byId("panel").contains(document.activeElement);
+        select(null);
+        network.fit(); // the whole network again, after a search zoomed in
+        if (inPanel) panels.focusSearch();
+      } else if (state.step >= 0) timeline.closeStory();
+      return;
+    }
+    const target = event.target instanceof Element ? event.target : null;
+    const forward = ["ArrowRight", "PageDown"].includes(event.key);
+    const back = ["ArrowLeft", "PageUp"].includes(event.key);
+    // In the story, the presenter's clicker (PageDown, PageUp, arrows) always
+    // steps it, even when the slider or a button has the focus; only a text
+    // field keeps its keys.
+    const textField = target !== null && target.closest(TEXT_FIELDS);
+    if (state.step >= 0 && (forward || back) && !textField) {
+      timeline.step(forward ? 1 : -1);
+      event.preventDefault();
+      return;
+    }
+    const typing = target !== null && target.closest("input, textarea, select, [contenteditable]");
+    if (typing) return;
+    if (target === byId("network-view") && onNetworkKey(event.key)) {
+      event.preventDefault();
+      return;
+    }
+    if (event.key === "f" || event.key === "F") toggleFullscreen();
+    else if (data.story.length && forward) timeline.step(1);
+    else if (data.story.length && back) timeline.step(-1);
+    else return;
+    event.preventDefault();
+  }
+
+  panels.build();
+  timeline.build();
+  document.addEventListener("keydown", onKey);
+  byId("view-toggle").addEventListener("click", () => {
+    state.table = !state.table;
+    update();
+  });
+  byId("panels-toggle").addEventListener("click", () => {
+    state.panels = !state.panels;
+    update();
+  });
+  /** @param {number} steps larger (1) or smaller (-1) names */
+  const resizeLabels = (steps) => {
+    const scale = state.labelScale * Math.pow(LABEL_STEP, steps);
+    state.labelScale = Math.min(Math.max(scale, LABEL_SCALES[0]), LABEL_SCALES[1]);
+    update();
+    announce("Names at " + Math.round(network.labelPx()) + " pixels");
+  };
+  byId("labels-smaller").addEventListener("click", () => resizeLabels(-1));
+  byId("labels-larger").addEventListener("click", () => resizeLabels(1));
+  byId("labels-toggle").addEventListener("click", () => {
+    state.labels = !state.labels;
+    update();
+  });
+  byId("legend-toggle").addEventListener("click", () => {
+    state.legend = !state.legend;
+    update();
+  });
+  byId("fullscreen").addEventListener("click", toggleFullscreen);
+  byId("copy-link").addEventListener("click", copyLink);
+  byId("fit-view").addEventListener("click", network.fit);
+  // Past the controls, to the network (or the table, when shown).
+  byId("skip").addEventListener("click", () => byId(state.table ? "table-view" : "network-view").focus());
+  // A link opened, or its fragment edited: show that view.
+  fromFragment(app.model, state, location.hash);
+  window.addEventListener("hashchange", () => {
+    fromFragment(app.model, state, location.hash);
+    update();
+  });
+  byId("panel-close").addEventListener("click", () => {
+    select(null);
+    panels.focusSearch();
+  });
+  update();
+  const drawing = network.start();
+  window.addEventListener("beforeprint", table.ready);
+  (window.requestIdleCallback || setTimeout)(table.ready);
+
+  // For tests and for curious readers in the browser console.
+  window.explorer = {
+    network: drawing,
+    nodes: network.nodes,
+    edges: network.edges,
+    data: data,
+    visibleRelations: () =>
+      network.edges.get({ filter: (edge) => !edge.hidden }).map((edge) => [edge.from, edge.to, edge.key]),
+    litActors: () =>
+      network.nodes.get({ filter: (node) => !node.hidden && node.opacity === 1 }).map((node) => node.id),
+    state: () => ({ selected: state.selected, step: state.step, period: state.period }),
+    highlighted: network.highlighted,
+    labelPx: network.labelPx,
+    relationAt: network.relationAt,
+  };
+}
+
+startExplorer();

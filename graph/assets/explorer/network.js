@@ -1,0 +1,723 @@
+// @ts-check
+// The network view: the actors and relations drawn by vis-network at the
+// scene's positions, fitted to the canvas, with a card for what the pointer
+// rests on.
+//
+// Positions, radii and label sizes come from the scene in one unit (the
+// labels' font size), in which no two actors' boxes -- shape and label --
+// overlap; vis-network scales all three together, so they overlap at no
+// zoom. The layout lies across; on a canvas of another shape, the drawing
+// grows along its shorter side, up to MAX_STRETCH times: spreading actors
+// apart keeps every label clear.
+
+const DIMMED = 0.12; // opacity of what is not lit
+const IDLE = 0.3; // opacity of actors with no relation drawn at the date shown (not there yet, or idle)
+const MAX_STRETCH = 1.5;
+const FIT_MARGIN_PX = 12;
+
+/**
+ * @param {App} app
+ */
+function networkView(app) {
+  const model = app.model;
+  const data = model.data;
+  const relations = data.edges;
+  const container = byId("network");
+  const pageStyle = getComputedStyle(document.body);
+  const edgeScale = lineScale();
+  const large = data.nodes.length > data.labelled_up_to;
+  const stretched = { x: 1, y: 1 }; // the stretch the actors are drawn with
+  let linesScale = 1; // the zoom at which relation lines have their style's widths
+  /** @type {vis.Network | null} */
+  let network = null; // created once the page around it is built
+
+  /**
+   * Where an actor is drawn with positions stretched by (stretchX, stretchY):
+   * where the reader dragged it, if they did.
+   * @param {SceneNode} actor
+   * @param {number} stretchX
+   * @param {number} stretchY
+   */
+  function drawnAt(actor, stretchX, stretchY) {
+    return app.state.moved.get(actor.id) || { x: actor.x * stretchX, y: actor.y * stretchY };
+  }
+
+  // The box around every actor with positions stretched by (stretchX, stretchY).
+  /**
+   * @param {number} stretchX
+   * @param {number} stretchY
+   */
+  function drawingBox(stretchX, stretchY) {
+    const around = { left: Infinity, right: -Infinity, top: Infinity, bottom: -Infinity };
+    data.nodes.forEach((a) => {
+      const at = drawnAt(a, stretchX, stretchY);
+      around.left = Math.min(around.left, at.x + a.box.left);
+      around.right = Math.max(around.right, at.x + a.box.right);
+      around.top = Math.min(around.top, at.y + a.box.top);
+      around.bottom = Math.max(around.bottom, at.y + a.box.bottom);
+    });
+    return around;
+  }
+
+  /**
+   * How much to stretch the positions along one axis so that the drawing,
+   * size long with its boxes and span between its outermost points, becomes
+   * wanted long.
+   * @param {number} size
+   * @param {number} span
+   * @param {number} wanted
+   */
+  function stretchFor(size, span, wanted) {
+    if (span <= 0) return 1;
+    return Math.min(Math.max((wanted - (size - span)) / span, 1), MAX_STRETCH);
+  }
+
+  /**
+   * The stretch, the box and the zoom that show the whole network as large
+   * as a width x height canvas allows. Above labelled_up_to actors the actors
+   * are not stretched: moving them all would take seconds; once the reader
+   * has dragged actors, the stretch stays as it was and only the zoom follows.
+   * @param {number} width
+   * @param {number} height
+   */
+  function fitting(width, height) {
+    let x = app.state.moved.size ? stretched.x : 1;
+    let y = app.state.moved.size ? stretched.y : 1;
+    if (!large && !app.state.moved.size) {
+      const drawn = drawingBox(1, 1);
+      /** @param {number[]} values */
+      const span = (values) =>
+        values.reduce((most, v) => Math.max(most, v), -Infinity) -
+        values.reduce((least, v) => Math.min(least, v), Infinity);
+      const drawnWidth = drawn.right - drawn.left;
+      const drawnHeight = drawn.bottom - drawn.top;
+      if (drawnWidth * height > drawnHeight * width) {
+        y = stretchFor(drawnHeight, span(data.nodes.map((a) => a.y)), (drawnWidth * height) / width);
+      } else {
+        x = stretchFor(drawnWidth, span(data.nodes.map((a) => a.x)), (drawnHeight * width) / height);
+      }
+    }
+    const box = drawingBox(x, y);
+    const scale = Math.min(
+      Math.max(width - 2 * FIT_MARGIN_PX, 1) / Math.max(box.right - box.left, 1),
+      Math.max(height - 2 * FIT_MARGIN_PX, 1) / Math.max(box.bottom - box.top, 1)
+    );
+    return { x: x, y: y, box: box, scale: scale };
+  }
+
+  /**
+   * Widths and dashes in canvas units that are the style's screen pixels at
+   * scale: lines as the legend shows them once the network is fitted, not
+   * hairlines with thousands of dashes when a large network is zoomed out.
+   * @param {SceneEdge} relation
+   * @param {number} scale
+   */
+  function lineStyle(relation, scale) {
+    const size = edgeScale / scale;
+    return {
+      width: relation.width * size,
+      dashes: relation.dashes.length ? relation.dashes.map((d) => d * size) : /** @type {false} */ (false),
+    };
+  }
+
+  /** @param {number} scale */
+  function styleLines(scale) {
+    linesScale = scale;
+    edges.update(relations.map((relation) => ({ id: relation.id, ...lineStyle(relation, scale) })));
+  }
+
+  /**
+   * @param {SceneEdge} relation
+   * @param {number} dim
+   */
+  function edgeColour(relation, dim) {
+    const colour = relation.colour;
+    const opacity = relation.opacity * dim;
+    return { color: colour, highlight: colour, hover: colour, inherit: false, opacity: opacity };
+  }
+
+  /** @type {vis.DataSet<vis.NodeItem>} */
+  const nodes = new vis.DataSet(
+    data.nodes.map((actor) => ({
+      id: actor.id,
+      label: actor.name,
+      x: actor.x,
+      y: actor.y,
+      size: actor.size,
+      shape: actor.shape,
+      color: {
+        background: actor.colour,
+        border: "#111111",
+        highlight: { background: actor.colour, border: "#000000" },
+        hover: { background: actor.colour, border: "#000000" },
+      },
+    }))
+  );
+  /** @type {vis.DataSet<vis.EdgeItem>} */
+  const edges = new vis.DataSet(
+    relations.map((relation) => ({
+      id: relation.id,
+      from: relation.from,
+      to: relation.to,
+      key: relation.key,
+      // A symmetric relation (talks, an alliance) goes both ways: no arrow head.
+      arrows: { to: { enabled: !relation.symmetric, scaleFactor: 0.8 } },
+      ...lineStyle(relation, 1),
+      color: edgeColour(relation, 1),
+      smooth:
+        relation.roundness === null
+          ? { enabled: false }
+          : { enabled: true, type: "curvedCW", roundness: relation.roundness },
+    }))
+  );
+
+  // Show, hide and dim actors and relations; only what changed is sent to vis-network.
+  /** @type {Map<string, string>} */
+  const drawn = new Map();
+  /** @type {Set<number>} */
+  let shownNow = new Set(); // the relations drawn
+
+  /** @type {{actors: Set<string>, relations: Set<number>} | null} */
+  let litNow = null; // the actors and relations kept bright
+  /** @type {string | null} */
+  let focusedOn = null; // the actor the view was centred on, kept there when the canvas resizes
+  let autoLabels = 1; // how much larger than the layout's labels the preset needs them at this zoom
+  /** @type {{left: number, right: number, top: number, bottom: number}} */
+  let view = { left: -Infinity, right: Infinity, top: -Infinity, bottom: Infinity }; // in canvas units
+
+  // ---------------------------------------------------------------- labels
+  //
+  // At the layout's font size no two labels overlap (the scene's boxes). The
+  // reader's A-/A+ (state.labelScale) and the preset's smallest label size
+  // (CSS --label-px: the back row of a classroom) can make them larger than
+  // that; then a label is drawn only where it covers no other drawn label and
+  // no actor's shape, the lit actors' first, then by number of relations.
+
+  /** The labels' font size over the layout's. */
+  function labelFactor() {
+    return autoLabels * app.state.labelScale;
+  }
+
+  /** @typedef {{left: number, right: number, top: number, bottom: number}} Box */
+
+  /**
+   * @param {Box} a
+   * @param {Box} b
+   */
+  function overlap(a, b) {
+    return a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+  }
+
+  /**
+   * The actors whose labels are drawn at factor k, each with how far its
+   * label is moved down from where vis-network hangs it (vadjust): 0 below
+   * its shape, or negative, above it, where below has no room.
+   * @param {number} k
+   * @param {Set<string>} hidden actors not drawn
+   * @returns {Map<string, number>}
+   */
+  function labelled(k, hidden) {
+    const state = app.state;
+    const visible = data.nodes.filter((a) => !hidden.has(a.id));
+    /** @type {Map<string, number>} */
+    const chosen = new Map();
+    if (!state.labels) return chosen;
+    if (k <= 1 || large) {
+      visible.forEach((a) => chosen.set(a.id, 0));
+      return chosen;
+    }
+    const size = data.label_size;
+    const gap = data.label_size / 5; // between a shape and a label above it
+    /** @param {SceneNode} a */
+    const at = (a) => drawnAt(a, stretched.x, stretched.y);
+    // Shapes: a square around each actor's point (triangles reach 1.16 radii).
+    const shapes = visible.map((a) => {
+      const p = at(a);
+      const r = 1.16 * a.size;
+      return { id: a.id, box: { left: p.x - r, right: p.x + r, top: p.y - r, bottom: p.y + r } };
+    });
+    /**
+     * Where a label goes: below its shape, or above it, with the vadjust that puts it there.
+     * @param {SceneNode} a
+     * @returns {Array<{box: Box, shift: number}>}
+     */
+    const places = (a) => {
+      const p = at(a);
+      const half = Math.max(a.box.right, -a.box.left) * k;
+      if (a.shape === "ellipse") {
+        // Drawn around its label: the whole box grows with it, in place.
+        const box = { left: p.x - half, right: p.x + half, top: p.y + a.box.top * k, bottom: p.y + a.box.bottom * k };
+        return [{ box: box, shift: 0 }];
+      }
+      const height = (a.box.bottom - a.label_top) * k;
+      const top = p.y + a.label_top + (size * (k - 1)) / 2;
+      const above = p.y - 1.16 * a.size - gap - height;
+      return [
+        { box: { left: p.x - half, right: p.x + half, top: top, bottom: top + height }, shift: 0 },
+        { box: { left: p.x - half, right: p.x + half, top: above, bottom: above + height }, shift: above - top },
+      ];
+    };
+    const first = litNow ? litNow.actors : new Set();
+    const order = visible.slice().sort(
+      (a, b) => Number(first.has(b.id)) - Number(first.has(a.id)) || b.degree - a.degree || compareText(a.id, b.id)
+    );
+    /** @type {Box[]} */
+    const kept = [];
+    order.forEach((a) => {
+      const place = places(a).find(
+        ({ box }) =>
+          box.left >= view.left &&
+          box.right <= view.right &&
+          box.top >= view.top &&
+          box.bottom <= view.bottom &&
+          kept.every((other) => !overlap(box, other)) &&
+          shapes.every((shape) => shape.id === a.id || !overlap(box, shape.box))
+      );
+      if (place !== undefined) {
+        kept.push(place.box);
+        chosen.set(a.id, place.shift);
+      }
+    });
+    return chosen;
+  }
+
+  /**
+   * @param {Set<number>} shown
+   * @param {{actors: Set<string>, relations: Set<number>} | null} lit
+   */
+  function draw(shown, lit) {
+    shownNow = shown;
+    litNow = lit;
+    const off = app.state.off;
+    const hidden = new Set(data.nodes.filter((a) => off.camp.has(a.camp)).map((a) => a.id));
+    const k = labelFactor();
+    const named = labelled(k, hidden);
+    const size = data.label_size * k;
+    /** @type {Array<Partial<vis.NodeItem> & {id: string}>} */
+    const nodeChanges = [];
+    /** @type {Set<string>} */
+    const active = new Set();
+    if (app.state.period !== null) {
+      shown.forEach((id) => {
+        const relation = /** @type {SceneEdge} */ (model.relations.get(id));
+        active.add(relation.from);
+        active.add(relation.to);
+      });
+    }
+    data.nodes.forEach((actor) => {
+      const idle = app.state.period !== null && !active.has(actor.id);
+      const opacity = lit && !lit.actors.has(actor.id) ? DIMMED : idle ? IDLE : 1;
+      const label = named.has(actor.id) ? actor.name : "";
+      const shift = named.get(actor.id) || 0; // canvas units, as the font size
+      const look = "n" + hidden.has(actor.id) + opacity + size + label + shift;
+      if (drawn.get("n" + actor.id) !== look) {
+        drawn.set("n" + actor.id, look);
+        const colour = opacity === 1 ? "#000000" : "rgba(0, 0, 0, " + Math.min(2 * opacity, 0.6) + ")";
+        nodeChanges.push({
+          id: actor.id,
+          hidden: hidden.has(actor.id),
+          opacity: opacity,
+          label: label,
+          font: { color: colour, size: size, strokeWidth: size / 3, vadjust: shift },
+        });
+      }
+    });
+    /** @type {Array<Partial<vis.EdgeItem> & {id: number}>} */
+    const edgeChanges = [];
+    relations.forEach((relation) => {
+      const hidden = !shown.has(relation.id);
+      const dim = lit && !lit.relations.has(relation.id) ? DIMMED : 1;
+      const look = "e" + hidden + dim;
+      if (drawn.get("e" + relation.id) !== look) {
+        drawn.set("e" + relation.id, look);
+        edgeChanges.push({ id: relation.id, hidden: hidden, color: edgeColour(relation, dim) });
+      }
+    });
+    nodes.update(nodeChanges);
+    edges.update(edgeChanges);
+    if (network === null) return;
+    const selected = app.state.selected;
+    const current = network.getSelectedNodes();
+    if (selected === null && current.length) network.unselectAll();
+    else if (selected !== null && (current.length !== 1 || current[0] !== selected)) {
+      network.selectNodes([selected], false);
+    }
+  }
+
+  // Place the actors and show them all, as large as the canvas allows. Done
+  // again whenever the canvas changes size (story opened, panels hidden,
+  // fullscreen).
+  function placeAndFit() {
+    const width = container.clientWidth;
+    const height = container.clientHeight;
+    if (network === null || !data.nodes.length || !width || !height) return; // nothing to show
+    const fit = fitting(width, height);
+    let relabel = false;
+    if (fit.x !== stretched.x || fit.y !== stretched.y) {
+      stretched.x = fit.x;
+      stretched.y = fit.y;
+      nodes.update(data.nodes.map((a) => ({ id: a.id, x: a.x * fit.x, y: a.y * fit.y })));
+      curves.clear();
+      relabel = true;
+    }
+    network.moveTo({
+      position: { x: (fit.box.left + fit.box.right) / 2, y: (fit.box.top + fit.box.bottom) / 2 },
+      scale: fit.scale,
+      animation: false,
+    });
+    if (Math.abs(Math.log(fit.scale / linesScale)) > 0.1) styleLines(fit.scale);
+    const centre = { x: (fit.box.left + fit.box.right) / 2, y: (fit.box.top + fit.box.bottom) / 2 };
+    const reach = { x: width / 2 / fit.scale, y: height / 2 / fit.scale };
+    const seen = { left: centre.x - reach.x, right: centre.x + reach.x, top: centre.y - reach.y, bottom: centre.y + reach.y };
+    if (seen.left !== view.left || seen.top !== view.top || seen.right !== view.right) relabel = true;
+    view = seen;
+    const wanted = parseFloat(getComputedStyle(container).getPropertyValue("--label-px")) || 0;
+    const auto = Math.max(1, wanted / (data.label_size * fit.scale));
+    if (auto !== autoLabels || relabel) {
+      autoLabels = auto;
+      draw(shownNow, litNow);
+    }
+    // A panel opening beside an actor just found keeps it in view.
+    if (focusedOn !== null && focusedOn === app.state.selected) focus(focusedOn);
+  }
+
+  // The whole network, whatever was zoomed in on.
+  function fitWhole() {
+    focusedOn = null;
+    placeAndFit();
+  }
+
+  // The canvas follows its container at once (vis-network itself checks
+  // every second); a new size places the actors again (see "resize" below).
+  function resize() {
+    if (network !== null) network.setSize("100%", "100%");
+  }
+
+  /**
+   * Zoom in (factor > 1) or out around the middle of the view.
+   * @param {number} factor
+   */
+  function zoomBy(factor) {
+    if (network === null) return;
+    network.moveTo({ scale: network.getScale() * factor, animation: false });
+  }
+
+  /**
+   * Move the view by a share of the canvas's width and height.
+   * @param {number} across
+   * @param {number} down
+   */
+  function panBy(across, down) {
+    if (network === null) return;
+    const scale = network.getScale();
+    const at = network.getViewPosition();
+    const position = {
+      x: at.x + (across * container.clientWidth) / scale,
+      y: at.y + (down * container.clientHeight) / scale,
+    };
+    network.moveTo({ position: position, animation: false });
+  }
+
+  /**
+   * Centre the view on an actor, zoomed in at least to the fitted size.
+   * @param {string} id
+   */
+  function focus(id) {
+    if (network === null) return;
+    focusedOn = id;
+    network.focus(id, { scale: Math.max(network.getScale(), 1), animation: false });
+  }
+
+  // ------------------------------------------------ what the pointer is on
+  //
+  // Our own card and our own hit test rather than vis-network's: vis picks
+  // curved relations by rough bounds, so near parallel curves it named the
+  // neighbouring relation or none. The relation under the pointer is the
+  // drawn line nearest to it (each curve sampled at CURVE_SAMPLES points),
+  // within a few pixels; an actor under the pointer comes first. On a touch
+  // screen a tap shows the card, and a tap elsewhere closes it.
+
+  const CURVE_SAMPLES = 24;
+  const REACH_PX = 8; // how far from a line, beyond its half width, the pointer still picks it
+  const hoverCard = byId("hover-card");
+  /** @type {Map<number, {points: vis.Point[], left: number, top: number, right: number, bottom: number}>} */
+  const curves = new Map(); // drawn curves in canvas units; cleared when actors move
+  /** @type {number | null} */
+  let hovered = null; // the relation highlighted
+  let pinned = false; // the card stays until a tap or a click elsewhere (touch screens)
+  let touching = false; // the last pointer was a finger or a pen
+
+  /** @param {number} id */
+  function curve(id) {
+    let sampled = curves.get(id);
+    if (sampled === undefined) {
+      const line = /** @type {vis.Network} */ (network).body.edges[id].edgeType;
+      const points = [];
+      for (let step = 0; step <= CURVE_SAMPLES; step += 1) points.push(line.getPoint(step / CURVE_SAMPLES));
+      sampled = {
+        points: points,
+        left: Math.min(...points.map((p) => p.x)),
+        right: Math.max(...points.map((p) => p.x)),
+        top: Math.min(...points.map((p) => p.y)),
+        bottom: Math.max(...points.map((p) => p.y)),
+      };
+      curves.set(id, sampled);
+    }
+    return sampled;
+  }
+
+  /**
+   * Distance from p to the segment a-b.
+   * @param {vis.Point} p
+   * @param {vis.Point} a
+   * @param {vis.Point} b
+   */
+  function toSegment(p, a, b) {
+    const dx = b.x - a.x;
+    const dy = b.y - a.y;
+    const length = dx * dx + dy * dy;
+    const t = length ? Math.min(Math.max(((p.x - a.x) * dx + (p.y - a.y) * dy) / length, 0), 1) : 0;
+    return Math.hypot(p.x - (a.x + t * dx), p.y - (a.y + t * dy));
+  }
+
+  /**
+   * The drawn relation nearest to a point of the canvas, if one is near enough.
+   * @param {vis.Point} point in canvas units
+   * @returns {number | null}
+   */
+  function relationAt(point) {
+    if (network === null) return null;
+    const scale = network.getScale();
+    let best = null;
+    let nearest = Infinity;
+    shownNow.forEach((id) => {
+      const relation = /** @type {SceneEdge} */ (model.relations.get(id));
+      const reach = (REACH_PX + (relation.width * edgeScale) / 2) / scale;
+      const line = curve(id);
+      if (
+        point.x < line.left - reach ||
+        point.x > line.right + reach ||
+        point.y < line.top - reach ||
+        point.y > line.bottom + reach
+      ) {
+        return;
+      }
+      for (let i = 1; i < line.points.length; i += 1) {
+        const distance = toSegment(point, line.points[i - 1], line.points[i]);
+        if (distance <= reach && distance < nearest) {
+          nearest = distance;
+          best = id;
+        }
+      }
+    });
+    return best;
+  }
+
+  /**
+   * @param {HTMLElement} content
+   * @param {vis.Point} at the pointer, in pixels of the canvas
+   */
+  function showCard(content, at) {
+    hoverCard.replaceChildren(content);
+    hoverCard.hidden = false;
+    const left = Math.min(at.x + 12, container.clientWidth - hoverCard.offsetWidth - 4);
+    const below = at.y + 16 + hoverCard.offsetHeight <= container.clientHeight;
+    hoverCard.style.left = Math.max(left, 4) + "px";
+    hoverCard.style.top = Math.max(below ? at.y + 16 : at.y - 12 - hoverCard.offsetHeight, 4) + "px";
+  }
+
+  /** @param {number | null} id */
+  function highlight(id) {
+    if (id === hovered) return;
+    hovered = id;
+    if (network !== null) network.redraw();
+  }
+
+  function hideCard() {
+    pinned = false;
+    hoverCard.hidden = true;
+    highlight(null);
+  }
+
+  /**
+   * Show what is at a point of the canvas: an actor, a relation, or nothing.
+   * @param {vis.Point} at in pixels of the canvas
+   * @returns {boolean} whether something was there
+   */
+  function showAt(at) {
+    if (network === null) return false;
+    const node = network.getNodeAt(at);
+    const actor = node === undefined ? undefined : model.actors.get(node);
+    if (actor !== undefined) {
+      highlight(null);
+      showCard(actorCard(app, actor), at);
+      return true;
+    }
+    const id = relationAt(network.DOMtoCanvas(at));
+    if (id === null) {
+      hoverCard.hidden = true;
+      highlight(null);
+      return false;
+    }
+    highlight(id);
+    showCard(relationCard(app, /** @type {SceneEdge} */ (model.relations.get(id))), at);
+    return true;
+  }
+
+  /** @param {PointerEvent} event */
+  function pointerAt(event) {
+    const frame = container.getBoundingClientRect();
+    return { x: event.clientX - frame.left, y: event.clientY - frame.top };
+  }
+
+  function wirePointer() {
+    container.addEventListener("pointerdown", (event) => {
+      touching = event.pointerType !== "mouse";
+    });
+    container.addEventListener("pointermove", (event) => {
+      if (event.pointerType !== "mouse" || event.buttons || pinned) return;
+      showAt(pointerAt(event));
+    });
+    container.addEventListener("pointerleave", (event) => {
+      if (event.pointerType === "mouse" && !pinned) hideCard();
+    });
+  }
+
+  /**
+   * A click or a tap: on an actor, select it; on a relation, a tap shows
+   * its card until the next tap; elsewhere, close the card and the panel.
+   * @param {vis.PointerEvent} event
+   */
+  function clicked(event) {
+    if (event.nodes.length) {
+      hideCard();
+      app.select(event.nodes[0]);
+      return;
+    }
+    const id = relationAt(event.pointer.canvas);
+    if (id !== null) {
+      pinned = false;
+      showAt(event.pointer.DOM);
+      pinned = touching;
+      return;
+    }
+    hideCard();
+    app.select(null);
+  }
+
+  /**
+   * The hovered relation drawn again on top, with a halo.
+   * @param {CanvasRenderingContext2D} context in canvas units
+   */
+  function drawHighlight(context) {
+    if (hovered === null || network === null || !shownNow.has(hovered)) return;
+    const relation = /** @type {SceneEdge} */ (model.relations.get(hovered));
+    const points = curve(hovered).points;
+    context.save();
+    context.strokeStyle = "rgba(0, 114, 178, 0.55)";
+    context.lineCap = "round";
+    context.lineJoin = "round";
+    context.lineWidth = (relation.width * edgeScale + 8) / network.getScale();
+    context.beginPath();
+    context.moveTo(points[0].x, points[0].y);
+    points.slice(1).forEach((p) => context.lineTo(p.x, p.y));
+    context.stroke();
+    context.restore();
+  }
+
+  /**
+   * Close the card a tap left open.
+   * @returns {boolean} whether one was open
+   */
+  function closeCard() {
+    if (hoverCard.hidden) return false;
+    hideCard();
+    return true;
+  }
+
+  // Draw the network once the page around it is built, so that the first
+  // picture is fitted to the canvas's final size.
+  function start() {
+    const classroom = document.body.classList.contains("preset-classroom");
+    // Lines styled for the zoom of the first picture before vis-network takes
+    // them: restyling thousands of relations it holds takes a second.
+    if (container.clientWidth && container.clientHeight) {
+      styleLines(fitting(container.clientWidth, container.clientHeight).scale);
+    }
+    const drawing = new vis.Network(
+      container,
+      { nodes: nodes, edges: edges },
+      {
+        autoResize: true,
+        physics: { enabled: false },
+        layout: { improvedLayout: false },
+        interaction: { hover: true, tooltipDelay: 120, keyboard: false, multiselect: false },
+        nodes: {
+          borderWidth: classroom ? 3 : 2,
+          borderWidthSelected: classroom ? 5 : 4,
+          // In canvas units, as positions and radii: labels zoom with the drawing.
+          font: {
+            size: data.label_size,
+            face: pageStyle.fontFamily,
+            color: "#000000",
+            strokeWidth: data.label_size / 3,
+            strokeColor: "#ffffff",
+          },
+          // Bold would widen a hovered or selected label beyond the room the layout kept.
+          labelHighlightBold: false,
+          scaling: { label: { enabled: false, maxVisible: 200, drawThreshold: 4 } },
+        },
+        // The relation under the pointer is highlighted by drawHighlight, not by vis-network.
+        edges: { chosen: false, arrowStrikethrough: false },
+      }
+    );
+    network = drawing;
+    placeAndFit();
+    wirePointer();
+    drawing.on("dragStart", () => {
+      hideCard();
+      focusedOn = null; // the reader moves the view or an actor: leave the view to them
+    });
+    drawing.on("zoom", () => {
+      hideCard();
+      focusedOn = null;
+    });
+    drawing.on("click", clicked);
+    drawing.on("afterDrawing", drawHighlight);
+    // Positions the reader sets by dragging stay put (see fitting).
+    drawing.on("dragEnd", (event) => {
+      if (!event.nodes.length) return;
+      const positions = drawing.getPositions(event.nodes);
+      event.nodes.forEach((id) => app.state.moved.set(id, positions[id]));
+      curves.clear();
+      drawn.clear(); // labels are placed again around the new positions
+      draw(shownNow, litNow);
+    });
+    // After vis-network's own handling of the new size, which keeps the old zoom.
+    drawing.on("resize", () => requestAnimationFrame(placeAndFit));
+    return drawing;
+  }
+
+  return {
+    nodes: nodes,
+    edges: edges,
+    draw: draw,
+    /** The labels' size in CSS pixels at the current zoom. */
+    labelPx: () => (network === null ? 0 : data.label_size * labelFactor() * network.getScale()),
+    focus: focus,
+    resize: resize,
+    start: start,
+    closeCard: closeCard,
+    fit: fitWhole,
+    zoomBy: zoomBy,
+    panBy: panBy,
+    /** The relation highlighted under the pointer, or null. */
+    highlighted: () => hovered,
+    /**
+     * The relation a pointer at (x, y), in pixels of the canvas, would pick.
+     * @param {number} x
+     * @param {number} y
+     */
+    relationAt: (x, y) => (network === null ? null : relationAt(network.DOMtoCanvas({ x: x, y: y }))),
+  };
+}

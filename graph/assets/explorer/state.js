@@ -1,0 +1,255 @@
+// @ts-check
+// The explorer's state: everything the reader can change lives in one State
+// object, and the views draw from it (never from the DOM). Also what follows
+// from the state -- the relations shown and the actors lit -- and the scene
+// indexed for lookups.
+//
+// Time rule, the one of graph.snapshot: a relation is shown at a period
+// [first, last] of ISO days when
+//   (active_from is null or active_from <= last) and
+//   (active_to is null or active_to >= first).
+// Python has expanded partial dates already: active_from is the first day of
+// the relation's start ("2015" -> 2015-01-01), active_to the last day of its
+// end ("2016-12" -> 2016-12-31); null means open. ISO days compare as text.
+
+/** @typedef {"type" | "sign" | "camp" | "confidence"} FilterGroup */
+
+/** @type {FilterGroup[]} */
+const FILTER_GROUPS = ["sign", "confidence", "camp", "type"];
+
+/**
+ * Everything the reader can change.
+ * @typedef {object} State
+ * @property {Record<FilterGroup, Set<string>>} off values switched off in each
+ *   filter; a relation passes when none of its values is
+ * @property {Period | null} period the period shown, null for all dates
+ * @property {string | null} selected the actor shown in the panel
+ * @property {number} step the story step shown, -1 outside the story
+ * @property {boolean} table the table shown instead of the network
+ * @property {boolean} tableAll the table lists every relation, not only those the network shows
+ * @property {string} tableQuery the table's text filter
+ * @property {boolean} panels the side panels open
+ * @property {boolean} legend the legend open
+ * @property {boolean} playing the time slider playing the months
+ * @property {number} labelScale the reader's label size over the preset's (A-, A+)
+ * @property {boolean} labels actors' names drawn
+ * @property {Map<string, {x: number, y: number}>} moved where the reader dragged
+ *   actors, in canvas units: they stay there, and the drawing is no longer
+ *   stretched to the canvas's shape (only zoom and pan follow a new size)
+ */
+
+/**
+ * The scene, read-only, indexed for the views.
+ * @typedef {object} Model
+ * @property {Scene} data
+ * @property {Map<string, SceneNode>} actors by id
+ * @property {Map<number, SceneEdge>} relations by id
+ * @property {Map<number, string>} signNames sign -> its name ("support")
+ * @property {Map<string, LegendConfidence>} levels confidence level -> its legend entry
+ */
+
+/**
+ * @param {Scene} data
+ * @returns {Model}
+ */
+function createModel(data) {
+  return {
+    data: data,
+    actors: new Map(data.nodes.map((node) => [node.id, node])),
+    relations: new Map(data.edges.map((edge) => [edge.id, edge])),
+    signNames: new Map(data.legend.signs.map((entry) => [entry.sign, entry.name])),
+    levels: new Map(data.legend.confidence.map((entry) => [entry.level, entry])),
+  };
+}
+
+/**
+ * The state a page opens in.
+ * @param {Scene} data
+ * @param {{panels: boolean, legend: boolean}} options
+ * @returns {State}
+ */
+function createState(data, options) {
+  return {
+    off: { type: new Set(), sign: new Set(), camp: new Set(), confidence: new Set() },
+    period: data.at,
+    selected: null,
+    step: -1,
+    table: false,
+    tableAll: false,
+    tableQuery: "",
+    panels: options.panels,
+    legend: options.legend,
+    playing: false,
+    labelScale: 1,
+    labels: true,
+    moved: new Map(),
+  };
+}
+
+/**
+ * A sign in words.
+ * @param {Model} model
+ * @param {number} sign
+ * @returns {string}
+ */
+function signName(model, sign) {
+  return model.signNames.get(sign) || String(sign);
+}
+
+/**
+ * A confidence level with its meaning: "confirmed: reported as fact".
+ * @param {Model} model
+ * @param {string} level
+ * @returns {string}
+ */
+function confidenceWords(model, level) {
+  const entry = model.levels.get(level);
+  return entry && entry.meaning !== level ? level + ": " + entry.meaning : level;
+}
+
+/**
+ * @param {SceneEdge} relation
+ * @param {{first: string, last: string} | null} period
+ * @returns {boolean}
+ */
+function activeAt(relation, period) {
+  return (
+    period === null ||
+    ((relation.active_from === null || relation.active_from <= period.last) &&
+      (relation.active_to === null || relation.active_to >= period.first))
+  );
+}
+
+/**
+ * Ids of the relations the filters and the date let through.
+ * @param {Model} model
+ * @param {State} state
+ * @param {{first: string, last: string} | null} [period] another date than the state's
+ * @returns {Set<number>}
+ */
+function shownRelations(model, state, period = state.period) {
+  const off = state.off;
+  /** @param {string} id */
+  const campOff = (id) => off.camp.has(/** @type {SceneNode} */ (model.actors.get(id)).camp);
+  const shown = new Set();
+  model.data.edges.forEach((relation) => {
+    if (
+      !off.type.has(relation.type) &&
+      !off.sign.has(String(relation.sign)) &&
+      !off.confidence.has(relation.confidence) &&
+      !campOff(relation.from) &&
+      !campOff(relation.to) &&
+      activeAt(relation, period)
+    ) {
+      shown.add(relation.id);
+    }
+  });
+  return shown;
+}
+
+/**
+ * The actors and relations to keep bright, the rest being dimmed: the
+ * selected actor and its shown relations, or the story step's actors and the
+ * shown relations among them; null for all.
+ * @param {Model} model
+ * @param {State} state
+ * @param {Set<number>} shown
+ * @returns {{actors: Set<string>, relations: Set<number>} | null}
+ */
+function litBy(model, state, shown) {
+  const relations = model.data.edges;
+  if (state.selected !== null) {
+    const id = state.selected;
+    const actors = new Set([id]);
+    const lit = new Set();
+    relations.forEach((r) => {
+      if (shown.has(r.id) && (r.from === id || r.to === id)) {
+        lit.add(r.id);
+        actors.add(r.from);
+        actors.add(r.to);
+      }
+    });
+    return { actors: actors, relations: lit };
+  }
+  if (state.step >= 0) {
+    const actors = new Set(model.data.story[state.step].actors);
+    const among = relations.filter((r) => shown.has(r.id) && actors.has(r.from) && actors.has(r.to));
+    return { actors: actors, relations: new Set(among.map((r) => r.id)) };
+  }
+  return null;
+}
+
+/**
+ * What the network shows, in words: its date and the values filtered out.
+ * @param {Model} model
+ * @param {State} state
+ * @returns {string}
+ */
+function viewInWords(model, state) {
+  const parts = [state.period ? "at " + state.period.label : "at all dates"];
+  FILTER_GROUPS.forEach((group) => {
+    const off = Array.from(state.off[group]).sort();
+    if (!off.length) return;
+    const names = group === "sign" ? off.map((value) => signName(model, Number(value))) : off;
+    parts.push("without " + group + " " + names.join(", "));
+  });
+  return parts.join("; ");
+}
+
+// ------------------------------------------------------------ the link
+//
+// The URL's fragment holds what the reader chose -- date, actor, story step,
+// filters, view -- so a link opens that very view, from file:// too. Values
+// are those of the scene (a month's date, an actor's id, a filter's value);
+// a value the scene does not have is ignored.
+
+
+/**
+ * The fragment for a state, without "#"; empty for the state a page opens in.
+ * @param {Model} model
+ * @param {State} state
+ * @returns {string}
+ */
+function toFragment(model, state) {
+  const params = new URLSearchParams();
+  if (state.step >= 0) params.set("step", String(state.step + 1));
+  else if (state.period !== model.data.at) params.set("date", state.period ? state.period.date : "all");
+  if (state.selected !== null) params.set("actor", state.selected);
+  FILTER_GROUPS.forEach((group) =>
+    Array.from(state.off[group])
+      .sort()
+      .forEach((value) => params.append("hide-" + group, value))
+  );
+  if (state.table) params.set("view", "table");
+  return params.toString();
+}
+
+/**
+ * Set the state from a fragment (with or without "#"); what it lacks is as the page opens.
+ * @param {Model} model
+ * @param {State} state
+ * @param {string} fragment
+ */
+function fromFragment(model, state, fragment) {
+  const data = model.data;
+  const params = new URLSearchParams(fragment.replace(/^#/, ""));
+  const step = Number(params.get("step"));
+  const date = params.get("date");
+  state.step = -1;
+  state.period = data.at;
+  if (Number.isInteger(step) && step >= 1 && step <= data.story.length) {
+    state.step = step - 1;
+    state.period = data.story[step - 1];
+  } else if (date === "all") state.period = null;
+  else if (date !== null) {
+    const periods = data.at ? [data.at, ...data.months] : data.months;
+    state.period = periods.find((period) => period.date === date) || state.period;
+  }
+  const actor = params.get("actor");
+  state.selected = actor !== null && model.actors.has(actor) ? actor : null;
+  if (state.selected !== null) state.panels = true;
+  FILTER_GROUPS.forEach((group) => {
+    state.off[group] = new Set(params.getAll("hide-" + group));
+  });
+  state.table = params.get("view") === "table";
+}

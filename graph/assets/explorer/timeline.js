@@ -1,0 +1,195 @@
+// @ts-check
+// Time: the slider over the months of the data, "All dates", Play, and the
+// story, whose steps set the date and light their actors.
+
+/**
+ * @param {App} app
+ */
+function timelineView(app) {
+  const data = app.model.data;
+  const state = app.state;
+  const months = data.months;
+  const steps = data.story;
+  const slider = inputById("slider");
+  const allDates = inputById("all-dates");
+  const play = byId("play");
+  const story = byId("story");
+  const storyToggle = byId("story-toggle");
+  const playMs = document.body.classList.contains("preset-classroom") ? 1500 : 900;
+  /** @type {number | undefined} */
+  let timer;
+
+  /**
+   * The index of the month holding a day, or the nearest month.
+   * @param {string} day
+   */
+  function monthOf(day) {
+    const index = months.findIndex((month) => month.first <= day && day <= month.last);
+    if (index >= 0) return index;
+    return day < months[0].first ? 0 : months.length - 1;
+  }
+
+  /** @param {Period | null} period */
+  function setPeriod(period) {
+    state.period = period;
+    app.update();
+  }
+
+  /** The month after the one shown; the first one after "All dates". */
+  function tick() {
+    const next = state.period === null ? 0 : monthOf(state.period.first) + 1;
+    if (next >= months.length) setPlaying(false);
+    else setPeriod(months[next]);
+  }
+
+  function stopTimer() {
+    clearInterval(timer);
+    timer = undefined;
+  }
+
+  /** @param {boolean} on */
+  function setPlaying(on) {
+    stopTimer();
+    state.playing = on;
+    if (!on) {
+      app.update();
+      return;
+    }
+    state.step = -1; // playing the months leaves the story
+    // From the start again when at the last month.
+    if (state.period !== null && monthOf(state.period.first) >= months.length - 1) state.period = null;
+    tick();
+    if (state.playing) timer = window.setInterval(tick, playMs);
+  }
+
+  /** @param {number} index */
+  function showStep(index) {
+    const number = Math.min(Math.max(index, 0), steps.length - 1);
+    state.playing = false;
+    state.step = number;
+    state.selected = null;
+    state.table = false;
+    setPeriod(steps[number]);
+  }
+
+  function closeStory() {
+    state.step = -1;
+    app.update();
+  }
+
+  // The slider moved by hand: the reader leaves the story for that month.
+  function slid() {
+    const leaving = state.step >= 0;
+    state.step = -1;
+    setPeriod(months[Number(slider.value)]);
+    if (leaving) announce("Story closed: " + months[Number(slider.value)].label);
+  }
+
+  function build() {
+    if (months.length) {
+      slider.max = String(months.length - 1);
+      slider.addEventListener("input", slid);
+      allDates.addEventListener("change", () => {
+        state.step = -1;
+        setPeriod(allDates.checked ? null : months[Number(slider.value)]);
+      });
+      play.addEventListener("click", () => setPlaying(!state.playing));
+    } else {
+      byId("timebar").hidden = true;
+    }
+    if (steps.length) {
+      storyToggle.hidden = false;
+      storyToggle.addEventListener("click", () => (state.step >= 0 ? closeStory() : showStep(0)));
+      byId("story-previous").addEventListener("click", () => showStep(state.step - 1));
+      byId("story-next").addEventListener("click", () => showStep(state.step + 1));
+      byId("story-close").addEventListener("click", closeStory);
+    }
+  }
+
+  /**
+   * The period before the one shown: the story's previous step, or the previous month.
+   * @returns {Period | null}
+   */
+  function previousPeriod() {
+    if (state.step >= 0) return state.step > 0 ? steps[state.step - 1] : null;
+    if (state.period === null) return null;
+    const index = monthOf(state.period.first);
+    return index > 0 ? months[index - 1] : null;
+  }
+
+  /**
+   * "What changed": the relations that started and ended since the period
+   * before, each with its quote (the page's graph.diff).
+   * @param {HTMLElement} box
+   * @param {Set<number>} shown
+   */
+  function drawChanges(box, shown) {
+    box.replaceChildren();
+    const before = previousPeriod();
+    box.hidden = before === null || state.period === null;
+    if (before === null || state.period === null) return;
+    const earlier = shownRelations(app.model, state, before);
+    const started = data.edges.filter((r) => shown.has(r.id) && !earlier.has(r.id));
+    const ended = data.edges.filter((r) => earlier.has(r.id) && !shown.has(r.id));
+    box.appendChild(element("h3", "What changed since " + before.label));
+    /** @type {Array<[string, SceneEdge[]]>} */
+    const groups = [["Started", started], ["Ended", ended]];
+    groups.forEach(([title, list]) => {
+      box.appendChild(element("h4", title + " (" + list.length + ")"));
+      const items = element("ul", null, "relation-list");
+      list.forEach((relation) => {
+        const item = element("li", null, "relation");
+        item.appendChild(relationSentence(app, relation, true));
+        if (relation.evidence) item.appendChild(element("blockquote", "“" + relation.evidence + "”", "evidence"));
+        items.appendChild(item);
+      });
+      if (!list.length) box.appendChild(element("p", "None.", "none"));
+      else box.appendChild(items);
+    });
+  }
+
+  /**
+   * The time bar and the story for the state.
+   * @param {Set<number>} shown
+   */
+  function draw(shown) {
+    const inStory = state.step >= 0;
+    drawChanges(byId(inStory ? "story-changes" : "changes"), shown);
+    byId(inStory ? "changes" : "story-changes").hidden = true;
+    const period = state.period;
+    allDates.checked = period === null;
+    if (months.length) slider.value = String(period === null ? Number(slider.value) : monthOf(period.first));
+    const when = period ? period.label : "All dates";
+    byId("slider-label").textContent = when;
+    slider.setAttribute("aria-valuetext", when);
+    if (!state.playing) stopTimer();
+    play.textContent = state.playing ? "Pause" : "Play";
+    play.setAttribute("aria-pressed", String(state.playing));
+    const number = state.step;
+    story.hidden = number < 0;
+    storyToggle.setAttribute("aria-pressed", String(number >= 0));
+    if (number < 0) return;
+    const step = steps[number];
+    byId("story-position").textContent = "Story: step " + (number + 1) + " of " + steps.length;
+    byId("story-title").textContent = step.title;
+    byId("story-date").textContent = step.label;
+    byId("story-caption").textContent = "“" + step.caption + "”";
+    byId("story-citation").textContent = step.citation ? "Source: " + step.citation : "";
+    /** @param {string} id */
+    const nameOf = (id) => (app.model.actors.get(id) || { name: id }).name;
+    byId("story-actors").textContent = step.actors.length
+      ? "Highlighted: " + step.actors.map(nameOf).join(", ")
+      : "";
+    buttonById("story-previous").disabled = number === 0;
+    buttonById("story-next").disabled = number === steps.length - 1;
+  }
+
+  return {
+    build: build,
+    draw: draw,
+    showStep: showStep,
+    closeStory: closeStory,
+    /** @param {number} by steps forward (1) or back (-1) */
+    step: (by) => showStep(state.step + by),
+  };
+}

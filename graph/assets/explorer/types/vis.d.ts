@@ -1,0 +1,106 @@
+// The parts of vis-network 9.1 (the copy pyvis ships, inlined in the page as
+// the global `vis`) that the explorer uses, typed for `tsc --checkJs`.
+// Written by hand from vis-network's documentation: https://visjs.github.io/vis-network/docs/network/
+
+declare namespace vis {
+  interface Point {
+    x: number;
+    y: number;
+  }
+
+  /** Items of a DataSet may be partial updates: every field but the id is optional. */
+  class DataSet<T extends { id: string | number }> {
+    constructor(items: T[]);
+    readonly length: number;
+    get(id: T["id"]): T | null;
+    get(options?: { filter?: (item: T) => boolean }): T[];
+    update(items: Array<Partial<T> & { id: T["id"] }>): void;
+  }
+
+  interface NodeItem {
+    id: string;
+    label?: string;
+    x?: number;
+    y?: number;
+    size?: number;
+    shape?: string;
+    hidden?: boolean;
+    opacity?: number;
+    font?: { color?: string; size?: number; strokeWidth?: number; vadjust?: number };
+    color?: object;
+    fixed?: boolean | { x: boolean; y: boolean };
+  }
+
+  interface EdgeItem {
+    id: number;
+    from: string;
+    to: string;
+    key?: string | number;
+    hidden?: boolean;
+    width?: number;
+    dashes?: number[] | false;
+    color?: object;
+    arrows?: object;
+    smooth?: object;
+  }
+
+  interface PointerEvent {
+    nodes: string[];
+    edges: number[];
+    event: Event & { srcEvent?: Event };
+    pointer: { DOM: Point; canvas: Point };
+  }
+
+  interface HoverEvent {
+    node?: string;
+    edge?: number;
+    event: Event;
+    pointer: { DOM: Point; canvas: Point };
+  }
+
+  /** The drawn curve of an edge, from vis-network's internal body (used to hit-test lines). */
+  interface DrawnEdge {
+    from: { x: number; y: number };
+    to: { x: number; y: number };
+    edgeType: { getPoint(position: number): Point };
+    options: { hidden: boolean; width: number };
+  }
+
+  interface DrawnNode {
+    x: number;
+    y: number;
+    options: { size: number; hidden: boolean };
+    shape: { width: number; height: number };
+    labelModule: { size: { left: number; top: number; width: number; height: number } };
+  }
+
+  class Network {
+    constructor(
+      container: HTMLElement,
+      data: { nodes: DataSet<NodeItem>; edges: DataSet<EdgeItem> },
+      options: object,
+    );
+    on(event: "click" | "dragEnd" | "dragStart", callback: (event: PointerEvent) => void): void;
+    on(event: "hoverNode" | "hoverEdge" | "blurNode" | "blurEdge", callback: (event: HoverEvent) => void): void;
+    on(event: "zoom" | "resize", callback: () => void): void;
+    on(event: "afterDrawing", callback: (context: CanvasRenderingContext2D) => void): void;
+    getNodeAt(point: Point): string | undefined;
+    setOptions(options: object): void;
+    setSize(width: string, height: string): boolean;
+    selectNodes(ids: string[], highlightEdges?: boolean): void;
+    unselectAll(): void;
+    getSelectedNodes(): string[];
+    focus(id: string, options: { scale?: number; animation?: boolean }): void;
+    fit(options?: { animation?: boolean }): void;
+    getScale(): number;
+    getViewPosition(): Point;
+    moveTo(options: { position?: Point; scale?: number; animation?: boolean }): void;
+    getPositions(ids?: string[]): Record<string, Point>;
+    moveNode(id: string, x: number, y: number): void;
+    canvasToDOM(point: Point): Point;
+    DOMtoCanvas(point: Point): Point;
+    redraw(): void;
+    body: { nodes: Record<string, DrawnNode>; edges: Record<string, DrawnEdge> };
+    canvas: { frame: HTMLElement };
+  }
+}

@@ -1,0 +1,382 @@
+"""The explorer on the screens students and teachers use: phones, tablets, a clicker.
+
+Sizes: a phone (390x844, touch), a tablet (768x1024, touch), a laptop or small
+projector (1024x768) and a projector (1920x1080). Screenshots go to
+test-artifacts/.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import networkx as nx
+import pytest
+from chromium import ARTIFACTS, Visit, overlapping, screen_boxes
+
+import graph
+
+PHONE = (390, 844)
+TABLET = (768, 1024)
+
+INK = """() => new Promise((done) => requestAnimationFrame(() => {
+  const canvas = document.querySelector('#network canvas');
+  const pixels = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
+  let ink = 0;
+  for (let i = 0; i < pixels.length; i += 4) if (pixels[i + 3] > 0 && pixels[i] < 200) ink += 1;
+  done(ink / (pixels.length / 4));
+}))"""
+
+
+def box(visit: Visit, selector: str) -> dict | None:
+    return visit.page.locator(selector).bounding_box()
+
+
+def network_sizes(visit: Visit, times: int = 6) -> list[tuple[float, float]]:
+    """The network's box, measured every 250 ms (vis-network checks its size every second)."""
+    sizes = []
+    for _ in range(times):
+        frame = box(visit, "#network")
+        sizes.append((frame["width"], frame["height"]))
+        visit.page.wait_for_timeout(250)
+    return sizes
+
+
+def screenshot(visit: Visit, name: str) -> None:
+    ARTIFACTS.mkdir(exist_ok=True)
+    visit.page.screenshot(path=ARTIFACTS / f"{name}.png")
+
+
+def label_px(visit: Visit) -> float:
+    """Height of the smallest actor label drawn, in CSS pixels."""
+    return min(b.height for b in screen_boxes(visit) if b.part == "label")
+
+
+def settled(visit: Visit) -> None:
+    """Wait for the canvas to follow its box (the page places the actors on the next frame)."""
+    visit.js(
+        "() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))"
+    )
+
+
+def tap_actor(visit: Visit, actor: str) -> None:
+    settled(visit)
+    visit.page.touchscreen.tap(
+        *visit.screen_point(f"explorer.network.getPositions(['{actor}'])['{actor}']")
+    )
+
+
+@pytest.mark.parametrize("preset", ["default", "classroom"])
+def test_on_a_phone_the_network_comes_first_painted_and_still(
+    open_page: Callable[..., Visit], pages: dict[str, Path], preset: str
+) -> None:
+    visit = open_page(pages[preset], *PHONE, touch=True)
+    sizes = network_sizes(visit)
+    assert len(set(sizes)) == 1, sizes  # a stable size: it used to grow without end
+    width, height = sizes[0]
+    assert width == PHONE[0] and 0.5 * PHONE[1] <= height <= 0.8 * PHONE[1]
+    assert visit.js(INK) > 0.005  # painted
+    network = box(visit, "#network")
+    assert network["y"] < 0.25 * PHONE[1]  # first, under the title and the buttons
+    assert network["y"] + network["height"] <= PHONE[1]  # and wholly on the first screen
+    assert not visit.page.locator("#legend").is_visible()
+    assert not visit.page.locator("#sidebar").is_visible()
+    assert visit.js("document.documentElement.scrollWidth") <= PHONE[0]
+    assert label_px(visit) >= 10.99 and overlapping(screen_boxes(visit)) == []  # readable names
+    screenshot(visit, f"phone-{preset}-390x844")
+    # Legend and panels are a tap away.
+    visit.page.locator("#legend-toggle").tap()
+    assert visit.page.locator("#legend").is_visible()
+    assert visit.page.locator("#legend-toggle").get_attribute("aria-expanded") == "true"
+    assert network_sizes(visit, 2)[0][1] >= 0.5 * PHONE[1]  # the legend pushes, never squeezes
+    visit.page.locator("#legend-toggle").tap()
+    tap_actor(visit, "russia")
+    assert visit.state()["selected"] == "russia"
+    assert visit.page.locator("#panel").is_visible() and visit.text("#panel-name") == "Russia"
+    assert len(set(network_sizes(visit, 3))) == 1
+    visit.page.locator("#panel-name").scroll_into_view_if_needed()
+    screenshot(visit, f"phone-{preset}-390x844-russia")
+
+
+def test_on_a_tablet_the_panel_opens_under_the_network_and_names_stay_legible(
+    open_page: Callable[..., Visit], pages: dict[str, Path]
+) -> None:
+    visit = open_page(pages["default"], *TABLET, touch=True)
+    assert len(set(network_sizes(visit))) == 1
+    assert visit.js(INK) > 0.005
+    before = label_px(visit)
+    tap_actor(visit, "russia")
+    assert visit.page.locator("#panel").is_visible()
+    visit.page.wait_for_timeout(300)
+    after = label_px(visit)
+    assert after >= 0.95 * before and after >= 11  # it was about 7 px once the panel opened
+    panel, network = box(visit, "#panel"), box(visit, "#network")
+    assert panel["y"] >= network["y"] + network["height"]  # under the network, not beside it
+    screenshot(visit, "tablet-default-768x1024-russia")
+
+
+def test_in_the_story_the_clicker_always_steps_the_story(
+    open_page: Callable[..., Visit], pages: dict[str, Path], G: nx.MultiDiGraph
+) -> None:
+    """PageDown, PageUp and the arrows step the story even once the slider has been used."""
+    visit = open_page(pages["classroom"], 1024, 768)
+    steps = visit.js("explorer.data.story")
+    page = visit.page
+    page.click("#story-toggle")
+    assert visit.state()["step"] == 0
+    page.locator("#slider").focus()  # the presenter touched the slider
+    page.keyboard.press("PageDown")
+    assert visit.state()["step"] == 1
+    page.keyboard.press("ArrowRight")
+    assert visit.state()["step"] == 2
+    page.keyboard.press("PageUp")
+    assert visit.state()["step"] == 1
+    step = steps[1]
+    assert visit.text("#slider-label") == step["label"] == visit.text("#story-date")
+    assert visit.shown() == sorted(graph.snapshot(G, step["date"]).edges(keys=True))
+    page.click("#story-next")  # a button has the focus now
+    page.keyboard.press("PageDown")
+    assert visit.state()["step"] == 3
+    # The search box keeps its keys.
+    page.locator("#search").focus()
+    page.keyboard.press("ArrowLeft")
+    assert visit.state()["step"] == 3
+
+
+def test_moving_the_slider_by_hand_leaves_the_story_visibly(
+    open_page: Callable[..., Visit], pages: dict[str, Path], G: nx.MultiDiGraph
+) -> None:
+    visit = open_page(pages["default"], 1024, 768)
+    page = visit.page
+    page.click("#story-toggle")
+    page.keyboard.press("PageDown")
+    assert visit.state()["step"] == 1
+    slider = box(visit, "#slider")
+    page.mouse.click(slider["x"] + 0.1 * slider["width"], slider["y"] + slider["height"] / 2)
+    months = visit.js("explorer.data.months")
+    month = months[int(visit.js("document.getElementById('slider').value"))]
+    assert visit.state()["step"] == -1  # no old caption over another month's picture
+    assert not page.locator("#story").is_visible()
+    assert page.locator("#story-toggle").get_attribute("aria-pressed") == "false"
+    assert visit.text("#slider-label") == month["label"]
+    assert visit.text("#status") == f"Story closed: {month['label']}"
+    assert visit.shown() == sorted(graph.snapshot(G, month["date"]).edges(keys=True))
+    # The step's actors are no longer lit: every actor with a relation that month is.
+    assert visit.lit() == {a for a in G if graph.snapshot(G, month["date"]).degree(a)}
+    # Play leaves it too.
+    page.click("#story-toggle")
+    page.click("#play")
+    assert visit.state()["step"] == -1 and not page.locator("#story").is_visible()
+    page.click("#play")
+
+
+def named(visit: Visit) -> set[str]:
+    return set(
+        visit.js("explorer.nodes.get({filter: (n) => !!n.label && !n.hidden}).map((n) => n.id)")
+    )
+
+
+@pytest.mark.parametrize(("width", "height"), [(1024, 768), (1920, 1080)])
+def test_classroom_names_are_at_least_24_px_without_overlaps(
+    open_page: Callable[..., Visit], pages: dict[str, Path], width: int, height: int
+) -> None:
+    """For the back row: 24 px names, story open or not; names without room are left out."""
+    visit = open_page(pages["classroom"], width, height)
+    for story_open in (False, True):
+        if story_open:
+            visit.page.keyboard.press("PageDown")
+            visit.page.keyboard.press("PageDown")
+            settled(visit)
+        boxes = screen_boxes(visit)
+        labels = [b for b in boxes if b.part == "label"]
+        assert min(b.height for b in labels) >= 23.99
+        assert overlapping(boxes) == []
+        assert len(labels) >= 10  # the better half of the 20 names, at least
+        if story_open:  # the step's actors are named first, where there is room
+            step = set(visit.js("explorer.data.story[1].actors"))
+            assert len(step & named(visit)) >= len(step) / 2
+        suffix = "-story" if story_open else ""
+        screenshot(visit, f"classroom-names-{width}x{height}{suffix}")
+
+
+@pytest.mark.parametrize("preset", ["default", "classroom"])
+def test_names_can_be_made_larger_smaller_and_hidden(
+    open_page: Callable[..., Visit], pages: dict[str, Path], preset: str
+) -> None:
+    visit = open_page(pages[preset], 1024, 768)
+    page = visit.page
+    first = visit.js("explorer.labelPx()")
+    page.click("#labels-larger")
+    settled(visit)
+    assert visit.js("explorer.labelPx()") == pytest.approx(1.25 * first)
+    assert overlapping(screen_boxes(visit)) == []
+    assert visit.text("#status") == f"Names at {round(1.25 * first)} pixels"
+    page.click("#labels-smaller")
+    page.click("#labels-smaller")
+    settled(visit)
+    assert visit.js("explorer.labelPx()") == pytest.approx(first / 1.25)
+    assert overlapping(screen_boxes(visit)) == []
+    toggle = page.locator("#labels-toggle")
+    assert toggle.get_attribute("aria-pressed") == "true"
+    toggle.click()
+    assert named(visit) == set() and toggle.get_attribute("aria-pressed") == "false"
+    toggle.click()
+    assert len(named(visit)) >= 10
+    for _ in range(12):
+        if page.locator("#labels-smaller").is_disabled():
+            break
+        page.click("#labels-smaller")
+    assert page.locator("#labels-smaller").is_disabled()
+    assert len(named(visit)) == visit.js("explorer.data.nodes.length")  # small: every name
+    screenshot(visit, f"names-smallest-{preset}-1024x768")
+
+
+def test_actors_without_a_relation_at_the_date_are_faded(
+    open_page: Callable[..., Visit], pages: dict[str, Path], G: nx.MultiDiGraph
+) -> None:
+    """Jabhat Fateh al-Sham did not stand on the map in July 2012."""
+    visit = open_page(pages["default"], 1024, 768)
+    opacity = "(id) => explorer.nodes.get(id).opacity"
+    assert visit.js(opacity, "jabhat_fateh_al_sham") == 1  # all dates
+    visit.page.locator("#all-dates").uncheck()
+    assert visit.text("#slider-label") == "July 2012"
+    july = graph.snapshot(G, "2012-07")
+    assert visit.lit() == {a for a in G if july.degree(a)}
+    assert "jabhat_fateh_al_sham" not in visit.lit() and "free_syrian_army" in visit.lit()
+    assert 0.12 < visit.js(opacity, "jabhat_fateh_al_sham") < 1  # faded, not dimmed
+    screenshot(visit, "faded-july-2012-1024x768")
+
+
+def test_keyboard_zoom_pan_and_whole_network(
+    open_page: Callable[..., Visit], pages: dict[str, Path]
+) -> None:
+    visit = open_page(pages["default"], 1024, 768)
+    page = visit.page
+    scale = "explorer.network.getScale()"
+    fitted = visit.js(scale)
+    page.locator("#network-view").focus()
+    page.keyboard.press("+")
+    assert visit.js(scale) == pytest.approx(1.25 * fitted)
+    before = visit.js("explorer.network.getViewPosition()")
+    page.keyboard.press("ArrowRight")
+    page.keyboard.press("ArrowDown")
+    after = visit.js("explorer.network.getViewPosition()")
+    assert after["x"] > before["x"] and after["y"] > before["y"]
+    page.keyboard.press("-")
+    page.keyboard.press("-")
+    assert visit.js(scale) == pytest.approx(fitted / 1.25)
+    page.keyboard.press("0")
+    assert visit.js(scale) == pytest.approx(fitted)
+    page.keyboard.press("+")
+    page.click("#fit-view")
+    assert visit.js(scale) == pytest.approx(fitted)
+    # A search zooms in on the actor; Escape shows the whole network again.
+    page.fill("#search", "hezbollah")
+    page.press("#search", "Enter")
+    settled(visit)  # the panel has opened beside the network: Hezbollah is still in the middle
+    zoomed = visit.js(scale)
+    assert zoomed >= 1 > fitted
+    centre = visit.js("explorer.network.getViewPosition()")
+    hezbollah = visit.js("explorer.network.getPositions(['hezbollah']).hezbollah")
+    assert centre == pytest.approx(hezbollah, abs=1)
+    page.keyboard.press("Escape")
+    assert visit.state()["selected"] is None and visit.js(scale) < zoomed
+    boxes = screen_boxes(visit)
+    frame = page.locator("#network").bounding_box()
+    assert min(b.left for b in boxes) >= 0 and max(b.right for b in boxes) <= frame["width"]
+    assert min(b.top for b in boxes) >= 0 and max(b.bottom for b in boxes) <= frame["height"]
+
+
+def test_the_table_follows_the_date_and_filters_and_says_so(
+    open_page: Callable[..., Visit], pages: dict[str, Path], G: nx.MultiDiGraph
+) -> None:
+    visit = open_page(pages["at"], 1366, 768)
+    page = visit.page
+    page.locator('input[data-group="sign"][value="-1"]').uncheck()
+    page.click("#view-toggle")
+    rows = page.locator("#relations tbody tr:visible")
+    september = graph.snapshot(G, "2015-09-30")
+    expected = [(u, v, d) for u, v, d in september.edges(data=True) if d["sign"] != -1]
+    assert rows.count() == len(expected) == len(visit.shown())
+    caption = visit.text("#relations caption")
+    total = G.number_of_edges()
+    assert caption.startswith(f"{len(expected)} of {total} relations of ")
+    assert "(at 30 September 2015; without sign opposition)" in caption
+    evidence = page.locator("#relations tbody tr:visible td:nth-child(7)").all_text_contents()
+    assert sorted(e.strip("“”") for e in evidence) == sorted(d["evidence"] for *_, d in expected)
+    page.fill("#table-filter", "russia")
+    matching = [
+        d
+        for u, v, d in expected
+        if "russia" in f"{u} {v} {d['evidence']} {d['citation']}".lower().replace("_", " ")
+    ]
+    assert 0 < rows.count() == len(matching) < len(expected)
+    assert "with “russia”" in visit.text("#relations caption")
+    page.fill("#table-filter", "")
+    page.check("#table-all")
+    assert rows.count() == total
+    assert visit.text("#relations caption").startswith(f"All {total} relations")
+    screenshot(visit, "table-all-1366x768")
+
+
+def test_printing_keeps_the_view_the_panel_and_the_camp_colours(
+    open_page: Callable[..., Visit], pages: dict[str, Path]
+) -> None:
+    visit = open_page(pages["at"], 1366, 768)
+    page = visit.page
+    page.locator('input[data-group="camp"][value="jihadist"]').uncheck()
+    page.fill("#search", "russia")
+    page.press("#search", "Enter")
+    page.click("#panels-toggle")  # folded away on screen
+    assert not page.locator("#panel").is_visible()
+    page.emulate_media(media="print")
+    note = page.locator("#print-view")
+    assert note.is_visible()
+    assert "at 30 September 2015; without camp jihadist" in note.text_content()
+    assert page.locator("#panel").is_visible() and visit.text("#panel-name") == "Russia"
+    adjust = "getComputedStyle(document.querySelector('#legend .swatch')).printColorAdjust"
+    assert visit.js(adjust) == "exact"
+    assert not page.locator("#timebar").is_visible() and not page.locator("#skip").is_visible()
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.pdf(path=ARTIFACTS / "print-at-2015-09-30.pdf")
+    page.emulate_media(media="screen")
+    assert not note.is_visible()
+
+
+def test_what_changed_since_the_step_or_month_before(
+    open_page: Callable[..., Visit], pages: dict[str, Path], G: nx.MultiDiGraph
+) -> None:
+    """The page's counterpart of graph.diff: relations started and ended, with their quotes."""
+
+    def diff(before: str, after: str) -> tuple[set, set]:
+        old = set(graph.snapshot(G, before).edges(keys=True))
+        new = set(graph.snapshot(G, after).edges(keys=True))
+        evidence = {(u, v, k): d["evidence"] for u, v, k, d in G.edges(keys=True, data=True)}
+        return {evidence[e] for e in new - old}, {evidence[e] for e in old - new}
+
+    def listed(box: str, title: str) -> set[str]:
+        group = visit.page.locator(f"{box} h4", has_text=title)
+        assert group.count() == 1
+        quotes = visit.page.locator(f"{box} h4:has-text('{title}') + ul blockquote")
+        return {q.strip("“”") for q in quotes.all_text_contents()}
+
+    visit = open_page(pages["default"], 1366, 768)
+    steps = visit.js("explorer.data.story")
+    visit.page.click("#story-toggle")
+    assert not visit.page.locator("#story-changes").is_visible()  # the first step: nothing before
+    visit.page.keyboard.press("PageDown")
+    visit.page.keyboard.press("PageDown")
+    started, ended = diff(steps[1]["date"], steps[2]["date"])
+    assert started
+    box = "#story-changes"
+    assert visit.text(f"{box} h3") == f"What changed since {steps[1]['label']}"
+    assert listed(box, "Started") == started and listed(box, "Ended") == ended
+    screenshot(visit, "story-what-changed-1366x768")
+    # Months: in the side panel, against the month before.
+    visit.page.keyboard.press("Escape")  # the story closes at its date, October 2015
+    visit.page.locator("#slider").focus()
+    visit.page.keyboard.press("ArrowLeft")
+    assert visit.text("#slider-label") == "September 2015"
+    started, ended = diff("2015-08", "2015-09")
+    assert started and listed("#changes", "Started") == started
+    assert listed("#changes", "Ended") == ended
