@@ -22,6 +22,8 @@ function networkView(app) {
   const model = app.model;
   const data = model.data;
   const relations = data.edges;
+  // One drawn line per relation, or per group of relations drawn alike (see the scene's edge.line).
+  const lines = relations.filter((relation) => relation.line === relation.id);
   const container = byId("network");
   const pageStyle = getComputedStyle(document.body);
   const edgeScale = lineScale();
@@ -123,7 +125,7 @@ function networkView(app) {
   /** @param {number} scale */
   function styleLines(scale) {
     linesScale = scale;
-    edges.update(relations.map((relation) => ({ id: relation.id, ...lineStyle(relation, scale) })));
+    edges.update(lines.map((line) => ({ id: line.id, ...lineStyle(line, scale) })));
   }
 
   /**
@@ -155,7 +157,7 @@ function networkView(app) {
   );
   /** @type {vis.DataSet<vis.EdgeItem>} */
   const edges = new vis.DataSet(
-    relations.map((relation) => ({
+    lines.map((relation) => ({
       id: relation.id,
       from: relation.from,
       to: relation.to,
@@ -168,6 +170,8 @@ function networkView(app) {
         relation.roundness === null
           ? { enabled: false }
           : { enabled: true, type: "curvedCW", roundness: relation.roundness },
+      // A line of many relations says how many it draws.
+      font: { size: data.label_size * 0.6, strokeWidth: data.label_size / 5, align: "top" },
     }))
   );
 
@@ -176,6 +180,8 @@ function networkView(app) {
   const drawn = new Map();
   /** @type {Set<number>} */
   let shownNow = new Set(); // the relations drawn
+  /** @type {Set<number>} */
+  let linesNow = new Set(); // the lines drawn, by id
 
   /** @type {{actors: Set<string>, relations: Set<number>} | null} */
   let litNow = null; // the actors and relations kept bright
@@ -289,7 +295,11 @@ function networkView(app) {
     shownNow = shown;
     litNow = lit;
     const off = app.state.off;
-    const hidden = new Set(data.nodes.filter((a) => off.camp.has(a.camp)).map((a) => a.id));
+    const period = app.state.period;
+    // Actors out of the filters, or outside their own dates (graph.snapshot), are not drawn.
+    const hidden = new Set(
+      data.nodes.filter((a) => off.camp.has(a.camp) || !activeAt(a, period)).map((a) => a.id)
+    );
     const k = labelFactor();
     const named = labelled(k, hidden);
     const size = data.label_size * k;
@@ -324,13 +334,24 @@ function networkView(app) {
     });
     /** @type {Array<Partial<vis.EdgeItem> & {id: number}>} */
     const edgeChanges = [];
-    relations.forEach((relation) => {
-      const hidden = !shown.has(relation.id);
-      const dim = lit && !lit.relations.has(relation.id) ? DIMMED : 1;
-      const look = "e" + hidden + dim;
-      if (drawn.get("e" + relation.id) !== look) {
-        drawn.set("e" + relation.id, look);
-        edgeChanges.push({ id: relation.id, hidden: hidden, color: edgeColour(relation, dim) });
+    linesNow = new Set();
+    lines.forEach((line) => {
+      const members = /** @type {SceneEdge[]} */ (model.lines.get(line.id));
+      let count = 0;
+      let bright = lit === null;
+      members.forEach((relation) => {
+        if (!shown.has(relation.id)) return;
+        count += 1;
+        bright = bright || /** @type {{relations: Set<number>}} */ (lit).relations.has(relation.id);
+      });
+      const hidden = count === 0;
+      if (!hidden) linesNow.add(line.id);
+      const dim = bright ? 1 : DIMMED;
+      const label = members.length > 1 ? String(count) : undefined;
+      const look = "e" + hidden + dim + label;
+      if (drawn.get("e" + line.id) !== look) {
+        drawn.set("e" + line.id, look);
+        edgeChanges.push({ id: line.id, hidden: hidden, color: edgeColour(line, dim), label: label });
       }
     });
     nodes.update(nodeChanges);
@@ -490,7 +511,7 @@ function networkView(app) {
     const scale = network.getScale();
     let best = null;
     let nearest = Infinity;
-    shownNow.forEach((id) => {
+    linesNow.forEach((id) => {
       const relation = /** @type {SceneEdge} */ (model.relations.get(id));
       const reach = (REACH_PX + (relation.width * edgeScale) / 2) / scale;
       const line = curve(id);
@@ -560,7 +581,7 @@ function networkView(app) {
       return false;
     }
     highlight(id);
-    showCard(relationCard(app, /** @type {SceneEdge} */ (model.relations.get(id))), at);
+    showCard(lineCard(app, /** @type {SceneEdge[]} */ (model.lines.get(id)), shownNow), at);
     return true;
   }
 
@@ -610,7 +631,7 @@ function networkView(app) {
    * @param {CanvasRenderingContext2D} context in canvas units
    */
   function drawHighlight(context) {
-    if (hovered === null || network === null || !shownNow.has(hovered)) return;
+    if (hovered === null || network === null || !linesNow.has(hovered)) return;
     const relation = /** @type {SceneEdge} */ (model.relations.get(hovered));
     const points = curve(hovered).points;
     context.save();
@@ -711,7 +732,17 @@ function networkView(app) {
     fit: fitWhole,
     zoomBy: zoomBy,
     panBy: panBy,
-    /** The relation highlighted under the pointer, or null. */
+    /**
+     * The relations drawn, each as [from, to, key]: the shown members of every line not hidden.
+     * @returns {Array<[string, string, string | number]>}
+     */
+    visibleRelations: () =>
+      edges
+        .get({ filter: (edge) => !edge.hidden })
+        .flatMap((edge) => /** @type {SceneEdge[]} */ (model.lines.get(Number(edge.id))))
+        .filter((relation) => shownNow.has(relation.id))
+        .map((relation) => [relation.from, relation.to, relation.key]),
+    /** The line highlighted under the pointer (its id), or null. */
     highlighted: () => hovered,
     /**
      * The relation a pointer at (x, y), in pixels of the canvas, would pick.

@@ -42,6 +42,8 @@ declare namespace vis {
     color?: object;
     arrows?: object;
     smooth?: object;
+    label?: string;
+    font?: object;
   }
 
   interface PointerEvent {
