@@ -185,3 +185,100 @@ def test_actors_outside_their_own_dates_are_not_drawn(
         assert visit.shown() == sorted(H.edges(keys=True)), month["date"]
         seen.add(tuple(sorted(H.nodes)))
     assert len(seen) == 2  # before 2015 and after 2014: the check can fail
+
+
+@pytest.fixture(scope="module")
+def large_page(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, object]:
+    """3,200 relations among 400 actors: past the line count from which the page draws lines."""
+    folder = tmp_path_factory.mktemp("large")
+    actors = [
+        {"id": f"a{n:03d}", "name": f"Actor {n}", "kind": "state", "camp": f"camp {n % 4}"}
+        for n in range(400)
+    ]
+    ends = [(n % 400, (n % 400 + 1 + n // 400 * 37) % 400) for n in range(3200)]
+    relations = [
+        {
+            "source": f"a{ends[n][0]:03d}",
+            "target": f"a{ends[n][1]:03d}",
+            "type": "backs" if ends[n][0] % 4 == ends[n][1] % 4 else "fights",
+            "start": f"{2012 + n % 5}",
+            "end": "",
+            "confidence": ("confirmed", "claimed", "alleged")[n % 3],
+            "evidence": f"Quote {n}.",
+        }
+        for n in range(3200)
+    ]
+    G = graph.load(write_dataset(folder / "data", actors, relations))
+    return graph.write_html(G, folder / "large.html"), G
+
+
+DARK_PIXELS = """() => {
+  const canvas = document.querySelector('#network canvas');
+  const pixels = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
+  let dark = 0;
+  for (let i = 0; i < pixels.length; i += 4) {
+    if (pixels[i + 3] > 128 && pixels[i] + pixels[i + 1] + pixels[i + 2] < 600) dark += 1;
+  }
+  return dark;
+}"""
+
+
+def test_a_large_network_draws_its_lines_itself_and_filters_them(
+    open_page: Callable[..., Visit], large_page: tuple[Path, object]
+) -> None:
+    page_file, G = large_page
+    visit = open_page(page_file, 1024, 768)
+    assert visit.js("explorer.edges.get({filter: (e) => !e.hidden}).length") == 0  # not by vis
+    assert len(visit.shown()) == G.number_of_edges() == 3200
+    visit.js("explorer.network.redraw()")
+    with_lines = visit.js(DARK_PIXELS)
+    visit.page.screenshot(path=str(ARTIFACTS / "large-3200-lines.png"))
+    support = visit.page.locator("#filter-groups input[data-group=sign][value='1']")
+    opposition = visit.page.locator("#filter-groups input[data-group=sign][value='-1']")
+    if not support.is_visible():
+        visit.page.click("#panels-toggle")
+    support.uncheck()
+    expected = sorted((u, v, k) for u, v, k, d in G.edges(keys=True, data=True) if d["sign"] != 1)
+    assert visit.shown() == expected and 0 < len(expected) < 3200
+    opposition.uncheck()
+    assert visit.shown() == []
+    visit.js("explorer.network.redraw()")
+    without_lines = visit.js(DARK_PIXELS)
+    assert without_lines < with_lines / 2, (without_lines, with_lines)  # the lines were drawn
+    # A point along a drawn line picks it.
+    support.check()
+    opposition.check()
+    line = visit.js("explorer.data.edges[0].line")
+    point = visit.js(f"explorer.network.body.edges[{line}].edgeType.getPoint(0.5)")
+    at = visit.js("(p) => explorer.network.canvasToDOM(p)", point)
+    assert visit.js(f"explorer.relationAt({at['x']}, {at['y']})") is not None
+
+
+def test_a_large_table_holds_the_first_rows_then_more_and_prints_them_all(
+    open_page: Callable[..., Visit], large_page: tuple[Path, object]
+) -> None:
+    page_file, G = large_page
+    visit = open_page(page_file, 1024, 768)
+    page = visit.page
+    page.click("#view-toggle")
+    rows = page.locator("#relations tbody tr")
+    assert rows.count() == 100
+    assert visit.text("#relations caption").startswith("All 3200 relations")
+    assert page.locator("#relations").get_attribute("aria-rowcount") == "3201"
+    assert rows.nth(99).get_attribute("aria-rowindex") == "101"
+    page.locator("#table-view").evaluate("(view) => { view.scrollTop = view.scrollHeight; }")
+    visit.wait_until("() => document.querySelectorAll('#relations tbody tr').length === 200")
+    page.click(".more-rows")
+    assert rows.count() == 300
+    page.fill("#table-filter", "Quote 1234.")
+    assert rows.count() == 1 and "Quote 1234." in rows.first.text_content()
+    page.fill("#table-filter", "")
+    assert rows.count() == 100
+    # Sorting orders every relation, not only the rows held.
+    page.locator("#relations thead th", has_text="To").first.get_by_role("button").click()
+    first = rows.first.locator("td:nth-child(3)").text_content()
+    assert first == min((G.nodes[v]["name"] for _, v in G.edges()), key=str.casefold)
+    visit.js("() => window.dispatchEvent(new Event('beforeprint'))")
+    assert rows.count() == 3200
+    visit.js("() => window.dispatchEvent(new Event('afterprint'))")
+    assert rows.count() == 100
