@@ -295,6 +295,7 @@ def _legend(G: nx.MultiDiGraph, edges: list[dict]) -> dict:
                 "relations": levels[level],
                 "width": edge_style(1, level)["width"],
                 "opacity": edge_style(1, level)["opacity"],
+                "dashes": edge_style(1, level)["dashes"],
             }
             for level in sorted(levels, key=lambda level: (rank.get(level, len(rank)), level))
         ],

@@ -282,3 +282,50 @@ def test_a_large_table_holds_the_first_rows_then_more_and_prints_them_all(
     assert rows.count() == 3200
     visit.js("() => window.dispatchEvent(new Event('afterprint'))")
     assert rows.count() == 100
+
+
+def test_in_grayscale_camps_differ_and_claimed_and_alleged_lines_differ(
+    open_page: Callable[..., Visit], pages: dict[str, Path]
+) -> None:
+    """A grayscale screenshot of the Aleppo page: each camp's actors have their own grey."""
+    from PIL import Image
+
+    visit = open_page(pages["default"], 1024, 768)
+    visit.js("() => { document.body.style.filter = 'grayscale(1)'; }")
+    shot = ARTIFACTS / "grayscale-aleppo-1024x768.png"
+    visit.page.screenshot(path=str(shot))
+    picture = Image.open(shot).convert("L")
+    centres = visit.js(
+        """() => {
+          const net = explorer.network;
+          const box = document.querySelector('#network canvas').getBoundingClientRect();
+          return explorer.data.nodes.filter((a) => a.shape !== 'ellipse').map((a) => {
+            const p = net.canvasToDOM(net.getPositions([a.id])[a.id]);
+            return [a.camp, box.left + p.x, box.top + p.y, a.size * net.getScale()];
+          });
+        }"""
+    )
+    greys: dict[str, list[int]] = {}
+    for camp, x, y, radius in centres:
+        if radius < 4:
+            continue  # too small to sample its fill away from its border
+        patch = sorted(
+            picture.getpixel((round(x) + dx, round(y) + dy)) for dx in (-1, 0, 1) for dy in (-1, 0, 1)
+        )
+        greys.setdefault(camp, []).append(patch[4])
+    camps = {camp: sorted(values)[len(values) // 2] for camp, values in greys.items()}
+    assert len(camps) == len(visit.js("explorer.data.legend.camps")) >= 5, camps
+    names = sorted(camps, key=camps.get)
+    gaps = [(a, b, camps[b] - camps[a]) for a, b in zip(names, names[1:])]
+    assert all(gap >= 10 for _, _, gap in gaps), gaps  # of 255 grey levels
+    # Claimed and alleged relations: distinct dash patterns on the page and in the legend.
+    dashes = visit.js(
+        """() => Object.fromEntries(['claimed', 'alleged'].map((level) => {
+          const e = explorer.data.edges.find((r) => r.confidence === level && r.sign === -1);
+          return [level, JSON.stringify(explorer.network.body.edges[e.line].options.dashes)];
+        }))"""
+    )
+    assert dashes["claimed"] != dashes["alleged"], dashes
+    legend = visit.page.locator("#legend .legend-group", has_text="Confidence").locator("line")
+    patterns = legend.evaluate_all("(lines) => lines.map((l) => l.getAttribute('stroke-dasharray'))")
+    assert len(set(patterns)) == len(patterns) == 3, patterns

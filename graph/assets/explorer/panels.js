@@ -168,11 +168,11 @@ function panelsView(app) {
         )
       )
     );
-    /** @type {Map<string, {width: number, opacity: number, levels: string[], relations: number}>} */
+    /** @type {Map<string, {width: number, opacity: number, dashes: number[], levels: string[], relations: number}>} */
     const looks = new Map(); // levels drawn alike share one entry
     entries.confidence.forEach((c) => {
-      const key = c.width + " " + c.opacity;
-      const look = looks.get(key) || { width: c.width, opacity: c.opacity, levels: [], relations: 0 };
+      const key = c.width + " " + c.opacity + " " + c.dashes;
+      const look = looks.get(key) || { width: c.width, opacity: c.opacity, dashes: c.dashes, levels: [], relations: 0 };
       look.levels.push(c.level);
       look.relations += c.relations;
       looks.set(key, look);
@@ -181,7 +181,7 @@ function panelsView(app) {
       legendGroup(
         "Confidence",
         Array.from(looks.values()).map((c) =>
-          legendEntry(lineIcon("#222222", [], c.width, c.opacity, edgeScale), c.levels.join(", "), c.relations)
+          legendEntry(lineIcon("#222222", c.dashes, c.width, c.opacity, edgeScale), c.levels.join(", "), c.relations)
         )
       )
     );

@@ -179,6 +179,8 @@ interface LegendConfidence {
   readonly width: number;
   /** Line opacity of this level, 0 to 1. */
   readonly opacity: number;
+  /** Dash pattern of a support relation at this level: doubt adds dots to the line (graph.style.edge_style), so claimed and alleged differ in grayscale too. */
+  readonly dashes: number[];
 }
 
 /** A relation type present in the data. */
