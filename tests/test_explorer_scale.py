@@ -10,6 +10,7 @@ their count and lists them in the actor panel. Actors with their own
 from __future__ import annotations
 
 import csv
+import itertools
 from collections.abc import Callable
 from pathlib import Path
 
@@ -309,14 +310,13 @@ def test_in_grayscale_camps_differ_and_claimed_and_alleged_lines_differ(
     for camp, x, y, radius in centres:
         if radius < 4:
             continue  # too small to sample its fill away from its border
-        patch = sorted(
-            picture.getpixel((round(x) + dx, round(y) + dy)) for dx in (-1, 0, 1) for dy in (-1, 0, 1)
-        )
+        around = [(round(x) + dx, round(y) + dy) for dx in (-1, 0, 1) for dy in (-1, 0, 1)]
+        patch = sorted(picture.getpixel(point) for point in around)
         greys.setdefault(camp, []).append(patch[4])
     camps = {camp: sorted(values)[len(values) // 2] for camp, values in greys.items()}
     assert len(camps) == len(visit.js("explorer.data.legend.camps")) >= 5, camps
     names = sorted(camps, key=camps.get)
-    gaps = [(a, b, camps[b] - camps[a]) for a, b in zip(names, names[1:])]
+    gaps = [(a, b, camps[b] - camps[a]) for a, b in itertools.pairwise(names)]
     assert all(gap >= 10 for _, _, gap in gaps), gaps  # of 255 grey levels
     # Claimed and alleged relations: distinct dash patterns on the page and in the legend.
     dashes = visit.js(
@@ -327,5 +327,5 @@ def test_in_grayscale_camps_differ_and_claimed_and_alleged_lines_differ(
     )
     assert dashes["claimed"] != dashes["alleged"], dashes
     legend = visit.page.locator("#legend .legend-group", has_text="Confidence").locator("line")
-    patterns = legend.evaluate_all("(lines) => lines.map((l) => l.getAttribute('stroke-dasharray'))")
+    patterns = legend.evaluate_all("(all) => all.map((l) => l.getAttribute('stroke-dasharray'))")
     assert len(set(patterns)) == len(patterns) == 3, patterns
