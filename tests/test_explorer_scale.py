@@ -268,9 +268,11 @@ def test_a_large_table_holds_the_first_rows_then_more_and_prints_them_all(
     assert page.locator("#relations").get_attribute("aria-rowcount") == "3201"
     assert rows.nth(99).get_attribute("aria-rowindex") == "101"
     page.locator("#table-view").evaluate("(view) => { view.scrollTop = view.scrollHeight; }")
-    visit.wait_until("() => document.querySelectorAll('#relations tbody tr').length === 200")
+    visit.wait_until("() => document.querySelectorAll('#relations tbody tr').length >= 200")
+    page.locator("#table-view").evaluate("(view) => { view.scrollTop = 0; }")
+    held = rows.count()
     page.click(".more-rows")
-    assert rows.count() == 300
+    assert rows.count() == held + 100
     page.fill("#table-filter", "Quote 1234.")
     assert rows.count() == 1 and "Quote 1234." in rows.first.text_content()
     page.fill("#table-filter", "")
