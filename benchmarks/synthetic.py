@@ -7,6 +7,11 @@ far more active than the rest, as in real conflict data. Same arguments, same
 files, byte for byte.
 
 Run ``python benchmarks/synthetic.py FOLDER ACTORS RELATIONS`` to write one.
+
+:func:`write_signed_dataset` writes any signed graph -- e.g. the seeded
+:func:`graph.datasets.senate_like` and :func:`graph.datasets.trust_like`
+networks -- as such a folder, with dated relations, so that the command line
+and :func:`graph.timeline` can be timed on it.
 """
 
 from __future__ import annotations
@@ -15,6 +20,7 @@ import json
 import sys
 from pathlib import Path
 
+import networkx as nx
 import numpy as np
 import pandas as pd
 
@@ -135,6 +141,81 @@ def write_synthetic(folder: str | Path, actors: int, relations: int, *, seed: in
         with atomic_write(target / name) as out:
             table.to_csv(out, index=False, lineterminator="\n")
     title = f"Synthetic signed graph: {actors} actors, {relations} relations (seed {seed})"
+    with atomic_write(target / "datapackage.json") as out:
+        json.dump({"name": "synthetic", "title": title}, out, indent=2)
+    return target
+
+
+def write_signed_dataset(
+    folder: str | Path, S: nx.Graph, *, seed: int = 0, years: tuple[int, int] = (2010, 2016)
+) -> Path:
+    """Write a signed graph as a dataset folder, one dated relation per tie.
+
+    Each tie becomes one relation from its first to its second end, of a
+    support type for +1 and an opposition type for -1; it starts in a year
+    drawn uniformly from ``years`` and lasts for good (half of them) or 0 to
+    2 more years, so that yearly snapshots differ.
+
+    Parameters
+    ----------
+    folder : str or Path
+        Created if missing.
+    S : networkx.Graph
+        Undirected, every edge with ``sign`` +1 or -1.
+    seed : int
+        Seed of the types and dates.
+    years : (int, int)
+        First and last start year.
+
+    Returns
+    -------
+    Path
+        The folder, ready for :func:`graph.load`.
+    """
+    rng = np.random.default_rng(seed)
+    nodes = list(S)
+    ids = {node: f"actor_{i:05d}" for i, node in enumerate(nodes)}
+    edges = list(S.edges(data="sign"))
+    m = len(edges)
+    start = rng.integers(years[0], years[1] + 1, size=m)
+    lasting = rng.random(m) < 0.5
+    end = np.where(lasting, 0, start + rng.integers(0, 3, size=m))
+    support = np.array(SUPPORT)[rng.integers(len(SUPPORT), size=m)]
+    opposition = np.array(OPPOSITION)[rng.integers(len(OPPOSITION), size=m)]
+    actor_table = pd.DataFrame(
+        {
+            "id": [ids[node] for node in nodes],
+            "name": [f"Actor {i}" for i in range(len(nodes))],
+            "kind": "armed group",
+            # the generators' own grouping (party, faction), as an analyst's camp column
+            "camp": [
+                f"group {S.nodes[node].get('party', S.nodes[node].get('faction', 0))}"
+                for node in nodes
+            ],
+            "aliases": "",
+            "description": [f"Synthetic actor {i}." for i in range(len(nodes))],
+        }
+    )
+    relation_table = pd.DataFrame(
+        {
+            "source": [ids[u] for u, _, _ in edges],
+            "target": [ids[v] for _, v, _ in edges],
+            "type": [
+                support[e] if sign > 0 else opposition[e] for e, (*_, sign) in enumerate(edges)
+            ],
+            "start": start.astype(str),
+            "end": np.where(end == 0, "", end.astype(str)),
+            "confidence": "confirmed",
+            "evidence": [f"Synthetic relation {i}." for i in range(m)],
+            "citation": f"synthetic: benchmarks/synthetic.py, seed {seed}",
+        }
+    )
+    target = Path(folder)
+    target.mkdir(parents=True, exist_ok=True)
+    for name, table in (("actors.csv", actor_table), ("relations.csv", relation_table)):
+        with atomic_write(target / name) as out:
+            table.to_csv(out, index=False, lineterminator="\n")
+    title = f"{S.graph.get('name', 'Signed graph')}: {len(nodes)} actors, {m} relations"
     with atomic_write(target / "datapackage.json") as out:
         json.dump({"name": "synthetic", "title": title}, out, indent=2)
     return target

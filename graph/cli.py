@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import functools
 import importlib
+import warnings
 from collections.abc import Callable
 from pathlib import Path
 
@@ -325,8 +326,13 @@ def figure(
     name="csv_file",
     required=False,
 )
+@click.option(
+    "--exact",
+    is_flag=True,
+    help="Exact betweenness however many actors (above 10,000 it is sampled).",
+)
 @reports_data_errors
-def metrics(data_dir: Path | None, at: str | None, csv_file: Path | None) -> None:
+def metrics(data_dir: Path | None, at: str | None, csv_file: Path | None, exact: bool) -> None:
     """Summarise the network and rank actors by centrality.
 
     One row per actor: relations given and received, support and
@@ -340,7 +346,7 @@ def metrics(data_dir: Path | None, at: str | None, csv_file: Path | None) -> Non
     from .metrics import centrality, summary
 
     G = load(data_dir)
-    table = centrality(G, at=at)
+    table = centrality(G, at=at, exact=exact)
     click.echo(summary(G if at is None else snapshot(G, at)).to_string())
     click.echo()
     click.echo(table.drop(columns="name").round(3).to_string())
@@ -353,28 +359,36 @@ def metrics(data_dir: Path | None, at: str | None, csv_file: Path | None) -> Non
 @main.command()
 @DATA_DIR_ARGUMENT
 @AT_OPTION
+@click.option(
+    "--time-limit",
+    type=click.FloatRange(min=0),
+    default=60.0,
+    show_default=True,
+    metavar="SECONDS",
+    help="Time to prove the frustration index; then the best partition found is reported.",
+)
+@click.option("--exact", "method", flag_value="exact", help="Prove it, however long it takes.")
+@click.option("--heuristic", "method", flag_value="heuristic", help="Local search only (fast).")
+@click.option("--all", "all_members", is_flag=True, help="List every group member and tie.")
 @reports_data_errors
-def balance(data_dir: Path | None, at: str | None) -> None:
-    """Measure structural balance, find two camps and the ties that break them.
+def balance(
+    data_dir: Path | None, at: str | None, time_limit: float, method: str | None, all_members: bool
+) -> None:
+    """Measure structural balance, find two groups and the ties that break them.
 
     \b
     Example:
       alliance-graph balance --at 2015
+      alliance-graph balance big-network/ --time-limit 300 --all
     """
-    from .balance import balance_report, frustrated_ties
+    from .balance import balance_report
     from .build import load, signed_graph
 
     S = signed_graph(load(data_dir), at=at)
-    report = balance_report(S)
-    click.echo(report.to_string())
-    camps = report.attrs["camps"]
-    names = dict(S.nodes(data="name", default=None))
-    for camp, members in camps[[S.degree(a) > 0 for a in camps.index]].groupby(camps):
-        click.echo(f"\ncamp {camp}: " + ", ".join(names[a] or a for a in members.index))
-    click.echo("\nties that break the balance:")
-    for source, target, sign in frustrated_ties(S, camps).itertuples(index=False):
-        kind = "support" if sign > 0 else "opposition"
-        click.echo(f"  {names[source] or source} - {names[target] or target} ({kind})")
+    with warnings.catch_warnings():  # the report says whether L is proven
+        warnings.simplefilter("ignore", UserWarning)
+        report = balance_report(S, method=method or "auto", time_limit=time_limit)
+    click.echo(report.text(all_members=all_members))
 
 
 @main.command()

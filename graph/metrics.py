@@ -17,11 +17,31 @@ import pandas as pd
 
 from .build import distinct_relations, signed_graph, snapshot
 from .dates import parse_period
+from .signs import tie_sign
 
 if TYPE_CHECKING:
     from scipy import sparse
 
-__all__ = ["centrality", "date_range", "pn_centrality", "relation_counts", "summary"]
+__all__ = [
+    "BETWEENNESS_EXACT_MAX_ACTORS",
+    "BETWEENNESS_PIVOTS",
+    "centrality",
+    "date_range",
+    "pn_centrality",
+    "relation_counts",
+    "summary",
+]
+
+#: Above this many actors, :func:`centrality` estimates betweenness from
+#: :data:`BETWEENNESS_PIVOTS` sampled source actors unless ``exact=True``.
+BETWEENNESS_EXACT_MAX_ACTORS = 10_000
+
+#: Source actors ("pivots") of the sampled betweenness estimate.
+BETWEENNESS_PIVOTS = 1024
+
+#: Breadth-first searches run together, as the columns of one dense block
+#: (memory: a few blocks of actors x this many floats).
+_BFS_BATCH = 128
 
 
 def relation_counts(G: nx.MultiDiGraph) -> pd.DataFrame:
@@ -117,8 +137,8 @@ def pn_centrality(G: nx.Graph, *, mode: str = "all") -> pd.Series:
     ----------
     G : networkx.Graph
         Any NetworkX graph (directed or not, multigraph or not) whose edges
-        carry a numeric ``sign``: positive for support, negative for
-        opposition; edges with sign 0 (neutral) and self-loops are left out.
+        carry a ``sign`` of +1 (support), -1 (opposition) or 0 (neutral, left
+        out, as are self-loops); see :func:`graph.balance.tie_sign`.
         A pair with both a positive and a negative edge counts as both
         (``A = 1 - 2 = -1``), as in the paper.
     mode : {"all", "out", "in"}, default "all"
@@ -134,7 +154,7 @@ def pn_centrality(G: nx.Graph, *, mode: str = "all") -> pd.Series:
     Raises
     ------
     ValueError
-        If an edge has no numeric ``sign``, ``mode`` is unknown,
+        If an edge has no valid ``sign``, ``mode`` is unknown,
         ``"out"``/``"in"`` is asked of an undirected graph, or the index is
         undefined (every ordered pair of actors opposed; for ``"all"``, two
         opposed actors).
@@ -190,7 +210,11 @@ def pn_centrality(G: nx.Graph, *, mode: str = "all") -> pd.Series:
         undefined = everyone_opposed
     if undefined:
         raise ValueError("PN centrality is undefined here: every pair of actors is opposed")
-    return pd.Series(sparse_linalg.spsolve(matrix.tocsc(), right), index=index, name=name)
+    # The matrix is symmetric positive definite (eigenvalues in (0, 2], see
+    # above): conjugate gradients need no factorisation, whose fill-in is slow
+    # and large on graphs with hubs.
+    solution, _ = sparse_linalg.cg(matrix, right, rtol=1e-12, atol=0.0, maxiter=10 * n)
+    return pd.Series(solution, index=index, name=name)
 
 
 def _pn_matrix(G: nx.Graph, nodes: list, *, symmetric: bool) -> sparse.csr_array:
@@ -199,9 +223,8 @@ def _pn_matrix(G: nx.Graph, nodes: list, *, symmetric: bool) -> sparse.csr_array
 
     position = {node: i for i, node in enumerate(nodes)}
     ties: dict[int, tuple[list[int], list[int]]] = {1: ([], []), -1: ([], [])}
-    for u, v, sign in G.edges(data="sign"):
-        if isinstance(sign, bool) or not isinstance(sign, int | float | np.number):
-            raise ValueError(f"edge ({u!r}, {v!r}) has no numeric 'sign' (got {sign!r})")
+    for u, v, value in G.edges(data="sign"):
+        sign = tie_sign(value, u, v, neutral=True)
         if u == v or sign == 0:
             continue
         rows, cols = ties[1 if sign > 0 else -1]
@@ -220,16 +243,32 @@ def _pn_matrix(G: nx.Graph, nodes: list, *, symmetric: bool) -> sparse.csr_array
     return (positive - 2.0 * negative).tocsr()
 
 
-def centrality(G: nx.MultiDiGraph, *, at: str | dt.date | None = None) -> pd.DataFrame:
+def centrality(
+    G: nx.Graph,
+    *,
+    at: str | dt.date | None = None,
+    exact: bool = False,
+    seed: int = 0,
+) -> pd.DataFrame:
     """Who matters in the conflict, by several measures, one row per actor.
 
     Parameters
     ----------
-    G : networkx.MultiDiGraph
-        An actor graph, as returned by :func:`graph.load`.
+    G : networkx.Graph
+        An actor graph, as returned by :func:`graph.load`, or any NetworkX
+        graph (``Graph``, ``DiGraph``, multigraphs) whose edges may carry a
+        ``sign`` of +1, -1 or 0 (missing: 0, neutral). In an undirected
+        graph each tie is given and received by both ends, and ``degree``
+        counts ties.
     at : str or datetime.date, optional
         Only count the relations active at this date or period (see
-        :func:`graph.snapshot`); every actor keeps its row.
+        :func:`graph.snapshot`); every actor keeps its row. Needs dated
+        relations (``start``/``end`` attributes).
+    exact : bool, default False
+        Compute betweenness exactly however large the graph; otherwise above
+        :data:`BETWEENNESS_EXACT_MAX_ACTORS` actors it is estimated.
+    seed : int, default 0
+        Seed of the sampled betweenness.
 
     Returns
     -------
@@ -251,7 +290,13 @@ def centrality(G: nx.MultiDiGraph, *, at: str | dt.date | None = None) -> pd.Dat
             Share of the shortest paths between other actors that pass
             through the actor, over the undirected graph of all relations
             (neutral ones included: a go-between who only negotiates still
-            bridges), normalised to [0, 1] (Brandes 2001).
+            bridges), normalised to [0, 1] (Brandes 2001), as
+            :func:`networkx.betweenness_centrality` computes it. Above
+            :data:`BETWEENNESS_EXACT_MAX_ACTORS` actors (and without
+            ``exact``) it is estimated from :data:`BETWEENNESS_PIVOTS` source
+            actors drawn with ``seed`` (Brandes & Pich 2007): the estimate is
+            unbiased and its error shrinks as ``1/sqrt(pivots)`` (see
+            ``benchmarks/README.md`` for the error measured).
         ``pagerank``
             PageRank (damping 0.85) of the directed relations, each pair
             weighted by its number of relations: high for actors many
@@ -263,8 +308,9 @@ def centrality(G: nx.MultiDiGraph, *, at: str | dt.date | None = None) -> pd.Dat
 
     Notes
     -----
-    Exact betweenness takes most of the time, O(actors x relations): about
-    15 s for 2,000 actors and 10,000 relations (``benchmarks/bench_analysis.py``).
+    Exact betweenness takes most of the time, O(actors x relations): the
+    breadth-first searches run as sparse-matrix products, 128 sources at a
+    time (``benchmarks/bench_analysis.py``).
 
     Examples
     --------
@@ -286,17 +332,24 @@ def centrality(G: nx.MultiDiGraph, *, at: str | dt.date | None = None) -> pd.Dat
     ----------
     .. [1] U. Brandes, "A faster algorithm for betweenness centrality",
        Journal of Mathematical Sociology 25(2):163-177, 2001.
-    .. [2] L. Page, S. Brin, R. Motwani and T. Winograd, "The PageRank
+    .. [2] U. Brandes and C. Pich, "Centrality estimation in large
+       networks", International Journal of Bifurcation and Chaos
+       17(7):2303-2318, 2007.
+    .. [3] L. Page, S. Brin, R. Motwani and T. Winograd, "The PageRank
        citation ranking: bringing order to the web", Stanford InfoLab
        technical report 1999-66, 1999.
-    .. [3] M. G. Everett and S. P. Borgatti, "Networks containing negative
+    .. [4] M. G. Everett and S. P. Borgatti, "Networks containing negative
        ties", Social Networks 38:111-120, 2014.
     """
-    H = G if at is None else snapshot(G, at)
+    if not isinstance(G, nx.Graph):
+        raise TypeError(f"centrality expected a networkx graph, got {type(G).__name__}")
+    H = _actor_graph(G)
+    if at is not None:
+        H = snapshot(H, at)
     S = signed_graph(H)
     nodes = list(H)
     relations = pd.DataFrame(
-        [(u, v, int(sign)) for u, v, sign in H.edges(data="sign", default=0)],
+        [(u, v, tie_sign(sign, u, v, neutral=True)) for u, v, sign in H.edges(data="sign")],
         columns=["source", "target", "sign"],
     )
 
@@ -321,10 +374,83 @@ def centrality(G: nx.MultiDiGraph, *, at: str | dt.date | None = None) -> pd.Dat
         },
         index=pd.Index(nodes, name="actor", dtype=object),
     )
-    table["betweenness"] = pd.Series(nx.betweenness_centrality(_undirected(H)))
+    table["betweenness"] = _betweenness(_undirected(H), exact=exact, seed=seed)
     table["pagerank"] = pd.Series(nx.pagerank(_weighted_directed(H), weight="weight"))
     table["pn"] = pn_centrality(S).to_numpy()
+    if not G.is_directed():
+        table["degree"] = table["in_degree"]
     return table
+
+
+def _actor_graph(G: nx.Graph) -> nx.MultiDiGraph:
+    """``G`` itself if it is a MultiDiGraph; else a MultiDiGraph with its actors and ties.
+
+    An undirected tie becomes two relations, one each way, so that each end
+    gives and receives it; edges without a ``sign`` are neutral.
+    """
+    if G.is_directed() and G.is_multigraph():
+        return G
+    D = nx.MultiDiGraph()
+    D.graph.update(G.graph)
+    D.add_nodes_from(G.nodes(data=True))
+    key = 0
+    for u, v, data in G.edges(data=True):
+        attributes = dict(data)
+        attributes.setdefault("sign", 0)
+        ends = [(u, v)] if G.is_directed() else [(u, v), (v, u)] if u != v else [(u, v)]
+        for a, b in ends:
+            D.add_edge(a, b, key=key, **attributes)
+            key += 1
+    return D
+
+
+def _betweenness(U: nx.Graph, *, exact: bool, seed: int) -> np.ndarray:
+    """Normalised betweenness of an undirected, unweighted graph, as NetworkX defines it.
+
+    Brandes' algorithm with the breadth-first searches of :data:`_BFS_BATCH`
+    sources run at once as sparse-matrix products (one product per level,
+    forward to count shortest paths, backward to accumulate dependencies), so
+    the work is done by scipy rather than by Python loops. Above
+    :data:`BETWEENNESS_EXACT_MAX_ACTORS` actors (unless ``exact``), only
+    :data:`BETWEENNESS_PIVOTS` sources drawn with ``seed`` are searched and the
+    sums scaled by ``actors / pivots`` (Brandes & Pich 2007).
+    """
+    n = len(U)
+    if n < 3:
+        return np.zeros(n)
+    A = nx.to_scipy_sparse_array(U, nodelist=list(U), weight=None, format="csr", dtype=float)
+    sources = np.arange(n)
+    scale = 1.0 / ((n - 1) * (n - 2))
+    if not exact and n > BETWEENNESS_EXACT_MAX_ACTORS:
+        k = min(BETWEENNESS_PIVOTS, n)
+        sources = np.sort(np.random.default_rng(seed).choice(n, size=k, replace=False))
+        scale *= n / k
+    total = np.zeros(n)
+    for lo in range(0, len(sources), _BFS_BATCH):
+        batch = sources[lo : lo + _BFS_BATCH]
+        cols = np.arange(len(batch))
+        sigma = np.zeros((n, len(batch)))
+        sigma[batch, cols] = 1.0
+        depth = np.full((n, len(batch)), -1, dtype=np.int32)
+        depth[batch, cols] = 0
+        frontier, levels = sigma.copy(), [depth >= 0]
+        while True:
+            reached = A @ frontier
+            new = (reached > 0) & (depth < 0)
+            if not new.any():
+                break
+            depth[new] = len(levels)
+            levels.append(new)
+            frontier = np.where(new, reached, 0.0)
+            sigma += frontier
+        inverse = 1.0 / np.where(sigma > 0, sigma, 1.0)
+        delta = np.zeros_like(sigma)
+        for d in range(len(levels) - 1, 0, -1):
+            child = np.where(levels[d], (1.0 + delta) * inverse, 0.0)
+            delta += np.where(levels[d - 1], sigma * (A @ child), 0.0)
+        delta[batch, cols] = 0.0  # a source is not between itself and others
+        total += delta.sum(axis=1)
+    return total * scale
 
 
 def _undirected(G: nx.MultiDiGraph) -> nx.Graph:

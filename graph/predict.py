@@ -17,6 +17,8 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 
+from .signs import check_signed_graph, tie_sign
+
 __all__ = ["balance_predictions"]
 
 _COLUMNS = ["prediction", "triads", "agreeing", "agreement", "supporting", "opposing", "observed"]
@@ -64,8 +66,11 @@ def balance_predictions(S: nx.Graph, *, observed: bool = False) -> pd.DataFrame:
 
     Raises
     ------
+    TypeError
+        If ``S`` is not a NetworkX graph.
     ValueError
-        If ``S`` is directed or a multigraph, or an edge has no sign of +1 or -1.
+        If ``S`` is directed or a multigraph (the message points at
+        :func:`graph.signed_graph`), or a tie has no sign of +1 or -1.
 
     Examples
     --------
@@ -143,13 +148,10 @@ def balance_predictions(S: nx.Graph, *, observed: bool = False) -> pd.DataFrame:
 
 def _signs(S: nx.Graph) -> dict[tuple[Hashable, Hashable], int]:
     """Each tie's sign, under both orientations of the pair."""
-    if S.is_directed() or S.is_multigraph():
-        raise ValueError("balance predictions need an undirected simple graph (nx.Graph)")
+    check_signed_graph(S, "balance_predictions")
     signs = {}
-    for u, v, sign in S.edges(data="sign"):
-        if isinstance(sign, bool) or sign not in (1, -1):
-            raise ValueError(f"edge ({u!r}, {v!r}) has sign {sign!r}; expected +1 or -1")
-        signs[u, v] = signs[v, u] = int(sign)
+    for u, v, value in S.edges(data="sign"):
+        signs[u, v] = signs[v, u] = tie_sign(value, u, v)
     return signs
 
 

@@ -2,19 +2,21 @@
 
 :func:`without` gives the actor graph minus some actors and every relation
 they take part in; :func:`compare` sets two actor graphs side by side, one
-row per actor: how its centrality changes and whether it ends up in another
-of the two camps structural balance finds (:func:`graph.balance.frustration`).
+row per actor: how its centrality changes and whether it changes sides in
+the two-group partition structural balance finds
+(:func:`graph.balance.frustration`).
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Hashable, Iterable, Sequence
 
 import networkx as nx
 import pandas as pd
 
-from .balance import frustrated_ties, frustration
-from .build import signed_graph
+from .balance import changed_sides, frustration
+from .build import signed_graph, snapshot
 from .metrics import centrality
 
 __all__ = ["COMPARED_METRICS", "compare", "without"]
@@ -72,27 +74,26 @@ def compare(
     G_before: nx.MultiDiGraph,
     G_after: nx.MultiDiGraph,
     *,
+    at: str | dt.date | None = None,
     metrics: Sequence[str] = COMPARED_METRICS,
 ) -> pd.DataFrame:
-    """How each actor's centrality and camp change from one graph to another.
+    """How each actor's centrality and group change from one graph to another.
 
     Typically ``compare(G, without(G, "russia"))``, or two snapshots of the
-    same conflict. Camps are an optimal two-camp split of each signed graph:
-    one that leaves the fewest ties frustrated (the exact
-    :func:`graph.balance.frustration` index). A graph often has several
-    optimal splits, and which camp is called 0 or 1 is arbitrary, so the
-    ``after`` split is chosen to stay close to the ``before`` one: the
-    ``before`` camps, improved by moving single actors while that frustrates
-    fewer ties, are kept if they are optimal for the ``after`` graph;
-    otherwise the solver's optimal split is used, its labels swapped in each
-    connected part where that keeps more actors in their camp. Either way
-    the ``after`` split is optimal, so a camp change means the data no
+    same conflict. Groups are a two-group partition of each signed graph that
+    leaves the fewest ties frustrated (:func:`graph.balance.frustration`). A
+    graph often has several optimal partitions, so the ``after`` one starts
+    from the ``before`` one and keeps it wherever it is still optimal
+    (``start=``): an actor that changes sides does so because the data no
     longer fit the old sides as well.
 
     Parameters
     ----------
     G_before, G_after : networkx.MultiDiGraph
         Two actor graphs.
+    at : str or datetime.date, optional
+        Compare the relations active at this date or period only (see
+        :func:`graph.snapshot`).
     metrics : sequence of str, default :data:`COMPARED_METRICS`
         Columns of :func:`graph.centrality` to compare.
 
@@ -102,18 +103,18 @@ def compare(
         Indexed by actor id (every actor of either graph, ``before`` order
         first), with ``name``, then for each metric ``<metric>_before``,
         ``<metric>_after`` and ``<metric>_change`` (after minus before; NaN
-        for an actor missing from one graph), then ``camp_before``,
-        ``camp_after`` (nullable integers, ``<NA>`` for an actor that is
-        absent or has no support or opposition tie) and ``camp_changed``
-        (True only when both camps are known and differ).
-
-        An actor whose ties do not decide its side (one accusing both camps,
-        say) can still change camp when the old split is no longer optimal:
-        read ``camp_changed`` with :func:`graph.balance.frustrated_ties` in
-        hand.
+        for an actor missing from one graph), then ``partition_before``,
+        ``partition_after`` (the group: id of its most central actor, see
+        :func:`graph.balance.name_groups`; missing for an actor that is
+        absent or has no support or opposition tie) and ``changed_sides``
+        (:func:`graph.balance.changed_sides`: True only when the actor is
+        placed in both and its group's majority went the other way).
 
     Raises
     ------
+    TypeError
+        If ``G_before`` or ``G_after`` is not a NetworkX graph (say, an actor
+        id: use :func:`without` to take actors out).
     KeyError
         If a metric is not a column of :func:`graph.centrality`.
 
@@ -126,11 +127,20 @@ def compare(
     >>> table = compare(G, without(G, "russia"))
     >>> table.loc["assad_government", ["degree_before", "degree_after", "degree_change"]].tolist()
     [15.0, 12.0, -3.0]
-    >>> table.loc["russia", "camp_after"] is pd.NA
+    >>> pd.isna(table.loc["russia", "partition_after"])
     True
-    >>> int(table["camp_changed"].sum())
+    >>> int(table["changed_sides"].sum())
     0
     """
+    for argument, value in (("G_before", G_before), ("G_after", G_after)):
+        if not isinstance(value, nx.Graph):
+            raise TypeError(
+                f"compare expected two actor graphs (networkx graphs), but {argument} is "
+                f"{type(value).__name__} {value!r}; to take actors out, "
+                "compare(G, graph.without(G, actors))"
+            )
+    if at is not None:
+        G_before, G_after = snapshot(G_before, at), snapshot(G_after, at)
     before, after = centrality(G_before), centrality(G_after)
     unknown = [metric for metric in metrics if metric not in before.columns]
     if unknown:
@@ -144,50 +154,9 @@ def compare(
         table[f"{metric}_before"] = old
         table[f"{metric}_after"] = new
         table[f"{metric}_change"] = new - old
-    S_before, S_after = signed_graph(G_before), signed_graph(G_after)
-    camps_before = _without_isolates(frustration(S_before)[1], S_before)
-    camps_after = _without_isolates(_closest_optimal_split(S_after, camps_before), S_after)
-    table["camp_before"] = camps_before.reindex(actors)
-    table["camp_after"] = camps_after.reindex(actors)
-    changed = table["camp_before"] != table["camp_after"]
-    table["camp_changed"] = changed.fillna(False).astype(bool)
+    first = frustration(signed_graph(G_before)).partition
+    second = frustration(signed_graph(G_after), start=first).partition
+    table["partition_before"] = pd.Series([first.get(a) for a in actors], index=table.index)
+    table["partition_after"] = pd.Series([second.get(a) for a in actors], index=table.index)
+    table["changed_sides"] = changed_sides(first, second).reindex(actors, fill_value=False)
     return table
-
-
-def _without_isolates(camps: pd.Series, S: nx.Graph) -> pd.Series:
-    """Camps as nullable integers, ``<NA>`` for actors with no tie to place them."""
-    camps = camps.astype("Int64")
-    camps[[actor for actor in camps.index if S.degree(actor) == 0]] = pd.NA
-    return camps
-
-
-def _closest_optimal_split(S: nx.Graph, reference: pd.Series) -> pd.Series:
-    """An optimal two-camp split of ``S`` that keeps actors in their ``reference`` camp."""
-    fewest, optimal = frustration(S)
-    aligned = optimal.copy()
-    for part in nx.connected_components(S):
-        members = [actor for actor in optimal.index if actor in part]
-        mine, theirs = optimal[members], reference.reindex(members)
-        known = theirs.notna()
-        if (mine[known] != theirs[known]).sum() > (mine[known] == theirs[known]).sum():
-            aligned[members] = 1 - mine
-    kept = reference.reindex(aligned.index).fillna(aligned).astype("int64")
-    kept = _improved(S, kept)
-    return kept if len(frustrated_ties(S, kept)) == fewest else aligned
-
-
-def _improved(S: nx.Graph, camps: pd.Series) -> pd.Series:
-    """Move single actors, in sorted order, to the other camp while that frustrates fewer ties."""
-    camps = camps.copy()
-    moved = True
-    while moved:
-        moved = False
-        for actor in sorted(camps.index):
-            frustrated = sum(
-                (sign > 0) != (camps[actor] == camps[other])
-                for _, other, sign in S.edges(actor, data="sign")
-            )
-            if 2 * frustrated > S.degree(actor):
-                camps[actor] = 1 - camps[actor]
-                moved = True
-    return camps

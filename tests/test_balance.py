@@ -1,6 +1,6 @@
 """Tests for graph.balance (structural balance) and graph.datasets.
 
-Exhaustive enumeration over camp splits is used here, and only here, as an
+Exhaustive enumeration over two-group splits is used here, and only here, as an
 oracle for the exact solvers on small graphs.
 """
 
@@ -17,12 +17,15 @@ import pandas as pd
 import pytest
 from scipy.linalg import expm
 
-import graph.balance as balance
 from graph.balance import (
     balance_report,
-    camps,
+    balance_view,
+    changed_sides,
     frustrated_ties,
     frustration,
+    name_groups,
+    partition,
+    tie_sign,
     triangle_balance,
     walk_balance,
 )
@@ -40,7 +43,7 @@ NAGAM_GROUP = {"NAGAM", "NOTOH", "KOHIK", "UHETO", "SEUVE"}
 
 
 def balanced_graph(n: int, m: int, seed: int) -> tuple[nx.Graph, dict[int, int]]:
-    """Random graph signed by a planted two-camp split (hence balanced)."""
+    """Random graph signed by a planted two-group split (hence balanced)."""
     G = nx.gnm_random_graph(n, m, seed=seed)
     rng = np.random.default_rng(seed)
     side = {node: int(rng.integers(2)) for node in G}
@@ -58,8 +61,8 @@ def edge_arrays(G: nx.Graph) -> tuple[list, np.ndarray, np.ndarray, np.ndarray]:
     return nodes, u, v, s
 
 
-def brute_force_frustration(G: nx.Graph) -> int:
-    """Minimum number of frustrated ties over all 2^(n-1) two-camp splits."""
+def brute_force_frustration(G: nx.Graph, weight: str | None = None) -> float:
+    """Minimum (weighted) frustration over all 2^(n-1) two-group splits."""
     nodes, u, v, s = edge_arrays(G)
     n = len(nodes)
     if len(s) == 0:
@@ -70,11 +73,12 @@ def brute_force_frustration(G: nx.Graph) -> int:
         X[:, j] = (codes >> (j - 1)) & 1
     same = X[:, u] == X[:, v]
     frustrated = np.where(s > 0, ~same, same)
-    return int(frustrated.sum(axis=1).min())
+    w = np.array([G.edges[e].get(weight, 1) if weight else 1 for e in G.edges], dtype=float)
+    return float((frustrated * w).sum(axis=1).min())
 
 
 def brute_force_dm(G: nx.Graph, k: int, alpha: float) -> float:
-    """Minimum Doreian-Mrvar criterion over all partitions into at most k camps."""
+    """Minimum Doreian-Mrvar criterion over all partitions into at most k groups."""
     nodes, u, v, s = edge_arrays(G)
     n = len(nodes)
     best = math.inf
@@ -120,11 +124,16 @@ ALL_FUNCTIONS = [
     ("frustration", lambda G: frustration(G)),
     ("frustration_heuristic", lambda G: frustration(G, method="heuristic")),
     ("frustrated_ties", lambda G: frustrated_ties(G, {node: 0 for node in G})),
-    ("camps2", lambda G: camps(G)),
-    ("camps3", lambda G: camps(G, 3)),
-    ("camps3_heuristic", lambda G: camps(G, 3, method="heuristic")),
+    ("partition2", lambda G: partition(G)),
+    ("partition3", lambda G: partition(G, 3)),
+    ("partition3_heuristic", lambda G: partition(G, 3, method="heuristic")),
     ("balance_report", lambda G: balance_report(G)),
 ]
+
+
+def groups_of(part: pd.Series) -> set[frozenset]:
+    """The groups of a partition as sets of actors (labels ignored)."""
+    return {frozenset(members.index) for _, members in part.dropna().groupby(part.dropna())}
 
 
 # --------------------------------------------------------------------------
@@ -185,14 +194,17 @@ def test_published_frustration_index_of_highland_tribes():
     # J. Complex Networks 7(2), 2019 (their table could not be consulted here),
     # so it is checked independently below by enumerating all 2^15 splits.
     G = highland_tribes()
-    L, split = frustration(G)
-    assert L == 7
-    assert split.attrs["exact"] is True
-    assert split.attrs["lower_bound"] == 7
-    assert 1 - L / (G.number_of_edges() / 2) == pytest.approx(0.7586207, abs=1e-7)
+    result = frustration(G)
+    assert result.L == 7
+    assert result.proven is True
+    assert result.lower_bound == 7 and result.gap == 0.0
+    assert 1 - result.L / (G.number_of_edges() / 2) == pytest.approx(0.7586207, abs=1e-7)
     assert brute_force_frustration(G) == 7
-    # the optimal split is unique: the Gama group against everybody else
-    assert set(split[split == split["GAMA"]].index) == GAMA_GROUP
+    # the optimal split is unique: the Gama group against everybody else,
+    # each group named after its actor with the most ties
+    split = result.partition
+    assert set(split[split == "GAMA"].index) == GAMA_GROUP
+    assert set(split.unique()) == {"GAMA", "GAHUK"}
     assert len(frustrated_ties(G, split)) == 7
 
 
@@ -221,42 +233,43 @@ def test_published_doreian_mrvar_partition_of_highland_tribes():
     # partition scores 0.5 * 0 negative ties within + 0.5 * 2 positive ties
     # between = 1.
     G = highland_tribes()
-    three = camps(G, 3, alpha=0.5)
-    assert three.attrs["criterion"] == 1.0
-    assert 2 * three.attrs["criterion"] == 2  # signnet's (arc-counting) value
-    assert three.attrs["negative_within"] == 0
-    assert three.attrs["positive_between"] == 2
-    assert three.attrs["exact"] is True
+    three = partition(G, 3, alpha=0.5)
+    assert three.criterion == 1.0
+    assert 2 * three.criterion == 2  # signnet's (arc-counting) value
+    assert three.negative_within == 0
+    assert three.positive_between == 2
+    assert three.proven is True
     signnet_membership = [1, 1, 3, 3, 2, 3, 3, 3, 2, 2, 3, 3, 2, 2, 1, 1]
     expected = dict(zip(HIGHLAND_TRIBES, signnet_membership, strict=True))
-    groups = {frozenset(n for n in G if three[n] == c) for c in set(three)}
     signnet_groups = {frozenset(n for n in G if expected[n] == c) for c in set(expected.values())}
     assert (
-        groups
+        groups_of(three.partition)
         == signnet_groups
-        == {
-            frozenset(GAMA_GROUP),
-            frozenset(GAHUKU_GROUP),
-            frozenset(NAGAM_GROUP),
-        }
+        == {frozenset(GAMA_GROUP), frozenset(GAHUKU_GROUP), frozenset(NAGAM_GROUP)}
     )
     # the same partition is what the relocation heuristic finds
-    assert camps(G, 3, method="heuristic").attrs["criterion"] == 1.0
+    assert partition(G, 3, method="heuristic").criterion == 1.0
 
 
 def test_highland_tribes_report():
     report = balance_report(highland_tribes())
-    assert report["nodes"] == 16
-    assert report["ties"] == 58
-    assert report["positive_ties"] == report["negative_ties"] == 29
-    assert report["components"] == 1
-    assert report["triangles"] == 68
-    assert report["triangles_++-"] + report["triangles_---"] == 9
-    assert report["triangles_---"] == 7
-    assert report["frustration"] == 7
-    assert report["frustration_exact"] is True
-    assert report["normalised_balance"] == pytest.approx(22 / 29)
-    assert report["frustration_share"] == pytest.approx(7 / 58)
+    measures = report.measures
+    assert measures["actors"] == 16
+    assert measures["ties"] == 58
+    assert measures["positive_ties"] == measures["negative_ties"] == 29
+    assert measures["components"] == 1 and measures["unplaced"] == 0
+    assert measures["triangles"] == 68
+    assert measures["triangles_++-"] + measures["triangles_---"] == 9
+    assert measures["triangles_---"] == 7
+    assert measures["frustration"] == 7
+    assert measures["frustration_proven"] is True
+    assert measures["normalised_balance"] == pytest.approx(22 / 29)
+    assert measures["frustration_share"] == pytest.approx(7 / 58)
+    # the partition behind L travels with the report, no second solve
+    assert report.groups.loc["GAMA", "actors"] == 4
+    assert set(report.groups.loc["GAMA", "members"]) == GAMA_GROUP
+    assert len(report.frustrated_ties) == 7
+    assert not report.measures.attrs
 
 
 # --------------------------------------------------------------------------
@@ -281,12 +294,29 @@ def test_invalid_sign_raises(bad):
             call(G)
 
 
+def test_one_sign_validator_for_balance_metrics_and_predictions():
+    # balance, PN centrality and balance predictions refuse a bad sign with
+    # the same words, naming the tie.
+    import graph
+
+    G = triangle(1, 1, -1)
+    G["a"]["b"]["sign"] = "+"
+    messages = []
+    for call in (frustration, graph.pn_centrality, graph.balance_predictions):
+        with pytest.raises(ValueError, match=r"tie \('a', 'b'\) has sign '\+'") as error:
+            call(G)
+        messages.append(str(error.value).split(";")[0])
+    assert len(set(messages)) == 1
+    assert tie_sign(np.float32(-1), "a", "b") == -1
+    assert tie_sign(0, "a", "b", neutral=True) == 0
+
+
 def test_numpy_and_float_signs_are_accepted():
     G = triangle(1, 1, -1)
     G["a"]["b"]["sign"] = np.int64(1)
     G["b"]["c"]["sign"] = 1.0
     G["a"]["c"]["sign"] = np.float32(-1)
-    assert frustration(G)[0] == 1
+    assert frustration(G).L == 1
 
 
 @pytest.mark.parametrize(
@@ -300,6 +330,13 @@ def test_directed_and_multigraphs_are_rejected(G):
             call(G)
 
 
+def test_directed_graph_hint_names_signed_graph():
+    import graph
+
+    with pytest.raises(ValueError, match=r"graph\.signed_graph"):
+        frustration(graph.load())  # the actor graph itself, a MultiDiGraph
+
+
 def test_self_loop_is_rejected():
     G = triangle(1, 1, 1)
     G.add_edge("a", "a", sign=-1)
@@ -308,7 +345,7 @@ def test_self_loop_is_rejected():
 
 
 def test_not_a_graph_is_rejected():
-    with pytest.raises(TypeError):
+    with pytest.raises(TypeError, match=r"expected a networkx\.Graph"):
         frustration([("a", "b")])
 
 
@@ -328,28 +365,38 @@ def test_empty_graph():
     G = nx.Graph()
     assert math.isnan(triangle_balance(G))
     assert math.isnan(walk_balance(G))
-    L, split = frustration(G)
-    assert L == 0 and split.empty and split.name == "camp"
-    assert split.attrs["exact"] is True
+    result = frustration(G)
+    assert result.L == 0 and result.partition.empty and result.partition.name == "partition"
+    assert result.proven is True and result.solver == "none"
     ties = frustrated_ties(G, {})
     assert ties.empty and list(ties.columns) == ["source", "target", "sign"]
-    part = camps(G, 3)
-    assert part.empty and part.attrs["criterion"] == 0.0 and part.attrs["n_camps"] == 0
+    part = partition(G, 3)
+    assert part.partition.empty and part.criterion == 0.0 and part.groups == 0
     report = balance_report(G)
-    assert report["nodes"] == 0 and report["frustration"] == 0
-    assert math.isnan(report["normalised_balance"])
-    assert math.isnan(report["walk_balance"])
+    assert report.measures["actors"] == 0 and report.measures["frustration"] == 0
+    assert math.isnan(report.measures["normalised_balance"])
+    assert math.isnan(report.measures["walk_balance"])
+    assert report.groups.empty
 
 
-def test_nodes_without_ties():
+def test_actors_without_ties_are_in_no_group():
     G = nx.Graph()
     G.add_nodes_from("abc")
     assert math.isnan(triangle_balance(G))
     assert walk_balance(G) == 1.0
-    L, split = frustration(G)
-    assert L == 0 and split.tolist() == [0, 0, 0]
-    part = camps(G, 2)
-    assert part.tolist() == [0, 0, 0] and part.attrs["criterion"] == 0.0
+    result = frustration(G)
+    assert result.L == 0 and result.partition.isna().all()
+    assert result.unplaced == ["a", "b", "c"]
+    part = partition(G, 2)
+    assert part.partition.isna().all() and part.criterion == 0.0
+    # with a tie elsewhere, the isolate still has no group, and the report says so
+    G.add_edge("x", "y", sign=-1)
+    result = frustration(G)
+    assert result.unplaced == ["a", "b", "c"]
+    assert result.partition["x"] == "x" and result.partition["y"] == "y"
+    report = balance_report(G)
+    assert report.measures["unplaced"] == 3
+    assert "in no group (no support or opposition tie): 3 actors: a, b, c" in report.text()
 
 
 def test_no_triangles_square():
@@ -359,22 +406,23 @@ def test_no_triangles_square():
     G[0][1]["sign"] = -1
     assert math.isnan(triangle_balance(G))
     assert math.isnan(triangle_balance(G, weak=True))
-    assert frustration(G)[0] == 1
+    assert frustration(G).L == 1
     assert walk_balance(G) < 1
     report = balance_report(G)
-    assert report["triangles"] == 0 and math.isnan(report["triangle_balance"])
+    assert report.measures["triangles"] == 0
+    assert math.isnan(report.measures["triangle_balance"])
 
 
 def test_all_negative_triangle_is_strictly_unbalanced_but_weakly_balanced():
     T = triangle(-1, -1, -1)
     assert triangle_balance(T) == 0.0
     assert triangle_balance(T, weak=True) == 1.0
-    L, split = frustration(T)
-    assert L == 1
-    assert len(frustrated_ties(T, split)) == 1
-    # Davis: three mutually hostile camps make it perfectly clusterable
-    three = camps(T, 3)
-    assert three.attrs["criterion"] == 0.0 and three.attrs["n_camps"] == 3
+    result = frustration(T)
+    assert result.L == 1
+    assert len(frustrated_ties(T, result.partition)) == 1
+    # Davis: three mutually hostile groups make it perfectly clusterable
+    three = partition(T, 3)
+    assert three.criterion == 0.0 and three.groups == 3
     assert walk_balance(T) < 1
 
 
@@ -391,25 +439,27 @@ def test_triangle_types(signs, strict, weak, L):
     T = triangle(*signs)
     assert triangle_balance(T) == strict
     assert triangle_balance(T, weak=True) == weak
-    assert frustration(T)[0] == L
+    assert frustration(T).L == L
     assert (walk_balance(T) == pytest.approx(1.0)) == (L == 0)
 
 
 @pytest.mark.parametrize("seed", range(5))
 def test_balanced_graph(seed):
     G, side = balanced_graph(25, 70, seed)
-    L, split = frustration(G)
-    assert L == 0
+    result = frustration(G)
+    assert result.L == 0 and result.proven
     assert walk_balance(G) == pytest.approx(1.0, abs=1e-12)
     tb = triangle_balance(G)
     assert math.isnan(tb) or tb == 1.0
-    assert frustrated_ties(G, split).empty
+    assert frustrated_ties(G, result.partition).empty
     assert frustrated_ties(G, side).empty
-    assert frustration(G, method="heuristic")[0] == 0
-    assert camps(G, 2).attrs["criterion"] == 0.0
+    assert frustration(G, method="heuristic").L == 0
+    assert partition(G, 2).criterion == 0.0
     report = balance_report(G)
-    assert report["normalised_balance"] == 1.0 and report["frustration_share"] == 0.0
+    assert report.measures["normalised_balance"] == 1.0
+    assert report.measures["frustration_share"] == 0.0
     # in each connected component the split is the planted one (up to a swap)
+    split = result.partition
     for component in nx.connected_components(G):
         nodes = sorted(component)
         assert [split[n] == split[nodes[0]] for n in nodes] == [
@@ -452,6 +502,18 @@ def test_walk_balance_does_not_overflow_on_dense_graphs():
     assert 0 < value < 1 and math.isfinite(value)
 
 
+@pytest.mark.parametrize(("n", "m", "negative"), [(300, 900, 0.5), (300, 1500, 0.1)])
+def test_sparse_walk_balance_matches_the_dense_eigenvalues(monkeypatch, n, m, negative):
+    # Force the sparse path (Lanczos, then Hutchinson on the remainder) on a
+    # graph small enough for exact eigenvalues, and hold it to its tolerance.
+    from graph.balance import measures
+
+    G = random_signed_graph(n, m, seed=3, negative=negative)
+    exact = walk_balance(G)
+    monkeypatch.setattr(measures, "WALK_DENSE_MAX_ACTORS", 50)
+    assert walk_balance(G) == pytest.approx(exact, rel=0.02)
+
+
 # --------------------------------------------------------------------------
 # frustration: exact solver against brute force, heuristic against exact
 # --------------------------------------------------------------------------
@@ -460,7 +522,7 @@ def test_walk_balance_does_not_overflow_on_dense_graphs():
 SMALL_CASES = [
     (n, m, seed, p_neg)
     for seed, (n, m, p_neg) in enumerate(
-        [(n, m, p) for n in (5, 7, 8, 10) for m in (6, 12, 20) for p in (0.2, 0.5, 0.8)]
+        [(n, m, p) for n in (5, 7, 8, 10, 16) for m in (6, 12, 20, 40) for p in (0.2, 0.5, 0.8)]
     )
     if m <= n * (n - 1) // 2
 ]
@@ -469,17 +531,90 @@ SMALL_CASES = [
 @pytest.mark.parametrize(("n", "m", "seed", "p_neg"), SMALL_CASES)
 def test_exact_frustration_matches_brute_force(n, m, seed, p_neg):
     G = random_signed_graph(n, m, seed=seed, negative=p_neg)
-    L, split = frustration(G, method="exact")
-    assert brute_force_frustration(G) == L
-    assert split.attrs["exact"] is True
-    assert len(frustrated_ties(G, split)) == L  # the split attains L
-    assert set(split.unique()) <= {0, 1}
+    result = frustration(G, method="exact")
+    assert brute_force_frustration(G) == result.L
+    assert result.proven is True
+    assert len(frustrated_ties(G, result.partition)) == result.L  # the split attains L
 
 
 @pytest.mark.parametrize("seed", range(4))
 def test_exact_frustration_on_complete_graphs(seed):
     G = random_signed_graph(9, 36, seed=seed)
-    assert frustration(G)[0] == brute_force_frustration(G)
+    assert brute_force_frustration(G) == frustration(G).L
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_integer_program_on_blocks_too_large_to_enumerate(seed):
+    # One block of 16 actors with random signs: the cycle packing cannot close
+    # the gap, HiGHS does; checked by enumerating 2^15 splits.
+    G = random_signed_graph(16, 100, seed=seed)
+    assert nx.is_biconnected(G)
+    result = frustration(G, method="exact")
+    assert "HiGHS" in result.solver
+    assert brute_force_frustration(G) == result.L and result.proven
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_cycle_packing_is_a_lower_bound(seed):
+    from graph.balance.arrays import signed_arrays
+    from graph.balance.exact import cycle_packing_bound
+
+    G = random_signed_graph(12, 30, seed=seed, negative=0.3)
+    for a, b in G.edges:
+        G[a][b]["weight"] = 1 + (a + b) % 3
+    sa = signed_arrays(G, "test", weight="weight")
+    x = np.random.default_rng(seed).integers(2, size=sa.n)
+    rng = np.random.default_rng(seed)
+    bound = cycle_packing_bound(sa.n, sa.u, sa.v, sa.s, sa.w, x, rng)
+    assert 0 <= bound <= brute_force_frustration(G, "weight")
+
+
+def test_cycle_packing_proves_nearly_balanced_networks_without_integer_program():
+    # A planted two-group network with a few signs flipped, far too big to
+    # enumerate: the packing meets the heuristic's value.
+    from graph.datasets import trust_like
+
+    G = trust_like(600, 2400, seed=4)
+    result = frustration(G)
+    assert result.proven and result.L > 0
+    assert "cycle packing" in result.solver and "HiGHS" not in result.solver
+    assert len(frustrated_ties(G, result.partition)) == result.L
+
+
+def test_blocks_are_solved_separately_and_glued():
+    # Two unbalanced triangles joined by a path of bridges and a pendant actor:
+    # L is the sum over the two blocks; bridges are never frustrated.
+    G = nx.Graph()
+    G.add_edges_from([("a", "b"), ("b", "c"), ("a", "c")], sign=-1)
+    G.add_edges_from([("x", "y"), ("y", "z")], sign=1)
+    G.add_edge("x", "z", sign=-1)
+    G.add_edge("c", "m", sign=-1)
+    G.add_edge("m", "x", sign=1)
+    G.add_edge("z", "leaf", sign=-1)
+    result = frustration(G)
+    assert result.L == 2 == brute_force_frustration(G)
+    assert result.blocks == 2
+    ties = frustrated_ties(G, result.partition)
+    assert len(ties) == 2
+    bridges = {frozenset(e) for e in nx.bridges(G)}
+    assert not {frozenset(e) for e in ties[["source", "target"]].itertuples(index=False)} & bridges
+
+
+def test_chains_of_two_tie_actors_are_contracted():
+    # A 60-cycle with one negative tie, and a chord of three two-tie actors
+    # with one negative tie: the arc 10..40 with the chord is unbalanced, the
+    # other arc with the chord balanced, so one tie of the arc 10..40 goes
+    # (L = 1). Everything reduces; nothing is enumerated or solved.
+    G = nx.cycle_graph(60)
+    nx.set_edge_attributes(G, 1, "sign")
+    G[0][1]["sign"] = -1
+    nx.add_path(G, [10, "p", "q", "r", 40], sign=1)
+    G[10]["p"]["sign"] = -1
+    result = frustration(G)
+    assert result.L == 1
+    assert result.proven and result.solver == "reduction"
+    (broken,) = frustrated_ties(G, result.partition)[["source", "target"]].values.tolist()
+    assert all(isinstance(end, int) and 10 <= end <= 40 for end in broken)
 
 
 def test_exact_frustration_on_a_disconnected_graph():
@@ -491,93 +626,168 @@ def test_exact_frustration_on_a_disconnected_graph():
             triangle(1, 1, -1),
         ]
     )
-    L, split = frustration(G)
+    result = frustration(G)
     assert (
-        L
+        result.L
         == brute_force_frustration(G)
         == 1 + brute_force_frustration(random_signed_graph(8, 15, seed=3)) + 1
     )
-    assert len(frustrated_ties(G, split)) == L
-    # canonical labels: the first node of every component is in camp 0
+    assert len(frustrated_ties(G, result.partition)) == result.L
+    # every component has its own groups, each named after one of its actors
     for component in nx.connected_components(G):
-        assert split[min(component)] == 0
+        labels = set(result.partition[list(component)].dropna())
+        assert labels <= component
+
+
+def test_weighted_frustration_index():
+    # a - b - c - a with one negative tie: the cheapest tie to break is the lightest.
+    G = triangle(1, 1, -1)
+    G["a"]["b"]["weight"] = 5
+    G["b"]["c"]["weight"] = 2
+    G["a"]["c"]["weight"] = 3
+    result = frustration(G)
+    assert result.L == 2 and isinstance(result.L, int)
+    assert frustrated_ties(G, result.partition)[["source", "target"]].values.tolist() == [
+        ["b", "c"]
+    ]
+    assert frustration(G, weight=None).L == 1
+    G["b"]["c"]["weight"] = 0.5
+    assert frustration(G).L == 0.5
+    for bad in (0, -1, "heavy", float("nan"), True):
+        G["b"]["c"]["weight"] = bad
+        with pytest.raises(ValueError, match="weight"):
+            frustration(G)
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_weighted_exact_matches_brute_force(seed):
+    G = random_signed_graph(14, 45, seed=seed)
+    rng = np.random.default_rng(seed)
+    for a, b in G.edges:
+        G[a][b]["weight"] = int(rng.integers(1, 6))
+    result = frustration(G, method="exact")
+    assert brute_force_frustration(G, "weight") == result.L and result.proven
+    assert result.L / G.size(weight="weight") == pytest.approx(
+        balance_report(G).measures["frustration_share"]
+    )
 
 
 @pytest.mark.parametrize("seed", range(8))
 def test_heuristic_never_beats_exact(seed):
     G = random_signed_graph(30, 90, seed=seed, negative=0.3 + 0.05 * seed)
-    exact, exact_split = frustration(G, method="exact")
-    heuristic, heuristic_split = frustration(G, method="heuristic", seed=seed)
-    assert heuristic >= exact
-    assert exact_split.attrs["exact"] is True
-    assert heuristic_split.attrs["exact"] is False
-    assert heuristic_split.attrs["method"] == "heuristic"
-    assert len(frustrated_ties(G, heuristic_split)) == heuristic
+    exact = frustration(G, method="exact")
+    heuristic = frustration(G, method="heuristic", seed=seed)
+    assert heuristic.L >= exact.L
+    assert exact.proven is True and exact.method == "exact"
+    assert heuristic.method == "heuristic" and heuristic.solver == "local search"
+    assert heuristic.proven is (heuristic.L == 0)
+    assert len(frustrated_ties(G, heuristic.partition)) == heuristic.L
 
 
 def test_heuristic_is_deterministic():
     G = random_signed_graph(80, 400, seed=11)
     first = frustration(G, method="heuristic", seed=5)
     second = frustration(G, method="heuristic", seed=5)
-    assert first[0] == second[0]
-    pd.testing.assert_series_equal(first[1], second[1])
+    assert first.L == second.L
+    pd.testing.assert_series_equal(first.partition, second.partition)
 
 
 def test_heuristic_finds_highland_optimum():
-    L, split = frustration(highland_tribes(), method="heuristic")
-    assert L == 7
-    assert set(split[split == split["GAMA"]].index) == GAMA_GROUP
+    result = frustration(highland_tribes(), method="heuristic")
+    assert result.L == 7
+    assert set(result.partition[result.partition == "GAMA"].index) == GAMA_GROUP
 
 
-def test_time_limit_returns_an_upper_bound_with_warning():
+def test_time_limit_falls_back_on_the_best_split_with_bounds():
     G = random_signed_graph(60, 300, seed=0)
     with pytest.warns(UserWarning, match="upper bound"):
-        L, split = frustration(G, method="exact", time_limit=0.05)
-    assert split.attrs["exact"] is False
-    assert split.attrs["lower_bound"] <= L
-    assert len(frustrated_ties(G, split)) == L
+        result = frustration(G, time_limit=0.05)
+    assert result.proven is False and result.method == "exact"
+    assert 0 <= result.lower_bound <= result.L
+    assert 0 < result.gap <= 1
+    assert len(frustrated_ties(G, result.partition)) == result.L
+    # the heuristic's split is never worse than what the budget gave
+    assert result.L <= frustration(G, method="heuristic").L
 
 
-def test_auto_switches_to_heuristic_above_threshold(monkeypatch):
-    monkeypatch.setattr(balance, "FRUSTRATION_EXACT_MAX_TIES", 10)
-    G = random_signed_graph(20, 40, seed=1)
-    with pytest.warns(UserWarning, match="upper bound"):
-        L, split = frustration(G)
-    assert split.attrs["method"] == "heuristic" and split.attrs["exact"] is False
-    monkeypatch.setattr(balance, "FRUSTRATION_EXACT_MAX_TIES", 1000)
+def test_exact_ignores_the_time_limit():
+    G = random_signed_graph(40, 160, seed=2)
     with warnings.catch_warnings():
         warnings.simplefilter("error")
-        exact, exact_split = frustration(G)
-    assert exact_split.attrs["exact"] is True and exact <= L
+        result = frustration(G, method="exact", time_limit=0.0)
+    assert result.proven and result.L == frustration(G, time_limit=None).L
 
 
 def test_unknown_method_is_rejected():
     with pytest.raises(ValueError, match="method"):
         frustration(triangle(1, 1, 1), method="brute")
     with pytest.raises(ValueError, match="method"):
-        camps(triangle(1, 1, 1), 3, method="brute")
+        partition(triangle(1, 1, 1), 3, method="brute")
 
 
-def test_frustration_series_format():
+def test_frustration_result_format():
     G = nx.Graph()
     G.add_edge(("x", 1), ("y", 2), sign=-1)  # tuple nodes stay single labels
     G.add_node("lonely")
-    L, split = frustration(G)
-    assert L == 0
-    assert split.name == "camp"
-    assert split.dtype == np.int64
+    result = frustration(G)
+    assert result.L == 0
+    split = result.partition
+    assert split.name == "partition" and split.dtype == object
     assert list(split.index) == [("x", 1), ("y", 2), "lonely"]
-    assert split["lonely"] == 0
+    assert split["lonely"] is None and result.unplaced == ["lonely"]
     assert split[("x", 1)] != split[("y", 2)]
-    assert set(split.attrs) == {"frustration", "exact", "lower_bound", "method"}
+    assert not split.attrs
+    assert result.seconds >= 0 and result.blocks == 0
+
+
+def test_groups_are_named_after_their_most_central_actor():
+    G = nx.Graph()
+    G.add_edges_from([("hub", "a"), ("hub", "b"), ("hub", "c"), ("z", "y")], sign=1)
+    G.add_edge("a", "z", sign=-1)
+    split = frustration(G).partition
+    assert split.to_dict() == {"hub": "hub", "a": "hub", "b": "hub", "c": "hub", "z": "z", "y": "z"}
+    # equal ties: the first id in sorted order names the group
+    assert name_groups(G, {"c": 1, "b": 1}).dropna().tolist() == ["b", "b"]
+
+
+def test_start_keeps_an_optimal_previous_partition():
+    # x opposes both a and b: either group is optimal for it. Started from a
+    # partition that puts x with b, the solver keeps it there.
+    G = nx.Graph()
+    G.add_edge("a", "b", sign=-1)
+    G.add_edge("x", "a", sign=-1)
+    G.add_edge("x", "b", sign=-1)
+    for side in ("a", "b"):
+        start = {"a": "a", "b": "b", "x": side}
+        split = frustration(G, start=start).partition
+        assert split["x"] == split[side]
+
+
+def test_changed_sides_follows_groups_not_labels():
+    # The group led by a loses c to the group led by d (now led by e): c alone
+    # changed sides; e joins, f was in no group.
+    before = pd.Series({"a": "a", "b": "a", "c": "a", "d": "d", "e": "d", "f": None})
+    after = pd.Series({"a": "b", "b": "b", "c": "e", "d": "e", "e": "e", "f": "e", "g": "b"})
+    assert changed_sides(before, after).to_dict() == {
+        "a": False,
+        "b": False,
+        "c": True,
+        "d": False,
+        "e": False,
+        "f": False,
+        "g": False,
+    }
+    # two separate parts joined in one group: nobody changed sides
+    merged = pd.Series({"a": "x", "b": "x", "c": "x", "d": "x", "e": "x"})
+    assert not changed_sides(before.dropna(), merged).any()
 
 
 def test_frustration_labels_follow_sorted_order():
     G = nx.Graph()
     G.add_edge("zeta", "alpha", sign=-1)
     G.add_edge("zeta", "mu", sign=1)
-    _, split = frustration(G)
-    assert split["alpha"] == 0 and split["zeta"] == 1 and split["mu"] == 1
+    split = frustration(G).partition
+    assert split.to_dict() == {"zeta": "zeta", "alpha": "alpha", "mu": "zeta"}
 
 
 # --------------------------------------------------------------------------
@@ -585,9 +795,9 @@ def test_frustration_labels_follow_sorted_order():
 # --------------------------------------------------------------------------
 
 
-def test_frustrated_ties_with_k_camps_and_series():
+def test_frustrated_ties_with_k_groups_and_series():
     G = highland_tribes()
-    three = camps(G, 3)
+    three = partition(G, 3).partition
     ties = frustrated_ties(G, three)
     assert list(ties.columns) == ["source", "target", "sign"]
     assert {frozenset((a, b)) for a, b in zip(ties.source, ties.target, strict=True)} == {
@@ -598,13 +808,13 @@ def test_frustrated_ties_with_k_camps_and_series():
     assert ties["sign"].dtype == np.int64
 
 
-def test_frustrated_ties_missing_camp_raises():
+def test_frustrated_ties_missing_group_raises():
     G = triangle(1, 1, -1)
-    with pytest.raises(ValueError, match="no camp"):
+    with pytest.raises(ValueError, match="no group"):
         frustrated_ties(G, {"a": 0, "b": 1})
 
 
-def test_frustrated_ties_ignores_isolated_nodes_without_camp():
+def test_frustrated_ties_ignores_isolated_nodes_without_group():
     G = triangle(1, 1, -1)
     G.add_node("alone")
     ties = frustrated_ties(G, {"a": 0, "b": 0, "c": 0})
@@ -612,17 +822,16 @@ def test_frustrated_ties_ignores_isolated_nodes_without_camp():
 
 
 # --------------------------------------------------------------------------
-# camps (Doreian-Mrvar)
+# partition (Doreian-Mrvar)
 # --------------------------------------------------------------------------
 
 
 @pytest.mark.parametrize("seed", range(10))
-def test_two_camps_at_half_alpha_is_half_the_frustration_index(seed):
+def test_two_groups_at_half_alpha_is_half_the_frustration_index(seed):
     G = random_signed_graph(14, 30, seed=seed, negative=0.2 + 0.06 * seed)
-    L, _ = frustration(G)
-    two = camps(G, 2, alpha=0.5)
-    assert two.attrs["criterion"] == L / 2
-    assert two.attrs["exact"] is True
+    two = partition(G, 2, alpha=0.5)
+    assert two.criterion == frustration(G).L / 2
+    assert two.proven is True
 
 
 @pytest.mark.parametrize(
@@ -637,84 +846,72 @@ def test_two_camps_at_half_alpha_is_half_the_frustration_index(seed):
         (8, 16, 3, 0.6, 6),
     ],
 )
-def test_exact_camps_match_brute_force(n, m, k, alpha, seed):
+def test_exact_partition_matches_brute_force(n, m, k, alpha, seed):
     G = random_signed_graph(n, m, seed=seed)
-    part = camps(G, k, alpha=alpha, method="exact")
-    assert part.attrs["criterion"] == pytest.approx(brute_force_dm(G, k, alpha))
-    assert part.attrs["exact"] is True
-    # the attrs describe the returned partition
-    ties = frustrated_ties(G, part)
-    assert part.attrs["negative_within"] == int((ties["sign"] < 0).sum())
-    assert part.attrs["positive_between"] == int((ties["sign"] > 0).sum())
-    assert part.attrs["n_camps"] <= k
-    heuristic = camps(G, k, alpha=alpha, method="heuristic")
-    assert heuristic.attrs["criterion"] >= part.attrs["criterion"] - 1e-9
-    assert heuristic.attrs["exact"] is False
+    part = partition(G, k, alpha=alpha, method="exact")
+    assert part.criterion == pytest.approx(brute_force_dm(G, k, alpha))
+    assert part.proven is True
+    # the counts describe the returned partition
+    ties = frustrated_ties(G, part.partition)
+    assert part.negative_within == int((ties["sign"] < 0).sum())
+    assert part.positive_between == int((ties["sign"] > 0).sum())
+    assert part.groups <= k
+    heuristic = partition(G, k, alpha=alpha, method="heuristic")
+    assert heuristic.criterion >= part.criterion - 1e-9
+    assert heuristic.proven is False
 
 
-def test_camps_relabelled_in_sorted_order():
+def test_partition_groups_named_after_their_most_central_actor():
     G = highland_tribes()
-    three = camps(G, 3)
-    # camp 0 holds the first tribe in sorted order, then by first appearance
-    order = sorted(G)
-    assert three[order[0]] == 0
-    seen = []
-    for node in order:
-        if three[node] not in seen:
-            seen.append(three[node])
-    assert seen == [0, 1, 2]
-    assert three.name == "camp" and three.dtype == np.int64
+    three = partition(G, 3).partition
+    degree = dict(G.degree())
+    for leader, members in three.groupby(three):
+        assert leader in members.index
+        assert degree[leader] == max(degree[a] for a in members.index)
+    assert three.name == "partition"
     assert list(three.index) == list(G)
 
 
-def test_camps_all_positive_graph_is_one_camp():
+def test_partition_all_positive_graph_is_one_group():
     G = nx.complete_graph(6)
     nx.set_edge_attributes(G, 1, "sign")
-    part = camps(G, 3)
-    assert part.tolist() == [0] * 6
-    assert part.attrs["n_camps"] == 1 and part.attrs["criterion"] == 0.0
+    part = partition(G, 3)
+    assert part.partition.nunique() == 1
+    assert part.groups == 1 and part.criterion == 0.0
 
 
-def test_camps_attrs():
-    part = camps(highland_tribes(), 2, alpha=0.5)
-    assert set(part.attrs) == {
-        "criterion",
-        "negative_within",
-        "positive_between",
-        "alpha",
-        "k",
-        "n_camps",
-        "exact",
-        "method",
-    }
-    assert part.attrs["criterion"] == 3.5  # = L / 2
-    assert part.attrs["k"] == 2 and part.attrs["alpha"] == 0.5
+def test_partition_result():
+    part = partition(highland_tribes(), 2, alpha=0.5)
+    assert part.criterion == 3.5  # = L / 2
+    assert part.k == 2 and part.alpha == 0.5 and part.method == "exact"
 
 
 @pytest.mark.parametrize("k", [0, -1, 2.5, True])
-def test_camps_rejects_bad_k(k):
+def test_partition_rejects_bad_k(k):
     with pytest.raises(ValueError, match="k"):
-        camps(triangle(1, 1, -1), k)
+        partition(triangle(1, 1, -1), k)
 
 
 @pytest.mark.parametrize("alpha", [-0.1, 1.5])
-def test_camps_rejects_bad_alpha(alpha):
+def test_partition_rejects_bad_alpha(alpha):
     with pytest.raises(ValueError, match="alpha"):
-        camps(triangle(1, 1, -1), 2, alpha=alpha)
+        partition(triangle(1, 1, -1), 2, alpha=alpha)
 
 
-def test_camps_heuristic_above_threshold_warns(monkeypatch):
-    monkeypatch.setattr(balance, "CAMPS_EXACT_MAX_TIES", 5)
+def test_partition_heuristic_above_threshold_warns(monkeypatch):
+    from graph.balance import partitions
+
+    monkeypatch.setattr(partitions, "PARTITION_EXACT_MAX_TIES", 5)
     with pytest.warns(UserWarning, match="heuristic"):
-        part = camps(highland_tribes(), 3)
-    assert part.attrs["exact"] is False
-    assert part.attrs["criterion"] == 1.0
+        part = partition(highland_tribes(), 3)
+    assert part.proven is False
+    assert part.criterion == 1.0
 
 
-def test_camps_k_one():
-    part = camps(highland_tribes(), 1)
-    assert set(part) == {0}
-    assert part.attrs["criterion"] == 0.5 * 29
+def test_partition_k_one():
+    part = partition(highland_tribes(), 1)
+    assert part.partition.nunique() == 1
+    assert part.criterion == 0.5 * 29
 
 
 # --------------------------------------------------------------------------
@@ -728,10 +925,69 @@ def test_works_on_project_signed_graph():
     S = graph.signed_graph(graph.load())
     before = snapshot(S)
     report = balance_report(S)
-    L, split = frustration(S)
-    assert report["ties"] == S.number_of_edges()
-    assert report["frustration"] == L == len(frustrated_ties(S, split))
-    assert report["frustration_exact"] is True
-    assert 0 <= report["normalised_balance"] <= 1
-    assert camps(S, 3).attrs["criterion"] >= 0
+    result = frustration(S)
+    assert report.measures["ties"] == S.number_of_edges()
+    assert report.measures["frustration"] == result.L == len(frustrated_ties(S, result.partition))
+    assert report.measures["frustration_proven"] is True
+    assert 0 <= report.measures["normalised_balance"] <= 1
+    assert partition(S, 3).criterion >= 0
     assert snapshot(S) == before
+    # the Kurdish forces, the UN and the Syrian Observatory have no signed tie: no group
+    assert set(result.unplaced) == {"kurdish_forces", "united_nations", "syrian_observatory"}
+    assert report.measures["unplaced"] == 3
+    assert set(report.groups.index) == {"assad_government", "free_syrian_army"}
+    assert report.groups.loc["assad_government", "name"] == "Assad government"
+
+
+# --------------------------------------------------------------------------
+# the explorer's precomputed balance view
+# --------------------------------------------------------------------------
+
+
+def test_balance_view_agrees_with_graph_balance_every_month():
+    import json
+
+    import graph
+
+    G = graph.load()
+    view = balance_view(G)
+    assert json.loads(json.dumps(view)) == view  # plain JSON-ready data
+    months = pd.period_range("2012-07", "2016-12", freq="M")
+    assert [m["month"] for m in view["months"]] == [str(p) for p in months]
+    previous = None
+    for month in view["months"]:
+        S = graph.signed_graph(G, at=month["month"])
+        result = frustration(S)
+        assert month["L"] == result.L and month["proven"] is result.proven is True
+        part = pd.Series(
+            {a: g["id"] for g in month["groups"] for a in g["members"]}, dtype=object
+        ).reindex(list(S), fill_value=None)
+        assert len(frustrated_ties(S, part)) == month["L"]  # the groups attain L
+        assert [list(t) for t in frustrated_ties(S, part).itertuples(index=False)] == month[
+            "frustrated"
+        ]
+        assert set(month["unplaced"]) == {a for a in S if S.degree(a) == 0}
+        for group in month["groups"]:
+            assert group["id"] in group["members"]
+        if previous is not None:
+            moved = changed_sides(previous, part)
+            assert month["changed_sides"] == moved.index[moved].tolist()
+        previous = part
+    assert view["all"]["L"] == frustration(graph.signed_graph(G)).L == 2
+
+
+def test_balance_view_what_if_for_the_most_central_actors():
+    import graph
+
+    G = graph.load()
+    S = graph.signed_graph(G)
+    view = balance_view(G, top=3)
+    degree = dict(S.degree())
+    actors = [w["actor"] for w in view["without"]]
+    assert actors == sorted(S, key=lambda a: (-degree[a], a))[:3]
+    for what_if in view["without"]:
+        H = S.copy()
+        H.remove_node(what_if["actor"])
+        assert what_if["L"] == frustration(H).L
+        members = [a for g in what_if["groups"] for a in g["members"]]
+        assert what_if["actor"] not in members

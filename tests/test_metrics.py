@@ -94,7 +94,7 @@ def test_pn_ignores_neutral_edges_and_isolates() -> None:
 def test_pn_rejects_bad_input() -> None:
     S = nx.Graph()
     S.add_edge("a", "b")
-    with pytest.raises(ValueError, match="no numeric 'sign'"):
+    with pytest.raises(ValueError, match=r"tie \('a', 'b'\) has no 'sign' attribute"):
         pn_centrality(S)
     S["a"]["b"]["sign"] = 1
     with pytest.raises(ValueError, match="needs a directed graph"):
@@ -335,3 +335,49 @@ def test_summary_aleppo() -> None:
     assert (values["first_date"], values["last_date"]) == ("2012-07", "2016-12-22")
     # Kurdish forces are named in no relation.
     assert values["isolates"] == 1
+
+
+def test_centrality_of_plain_networkx_graphs() -> None:
+    # A graph from elsewhere: no actor attributes, no signs, maybe undirected.
+    K = nx.karate_club_graph()
+    table = centrality(K)
+    assert table.index.tolist() == list(K)
+    assert table["degree"].tolist() == [d for _, d in K.degree()]
+    assert table["in_degree"].tolist() == table["out_degree"].tolist()
+    assert (table["signed_degree"] == 0).all() and (table["pn"] == 1).all()
+    expected = nx.betweenness_centrality(K)
+    assert table["betweenness"].tolist() == pytest.approx([expected[n] for n in K])
+    D = nx.DiGraph([("a", "b", {"sign": 1}), ("b", "c", {"sign": -1})])
+    directed = centrality(D)
+    assert directed.loc["b", ["in_degree", "out_degree", "support_received"]].tolist() == [1, 1, 1]
+    assert directed.loc["b", "signed_degree"] == 0
+    with pytest.raises(TypeError, match="expected a networkx graph"):
+        centrality({"a": "b"})
+
+
+def test_betweenness_is_sampled_above_the_threshold(monkeypatch) -> None:
+    from graph import metrics
+
+    G = nx.gnm_random_graph(120, 400, seed=1)
+    exact = centrality(G)["betweenness"]
+    expected = nx.betweenness_centrality(G)
+    assert exact.tolist() == pytest.approx([expected[n] for n in G], abs=1e-12)
+    monkeypatch.setattr(metrics, "BETWEENNESS_EXACT_MAX_ACTORS", 100)
+    monkeypatch.setattr(metrics, "BETWEENNESS_PIVOTS", 60)
+    sampled = centrality(G)["betweenness"]
+    assert not np.allclose(sampled, exact)  # it really is an estimate...
+    pd.testing.assert_series_equal(sampled, centrality(G)["betweenness"])  # ...seeded
+    assert sampled.corr(exact) > 0.9  # ...and a close one
+    assert (sampled - exact).abs().mean() < 0.3 * exact.mean()
+    pd.testing.assert_series_equal(centrality(G, exact=True)["betweenness"], exact)
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_batched_betweenness_matches_networkx(seed) -> None:
+    # Disconnected, with isolates and long paths: every level of the searches.
+    G = nx.disjoint_union_all(
+        [nx.gnm_random_graph(150, 300, seed=seed), nx.path_graph(40), nx.empty_graph(3)]
+    )
+    table = centrality(G)
+    expected = nx.betweenness_centrality(G)
+    assert table["betweenness"].tolist() == pytest.approx([expected[n] for n in G], abs=1e-12)

@@ -51,6 +51,17 @@ def test_notebook_is_committed_clean(path: Path) -> None:
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda path: path.stem)
+def test_notebook_says_partition_for_what_balance_computes(path: Path) -> None:
+    # `camp` is the data's column; the split balance computes is a partition
+    # into groups, and results are read from their fields, not pandas attrs.
+    old_words = re.compile(r"\.attrs\b|balance\.camps|camp_(before|after|changed)")
+    notebook = nbformat.read(path, as_version=4)
+    for cell in notebook.cells:
+        if cell.cell_type == "code":
+            assert not old_words.search(cell.source)
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda path: path.stem)
 def test_notebook_runs_top_to_bottom(path: Path) -> None:
     notebook = nbformat.read(path, as_version=4)
     kernel = KernelManager(kernel_name="python3", kernel_spec_manager=ThisPython())

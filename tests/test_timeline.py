@@ -31,11 +31,12 @@ def test_yearly_rows(aleppo: nx.MultiDiGraph) -> None:
     assert isinstance(years.index, pd.PeriodIndex) and years.index.name == "period"
     assert years.index.astype(str).tolist() == ["2012", "2013", "2014", "2015", "2016"]
     summary_columns = graph.summary(aleppo).drop(["first_date", "last_date"]).index.tolist()
-    assert list(years.columns) == summary_columns + list(TIMELINE_BALANCE)
+    assert list(years.columns) == summary_columns + list(TIMELINE_BALANCE) + ["changed_sides"]
     # Before Russia's campaign the data hold no unbalanced cycle; in 2016 the
     # two ties that break balance are Amnesty's and the civilians'.
     assert years["frustration"].tolist() == [0, 0, 0, 1, 2]
-    assert years["frustration_exact"].all()
+    assert years["frustration_proven"].all()
+    assert (years["changed_sides"] == 0).all()
     assert years.loc["2016", "relations"] == 34  # every relation is active in 2016
     assert (years["actors"] == 20).all()
 
@@ -49,7 +50,7 @@ def test_each_row_measures_its_snapshot(aleppo: nx.MultiDiGraph) -> None:
     expected = graph.summary(active)
     for column in ["relations", "ties", "negative_ties", "density", "components"]:
         assert row[column] == pytest.approx(expected[column])
-    report = balance_report(graph.signed_graph(active))
+    report = balance_report(graph.signed_graph(active)).measures
     for column in TIMELINE_BALANCE:
         assert row[column] == pytest.approx(report[column], nan_ok=True)
     # September 2015: Russia's strikes on the rebels and on the civilians
@@ -58,11 +59,51 @@ def test_each_row_measures_its_snapshot(aleppo: nx.MultiDiGraph) -> None:
 
 
 def test_timeline_rejects_bad_input(aleppo: nx.MultiDiGraph) -> None:
-    with pytest.raises(ValueError, match="freq must be"):
-        timeline(aleppo, freq="W")
+    for bad in ("D", "fortnight", 12):
+        with pytest.raises(ValueError, match="freq must be"):
+            timeline(aleppo, freq=bad)
     undated = relations(("a", "b", "weapons", 1, None, None))
     with pytest.raises(ValueError, match="no relation is dated"):
         timeline(undated)
+
+
+@pytest.mark.parametrize(
+    ("freq", "same_as", "rows"),
+    [("YE", "Y", 5), ("A", "Y", 5), ("QE", "Q", 18), ("ME", "M", 54)],
+)
+def test_timeline_accepts_pandas_frequency_aliases(aleppo, freq, same_as, rows) -> None:
+    table = timeline(aleppo, freq=freq)
+    assert len(table) == rows
+    pd.testing.assert_frame_equal(table, timeline(aleppo, freq=same_as))
+
+
+def test_weekly_and_quarterly_rows_count_what_is_active(aleppo: nx.MultiDiGraph) -> None:
+    weeks = timeline(aleppo, freq="W")
+    assert len(weeks) == 235
+    # The week of Monday 28 September 2015 holds the first Russian air strikes.
+    week = weeks.index[weeks.index.start_time.strftime("%Y-%m-%d") == "2015-09-28"][0]
+    assert weeks.loc[week, "relations"] == len(
+        [
+            1
+            for *_, d in aleppo.edges(data=True)
+            if graph.dates.is_active(d.get("start"), d.get("end"), "2015-09-28")
+            or graph.dates.is_active(d.get("start"), d.get("end"), "2015-10-04")
+        ]
+    )
+    quarters = timeline(aleppo, freq="Q")
+    assert str(quarters.index[0]) == "2012Q3"
+
+
+def test_timeline_warm_start_counts_real_moves() -> None:
+    # b is a's ally in 2013 and its enemy in 2014, when c backs a: b changes sides.
+    G = relations(
+        ("a", "b", "weapons", 1, "2013", "2013"),
+        ("a", "b", "fights", -1, "2014", None),
+        ("c", "a", "funding", 1, "2013", None),
+    )
+    years = timeline(G)
+    assert years["changed_sides"].tolist() == [0, 1]
+    assert years["groups"].tolist() == [1, 2]
 
 
 def test_diff_by_hand() -> None:
@@ -83,6 +124,8 @@ def test_diff_by_hand() -> None:
             "sign_after": -1,
             "types_before": "",
             "types_after": "fights",
+            "relations_before": "",
+            "relations_after": "c fights d",
         },
         ("a", "b"): {
             "change": "flipped",
@@ -90,6 +133,8 @@ def test_diff_by_hand() -> None:
             "sign_after": -1,
             "types_before": "weapons",
             "types_after": "fights",
+            "relations_before": "a weapons b",
+            "relations_after": "a fights b",
         },
     }
     ended = diff(G, "2012", "2013")
@@ -111,3 +156,11 @@ def test_diff_orders_pairs_and_changes(aleppo: nx.MultiDiGraph) -> None:
     )
     with pytest.raises(ValueError, match="not a date"):
         diff(aleppo, "2015", "later")
+
+
+def test_diff_keeps_who_acted_on_whom_with_the_vocabulary_labels(aleppo) -> None:
+    changes = diff(aleppo, "2015-09-29", "2015-10")
+    # the pair is sorted, but the sentence keeps Russia as the one who strikes
+    assert changes.loc[("free_syrian_army", "russia"), "relations_after"] == (
+        "Russia carries out air strikes on Free Syrian Army"
+    )

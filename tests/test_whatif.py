@@ -50,11 +50,11 @@ def test_compare_columns(aleppo: nx.MultiDiGraph) -> None:
     expected = ["name"]
     for metric in COMPARED_METRICS:
         expected += [f"{metric}_before", f"{metric}_after", f"{metric}_change"]
-    expected += ["camp_before", "camp_after", "camp_changed"]
+    expected += ["partition_before", "partition_after", "changed_sides"]
     assert list(table.columns) == expected
     assert table.index.tolist() == list(aleppo)
     assert table.index.name == "actor"
-    assert str(table["camp_after"].dtype) == "Int64"
+    assert table["changed_sides"].dtype == bool
     narrow = compare(aleppo, aleppo, metrics=["pagerank"])
     assert list(narrow.columns[:4]) == [
         "name",
@@ -74,29 +74,30 @@ def test_what_if_russia_withdraws(aleppo: nx.MultiDiGraph) -> None:
     assert government["degree_change"] == -3
     russia = table.loc["russia"]
     assert math.isnan(russia["degree_after"]) and math.isnan(russia["pn_change"])
-    assert russia["camp_after"] is pd.NA and not russia["camp_changed"]
-    # The United Kingdom only accused Russia: it has no tie left, so no camp.
-    assert table.loc["united_kingdom", "camp_after"] is pd.NA
-    # The old sides still fit best: nobody changes camp.
-    assert not table["camp_changed"].any()
+    assert pd.isna(russia["partition_after"]) and not russia["changed_sides"]
+    assert russia["partition_before"] == "assad_government"
+    # The United Kingdom only accused Russia: it has no tie left, so no group.
+    assert pd.isna(table.loc["united_kingdom", "partition_after"])
+    # The old sides still fit best: nobody changes sides.
+    assert not table["changed_sides"].any()
     # Without the bombing, the rebels' signed degree rises by one.
     assert table.loc["free_syrian_army", "signed_degree_change"] == 1
 
 
-def test_camps_are_optimal_and_aligned(aleppo: nx.MultiDiGraph) -> None:
-    # Without the rebels, Amnesty only accuses the government: it changes side.
+def test_partitions_are_optimal_and_aligned(aleppo: nx.MultiDiGraph) -> None:
+    # Without Amnesty's tie to the rebels, Amnesty only accuses the government:
+    # whatever side the first partition gave it, it now sits against the government.
     after = without(aleppo, "free_syrian_army")
     table = compare(aleppo, after)
-    assert table.index[table["camp_changed"]].tolist() == ["amnesty_international"]
-    # The two camp labels mean the same side before and after.
-    assert (
-        table.loc["assad_government", "camp_before"] == table.loc["assad_government", "camp_after"]
-    )
-    # The "after" split is an optimal split of the "after" graph.
+    amnesty = table.loc["amnesty_international"]
+    assert amnesty["partition_after"] != table.loc["assad_government", "partition_after"]
+    moved = table.index[table["changed_sides"]].tolist()
+    assert moved in ([], ["amnesty_international"])
+    assert (moved == []) == (amnesty["partition_before"] != "assad_government")
+    # The "after" partition is an optimal one of the "after" graph.
     S = graph.signed_graph(after)
-    placed = table["camp_after"].dropna().astype(int)
-    L, _ = frustration(S)
-    assert len(frustrated_ties(S, placed.reindex(list(S)).fillna(0))) == L
+    placed = table["partition_after"].reindex(list(S))
+    assert len(frustrated_ties(S, placed)) == frustration(S).L
 
 
 def test_compare_with_an_actor_only_after() -> None:
@@ -112,32 +113,47 @@ def test_compare_with_an_actor_only_after() -> None:
     assert table.loc["c", "name"] == "C"
     assert math.isnan(table.loc["c", "degree_before"])
     assert table.loc["c", "degree_after"] == 1
-    assert table.loc["c", "camp_before"] is pd.NA
-    assert table.loc["c", "camp_after"] != table.loc["a", "camp_after"]
-    assert table.loc["a", "camp_after"] == table.loc["a", "camp_before"]
+    assert pd.isna(table.loc["c", "partition_before"])
+    assert table.loc["c", "partition_after"] == "c" != table.loc["a", "partition_after"]
+    assert table.loc["a", "partition_after"] == table.loc["a", "partition_before"]
+    assert not table["changed_sides"].any()
 
 
-def test_camp_labels_follow_the_larger_part() -> None:
+def test_the_smaller_part_changes_sides() -> None:
     # Before: a triangle {a, b, c} and a 5-clique {d..h} of allies, bridged by
-    # c - h: one camp. After: the bridge goes and a - d, b - e become hostile.
-    # The old one-camp split is a local optimum no single move improves, so
-    # the solver's split is used; it calls {a, b, c} camp 0 (a sorts first),
-    # and the labels must be swapped so that the five keep their camp.
+    # c - h: one group. After: the bridge goes and a - d, b - e become hostile.
+    # The old one-group split is a local optimum no single move improves, so
+    # the solver's split is used; the five stay, the three change sides.
     allies = [(u, v, 1) for group in ("abc", "defgh") for u, v in itertools.combinations(group, 2)]
     table = compare(
         signed_actors("abcdefgh", [*allies, ("c", "h", 1)]),
         signed_actors("abcdefgh", [*allies, ("a", "d", -1), ("b", "e", -1)]),
     )
-    assert table["camp_before"].tolist() == [0] * 8
-    assert table["camp_after"].tolist() == [1, 1, 1, 0, 0, 0, 0, 0]
-    assert table.index[table["camp_changed"]].tolist() == ["a", "b", "c"]
+    assert table["partition_before"].nunique() == 1
+    assert table["partition_after"].tolist() == ["a"] * 3 + ["d"] * 5
+    assert table.index[table["changed_sides"]].tolist() == ["a", "b", "c"]
 
 
-def test_undecided_actors_keep_their_camp() -> None:
-    # a and b are enemies. x backed b and now opposes both (either camp
+def test_undecided_actors_keep_their_side() -> None:
+    # a and b are enemies. x backed b and now opposes both (either group
     # frustrates one tie); y was a's ally and now opposes it. Only y must move.
     before = signed_actors("abxy", [("a", "b", -1), ("x", "b", 1), ("y", "a", 1)])
     after = signed_actors("abxy", [("a", "b", -1), ("x", "a", -1), ("x", "b", -1), ("y", "a", -1)])
     table = compare(before, after)
-    assert table.index[table["camp_changed"]].tolist() == ["y"]
-    assert table.loc["x", "camp_after"] == table.loc["b", "camp_after"]
+    assert table.index[table["changed_sides"]].tolist() == ["y"]
+    assert table.loc["x", "partition_after"] == table.loc["b", "partition_after"]
+
+
+def test_compare_explains_wrong_arguments(aleppo: nx.MultiDiGraph) -> None:
+    with pytest.raises(TypeError, match=r"G_after is str 'russia'.*graph\.without"):
+        compare(aleppo, "russia")
+    with pytest.raises(TypeError, match="G_before is list"):
+        compare([], aleppo)
+
+
+def test_compare_at_a_date(aleppo: nx.MultiDiGraph) -> None:
+    # Before Russia's air campaign (September 2015) it only opposed IS.
+    table = compare(aleppo, without(aleppo, "russia"), at="2014")
+    expected = graph.centrality(aleppo, at="2014")
+    assert table["degree_before"].tolist() == expected["degree"].astype(float).tolist()
+    assert table.loc["free_syrian_army", "signed_degree_change"] == 0

@@ -1,0 +1,64 @@
+"""Structural balance of signed graphs.
+
+Every public function takes an undirected, simple :class:`networkx.Graph`
+whose edges carry a ``sign`` attribute equal to +1 (support, alliance) or -1
+(opposition, antagonism) -- for example the output of ``graph.signed_graph``
+or :func:`graph.datasets.highland_tribes`.  The graph passed in is never
+modified.  A missing or invalid sign raises :class:`ValueError`.
+
+Modules, one concept each:
+
+* :mod:`~graph.balance.measures` -- :func:`triangle_balance` (Cartwright-Harary
+  strict balance, or Davis's weak balance) and :func:`walk_balance` (Estrada &
+  Benzi's ``tr exp(A) / tr exp(|A|)``, sparse on large graphs).
+* :mod:`~graph.balance.frustration_index` -- :func:`frustration`: the exact
+  frustration index (line index of balance), by blocks reduced by
+  :mod:`~graph.balance.reduce`, warm-started by the local search of
+  :mod:`~graph.balance.heuristic` and proven by the cycle packing or the
+  binary program of :mod:`~graph.balance.exact` (Aref, Mason & Wilson) within
+  a time budget; :func:`frustrated_ties`, :func:`name_groups`,
+  :func:`changed_sides`.
+* :mod:`~graph.balance.partitions` -- :func:`partition`: Doreian & Mrvar's
+  partition into k groups.
+* :mod:`~graph.balance.report` -- :func:`balance_report`: all of the above.
+* :mod:`~graph.balance.view` -- :func:`balance_view`: per-month balance and
+  what-if, as plain JSON-ready data for the explorer.
+* :mod:`~graph.balance.arrays` -- the integer view of a signed graph the
+  solvers share; :func:`tie_sign` (from :mod:`graph.signs`) is the one sign
+  validator of the analyses.
+
+Terminology: a *partition* splits the actors into *groups* (the ``camp``
+column of the data is the analyst's own, hand-written side, and is not used
+here).  A tie is *frustrated* under a partition when it is a positive tie
+between two groups or a negative tie inside a group.  A signed graph is
+*balanced* (Cartwright & Harary 1956) when some two-group partition leaves no
+tie frustrated; the *frustration index* ``L`` is the fewest ties whose removal
+(equivalently, whose sign flip) makes the graph balanced.
+"""
+
+from ..signs import tie_sign
+from .frustration_index import Frustration, changed_sides, frustrated_ties, frustration, name_groups
+from .measures import WALK_DENSE_MAX_ACTORS, triangle_balance, triangle_census, walk_balance
+from .partitions import PARTITION_EXACT_MAX_TIES, SignedPartition, partition
+from .report import BalanceReport, balance_report, groups_table
+from .view import balance_view
+
+__all__ = [
+    "PARTITION_EXACT_MAX_TIES",
+    "WALK_DENSE_MAX_ACTORS",
+    "BalanceReport",
+    "Frustration",
+    "SignedPartition",
+    "balance_report",
+    "balance_view",
+    "changed_sides",
+    "frustrated_ties",
+    "frustration",
+    "groups_table",
+    "name_groups",
+    "partition",
+    "tie_sign",
+    "triangle_balance",
+    "triangle_census",
+    "walk_balance",
+]

@@ -1,0 +1,136 @@
+"""Balance month by month, and without each central actor, as plain data for a page."""
+
+from __future__ import annotations
+
+from collections.abc import Hashable
+
+import networkx as nx
+import pandas as pd
+
+from .frustration_index import Frustration, changed_sides, frustrated_ties, frustration
+
+__all__ = ["VIEW_VERSION", "balance_view"]
+
+#: Version of the structure :func:`balance_view` returns.
+VIEW_VERSION = 1
+
+
+def balance_view(
+    G: nx.MultiDiGraph, *, top: int = 10, time_limit: float | None = 10.0
+) -> dict[str, object]:
+    """Precompute what a page needs to show structural balance offline.
+
+    For the whole data, for every month the data cover, and for the graph
+    without each of its ``top`` most central actors: the frustration index
+    (proven or not), the two-group partition named after each group's most
+    central actor, the ties it leaves frustrated, and who changed sides.
+    Each month starts from the previous month's partition
+    (:func:`graph.balance.frustration` with ``start=``), and each what-if
+    from the whole data's, so groups only change when the data demand it; a
+    month with the same active relations as the one before reuses its result.
+
+    Parameters
+    ----------
+    G : networkx.MultiDiGraph
+        An actor graph, as returned by :func:`graph.load`.
+    top : int, default 10
+        How many actors get a what-if: those with the most signed ties in the
+        whole data (ties broken by id), the same centrality that names groups.
+    time_limit : float or None, default 10.0
+        Seconds for each proof (see :func:`graph.balance.frustration`).
+
+    Returns
+    -------
+    dict
+        Plain JSON-ready data (str, int, float, bool, None, lists, dicts;
+        actor ids as in ``G``, strings for data from :func:`graph.load`)::
+
+            {"version": 1,
+             "all": STATE,                      # every relation, whatever its dates
+             "months": [{"month": "2012-07", **STATE, "changed_sides": [id, ...]}, ...],
+             "without": [{"actor": id, **STATE, "changed_sides": [id, ...]}, ...]}
+
+        where ``STATE`` is ``{"L": int | float, "proven": bool, "lower_bound":
+        int | float, "groups": [{"id": leader id, "members": [id, ...]}, ...],
+        "unplaced": [id, ...], "frustrated": [[source, target, sign], ...]}``:
+        groups largest first, members in graph order; ``unplaced`` are actors
+        with no signed tie (in no group); ``changed_sides`` lists the actors
+        whose group differs from the previous month's (the first month: none)
+        or, for a what-if, from the whole data's
+        (:func:`graph.balance.changed_sides`). ``months`` is empty when no
+        relation is dated.
+
+    Examples
+    --------
+    >>> import graph
+    >>> view = balance_view(graph.load(), top=2)
+    >>> view["all"]["L"], view["all"]["proven"], [g["id"] for g in view["all"]["groups"]]
+    (2, True, ['free_syrian_army', 'assad_government'])
+    >>> [(m["month"], m["L"]) for m in view["months"]][-3:]
+    [('2016-10', 2), ('2016-11', 2), ('2016-12', 2)]
+    >>> [w["actor"] for w in view["without"]]
+    ['assad_government', 'free_syrian_army']
+    """
+    from ..build import signed_graph
+    from ..metrics import date_range
+    from ..timeline import _active, _spans
+
+    S = signed_graph(G)
+    whole = frustration(S, time_limit=time_limit)
+    view: dict[str, object] = {"version": VIEW_VERSION, "all": _state(S, whole)}
+
+    months = []
+    first, last = date_range(G)
+    if first is not None and last is not None:
+        spans = _spans(G)
+        previous: pd.Series | None = None
+        seen_edges: frozenset | None = None
+        state: dict[str, object] = {}
+        for month in pd.period_range(first[:7], last[:7], freq="M"):
+            active = _active(G, spans, month.start_time.date(), month.end_time.date())
+            edges = frozenset(active.edges(keys=True))
+            moved: list[Hashable] = []
+            if edges != seen_edges:
+                S_month = signed_graph(active)
+                result = frustration(S_month, time_limit=time_limit, start=previous)
+                if previous is not None:
+                    moved = _moved(previous, result.partition)
+                state, previous, seen_edges = _state(S_month, result), result.partition, edges
+            months.append({"month": str(month), **state, "changed_sides": moved})
+    view["months"] = months
+
+    degree = dict(S.degree())
+    central = sorted(S, key=lambda actor: (-degree[actor], str(actor)))[:top]
+    without = []
+    for actor in central:
+        S_without = S.copy()
+        S_without.remove_node(actor)
+        result = frustration(S_without, time_limit=time_limit, start=whole.partition)
+        moved = _moved(whole.partition, result.partition)
+        without.append({"actor": actor, **_state(S_without, result), "changed_sides": moved})
+    view["without"] = without
+    return view
+
+
+def _moved(before: pd.Series, after: pd.Series) -> list[Hashable]:
+    changed = changed_sides(before, after)
+    return changed.index[changed].tolist()
+
+
+def _state(S: nx.Graph, result: Frustration) -> dict[str, object]:
+    """One partition as plain data."""
+    partition = result.partition
+    groups = [
+        {"id": leader, "members": members.index.tolist()}
+        for leader, members in partition.dropna().groupby(partition.dropna(), sort=False)
+    ]
+    groups.sort(key=lambda group: (-len(group["members"]), str(group["id"])))
+    ties = frustrated_ties(S, partition)
+    return {
+        "L": result.L,
+        "proven": result.proven,
+        "lower_bound": result.lower_bound,
+        "groups": groups,
+        "unplaced": result.unplaced,
+        "frustrated": [[u, v, int(sign)] for u, v, sign in ties.itertuples(index=False)],
+    }
