@@ -207,6 +207,8 @@ def _nodes(G: nx.MultiDiGraph, size_by: Mapping | pd.Series | None) -> list[dict
             "colour": colours[str(data.get("camp", ""))],
             "shape": node_shape(str(data.get("kind", ""))),
             "degree": degree[node],
+            "active_from": _days(str(data["start"]))[0] if data.get("start") else None,
+            "active_to": _days(str(data["end"]))[1] if data.get("end") else None,
         }
         for node, data in sorted(G.nodes(data=True), key=lambda item: str(item[0]))
     ]
@@ -316,15 +318,23 @@ def _edges(G: nx.MultiDiGraph) -> list[dict]:
     relations = sorted(
         G.edges(keys=True, data=True), key=lambda e: (str(e[0]), str(e[1]), str(e[2]))
     )
-    # Relations between the same two actors are bent apart so each can be hovered.
-    pairs: defaultdict[tuple[str, str], int] = defaultdict(int)
-    for u, v, _, _ in relations:
-        pairs[tuple(sorted((str(u), str(v))))] += 1
+    # Relations drawn alike (same two actors, direction, type, sign and
+    # confidence: event data's hundreds of "fights" rows) share one line,
+    # named by its first relation's id; lines between the same two actors are
+    # bent apart so each can be hovered.
+    lines: dict[tuple, int] = {}
+    for number, (u, v, _, data) in enumerate(relations):
+        lines.setdefault(_look(u, v, data), number)
+    pairs: Counter[tuple[str, str]] = Counter(tuple(sorted((str(u), str(v)))) for u, v, *_ in lines)
     seen: defaultdict[tuple[str, str], int] = defaultdict(int)
-    edges = []
-    for number, (u, v, key, data) in enumerate(relations):
+    bend: dict[int, float | None] = {}
+    for (u, v, *_), first in lines.items():
         pair = tuple(sorted((str(u), str(v))))
         seen[pair] += 1
+        bend[first] = round(0.18 * seen[pair], 2) if pairs[pair] > 1 else None
+    edges = []
+    for number, (u, v, key, data) in enumerate(relations):
+        line = lines[_look(u, v, data)]
         sign = int(data.get("sign", 0))
         confidence = str(data.get("confidence", ""))
         start, end = data.get("start") or None, data.get("end") or None
@@ -349,11 +359,24 @@ def _edges(G: nx.MultiDiGraph) -> list[dict]:
                 "citation": str(data.get("citation", "") or ""),
                 "date_source": str(data.get("date_source", "") or ""),
                 "colour": edge_colour(sign),
-                "roundness": round(0.18 * seen[pair], 2) if pairs[pair] > 1 else None,
+                "line": line,
+                "roundness": bend[line],
                 **edge_style(sign, confidence),
             }
         )
     return edges
+
+
+def _look(u: object, v: object, data: dict) -> tuple:
+    """What a relation's drawn line shows: its two actors in order, type, sign, confidence."""
+    return (
+        str(u),
+        str(v),
+        str(data.get("type", "")),
+        int(data.get("sign", 0)),
+        str(data.get("confidence", "")),
+        bool(data.get("symmetric", False)),
+    )
 
 
 def _legend(G: nx.MultiDiGraph, edges: list[dict]) -> dict:
@@ -390,6 +413,7 @@ def _legend(G: nx.MultiDiGraph, edges: list[dict]) -> dict:
                 "relations": levels[level],
                 "width": edge_style(1, level)["width"],
                 "opacity": edge_style(1, level)["opacity"],
+                "dashes": edge_style(1, level)["dashes"],
             }
             for level in sorted(levels, key=lambda level: (rank.get(level, len(rank)), level))
         ],
@@ -474,9 +498,11 @@ def _span_label(start: str | None, end: str | None) -> str:
     --------
     >>> _span_label("2012-07", "2016-12-22"), _span_label(None, "2016-07-28")
     ('July 2012 – 22 December 2016', 'until 28 July 2016')
-    >>> _span_label(None, None)
-    'undated (shown at every date)'
+    >>> _span_label(None, None), _span_label("2016-07-28", "2016-07-28")
+    ('undated (shown at every date)', 'on 28 July 2016')
     """
+    if start and end and start == end:
+        return f"on {_date_label(start)}"
     if start and end:
         return f"{_date_label(start)} – {_date_label(end)}"
     if start:

@@ -224,8 +224,7 @@ function startExplorer() {
     nodes: network.nodes,
     edges: network.edges,
     data: data,
-    visibleRelations: () =>
-      network.edges.get({ filter: (edge) => !edge.hidden }).map((edge) => [edge.from, edge.to, edge.key]),
+    visibleRelations: network.visibleRelations,
     litActors: () =>
       network.nodes.get({ filter: (node) => !node.hidden && node.opacity === 1 }).map((node) => node.id),
     state: () => ({ selected: state.selected, step: state.step, period: state.period }),

@@ -49,6 +49,7 @@ const VIEW_PARAMS = ["mode", "compare", "without"];
  * @property {Scene} data
  * @property {Map<string, SceneNode>} actors by id
  * @property {Map<number, SceneEdge>} relations by id
+ * @property {Map<number, SceneEdge[]>} lines the relations drawn as each line, by the line's id
  * @property {Map<number, string>} signNames sign -> its name ("support")
  * @property {Map<string, LegendConfidence>} levels confidence level -> its legend entry
  */
@@ -58,10 +59,22 @@ const VIEW_PARAMS = ["mode", "compare", "without"];
  * @returns {Model}
  */
 function createModel(data) {
+  /** @type {Map<number, SceneEdge[]>} */
+  const lines = new Map();
+  data.edges.forEach((edge) => {
+    const members = lines.get(edge.line);
+    if (members) members.push(edge);
+    else lines.set(edge.line, [edge]);
+  });
+  // A line's relations in time order (undated first), as its card and the panel list them.
+  lines.forEach((members) =>
+    members.sort((a, b) => compareText(a.active_from || "", b.active_from || "") || a.id - b.id)
+  );
   return {
     data: data,
     actors: new Map(data.nodes.map((node) => [node.id, node])),
     relations: new Map(data.edges.map((edge) => [edge.id, edge])),
+    lines: lines,
     signNames: new Map(data.legend.signs.map((entry) => [entry.sign, entry.name])),
     levels: new Map(data.legend.confidence.map((entry) => [entry.level, entry])),
   };
@@ -114,7 +127,8 @@ function confidenceWords(model, level) {
 }
 
 /**
- * @param {SceneEdge} relation
+ * Whether a relation, or an actor with its own dates, is there at a period.
+ * @param {{active_from: string | null, active_to: string | null}} relation
  * @param {{first: string, last: string} | null} period
  * @returns {boolean}
  */
@@ -135,16 +149,20 @@ function activeAt(relation, period) {
  */
 function shownRelations(model, state, period = state.period) {
   const off = state.off;
+  // An actor outside its own dates is not there, nor are its relations (graph.snapshot).
   /** @param {string} id */
-  const campOff = (id) => off.camp.has(/** @type {SceneNode} */ (model.actors.get(id)).camp);
+  const away = (id) => {
+    const actor = /** @type {SceneNode} */ (model.actors.get(id));
+    return off.camp.has(actor.camp) || !activeAt(actor, period);
+  };
   const shown = new Set();
   model.data.edges.forEach((relation) => {
     if (
       !off.type.has(relation.type) &&
       !off.sign.has(String(relation.sign)) &&
       !off.confidence.has(relation.confidence) &&
-      !campOff(relation.from) &&
-      !campOff(relation.to) &&
+      !away(relation.from) &&
+      !away(relation.to) &&
       activeAt(relation, period)
     ) {
       shown.add(relation.id);

@@ -65,6 +65,10 @@ interface SceneNode {
   readonly shape: string;
   /** Number of relations it takes part in, either way. */
   readonly degree: number;
+  /** First day it exists (the first day of the partial start date in actors.csv), or null when open. At a period it does not overlap (the rule of graph.snapshot), the actor and its relations are not drawn. */
+  readonly active_from: string | null;
+  /** Last day it exists (the last day of the partial end date), or null when open. */
+  readonly active_to: string | null;
 }
 
 /** The space an actor takes in a drawing, its shape and its label (graph.layout.actor_boxes): edges relative to the actor's point, in label_size units, y pointing down. The layout keeps these boxes from overlapping (up to labelled_up_to actors); pictures fit them to their canvas. */
@@ -117,7 +121,9 @@ interface SceneEdge {
   readonly date_source: string;
   /** Line colour, by sign (graph.style.edge_colour). */
   readonly colour: string;
-  /** How much the line is bent, for relations between the same two actors (vis-network's curvedCW roundness; the figure bends the other way in y-up axes), or null for a straight line. */
+  /** The id of the relation whose drawn line it shares: relations between the same two actors in the same direction with the same type, sign and confidence (event data's many rows of one kind) are drawn as one line, named by its first relation and labelled with the number of its relations shown; the table still lists each. Equal to id for a line's first relation. */
+  readonly line: number;
+  /** How much the line is bent, the same for every relation of a line, for lines between the same two actors (vis-network's curvedCW roundness; the figure bends the other way in y-up axes), or null for a straight line. */
   readonly roundness: number | null;
   /** Dash pattern by sign: solid support, dashed opposition, dotted neutral. */
   readonly dashes: number[];
@@ -181,6 +187,8 @@ interface LegendConfidence {
   readonly width: number;
   /** Line opacity of this level, 0 to 1. */
   readonly opacity: number;
+  /** Dash pattern of a support relation at this level: doubt adds dots to the line (graph.style.edge_style), so claimed and alleged differ in grayscale too. */
+  readonly dashes: number[];
 }
 
 /** A relation type present in the data. */
