@@ -221,6 +221,11 @@ GROUP_COLOURS = ("#0072B2", "#E69F00", "#009E73", "#CC79A7")
 UNPLACED_COLOUR = "#FFFFFF"
 #: Questions in the explorer's quiz.
 QUIZ_QUESTIONS = 10
+#: The most signed ties for which the page precomputes its balance view and
+#: quiz: above it, proving the frustration index for every month and what-if
+#: would take minutes per build, so the page leaves those modes out and says
+#: which command computes them.
+VIEWS_MAX_TIES = 1_000
 
 
 def _views(G: nx.MultiDiGraph) -> dict:
@@ -228,11 +233,20 @@ def _views(G: nx.MultiDiGraph) -> dict:
     from .balance import balance_view
     from .build import signed_graph
     from .predict import balance_predictions
-    from .quiz import QuizError, glossary, quiz_payload, quiz_questions
+    from .quiz import QuizError, quiz_payload, quiz_questions
 
+    S = signed_graph(G)
+    if S.number_of_edges() > VIEWS_MAX_TIES:
+        reason = (
+            f"These data have {S.number_of_edges():,} signed ties; the page computes balance "
+            f"and the quiz for at most {VIEWS_MAX_TIES:,}. Use `alliance-graph balance` and "
+            "`alliance-graph quiz` on them, or build the page for a period (--at) or a "
+            "smaller dataset."
+        )
+        return {"quiz": None, "quiz_unavailable": reason, "glossary": _glossary()}
     view = balance_view(G)
     whole = _balance_state(view["all"], None)
-    predictions = balance_predictions(signed_graph(G))
+    predictions = balance_predictions(S)
     try:
         quiz, unavailable = quiz_payload(quiz_questions(G, n=QUIZ_QUESTIONS)), None
     except QuizError as error:
@@ -272,8 +286,15 @@ def _views(G: nx.MultiDiGraph) -> dict:
         },
         "quiz": quiz,
         "quiz_unavailable": unavailable,
-        "glossary": glossary().reset_index().to_dict("records"),
+        "glossary": _glossary(),
     }
+
+
+def _glossary() -> list[dict]:
+    """The glossary's entries as records."""
+    from .quiz import glossary
+
+    return glossary().reset_index().to_dict("records")
 
 
 def _balance_state(state: dict, whole: dict | None) -> dict:

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import networkx as nx
+import pytest
 
 import graph
+import graph.scene as scene_module
 from graph.balance import balance_view
 from graph.scene import GROUP_COLOURS, UNPLACED_COLOUR, scene
 
@@ -41,3 +43,15 @@ def test_too_small_for_a_quiz_says_why_and_still_builds(G: nx.MultiDiGraph) -> N
     assert payload["quiz"] is None
     assert "question" in payload["quiz_unavailable"]
     assert payload["balance"]["all"]["L"] == 0
+
+
+def test_too_many_ties_leave_balance_and_quiz_out_and_say_why(
+    G: nx.MultiDiGraph, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The bound is lowered so that Aleppo is "too large": the rule, not the number, is tested.
+    monkeypatch.setattr(scene_module, "VIEWS_MAX_TIES", 5)
+    payload = scene(G, views=True)
+    assert "balance" not in payload
+    assert payload["quiz"] is None
+    assert "alliance-graph balance" in payload["quiz_unavailable"]
+    assert payload["glossary"]
