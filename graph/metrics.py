@@ -133,6 +133,14 @@ def pn_centrality(G: nx.Graph, *, mode: str = "all") -> pd.Series:
     An actor without ties scores 1; positive ties to well-scored actors raise
     the score, negative ties lower it.
 
+    The inverse does not exist in one case: every pair of actors opposed
+    (for ``"all"``: two actors and one negative tie; for ``"out"``/``"in"``:
+    every ordered pair). The equations are then still consistent, with
+    many solutions; the index is the limit of the scores as the negative
+    ties' weight rises to 2 (``A = P - cN``, ``c -> 2``), which is 1/2 for
+    every actor: both are equally disliked, half the score of an actor
+    without ties.
+
     Parameters
     ----------
     G : networkx.Graph
@@ -154,10 +162,8 @@ def pn_centrality(G: nx.Graph, *, mode: str = "all") -> pd.Series:
     Raises
     ------
     ValueError
-        If an edge has no valid ``sign``, ``mode`` is unknown,
-        ``"out"``/``"in"`` is asked of an undirected graph, or the index is
-        undefined (every ordered pair of actors opposed; for ``"all"``, two
-        opposed actors).
+        If an edge has no valid ``sign``, ``mode`` is unknown, or
+        ``"out"``/``"in"`` is asked of an undirected graph.
 
     Examples
     --------
@@ -174,6 +180,13 @@ def pn_centrality(G: nx.Graph, *, mode: str = "all") -> pd.Series:
     >>> D.add_edge("a", "b", sign=1)
     >>> pn_centrality(D, mode="out").tolist(), pn_centrality(D, mode="in").tolist()
     ([2.0, 1.0], [1.0, 2.0])
+
+    Two opposed actors, where the inverse does not exist, score the limit:
+
+    >>> T = nx.Graph()
+    >>> T.add_edge("a", "b", sign=-1)
+    >>> pn_centrality(T).tolist()
+    [0.5, 0.5]
 
     References
     ----------
@@ -208,8 +221,8 @@ def pn_centrality(G: nx.Graph, *, mode: str = "all") -> pd.Series:
     else:
         matrix, right = identity - beta**2 * (A @ A.T), 1.0 + beta * (A @ np.ones(n))
         undefined = everyone_opposed
-    if undefined:
-        raise ValueError("PN centrality is undefined here: every pair of actors is opposed")
+    if undefined:  # singular: the limit as the negative weight rises to 2 (docstring)
+        return pd.Series(np.full(n, 0.5), index=index, name=name)
     # The matrix is symmetric positive definite (eigenvalues in (0, 2], see
     # above): conjugate gradients need no factorisation, whose fill-in is slow
     # and large on graphs with hubs.
