@@ -357,8 +357,16 @@ def figure(
     is_flag=True,
     help="Exact betweenness however many actors (above 10,000 it is sampled).",
 )
+@click.option(
+    "--weighted",
+    is_flag=True,
+    help="Use the relations' weight column: signed degree, PageRank and betweenness "
+    "(a strong tie is a short path).",
+)
 @reports_data_errors
-def metrics(data_dir: Path | None, at: str | None, csv_file: Path | None, exact: bool) -> None:
+def metrics(
+    data_dir: Path | None, at: str | None, csv_file: Path | None, exact: bool, weighted: bool
+) -> None:
     """Summarise the network and rank actors by centrality.
 
     One row per actor: relations given and received, support and
@@ -367,12 +375,13 @@ def metrics(data_dir: Path | None, at: str | None, csv_file: Path | None, exact:
     \b
     Example:
       alliance-graph metrics --at 2016 --csv centrality.csv
+      alliance-graph metrics my-conflict/ --weighted
     """
     from .build import load, snapshot
     from .metrics import centrality, summary
 
     G = load(data_dir)
-    table = centrality(G, at=at, exact=exact)
+    table = centrality(G, at=at, exact=exact, weight="weight" if weighted else None)
     _echo(_table_text(summary(G if at is None else snapshot(G, at))))
     _echo("")
     _echo(_table_text(table.drop(columns="name").round(3)))

@@ -46,7 +46,16 @@ import pandas as pd
 from .dates import as_period, parse_period
 from .layout import LABEL_SIZE, LABELLED_UP_TO, actor_boxes, label_top, layout
 from .read import CONFIDENCE_LEVELS
-from .style import SIGN_NAMES, actor_radii, camp_colours, edge_colour, edge_style, node_shape
+from .signs import relation_weight
+from .style import (
+    SIGN_NAMES,
+    actor_radii,
+    camp_colours,
+    edge_colour,
+    edge_style,
+    node_shape,
+    weight_width,
+)
 
 __all__ = ["CONFIDENCE_MEANINGS", "SCHEMA_VERSION", "scene", "schema"]
 
@@ -203,6 +212,7 @@ def _edges(G: nx.MultiDiGraph) -> list[dict]:
     for u, v, _, _ in relations:
         pairs[tuple(sorted((str(u), str(v))))] += 1
     seen: defaultdict[tuple[str, str], int] = defaultdict(int)
+    heaviest = max((relation_weight(d.get("weight")) or 0.0 for *_, d in relations), default=0.0)
     edges = []
     for number, (u, v, key, data) in enumerate(relations):
         pair = tuple(sorted((str(u), str(v))))
@@ -211,6 +221,7 @@ def _edges(G: nx.MultiDiGraph) -> list[dict]:
         confidence = str(data.get("confidence", ""))
         start, end = data.get("start") or None, data.get("end") or None
         kind = str(data.get("type", ""))
+        style = edge_style(sign, confidence)
         edges.append(
             {
                 "id": number,
@@ -232,7 +243,10 @@ def _edges(G: nx.MultiDiGraph) -> list[dict]:
                 "date_source": str(data.get("date_source", "") or ""),
                 "colour": edge_colour(sign),
                 "roundness": round(0.18 * seen[pair], 2) if pairs[pair] > 1 else None,
-                **edge_style(sign, confidence),
+                **style,
+                "width": weight_width(
+                    style["width"], relation_weight(data.get("weight")), heaviest
+                ),
             }
         )
     return edges

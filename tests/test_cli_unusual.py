@@ -78,6 +78,7 @@ COMMANDS: dict[str, list[str]] = {
     "export-csv": ["export", "--format", "csv", "-o", "{out}/csv"],
     "metrics": ["metrics", "--csv", "{out}/centrality.csv"],
     "metrics-at": ["metrics", "--at", "2015"],
+    "metrics-weighted": ["metrics", "--weighted"],
     "balance": ["balance"],
     "balance-at": ["balance", "--at", "2015", "--all"],
     "quiz-csv": ["quiz", "-o", "{out}/quiz.csv"],
