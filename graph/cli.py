@@ -426,6 +426,44 @@ def balance(
     _echo(report.text(all_members=all_members))
 
 
+@main.command("import")
+@click.argument("kind", metavar="{acled|ucdp-ged|gdelt|edgelist|gexf|graphml}")
+@click.argument("sources", nargs=-1, required=True, metavar="SOURCE...")
+@output_option("The dataset folder to write.", folder=True)
+@click.option("--from", "date_from", metavar="DATE", callback=_check_date, help="Keep events from.")
+@click.option("--to", "date_to", metavar="DATE", callback=_check_date, help="Keep events until.")
+@click.option(
+    "--country", "countries", multiple=True, help="Keep events in this country (repeatable)."
+)
+@click.option(
+    "--actor", "actors", multiple=True, help="Keep events involving this actor (repeatable)."
+)
+@click.option("--gap-days", default=90, show_default=True, type=click.IntRange(min=0))
+@click.option("--engine", type=click.Choice(["duckdb", "spark"]), default="duckdb")
+@click.option("--master", help="Spark master URL (local[*] by default).")
+@click.option("--memory-limit", help="DuckDB memory limit or Spark driver memory, e.g. 2GB.")
+@reports_data_errors
+def import_(kind: str, sources: tuple[str, ...], output: Path, **options) -> None:
+    """Turn event data (ACLED, UCDP GED, GDELT 2.0) or a signed edge list into a dataset folder.
+
+    Repeated events of a pair become one relation per activity spell (a spell
+    ends after --gap-days without events). SOURCE: CSV (.gz too), TSV or
+    Parquet files, or globs of them.
+
+    \b
+    Example:
+      alliance-graph import acled export.csv -o yemen/ --from 2020 --country Yemen
+      alliance-graph import gdelt '2024*.export.CSV' -o gdelt/ --engine spark
+    """
+    from .importers import import_events
+
+    try:
+        written = import_events(kind, sources, output, progress=True, **options)
+    except ValueError as error:
+        raise click.UsageError(str(error)) from None
+    _echo(str(written.resolve()))
+
+
 @main.command()
 @DATA_DIR_ARGUMENT
 @output_option("The file to write: .pdf (question sheet and answer key) or .csv.")

@@ -145,9 +145,18 @@ def test_the_installed_command_validates_a_folder_without_a_vocabulary(
 
 
 def _declared() -> set[str]:
-    """Distribution names of the runtime dependencies in pyproject.toml, normalised."""
+    """Distribution names of the runtime dependencies in pyproject.toml, normalised.
+
+    Optional extras other than ``test`` count (``spark``: graph/importers/spark_engine.py
+    imports PySpark only when asked for the Spark engine).
+    """
     project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
-    return {_normal(re.match(r"[A-Za-z0-9_.-]+", dep).group()) for dep in project["dependencies"]}
+    extras = project.get("optional-dependencies", {})
+    runtime = [d for name, deps in extras.items() if name != "test" for d in deps]
+    return {
+        _normal(re.match(r"[A-Za-z0-9_.-]+", dep).group())
+        for dep in [*project["dependencies"], *runtime]
+    }
 
 
 def _normal(name: str) -> str:

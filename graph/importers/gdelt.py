@@ -1,0 +1,100 @@
+"""GDELT 2.0 events: the ``*.export.CSV`` files, tab-separated, 61 columns, no header.
+
+Relations run from Actor1 to Actor2 (actors named by ``Actor1Name``/``Actor2Name``;
+events missing either are skipped). The CAMEO ``EventCode`` picks the type
+through the vocabulary's ``cameo`` column and ``mappings/gdelt_cameo.csv``, then
+its ``EventBaseCode``, then ``QuadClass`` (``mappings/gdelt_quadclass.csv``: 1-2
+cooperation, +1; 3-4 conflict, -1). ``weight`` adds up ``|GoldsteinScale|``.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from .sources import Source, mapping
+
+_GEO = ("Type", "FullName", "CountryCode", "ADM1Code", "ADM2Code", "Lat", "Long", "FeatureID")
+_ACTOR = (
+    "Code",
+    "Name",
+    "CountryCode",
+    "KnownGroupCode",
+    "EthnicCode",
+    "Religion1Code",
+    "Religion2Code",
+    "Type1Code",
+    "Type2Code",
+    "Type3Code",
+)
+
+#: The 61 columns of a GDELT 2.0 event file, in order (GDELT Event Codebook V2.0).
+NAMES = (
+    "GLOBALEVENTID",
+    "SQLDATE",
+    "MonthYear",
+    "Year",
+    "FractionDate",
+    *(f"Actor1{c}" for c in _ACTOR),
+    *(f"Actor2{c}" for c in _ACTOR),
+    "IsRootEvent",
+    "EventCode",
+    "EventBaseCode",
+    "EventRootCode",
+    "QuadClass",
+    "GoldsteinScale",
+    "NumMentions",
+    "NumSources",
+    "NumArticles",
+    "AvgTone",
+    *(f"{who}Geo_{c}" for who in ("Actor1", "Actor2", "Action") for c in _GEO),
+    "DATEADDED",
+    "SOURCEURL",
+)
+assert len(NAMES) == 61
+
+
+def cameo_types(types: pd.DataFrame) -> pd.DataFrame:
+    """CAMEO code -> relation type: ``mappings/gdelt_cameo.csv`` first, then the
+    vocabulary's ``cameo`` column (the first type listed for a code wins).
+
+    Examples
+    --------
+    >>> from graph.importers.sources import vocabulary
+    >>> table = cameo_types(vocabulary()).set_index("cameo")["type"]
+    >>> table["190"], table["195"], table["062"], table["193"]
+    ('fights', 'air_strikes', 'troops', 'fights')
+    """
+    extra = mapping("gdelt_cameo.csv", {"cameo": True, "type": True, "note": False}, types)
+    listed = types.loc[types["cameo"] != "", "cameo"]
+    from_vocabulary = pd.DataFrame({"cameo": listed.to_numpy(), "type": listed.index})
+    both = pd.concat([extra[["cameo", "type"]], from_vocabulary])
+    return both.drop_duplicates("cameo", keep="first").reset_index(drop=True)
+
+
+def _tables(types: pd.DataFrame) -> dict[str, pd.DataFrame]:
+    quad = mapping("gdelt_quadclass.csv", {"quadclass": True, "label": True, "type": True}, types)
+    actors = mapping(
+        "gdelt_actor_types.csv",
+        {"type_code": True, "label": True, "kind": True, "camp": True},
+        types,
+    )
+    return {"cameo_types": cameo_types(types), "quadclass_types": quad, "actor_types": actors}
+
+
+SOURCE = Source(
+    name="gdelt",
+    title="GDELT 2.0",
+    columns=dict.fromkeys(NAMES, True),
+    names=NAMES,
+    delimiter="\t",
+    quote=False,
+    header=False,
+    tables=_tables,
+    measure="weight",
+    messages={
+        "SQLDATE": "not a date of the form YYYYMMDD",
+        "QuadClass": "unknown QuadClass: use 1 to 4",
+        "GoldsteinScale": "not a number",
+        "NumSources": "not a whole number",
+    },
+)

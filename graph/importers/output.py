@@ -1,0 +1,146 @@
+"""Write an import as an ordinary dataset folder.
+
+``actors.csv``, ``relations.csv`` and ``relation_types.csv`` (the types the
+relations use, bundled ones and the importers' additions, with every column of
+the bundled vocabulary) in the format of ``data/README.md``, and a
+``datapackage.json`` recording the source, the files, the filters and the tool
+version. Nothing depends on the engine, the time or the folder the files came
+from, so the same input gives the same folder, byte for byte. The files are
+written to temporary files and renamed over the old ones only when all are
+complete.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import copy
+import csv
+import json
+from collections.abc import Iterable
+from pathlib import Path
+from typing import IO
+
+import pandas as pd
+
+from ..files import atomic_write
+from ..read import DATA_DIR
+from .sources import MAPPINGS
+
+__all__ = ["write_folder"]
+
+_NUMERIC = {
+    "events": ("integer", "How many events the relation aggregates (one activity spell)."),
+    "sources": (
+        "integer",
+        "The most independent sources reporting any one of its events; confidence is "
+        "confirmed from the import's min_sources on.",
+    ),
+    "fatalities": ("number", "Reported fatalities, added up over its events."),
+    "weight": ("number", "Intensity added up over its events (|Goldstein| or |rating|)."),
+}
+
+
+def _write_csv(out: IO[str], columns: list[str], rows: Iterable[tuple]) -> None:
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(columns)
+    writer.writerows(rows)
+
+
+def _vocabulary_rows(used: set[str]) -> tuple[list[str], list[tuple]]:
+    """The used types' rows as written in the bundled vocabulary and the importers'
+    additions, in the bundled columns: readers with or without per-folder
+    vocabularies get the same definitions."""
+    rows: dict[str, dict[str, str]] = {}
+    header: list[str] = []
+    for path in (DATA_DIR / "relation_types.csv", MAPPINGS / "relation_types.csv"):
+        with open(path, encoding="utf-8-sig", newline="") as text:
+            reader = csv.DictReader(text)
+            header = header or list(reader.fieldnames or [])
+            for row in reader:
+                rows.setdefault(row["type"], row)
+    return header, [tuple(rows[t].get(c) or "" for c in header) for t in rows if t in used]
+
+
+def _frame_rows(frame: pd.DataFrame) -> list[tuple]:
+    return [tuple(str(v) for v in row) for row in frame.itertuples(index=False)]
+
+
+def _package(relation_columns: list[str], record: dict) -> dict:
+    bundled = json.loads((DATA_DIR / "datapackage.json").read_text(encoding="utf-8"))
+    resources = []
+    for resource in bundled["resources"]:
+        if resource["name"] not in ("actors", "relations", "relation_types"):
+            continue
+        resource = copy.deepcopy(resource)
+        if resource["name"] == "relations":
+            known = {f["name"]: f for f in resource["schema"]["fields"]}
+            fields = []
+            for column in relation_columns:
+                if column in known:
+                    fields.append(known[column])
+                else:
+                    kind, text = _NUMERIC[column]
+                    fields.append({"name": column, "type": kind, "description": text})
+            resource["schema"]["fields"] = fields
+        resources.append(resource)
+    files = ", ".join(record["files"])
+    return {
+        "profile": "tabular-data-package",
+        "name": f"{record['source'].replace('_', '-')}-import",
+        "title": f"{record['title']} import: {files}",
+        "description": (
+            f"Actors and relations aggregated from {record['title']} events by "
+            "alliance-graph import: one relation per pair, type and activity spell."
+        ),
+        "sources": [{"title": f"{record['title']}: {name}"} for name in record["files"]],
+        "alliance_graph_import": record,
+        "resources": resources,
+    }
+
+
+def write_folder(
+    folder: str | Path,
+    actors: pd.DataFrame,
+    relation_columns: list[str],
+    relation_rows: Iterable[tuple],
+    record: dict,
+) -> Path:
+    """Write the dataset folder; returns its path.
+
+    Parameters
+    ----------
+    folder : str or Path
+        Created if need be; other files in it (such as a ``story.csv``) are kept.
+    actors : pandas.DataFrame
+        In the columns of ``actors.csv``.
+    relation_columns, relation_rows : list, iterable
+        The header and rows of ``relations.csv`` (text cells, type third),
+        written as they come.
+    record : dict
+        The import's provenance: ``source``, ``title``, ``files``, ``filters``,
+        ``gap_days``, ``min_sources``, ``tool``...; ``relations`` (their
+        number) is added.
+    """
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    used: set[str] = set()
+    count = 0
+    # Every file goes to a temporary file first; all four are renamed into place only
+    # once the last is complete, so a failure midway leaves the folder as it was.
+    with contextlib.ExitStack() as stack:
+        files = {
+            name: stack.enter_context(atomic_write(folder / name))
+            for name in ("relations.csv", "actors.csv", "relation_types.csv", "datapackage.json")
+        }
+        writer = csv.writer(files["relations.csv"], lineterminator="\n")
+        writer.writerow(relation_columns)
+        for row in relation_rows:
+            used.add(row[2])
+            count += 1
+            writer.writerow(row)
+        _write_csv(files["actors.csv"], list(actors.columns), _frame_rows(actors))
+        header, rows = _vocabulary_rows(used)
+        _write_csv(files["relation_types.csv"], header, rows)
+        package = _package(relation_columns, {**record, "relations": count})
+        files["datapackage.json"].write(json.dumps(package, indent=2, ensure_ascii=False) + "\n")
+    return folder

@@ -1,0 +1,325 @@
+"""Run one import: files -> normalised events -> actors and relations, on an engine.
+
+The steps, each a query of ``sql/`` run by the chosen engine:
+
+1. ``raw``: the files, every column as text (engine-specific reading);
+2. ``events``: the source's query (``sql/<source>.sql``) maps each row to
+   normalised events, flagging rows it cannot read;
+3. ``problems``: any flagged rows stop the import, located by file, line and
+   column;
+4. ``filtered``, ``actor_names``: the dates, countries and actors asked for, and
+   every name the events use (ids are made from these in Python);
+5. ``relations``: one relation per pair, type and activity spell
+   (``sql/aggregate.sql``).
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import functools
+import re
+from collections import namedtuple
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+
+import pandas as pd
+
+from ..errors import FileFormatError, Problem, ValidationError
+from . import acled, edgelist, gdelt, ucdp_ged
+from .actors import actor_table
+from .sourcefiles import InputFile, find_values, first_lines, structure_problem
+from .sources import Source, named_queries
+
+#: The sources ``import_events`` reads, by name.
+SOURCES: dict[str, Source] = {
+    s.name: s for s in (acled.SOURCE, ucdp_ged.SOURCE, gdelt.SOURCE, edgelist.SOURCE)
+}
+_EPOCH = dt.date(1970, 1, 1).toordinal()
+_EVIDENCE_LENGTH = 300
+
+
+@dataclass
+class Options:
+    """What to import: filters, spell gap and confidence threshold."""
+
+    date_from: dt.date | None = None
+    date_to: dt.date | None = None
+    countries: Sequence[str] = ()
+    actors: Sequence[str] = ()
+    gap_days: int = 90
+    min_sources: int = 2
+
+
+@dataclass
+class Result:
+    """An import's tables, ready to write."""
+
+    actors: pd.DataFrame
+    relation_columns: list[str]
+    relation_rows: Iterator[tuple]  # streamed from the engine: write them before closing it
+    events: int
+
+
+def _raw_view(source: Source, available: list[str], files: Sequence[InputFile]) -> str:
+    """``raw``: the columns the query reads; optional ones missing from the files are NULL."""
+    lowered = {c.lower() for c in available}
+    missing = [c for c, required in source.columns.items() if required and c.lower() not in lowered]
+    if missing:
+        problems = [Problem(files[0].path, 1, None, c, "missing required column") for c in missing]
+        raise ValidationError(problems)
+    select = ["_file"] + [
+        c if c.lower() in lowered else f"CAST(NULL AS STRING) AS {c}" for c in source.columns
+    ]
+    return f"SELECT {', '.join(select)} FROM raw_input"
+
+
+def _groups(
+    source: Source, files: Sequence[InputFile], delimiter: str
+) -> list[tuple[list[InputFile], Sequence[str] | None]]:
+    """Files grouped by their columns: the source's fixed names, or each file's header.
+
+    Headers are read here rather than guessed by an engine, so a malformed line
+    can never be mistaken for the header.
+    """
+    if source.names is not None:
+        return [(list(files), source.names)]
+    groups: dict[tuple[str, ...] | None, list[InputFile]] = {}
+    for file in files:
+        names = None
+        if file.local and file.format != "parquet":
+            try:
+                line = first_lines(file.path, 1)
+            except (UnicodeDecodeError, OSError, EOFError) as error:
+                problem = Problem(file.path, 1, None, "", f"cannot read: {error}")
+                raise FileFormatError([problem]) from None
+            if not line:
+                raise FileFormatError([Problem(file.path, 1, None, "", "file is empty")])
+            names = tuple(next(csv.reader([line[0]], delimiter=delimiter)))
+            names = tuple(n.strip().lstrip("\ufeff") for n in names)
+        groups.setdefault(names, []).append(file)
+    return [(group, names) for names, group in groups.items()]
+
+
+def _settings(options: Options) -> dict[str, pd.DataFrame]:
+    def day(value: dt.date | None) -> float | None:
+        return None if value is None else value.toordinal() - _EPOCH
+
+    settings = pd.DataFrame(
+        {
+            "gap_days": [int(options.gap_days)],
+            "from_day": pd.array([day(options.date_from)], dtype="Int64"),
+            "to_day": pd.array([day(options.date_to)], dtype="Int64"),
+            "any_country": [0 if options.countries else 1],
+            "any_actor": [0 if options.actors else 1],
+        }
+    )
+    return {
+        "settings": settings,
+        "filter_countries": pd.DataFrame({"value": [c.lower() for c in options.countries] or [""]}),
+        "filter_actors": pd.DataFrame({"value": [a.lower() for a in options.actors] or [""]}),
+    }
+
+
+def _unreadable(
+    error: Exception, source: Source, files: Sequence[InputFile]
+) -> FileFormatError | None:
+    """Where the files cannot be read as tables, if that is why the engine failed."""
+    problems = []
+    for file in files:
+        if not file.local or file.format == "parquet":
+            continue
+        problem = structure_problem(
+            file.path,
+            delimiter=source.delimiter or ("\t" if file.format == "tsv" else ","),
+            header=source.header,
+            width=len(source.names) if source.names and not source.header else None,
+            quote=source.quote,
+            comment=source.comment,
+        )
+        if problem is not None:
+            problems.append(problem)
+    return FileFormatError(problems) if problems else None
+
+
+def _located(found: pd.DataFrame, source: Source, files: Sequence[InputFile]) -> ValidationError:
+    """Problems flagged by the query, with the lines and columns where they sit."""
+    by_uri = {f.uri: f for f in files} | {f.path: f for f in files}
+    problems: list[Problem] = []
+    for shown, rows in found.groupby("_file", sort=True):
+        file = by_uri.get(shown) or by_uri.get(re.sub(r"^file:(//)?", "file://", shown))
+        path = file.path if file else str(shown)
+        wanted: dict[str, set[str]] = {}
+        for field, value in rows[["bad_field", "bad_value"]].itertuples(index=False):
+            wanted.setdefault(field, set()).add(value or "")
+        places = []
+        if file is not None and file.local and file.format != "parquet":
+            places = find_values(
+                file.path,
+                wanted,
+                delimiter=source.delimiter or ("\t" if file.format == "tsv" else ","),
+                header=source.header,
+                names=source.names,
+                quote=source.quote,
+                comment=source.comment,
+            )
+        if places:
+            for line, column, field, value in places:
+                message = source.messages.get(field, "bad value")
+                problems.append(Problem(path, line, column, field, f"{message}: '{value}'"))
+        else:  # Parquet or remote files have no lines: name the value instead
+            for field, value in rows[["bad_field", "bad_value"]].itertuples(index=False):
+                message = source.messages.get(field, "bad value")
+                problems.append(Problem(path, 1, None, field, f"{message}: '{value}'"))
+    return ValidationError(problems)
+
+
+@functools.lru_cache(maxsize=65536)
+def _day(day: float | None, precision: float | None) -> str:
+    """A day number as YYYY-MM-DD, or YYYY-MM (precision 2) or YYYY (3); "" for none."""
+    if day is None or day != day:  # None or NaN
+        return ""
+    text = dt.date.fromordinal(int(day) + _EPOCH).isoformat()
+    return {2: text[:7], 3: text[:4]}.get(int(precision or 1), text)
+
+
+def _number(value: float) -> str:
+    rounded = round(float(value), 3)
+    return str(int(rounded)) if rounded == int(rounded) else f"{rounded:g}"
+
+
+def _evidence(notes: str) -> str:
+    text = " ".join(str(notes or "").split())
+    if len(text) <= _EVIDENCE_LENGTH:
+        return text
+    cut = text[: _EVIDENCE_LENGTH - 1].rsplit(" ", 1)[0]
+    return cut + "…"
+
+
+def _citation(row, source: Source) -> str:
+    """Source name, event ids and dates: first, last and the one quoted."""
+
+    def event(event_id: str, day: str) -> str:
+        if source.event_ids and event_id:
+            return f"{event_id} ({day})" if day else event_id
+        return day
+
+    first = event(row.first_event, _day(row.start_day, row.start_precision))
+    last = event(row.last_event, _day(row.end_day, row.end_precision))
+    shown = event(row.shown_event, _day(row.shown_day, 1))
+    noun = "event" if source.event_ids else "row"
+    if row.events == 1:
+        text = f"{source.title} {noun} {first}".rstrip()
+    else:
+        text = f"{source.title}, {row.events} {noun}s: first {first or '?'}, last {last or '?'}"
+        if row.notes or row.link:
+            text += f"; quoted {shown}"
+    if row.link:
+        text += f"; {row.link}"
+    return text
+
+
+def _relations(
+    columns: list[str], rows: Iterable[tuple], source: Source, options: Options
+) -> Iterator[tuple]:
+    """The rows of relations.csv as text, in the query's order, one at a time."""
+    Row = namedtuple("Row", columns)  # the fields are the query's columns
+    for row in map(Row._make, rows):
+        known = row.sources is not None and row.sources == row.sources
+        yield (
+            row.source,
+            row.target,
+            row.type,
+            _day(row.start_day, row.start_precision),
+            _day(row.end_day, row.end_precision),
+            "confirmed" if not known or row.sources >= options.min_sources else "alleged",
+            _evidence(row.notes),
+            _citation(row, source),
+            str(int(row.events)),
+            str(int(row.sources)) if known else "",
+            _number(row.weight),
+        )
+
+
+def relation_columns(source: Source) -> list[str]:
+    """The columns of the relations.csv an import of ``source`` writes."""
+    return [
+        "source",
+        "target",
+        "type",
+        "start",
+        "end",
+        "confidence",
+        "evidence",
+        "citation",
+        "events",
+        "sources",
+        source.measure,
+    ]
+
+
+def run(
+    engine,
+    source: Source,
+    files: Sequence[InputFile],
+    types: pd.DataFrame,
+    options: Options,
+    *,
+    graph_rows: pd.DataFrame | None = None,
+    progress=None,
+) -> Result:
+    """Import ``files`` of ``source`` on ``engine``; see the module docstring for the steps."""
+
+    counts: dict[str, int] = {}
+
+    def step(text: str, **more: int) -> None:
+        """Mark a step done and show the counts so far: events read, actors, relations."""
+        counts.update(more)
+        if progress is not None:
+            progress.update(1)
+            progress.set_description(text)
+            progress.set_postfix(counts)
+
+    aggregate = named_queries("aggregate")
+    try:
+        if graph_rows is not None:
+            engine.register("raw_input", graph_rows)
+        else:
+            delimiter = source.delimiter or ("\t" if files[0].format == "tsv" else ",")
+            engine.load(
+                _groups(source, files, delimiter),
+                header=source.header,
+                delimiter=delimiter,
+                quote=source.quote,
+                comment=source.comment,
+            )
+        engine.view("raw", _raw_view(source, engine.columns("raw_input"), files))
+        for name, frame in {**source.tables(types), **_settings(options)}.items():
+            engine.register(name, frame)
+        events = engine.table("events", source.queries["events"])
+    except (ValidationError, FileFormatError):
+        raise
+    except engine.errors as error:
+        unreadable = _unreadable(error, source, files)
+        if unreadable is None:
+            raise  # not the files' fault (out of memory, a lost executor...)
+        raise unreadable from None
+    step("checking rows", events=events)
+    found = engine.fetch(aggregate["problems"])
+    if not found.empty:
+        raise _located(found, source, files)
+    engine.view("filtered", aggregate["filtered"])
+    step("naming actors")
+    names = engine.fetch(aggregate["actor_names"])
+    titles = ", ".join(sorted({f.path.rsplit("/", 1)[-1] for f in files}))
+    actors, ids = actor_table(
+        names,
+        default_kind=source.default_kind,
+        default_camp=source.default_camp,
+        source=f"{source.title}: {titles}",
+    )
+    engine.register("actor_ids", ids)
+    step("forming relations", actors=len(actors))
+    rows = _relations(*engine.rows(aggregate["relations"]), source, options)
+    step("writing")
+    return Result(actors, relation_columns(source), rows, events=events)

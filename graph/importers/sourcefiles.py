@@ -1,0 +1,191 @@
+"""The files an import reads: globs expanded, formats recognised, problems located.
+
+The engines read the files; this module only finds them, peeks at their first
+lines, and, when an engine rejects a file or a value, scans that file with
+Python's ``csv`` module to name the line and column of the problem, as
+:func:`graph.read.read_table` does for a dataset's own CSV files.
+"""
+
+from __future__ import annotations
+
+import csv
+import glob
+import gzip
+import io
+import os
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..errors import FileFormatError, Problem
+
+__all__ = ["InputFile", "expand", "find_values", "first_lines", "structure_problem"]
+
+csv.field_size_limit(2**31 - 1)  # notes cells can be long; the engines have no such limit
+
+
+@dataclass(frozen=True)
+class InputFile:
+    """One file to import: ``path`` as shown in messages, ``uri`` as an engine reads it."""
+
+    path: str
+    uri: str
+    format: str  # "csv", "tsv" or "parquet"
+
+    @property
+    def local(self) -> bool:
+        return "://" not in self.path
+
+
+def _format(path: str) -> str:
+    name = path.lower().removesuffix(".gz")
+    if name.endswith(".parquet") or name.endswith(".pq"):
+        return "parquet"
+    if name.endswith((".tsv", ".tab", ".txt")):
+        return "tsv"
+    return "csv"
+
+
+def expand(sources: Iterable[str | os.PathLike]) -> list[InputFile]:
+    """The files named by paths and globs, in sorted order within each glob.
+
+    A URL such as ``s3a://bucket/gdelt/*.csv`` is passed to the engine as it is
+    (Spark reads object storage itself).
+
+    Raises
+    ------
+    FileFormatError
+        If a path or glob matches no file.
+    """
+    files: list[InputFile] = []
+    problems = []
+    for source in sources:
+        text = os.fspath(source)
+        if "://" in text:
+            files.append(InputFile(text, text, _format(text)))
+            continue
+        matches = sorted(glob.glob(text)) if glob.has_magic(text) else [text]
+        matches = [m for m in matches if Path(m).is_file()]
+        if not matches:
+            what = "no file matches this pattern" if glob.has_magic(text) else "no such file"
+            problems.append(Problem(text, 1, None, "", what))
+        for match in matches:
+            files.append(InputFile(match, Path(match).resolve().as_uri(), _format(match)))
+    if problems:
+        raise FileFormatError(problems)
+    if not files:
+        raise FileFormatError([Problem("(no files)", 1, None, "", "give at least one file")])
+    return files
+
+
+def _open_text(path: str) -> io.TextIOBase:
+    raw = gzip.open(path, "rb") if path.lower().endswith(".gz") else open(path, "rb")  # noqa: SIM115
+    return io.TextIOWrapper(raw, encoding="utf-8-sig", newline="")
+
+
+def first_lines(path: str, count: int = 5) -> list[str]:
+    """The first lines of a text file (gunzipped if need be), without line ends."""
+    lines = []
+    with _open_text(path) as text:
+        for line in text:
+            lines.append(line.rstrip("\r\n"))
+            if len(lines) == count:
+                break
+    return lines
+
+
+def _records(path: str, delimiter: str, quote: bool) -> Iterator[tuple[int, list[str]]]:
+    """Each record with the physical line it starts on."""
+    with _open_text(path) as text:
+        reader = csv.reader(
+            text,
+            delimiter=delimiter,
+            strict=True,
+            **({} if quote else {"quoting": csv.QUOTE_NONE}),
+        )
+        line = 1
+        for record in reader:
+            yield line, record
+            line = reader.line_num + 1
+
+
+def structure_problem(
+    path: str,
+    *,
+    delimiter: str,
+    header: bool,
+    width: int | None = None,
+    quote: bool = True,
+    comment: str | None = None,
+) -> Problem | None:
+    """The first line of a file that cannot be read as a table, or None.
+
+    Parameters
+    ----------
+    width : int, optional
+        The expected number of fields (the header's by default).
+    """
+    expected = width
+    try:
+        for line, record in _records(path, delimiter, quote):
+            if not record or (comment and record[0].startswith(comment)):
+                continue
+            if expected is None:
+                expected = len(record)
+                if header:
+                    continue
+            if len(record) != expected:
+                what = "the header" if header and width is None else "this format"
+                return Problem(
+                    path,
+                    line,
+                    None,
+                    "",
+                    f"expected {expected} fields as in {what}, found {len(record)}",
+                )
+    except UnicodeDecodeError as error:
+        return Problem(path, 1, None, "", f"file is not UTF-8 ({error.reason}); save it as UTF-8")
+    except (csv.Error, OSError, EOFError) as error:
+        return Problem(path, locals().get("line", 1), None, "", f"malformed file: {error}")
+    return None
+
+
+def find_values(
+    path: str,
+    wanted: dict[str, set[str]],
+    *,
+    delimiter: str,
+    header: bool = True,
+    names: Sequence[str] | None = None,
+    quote: bool = True,
+    comment: str | None = None,
+    limit: int = 20,
+) -> list[tuple[int, int, str, str]]:
+    """Where given values sit in given columns: (line, column, column name, value).
+
+    ``wanted`` maps a column name to the (stripped) values to find in it;
+    ``names`` gives the column names by position (the header's by default). At
+    most ``limit`` places are returned per column.
+    """
+    found: list[tuple[int, int, str, str]] = []
+    per_column: dict[str, int] = {}
+    positions: dict[str, int] = {}
+    for line, record in _records(path, delimiter, quote):
+        if not record or (comment and record[0].startswith(comment)):
+            continue
+        if not positions:
+            header = list(names) if names is not None else [c.strip() for c in record]
+            lowered = [h.lower() for h in header]
+            positions = {
+                column: lowered.index(column.lower())
+                for column in wanted
+                if column.lower() in lowered
+            }
+            if header:
+                continue
+        for column, index in positions.items():
+            value = record[index].strip() if index < len(record) else ""
+            if value in wanted[column] and per_column.get(column, 0) < limit:
+                per_column[column] = per_column.get(column, 0) + 1
+                found.append((line, index + 1, column, value))
+    return found

@@ -1,0 +1,128 @@
+-- Normalised events -> actors and relations: the aggregation, written once and run
+-- unchanged by DuckDB and by Spark SQL (DuckDB gets macros for the two Spark functions
+-- it lacks, unix_date and split_part's siblings; see duckdb_engine.py).
+--
+-- Reads: events (one row per event and pair, see the source queries), settings (one
+-- row: gap_days, from_day, to_day, any_country, any_actor), filter_countries(value)
+-- and filter_actors(value) (lower-case), and actor_ids(name, id).
+-- Days are whole days since 1970-01-01; NULL when a source gives no date.
+
+-- name: problems
+SELECT _file, bad_field, bad_value, count(*) AS rows
+FROM events
+WHERE bad_field IS NOT NULL
+GROUP BY _file, bad_field, bad_value
+ORDER BY _file, bad_field, bad_value
+LIMIT 200
+
+-- name: filtered
+SELECT e.*
+FROM events AS e
+CROSS JOIN settings AS s
+WHERE e.bad_field IS NULL
+    AND e.type <> ''
+    AND e.source_name <> ''
+    AND e.target_name <> ''
+    AND (s.from_day IS NULL OR e.last_day IS NULL OR e.last_day >= s.from_day)
+    AND (s.to_day IS NULL OR e.first_day IS NULL OR e.first_day <= s.to_day)
+    AND (s.any_country = 1 OR lower(e.country) IN (SELECT value FROM filter_countries))
+    AND (
+        s.any_actor = 1
+        OR lower(e.source_name) IN (SELECT value FROM filter_actors)
+        OR lower(e.target_name) IN (SELECT value FROM filter_actors)
+    )
+
+-- name: actor_names
+-- Every name with the kinds and camps the source gives it and how often.
+SELECT name, kind, camp, count(*) AS events
+FROM (
+    SELECT source_name AS name, source_kind AS kind, source_camp AS camp FROM filtered
+    UNION ALL
+    SELECT target_name, target_kind, target_camp FROM filtered
+) AS named
+GROUP BY name, kind, camp
+
+-- name: relations
+WITH pairs AS (
+    SELECT
+        s.id AS source, t.id AS target, f.type, f.first_day, f.last_day, f.date_precision,
+        coalesce(f.event_id, '') AS event_id, coalesce(f.weight, 0) AS weight, f.sources,
+        coalesce(f.notes, '') AS notes, coalesce(f.link, '') AS link
+    FROM filtered AS f
+    JOIN actor_ids AS s ON s.name = f.source_name
+    JOIN actor_ids AS t ON t.name = f.target_name
+    WHERE s.id <> t.id
+),
+reached AS (
+    -- How far the pair's earlier events of this type reach: a spell ends when the next
+    -- event starts more than gap_days after every earlier one has ended.
+    SELECT
+        *,
+        max(last_day) OVER (
+            PARTITION BY source, target, type
+            ORDER BY first_day NULLS FIRST, last_day NULLS FIRST, event_id
+            ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING
+        ) AS reach
+    FROM pairs
+),
+marked AS (
+    SELECT
+        r.*,
+        CASE
+            WHEN r.first_day IS NULL THEN 0
+            WHEN r.reach IS NULL OR r.first_day - r.reach > s.gap_days THEN 1
+            ELSE 0
+        END AS opens
+    FROM reached AS r
+    CROSS JOIN settings AS s
+),
+spells AS (
+    SELECT
+        *,
+        sum(opens) OVER (
+            PARTITION BY source, target, type
+            ORDER BY first_day NULLS FIRST, last_day NULLS FIRST, event_id
+            ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW
+        ) AS spell
+    FROM marked
+),
+ranked AS (
+    SELECT
+        *,
+        row_number() OVER (
+            PARTITION BY source, target, type, spell
+            ORDER BY first_day NULLS LAST, date_precision DESC, event_id
+        ) AS first_rank,
+        row_number() OVER (
+            PARTITION BY source, target, type, spell
+            ORDER BY last_day DESC NULLS LAST, date_precision DESC, event_id DESC
+        ) AS last_rank,
+        -- The representative event: the deadliest (or heaviest), then the best
+        -- sourced, then the one with the longest notes, then the earliest.
+        row_number() OVER (
+            PARTITION BY source, target, type, spell
+            ORDER BY weight DESC, sources DESC NULLS LAST, length(notes) DESC,
+                first_day NULLS LAST, event_id, notes, link
+        ) AS shown_rank
+    FROM spells
+)
+SELECT
+    source,
+    target,
+    type,
+    min(first_day) AS start_day,
+    max(last_day) AS end_day,
+    max(CASE WHEN first_rank = 1 THEN date_precision END) AS start_precision,
+    max(CASE WHEN last_rank = 1 THEN date_precision END) AS end_precision,
+    count(*) AS events,
+    sum(weight) AS weight,
+    max(sources) AS sources,
+    max(CASE WHEN first_rank = 1 THEN event_id END) AS first_event,
+    max(CASE WHEN last_rank = 1 THEN event_id END) AS last_event,
+    max(CASE WHEN shown_rank = 1 THEN event_id END) AS shown_event,
+    max(CASE WHEN shown_rank = 1 THEN first_day END) AS shown_day,
+    max(CASE WHEN shown_rank = 1 THEN notes END) AS notes,
+    max(CASE WHEN shown_rank = 1 THEN link END) AS link
+FROM ranked
+GROUP BY source, target, type, spell
+ORDER BY source, target, type, start_day NULLS FIRST, end_day NULLS FIRST

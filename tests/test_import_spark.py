@@ -1,0 +1,141 @@
+"""The Spark engine writes the same folders as DuckDB, byte for byte (Spark in local mode).
+
+Spark takes seconds to start and each query runs several jobs, so this module
+shares one session and checks every source in few imports.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from import_files import (
+    ACLED_COLUMNS,
+    UCDP_COLUMNS,
+    acled_row,
+    gdelt_row,
+    ucdp_row,
+    write_rows,
+)
+
+import graph
+from graph.importers import import_events
+from graph.importers.gdelt import NAMES as GDELT_COLUMNS
+
+pytest.importorskip("pyspark")
+if shutil.which("java") is None:
+    pytest.skip("Spark needs Java", allow_module_level=True)
+
+
+@pytest.fixture(scope="module")
+def spark():
+    """One local Spark session for the module, stopped at its end."""
+    from graph.importers.spark_engine import session
+
+    started = session("local[2]")
+    yield started
+    started.stop()
+
+
+def same_folders(one: Path, two: Path) -> None:
+    names = sorted(p.name for p in one.iterdir())
+    assert names == sorted(p.name for p in two.iterdir())
+    for name in names:
+        assert (one / name).read_bytes() == (two / name).read_bytes(), name
+
+
+def sources(folder: Path) -> dict[str, tuple[Path, dict]]:
+    """One file per source, covering spells, assoc actors, date spellings and precisions."""
+    acled = write_rows(
+        folder / "acled.csv.gz",
+        ACLED_COLUMNS,
+        [
+            acled_row(
+                "RUR1",
+                "2020-01-01",
+                assoc_actor_1="Zenda Militia; Tribal Guards",
+                source="Radio Zenda; Daily Star",
+                fatalities=3,
+            ),
+            acled_row("RUR2", "9 February 2020", fatalities=8, notes="The deadliest."),
+            acled_row("RUR3", "1-Sep-20", time_precision=3),
+            acled_row(
+                "RUR4", "2020-09-20", time_precision=2, actor2="Forces Armées Zendaises", inter2="8"
+            ),
+            acled_row(
+                "RUR5",
+                "2020-10-01",
+                event_type="Strategic developments",
+                sub_event_type="Agreement",
+            ),
+        ],
+    )
+    ucdp = write_rows(
+        folder / "ged.csv",
+        UCDP_COLUMNS,
+        [
+            ucdp_row(
+                "1",
+                "Government of Ruritania",
+                "Blue Front",
+                "2019-03-01",
+                "2019-03-31",
+                date_prec=4,
+            ),
+            ucdp_row(
+                "2",
+                "Blue Front",
+                "Civilians",
+                "2019-01-01",
+                "2019-12-31",
+                date_prec=5,
+                type_of_violence=3,
+            ),
+            ucdp_row("3", "Government of Ruritania", "Blue Front", "2019-04-02", "2019-04-02"),
+        ],
+    )
+    gdelt = write_rows(
+        folder / "20240105.export.CSV",
+        GDELT_COLUMNS,
+        [
+            gdelt_row("101", "20240105", "RURITANIA", "BLUE FRONT", "190"),
+            gdelt_row("102", "20240106", "RURITANIA", "BLUE FRONT", "1951"),
+            gdelt_row("103", "20240107", "RURITANIA", "BLUE FRONT", "036", quad="1"),
+        ],
+        delimiter="\t",
+        header=False,
+    )
+    edges = folder / "otc.csv"
+    edges.write_text("6,2,4,1289241911\n6,2,-2,1289241912\n6,5,2,\n")
+    return {
+        "acled": (acled, {"date_from": "2020"}),
+        "ucdp-ged": (ucdp, {}),
+        "gdelt": (gdelt, {"countries": ["rr"]}),
+        "edgelist": (edges, {}),
+    }
+
+
+def test_both_engines_write_the_same_folders(spark, tmp_path):
+    for source, (path, options) in sources(tmp_path).items():
+        duck = import_events(source, path, tmp_path / f"{source}-duckdb", **options)
+        sparked = import_events(
+            source, path, tmp_path / f"{source}-spark", engine="spark", **options
+        )
+        same_folders(duck, sparked)
+        assert graph.load(sparked).number_of_edges() > 0
+
+
+def test_both_engines_report_the_same_bad_rows(spark, tmp_path):
+    bad = write_rows(
+        tmp_path / "acled.csv",
+        ACLED_COLUMNS,
+        [acled_row("RUR1", "2020-01-01"), acled_row("RUR2", "2020-13-01", fatalities="x")],
+    )
+    messages = []
+    for engine in ("duckdb", "spark"):
+        with pytest.raises(graph.DataError) as caught:
+            import_events("acled", bad, tmp_path / engine, engine=engine)
+        messages.append(str(caught.value))
+    assert messages[0] == messages[1]
+    assert f"{bad}:3:2: event_date" in messages[0]
