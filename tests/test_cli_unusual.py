@@ -149,3 +149,18 @@ def test_printed_paths_are_escaped(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["export", "--format", "json", "-o", str(out)])
     assert result.exit_code == 0, result.output
     assert "\x1b" not in result.output and "out\\x1b[2J" in result.output
+
+
+def test_import_prints_its_path_escaped_and_its_weights_are_used(tmp_path: Path) -> None:
+    otc = tmp_path / "otc.csv"  # Bitcoin OTC-like: source, target, rating, Unix time
+    otc.write_text("6,2,4,1289241911\n6,2,-2,1289241912\n6,5,2,1289243140\n2,5,-9,1289243141\n")
+    out = tmp_path / "otc\x1b]0;x\x07"
+    result = CliRunner().invoke(main, ["import", "edgelist", str(otc), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "\x1b" not in result.output and "\x07" not in result.output
+    assert "otc\\x1b]0;x\\x07" in result.output
+    # The ratings became weights: 6-2 is support (4 - 2), 2-5 opposition 9, 6-5 support 2:
+    # the triangle is unbalanced, and the lightest tie (weight 2) is the one frustrated.
+    balance = CliRunner().invoke(main, ["balance", str(out)])
+    assert balance.exit_code == 0, balance.output
+    assert "frustration index L = 2" in balance.output
