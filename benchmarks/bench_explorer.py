@@ -23,6 +23,12 @@ Bootstrap from cdn.jsdelivr.net, which cannot be reached offline: those two
 requests are answered with empty files, and any other request is aborted
 (and counted). Times are best of three up to 1,000 actors, single runs
 above. This is a script, not a test: timings depend on the machine.
+
+With ``--interactions 5881:35592`` it times instead, in the explorer of a
+synthetic graph of that size, what a reader does: a filter switched off and
+on, the date set from all dates to the first month, slider steps, the table
+opened and closed (each until two animation frames later, when the picture
+is drawn): the wall time, and how long the page's main thread was busy.
 """
 
 from __future__ import annotations
@@ -128,6 +134,65 @@ def settle(browser: Browser, page_file: Path, cap: float) -> dict:
     }
 
 
+#: One reader's action on the page, then two animation frames: the picture
+#: drawn after it. Milliseconds, measured inside the page.
+TIMED_ACTION = """async (action) => {
+  const act = {
+    filter: () => document.querySelector("#filter-groups input[data-group=sign]").click(),
+    refilter: () => document.querySelector("#filter-groups input[data-group=sign]").click(),
+    date: () => document.querySelector("#all-dates").click(),
+    slider: () => {
+      const slider = document.querySelector("#slider");
+      slider.value = String(Math.min(Number(slider.value) + 1, Number(slider.max)));
+      slider.dispatchEvent(new Event("input"));
+    },
+    table: () => document.querySelector("#view-toggle").click(),
+    network: () => document.querySelector("#view-toggle").click(),
+  }[action];
+  const start = performance.now();
+  act();
+  await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+  return performance.now() - start;
+}"""
+#: The actions timed, in order: a filter off and on, the date from all dates
+#: to the first month, three slider steps, the table opened and closed.
+ACTIONS = ("filter", "refilter", "date", "slider", "slider", "slider", "table", "network")
+
+
+def interactions(browser: Browser, page_file: Path, cap: float) -> dict:
+    """Seconds to a still picture, then milliseconds each of ACTIONS takes, in one page."""
+    figures = settle(browser, page_file, cap)
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    page = context.new_page()
+    page.goto(page_file.resolve().as_uri(), timeout=cap * 1000)
+    page.wait_for_function("() => window.explorer !== undefined", timeout=cap * 1000)
+    page.wait_for_timeout(2000)  # the table is built when the page is idle
+    # The main thread's busy time too (Chromium's TaskDuration): on a shared
+    # machine the wall time also counts waiting for a core.
+    devtools = context.new_cdp_session(page)
+    devtools.send("Performance.enable")
+
+    def busy() -> float:
+        metrics = devtools.send("Performance.getMetrics")["metrics"]
+        return next(m["value"] for m in metrics if m["name"] == "TaskDuration") * 1000
+
+    figures["actions"] = []
+    for action in ACTIONS:
+        before = busy()
+        wall = page.evaluate(TIMED_ACTION, action)
+        figures["actions"].append((action, wall, busy() - before))
+    context.close()
+    return figures
+
+
+def report_interactions(name: str, figures: dict) -> None:
+    still = figures["settled"]
+    print(f"{name}: still picture at {'>cap' if still is None else f'{still:.2f} s'}")
+    print(f"  {'action':>9} {'wall ms':>8} {'busy ms':>8}")
+    for action, wall, busy in figures["actions"]:
+        print(f"  {action:>9} {wall:8.0f} {busy:8.0f}")
+
+
 def measure(browser: Browser, actors: int, folder: Path, *, cap: float, spring: bool) -> dict:
     """Every figure for one synthetic graph of ``actors`` actors."""
     data = write_synthetic(folder / f"data-{actors}", actors, 3 * actors, seed=0)
@@ -214,7 +279,16 @@ def main() -> None:
     parser.add_argument("--cap", type=float, default=120.0, help="seconds to wait for a page")
     parser.add_argument("--spring-10k", action="store_true", help="also time spring_layout >1k")
     parser.add_argument("--keep", type=Path, help="keep the CSV and HTML files in this folder")
+    parser.add_argument(
+        "--interactions",
+        metavar="ACTORS:RELATIONS,...",
+        help="instead: for synthetic graphs of these sizes, time a filter click, slider "
+        "steps and the table opening in the explorer (pyvis is not run)",
+    )
     options = parser.parse_args()
+    if options.interactions:
+        main_interactions(options)
+        return
     sizes = [int(size) for size in options.sizes.split(",")]
     with tempfile.TemporaryDirectory() as temporary, sync_playwright() as playwright:
         folder = options.keep or Path(temporary)
@@ -231,6 +305,24 @@ def main() -> None:
         f"requests to {EMPTY_CDN}* (Bootstrap) answered empty, any other aborted."
     )
     report(rows, options.cap)
+
+
+def main_interactions(options: argparse.Namespace) -> None:
+    """Time a reader's actions on explorers of the sizes asked for."""
+    with tempfile.TemporaryDirectory() as temporary, sync_playwright() as playwright:
+        folder = options.keep or Path(temporary)
+        folder.mkdir(parents=True, exist_ok=True)
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        for size in options.interactions.split(","):
+            actors, relations = (int(part) for part in size.split(":"))
+            data = write_synthetic(folder / f"data-{actors}-{relations}", actors, relations, seed=0)
+            page_file = folder / f"explorer-{actors}-{relations}.html"
+            start = time.perf_counter()
+            graph.write_html(graph.load(data), page_file)
+            export = time.perf_counter() - start
+            name = f"{actors} actors, {relations} relations (CSV to page {export:.1f} s)"
+            report_interactions(name, interactions(browser, page_file, options.cap))
+        browser.close()
 
 
 if __name__ == "__main__":

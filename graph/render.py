@@ -40,10 +40,24 @@ PRESETS = ("default", "classroom")
 
 #: The page's script, files of ``graph/assets/explorer/`` joined in this
 #: order: DOM helpers, the state, the network view, the panels (legend,
-#: filters, search, actor), time (slider and story), the table, and the start
-#: that wires them. They are classic scripts sharing one scope, wrapped in a
-#: function in the page.
-SCRIPTS = ("dom.js", "state.js", "network.js", "panels.js", "timeline.js", "table.js", "main.js")
+#: filters, search, actor), time (slider and story), the table, the modes
+#: (modes.js that holds them, then glossary, balance, two dates compared, quiz),
+#: and the start that wires them. They are classic scripts sharing one scope,
+#: wrapped in a function in the page.
+SCRIPTS = (
+    "dom.js",
+    "state.js",
+    "network.js",
+    "panels.js",
+    "timeline.js",
+    "table.js",
+    "modes.js",
+    "glossary.js",
+    "balance.js",
+    "compare.js",
+    "quiz.js",
+    "main.js",
+)
 
 
 def app_script() -> str:
@@ -93,7 +107,7 @@ def render_html(
     """
     if preset not in PRESETS:
         raise ValueError(f"unknown preset {preset!r}: use one of {', '.join(PRESETS)}")
-    payload = scene(G, at=at, story=story, size_by=size_by)
+    payload = scene(G, at=at, story=story, size_by=size_by, views=True)
     environment = jinja2.Environment(
         loader=jinja2.PackageLoader("graph", "templates"),
         autoescape=True,
@@ -138,6 +152,19 @@ def write_html(
     keys or a presenter's clicker; make names larger or smaller (A-/A+) or
     hide them; share the view as a link (its fragment holds the date, actor,
     story step and filters). Phones and tablets get the network first.
+
+    Modes beside the network, each kept in the link: Balance colours the
+    actors by the two sides the data themselves find, with the frustration
+    index L (proven or not) and the ties that break the split, month by
+    month with the slider (who changed sides), balance's predictions for
+    pairs with no tie and their triangles, and "Remove this actor" (what-if)
+    in the panel of the 10 most central actors; Compare dates draws and lists
+    the ties that appeared, ended or changed sign between two months (as
+    :func:`graph.diff`); Quiz asks :func:`graph.quiz_questions`' ten
+    questions (keys A/B/C or 1/2/3, Enter, PageDown), or is absent when the
+    data are too small, the glossary saying why. The legend's words link to
+    the glossary (:func:`graph.glossary`). All of it is computed here, so the
+    page stays offline.
 
     Parameters
     ----------

@@ -16,6 +16,15 @@ in the package (:func:`schema`, ``graph/schema/scene.schema.json``); its
 ``version`` changes whenever a field changes meaning or goes away. The
 explorer's script reads only what the schema declares.
 
+With ``views=True`` (the explorer's page) the scene also carries what the
+explorer's balance, quiz, glossary and comparison modes show, all computed
+here so the page works offline: the balance of the whole data, of every
+month and without each of the most central actors
+(:func:`graph.balance.balance_view`), balance's predictions for pairs with
+no tie (:func:`graph.balance_predictions`), a quiz
+(:func:`graph.quiz_payload`) or the reason the data give none, and the
+glossary (:func:`graph.glossary`).
+
 Text from the dataset (names, aliases, descriptions, evidence, citations,
 story captions) is left as plain text: the page shows it with
 ``textContent``, never as markup.
@@ -57,11 +66,19 @@ from .style import (
     weight_width,
 )
 
-__all__ = ["CONFIDENCE_MEANINGS", "SCHEMA_VERSION", "scene", "schema"]
+__all__ = [
+    "CONFIDENCE_MEANINGS",
+    "GROUP_COLOURS",
+    "QUIZ_QUESTIONS",
+    "SCHEMA_VERSION",
+    "UNPLACED_COLOUR",
+    "scene",
+    "schema",
+]
 
 #: Version of the payload's layout, the ``version`` field of every scene and
 #: the ``version`` the schema requires.
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 #: What each confidence level says about a relation, in words.
 CONFIDENCE_MEANINGS = {
@@ -104,6 +121,7 @@ def scene(
     at: str | dt.date | None = None,
     story: pd.DataFrame | None = None,
     size_by: Mapping | pd.Series | None = None,
+    views: bool = False,
 ) -> dict:
     """What to draw for ``G``: actors, relations, legend, months and story, as one payload.
 
@@ -118,6 +136,10 @@ def scene(
     size_by : pandas.Series or mapping, optional
         A number per actor id; actors are drawn with areas growing with it.
         Their degree (number of relations) by default.
+    views : bool, default False
+        Add ``balance``, ``quiz``, ``quiz_unavailable`` and ``glossary``: what
+        the explorer's modes show (a few tenths of a second for the Aleppo
+        data; pictures that only draw the network leave them out).
 
     Returns
     -------
@@ -140,7 +162,7 @@ def scene(
     >>> import graph
     >>> payload = scene(graph.load())
     >>> payload["version"], len(payload["nodes"]), len(payload["edges"])
-    (1, 20, 34)
+    (2, 20, 34)
     >>> russia = next(n for n in payload["nodes"] if n["id"] == "russia")
     >>> russia["name"], russia["shape"], russia["degree"], russia["box"]["top"]
     ('Russia', 'dot', 9, -29.3)
@@ -154,7 +176,7 @@ def scene(
     steps = [] if story is None else _story_steps(story)
     dated = [p for p in (at_period, *steps) if p is not None]
     edges = _edges(G)
-    return {
+    payload = {
         "version": SCHEMA_VERSION,
         "label_size": LABEL_SIZE,
         "labelled_up_to": LABELLED_UP_TO,
@@ -167,6 +189,9 @@ def scene(
         "at": at_period,
         "story": steps,
     }
+    if views:
+        payload.update(_views(G))
+    return payload
 
 
 def _nodes(G: nx.MultiDiGraph, size_by: Mapping | pd.Series | None) -> list[dict]:
@@ -191,9 +216,104 @@ def _nodes(G: nx.MultiDiGraph, size_by: Mapping | pd.Series | None) -> list[dict
             "colour": colours[str(data.get("camp", ""))],
             "shape": node_shape(str(data.get("kind", ""))),
             "degree": degree[node],
+            "active_from": _days(str(data["start"]))[0] if data.get("start") else None,
+            "active_to": _days(str(data["end"]))[1] if data.get("end") else None,
         }
         for node, data in sorted(G.nodes(data=True), key=lambda item: str(item[0]))
     ]
+
+
+#: Colours of the balance view's groups, largest first (Okabe-Ito blue and
+#: orange: told apart by colour-blind readers and, dark against light, in grayscale).
+GROUP_COLOURS = ("#0072B2", "#E69F00", "#009E73", "#CC79A7")
+#: Colour of actors in no group (no support or opposition tie at that date).
+UNPLACED_COLOUR = "#FFFFFF"
+#: Questions in the explorer's quiz.
+QUIZ_QUESTIONS = 10
+
+
+def _views(G: nx.MultiDiGraph) -> dict:
+    """What the explorer's balance, quiz, glossary and comparison modes show."""
+    from .balance import balance_view
+    from .build import signed_graph
+    from .predict import balance_predictions
+    from .quiz import QuizError, glossary, quiz_payload, quiz_questions
+
+    view = balance_view(G)
+    whole = _balance_state(view["all"], None)
+    predictions = balance_predictions(signed_graph(G))
+    try:
+        quiz, unavailable = quiz_payload(quiz_questions(G, n=QUIZ_QUESTIONS)), None
+    except QuizError as error:
+        quiz, unavailable = None, str(error)
+    return {
+        "balance": {
+            "all": whole,
+            "months": [
+                {
+                    "month": m["month"],
+                    "changed_sides": m["changed_sides"],
+                    **_balance_state(m, whole),
+                }
+                for m in view["months"]
+            ],
+            "without": [
+                {
+                    "actor": w["actor"],
+                    "changed_sides": w["changed_sides"],
+                    **_balance_state(w, whole),
+                }
+                for w in view["without"]
+            ],
+            "predictions": [
+                {
+                    "actor": actor,
+                    "other": other,
+                    "prediction": int(row["prediction"]),
+                    "triads": int(row["triads"]),
+                    "agreeing": float(row["agreeing"]),
+                    "supporting": list(row["supporting"]),
+                    "opposing": list(row["opposing"]),
+                }
+                for (actor, other), row in predictions.iterrows()
+            ],
+            "unplaced_colour": UNPLACED_COLOUR,
+        },
+        "quiz": quiz,
+        "quiz_unavailable": unavailable,
+        "glossary": glossary().reset_index().to_dict("records"),
+    }
+
+
+def _balance_state(state: dict, whole: dict | None) -> dict:
+    """A partition of :func:`graph.balance.balance_view`, each group with its colour.
+
+    A group takes the colour of the whole data's group it shares most members
+    with, so a side keeps its colour from month to month.
+    """
+    colours = {}
+    if whole is not None:
+        for group in whole["groups"]:
+            for member in group["members"]:
+                colours[member] = group["colour"]
+    groups = []
+    for number, group in enumerate(state["groups"]):
+        votes = Counter(colours[m] for m in group["members"] if m in colours)
+        taken = {g["colour"] for g in groups}
+        choices = [c for c, _ in votes.most_common() if c not in taken]
+        free = [c for c in GROUP_COLOURS if c not in taken]
+        colour = choices[0] if choices else free[0] if free else GROUP_COLOURS[-1]
+        if whole is None:
+            colour = GROUP_COLOURS[min(number, len(GROUP_COLOURS) - 1)]
+        groups.append({"id": group["id"], "members": group["members"], "colour": colour})
+    return {
+        "L": state["L"],
+        "proven": state["proven"],
+        "lower_bound": state["lower_bound"],
+        "groups": groups,
+        "unplaced": state["unplaced"],
+        "frustrated": [{"from": u, "to": v, "sign": sign} for u, v, sign in state["frustrated"]],
+    }
 
 
 def _size_name(size_by: Mapping | pd.Series) -> str:
@@ -207,16 +327,28 @@ def _edges(G: nx.MultiDiGraph) -> list[dict]:
     relations = sorted(
         G.edges(keys=True, data=True), key=lambda e: (str(e[0]), str(e[1]), str(e[2]))
     )
-    # Relations between the same two actors are bent apart so each can be hovered.
-    pairs: defaultdict[tuple[str, str], int] = defaultdict(int)
-    for u, v, _, _ in relations:
-        pairs[tuple(sorted((str(u), str(v))))] += 1
+    # Relations drawn alike (same two actors, direction, type, sign and
+    # confidence: event data's hundreds of "fights" rows) share one line,
+    # named by its first relation's id; lines between the same two actors are
+    # bent apart so each can be hovered.
+    lines: dict[tuple, int] = {}
+    for number, (u, v, _, data) in enumerate(relations):
+        lines.setdefault(_look(u, v, data), number)
+    pairs: Counter[tuple[str, str]] = Counter(tuple(sorted((str(u), str(v)))) for u, v, *_ in lines)
     seen: defaultdict[tuple[str, str], int] = defaultdict(int)
-    heaviest = max((relation_weight(d.get("weight")) or 0.0 for *_, d in relations), default=0.0)
-    edges = []
-    for number, (u, v, key, data) in enumerate(relations):
+    bend: dict[int, float | None] = {}
+    for (u, v, *_), first in lines.items():
         pair = tuple(sorted((str(u), str(v))))
         seen[pair] += 1
+        bend[first] = round(0.18 * seen[pair], 2) if pairs[pair] > 1 else None
+    # A line is as wide as the total weight of the relations it draws.
+    weights: defaultdict[int, float] = defaultdict(float)
+    for u, v, _, data in relations:
+        weights[lines[_look(u, v, data)]] += relation_weight(data.get("weight")) or 0.0
+    heaviest = max(weights.values(), default=0.0)
+    edges = []
+    for number, (u, v, key, data) in enumerate(relations):
+        line = lines[_look(u, v, data)]
         sign = int(data.get("sign", 0))
         confidence = str(data.get("confidence", ""))
         start, end = data.get("start") or None, data.get("end") or None
@@ -242,14 +374,25 @@ def _edges(G: nx.MultiDiGraph) -> list[dict]:
                 "citation": str(data.get("citation", "") or ""),
                 "date_source": str(data.get("date_source", "") or ""),
                 "colour": edge_colour(sign),
-                "roundness": round(0.18 * seen[pair], 2) if pairs[pair] > 1 else None,
+                "line": line,
+                "roundness": bend[line],
                 **style,
-                "width": weight_width(
-                    style["width"], relation_weight(data.get("weight")), heaviest
-                ),
+                "width": weight_width(style["width"], weights[line], heaviest),
             }
         )
     return edges
+
+
+def _look(u: object, v: object, data: dict) -> tuple:
+    """What a relation's drawn line shows: its two actors in order, type, sign, confidence."""
+    return (
+        str(u),
+        str(v),
+        str(data.get("type", "")),
+        int(data.get("sign", 0)),
+        str(data.get("confidence", "")),
+        bool(data.get("symmetric", False)),
+    )
 
 
 def _legend(G: nx.MultiDiGraph, edges: list[dict]) -> dict:
@@ -286,6 +429,7 @@ def _legend(G: nx.MultiDiGraph, edges: list[dict]) -> dict:
                 "relations": levels[level],
                 "width": edge_style(1, level)["width"],
                 "opacity": edge_style(1, level)["opacity"],
+                "dashes": edge_style(1, level)["dashes"],
             }
             for level in sorted(levels, key=lambda level: (rank.get(level, len(rank)), level))
         ],
@@ -370,9 +514,11 @@ def _span_label(start: str | None, end: str | None) -> str:
     --------
     >>> _span_label("2012-07", "2016-12-22"), _span_label(None, "2016-07-28")
     ('July 2012 – 22 December 2016', 'until 28 July 2016')
-    >>> _span_label(None, None)
-    'undated (shown at every date)'
+    >>> _span_label(None, None), _span_label("2016-07-28", "2016-07-28")
+    ('undated (shown at every date)', 'on 28 July 2016')
     """
+    if start and end and start == end:
+        return f"on {_date_label(start)}"
     if start and end:
         return f"{_date_label(start)} – {_date_label(end)}"
     if start:

@@ -37,13 +37,15 @@ function startExplorer() {
   const panels = panelsView(app);
   const timeline = timelineView(app);
   const table = tableView(app);
+  const modes = modesView(app, network);
 
   function update() {
-    const shown = shownRelations(app.model, state);
+    const shown = modes.shown(shownRelations(app.model, state));
     network.draw(shown, litBy(app.model, state, shown));
     panels.draw(shown);
     timeline.draw(shown);
     table.draw(shown);
+    modes.draw(shown);
     network.resize(); // the canvas follows panels, story and table opening or closing
     buttonById("labels-toggle").setAttribute("aria-pressed", String(state.labels));
     buttonById("labels-smaller").disabled = state.labelScale <= LABEL_SCALES[0];
@@ -168,6 +170,7 @@ function startExplorer() {
 
   panels.build();
   timeline.build();
+  modes.build();
   document.addEventListener("keydown", onKey);
   byId("view-toggle").addEventListener("click", () => {
     state.table = !state.table;
@@ -211,6 +214,7 @@ function startExplorer() {
   });
   update();
   const drawing = network.start();
+  modes.start(drawing);
   window.addEventListener("beforeprint", table.ready);
   (window.requestIdleCallback || setTimeout)(table.ready);
 
@@ -220,14 +224,14 @@ function startExplorer() {
     nodes: network.nodes,
     edges: network.edges,
     data: data,
-    visibleRelations: () =>
-      network.edges.get({ filter: (edge) => !edge.hidden }).map((edge) => [edge.from, edge.to, edge.key]),
+    visibleRelations: network.visibleRelations,
     litActors: () =>
       network.nodes.get({ filter: (node) => !node.hidden && node.opacity === 1 }).map((node) => node.id),
     state: () => ({ selected: state.selected, step: state.step, period: state.period }),
     highlighted: network.highlighted,
     labelPx: network.labelPx,
     relationAt: network.relationAt,
+    modes: modes.inspect,
   };
 }
 

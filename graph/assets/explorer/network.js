@@ -14,6 +14,11 @@ const DIMMED = 0.12; // opacity of what is not lit
 const IDLE = 0.3; // opacity of actors with no relation drawn at the date shown (not there yet, or idle)
 const MAX_STRETCH = 1.5;
 const FIT_MARGIN_PX = 12;
+// From this many lines on, the page draws them itself, one canvas path per
+// look, under vis-network's actors: vis-network strokes, dashes and fills
+// an arrow head for each line on its own, which at 35,000 lines took 2 to 3
+// seconds for every picture (benchmarks/README.md).
+const BATCHED_FROM = 3000;
 
 /**
  * @param {App} app
@@ -22,6 +27,9 @@ function networkView(app) {
   const model = app.model;
   const data = model.data;
   const relations = data.edges;
+  // One drawn line per relation, or per group of relations drawn alike (see the scene's edge.line).
+  const lines = relations.filter((relation) => relation.line === relation.id);
+  const batched = lines.length >= BATCHED_FROM;
   const container = byId("network");
   const pageStyle = getComputedStyle(document.body);
   const edgeScale = lineScale();
@@ -123,7 +131,7 @@ function networkView(app) {
   /** @param {number} scale */
   function styleLines(scale) {
     linesScale = scale;
-    edges.update(relations.map((relation) => ({ id: relation.id, ...lineStyle(relation, scale) })));
+    edges.update(lines.map((line) => ({ id: line.id, ...lineStyle(line, scale) })));
   }
 
   /**
@@ -155,11 +163,12 @@ function networkView(app) {
   );
   /** @type {vis.DataSet<vis.EdgeItem>} */
   const edges = new vis.DataSet(
-    relations.map((relation) => ({
+    lines.map((relation) => ({
       id: relation.id,
       from: relation.from,
       to: relation.to,
       key: relation.key,
+      hidden: batched, // drawn by drawLines; vis-network keeps them for their curves
       // A symmetric relation (talks, an alliance) goes both ways: no arrow head.
       arrows: { to: { enabled: !relation.symmetric, scaleFactor: 0.8 } },
       ...lineStyle(relation, 1),
@@ -168,6 +177,8 @@ function networkView(app) {
         relation.roundness === null
           ? { enabled: false }
           : { enabled: true, type: "curvedCW", roundness: relation.roundness },
+      // A line of many relations says how many it draws.
+      font: { size: data.label_size * 0.6, strokeWidth: data.label_size / 5, align: "top" },
     }))
   );
 
@@ -176,6 +187,10 @@ function networkView(app) {
   const drawn = new Map();
   /** @type {Set<number>} */
   let shownNow = new Set(); // the relations drawn
+  /** @type {Set<number>} */
+  let linesNow = new Set(); // the lines drawn, by id
+  /** @type {Map<number, number>} */
+  const dims = new Map(); // how bright each line is drawn, when the page draws them (batched)
 
   /** @type {{actors: Set<string>, relations: Set<number>} | null} */
   let litNow = null; // the actors and relations kept bright
@@ -289,7 +304,11 @@ function networkView(app) {
     shownNow = shown;
     litNow = lit;
     const off = app.state.off;
-    const hidden = new Set(data.nodes.filter((a) => off.camp.has(a.camp)).map((a) => a.id));
+    const period = app.state.period;
+    // Actors out of the filters, or outside their own dates (graph.snapshot), are not drawn.
+    const hidden = new Set(
+      data.nodes.filter((a) => off.camp.has(a.camp) || !activeAt(a, period)).map((a) => a.id)
+    );
     const k = labelFactor();
     const named = labelled(k, hidden);
     const size = data.label_size * k;
@@ -324,18 +343,31 @@ function networkView(app) {
     });
     /** @type {Array<Partial<vis.EdgeItem> & {id: number}>} */
     const edgeChanges = [];
-    relations.forEach((relation) => {
-      const hidden = !shown.has(relation.id);
-      const dim = lit && !lit.relations.has(relation.id) ? DIMMED : 1;
-      const look = "e" + hidden + dim;
-      if (drawn.get("e" + relation.id) !== look) {
-        drawn.set("e" + relation.id, look);
-        edgeChanges.push({ id: relation.id, hidden: hidden, color: edgeColour(relation, dim) });
+    linesNow = new Set();
+    lines.forEach((line) => {
+      const members = /** @type {SceneEdge[]} */ (model.lines.get(line.id));
+      let count = 0;
+      let bright = lit === null;
+      members.forEach((relation) => {
+        if (!shown.has(relation.id)) return;
+        count += 1;
+        bright = bright || /** @type {{relations: Set<number>}} */ (lit).relations.has(relation.id);
+      });
+      const hidden = count === 0;
+      if (!hidden) linesNow.add(line.id);
+      const dim = bright ? 1 : DIMMED;
+      const label = members.length > 1 ? String(count) : undefined;
+      const look = "e" + hidden + dim + label;
+      if (batched) dims.set(line.id, dim);
+      else if (drawn.get("e" + line.id) !== look) {
+        drawn.set("e" + line.id, look);
+        edgeChanges.push({ id: line.id, hidden: hidden, color: edgeColour(line, dim), label: label });
       }
     });
     nodes.update(nodeChanges);
-    edges.update(edgeChanges);
+    if (edgeChanges.length) edges.update(edgeChanges);
     if (network === null) return;
+    if (batched) network.redraw();
     const selected = app.state.selected;
     const current = network.getSelectedNodes();
     if (selected === null && current.length) network.unselectAll();
@@ -390,7 +422,13 @@ function networkView(app) {
   // The canvas follows its container at once (vis-network itself checks
   // every second); a new size places the actors again (see "resize" below).
   function resize() {
-    if (network !== null) network.setSize("100%", "100%");
+    if (network === null) return;
+    const canvas = network.canvas.frame;
+    const width = container.clientWidth;
+    const height = container.clientHeight;
+    // Hidden (the table shown) or unchanged: redrawing thousands of lines for nothing takes seconds.
+    if (!width || !height || (canvas.clientWidth === width && canvas.clientHeight === height)) return;
+    network.setSize("100%", "100%");
   }
 
   /**
@@ -490,7 +528,7 @@ function networkView(app) {
     const scale = network.getScale();
     let best = null;
     let nearest = Infinity;
-    shownNow.forEach((id) => {
+    linesNow.forEach((id) => {
       const relation = /** @type {SceneEdge} */ (model.relations.get(id));
       const reach = (REACH_PX + (relation.width * edgeScale) / 2) / scale;
       const line = curve(id);
@@ -560,7 +598,7 @@ function networkView(app) {
       return false;
     }
     highlight(id);
-    showCard(relationCard(app, /** @type {SceneEdge} */ (model.relations.get(id))), at);
+    showCard(lineCard(app, /** @type {SceneEdge[]} */ (model.lines.get(id)), shownNow), at);
     return true;
   }
 
@@ -610,7 +648,7 @@ function networkView(app) {
    * @param {CanvasRenderingContext2D} context in canvas units
    */
   function drawHighlight(context) {
-    if (hovered === null || network === null || !shownNow.has(hovered)) return;
+    if (hovered === null || network === null || !linesNow.has(hovered)) return;
     const relation = /** @type {SceneEdge} */ (model.relations.get(hovered));
     const points = curve(hovered).points;
     context.save();
@@ -633,6 +671,78 @@ function networkView(app) {
     if (hoverCard.hidden) return false;
     hideCard();
     return true;
+  }
+
+  /**
+   * Where a line's curve passes between its two ends: vis-network's curvedCW
+   * control point for its roundness, or null for a straight line.
+   * @param {SceneEdge} line
+   * @param {vis.Point} from
+   * @param {vis.Point} to
+   * @returns {vis.Point | null}
+   */
+  function via(line, from, to) {
+    if (line.roundness === null) return null;
+    const dx = to.x - from.x;
+    const dy = from.y - to.y;
+    const reach = (0.5 * line.roundness + 0.5) * Math.hypot(dx, dy);
+    const angle = (Math.atan2(dy, dx) + (0.5 * line.roundness + 0.5) * Math.PI) % (2 * Math.PI);
+    return { x: from.x + reach * Math.sin(angle), y: from.y + reach * Math.cos(angle) };
+  }
+
+  /**
+   * The lines, when the page draws them: one path stroked per look (colour,
+   * brightness, width, dashes), then the arrow heads of each look, solid
+   * chevrons stroked at once (filling thousands of triangles took seconds).
+   * @param {CanvasRenderingContext2D} context in canvas units
+   */
+  function drawLines(context) {
+    if (network === null) return;
+    const at = network.body.nodes;
+    /** @type {Map<string, SceneEdge[]>} */
+    const looks = new Map();
+    linesNow.forEach((id) => {
+      const line = /** @type {SceneEdge} */ (model.relations.get(id));
+      const key = line.colour + " " + line.opacity * (dims.get(id) || 1) + " " + line.width + " " + line.dashes;
+      const same = looks.get(key);
+      if (same) same.push(line);
+      else looks.set(key, [line]);
+    });
+    context.save();
+    looks.forEach((same) => {
+      const first = same[0];
+      const style = lineStyle(first, linesScale);
+      context.strokeStyle = first.colour;
+      context.globalAlpha = first.opacity * (dims.get(first.id) || 1);
+      context.lineWidth = style.width;
+      context.setLineDash(style.dashes || []);
+      const heads = new Path2D();
+      context.beginPath();
+      same.forEach((line) => {
+        const from = at[line.from];
+        const to = at[line.to];
+        const bend = via(line, from, to);
+        context.moveTo(from.x, from.y);
+        if (bend) context.quadraticCurveTo(bend.x, bend.y, to.x, to.y);
+        else context.lineTo(to.x, to.y);
+        if (line.symmetric) return;
+        // An arrow head at the edge of the target's shape, along the line's last stretch.
+        const back = bend || from;
+        const length = Math.hypot(to.x - back.x, to.y - back.y) || 1;
+        const ux = (to.x - back.x) / length;
+        const uy = (to.y - back.y) / length;
+        const radius = /** @type {SceneNode} */ (model.actors.get(line.to)).size;
+        const head = 4 * style.width;
+        const tip = { x: to.x - ux * radius, y: to.y - uy * radius };
+        heads.moveTo(tip.x - ux * head - uy * head * 0.5, tip.y - uy * head + ux * head * 0.5);
+        heads.lineTo(tip.x, tip.y);
+        heads.lineTo(tip.x - ux * head + uy * head * 0.5, tip.y - uy * head - ux * head * 0.5);
+      });
+      context.stroke();
+      context.setLineDash([]);
+      context.stroke(heads);
+    });
+    context.restore();
   }
 
   // Draw the network once the page around it is built, so that the first
@@ -684,6 +794,7 @@ function networkView(app) {
     });
     drawing.on("click", clicked);
     drawing.on("afterDrawing", drawHighlight);
+    if (batched) drawing.on("beforeDrawing", drawLines);
     // Positions the reader sets by dragging stay put (see fitting).
     drawing.on("dragEnd", (event) => {
       if (!event.nodes.length) return;
@@ -711,7 +822,17 @@ function networkView(app) {
     fit: fitWhole,
     zoomBy: zoomBy,
     panBy: panBy,
-    /** The relation highlighted under the pointer, or null. */
+    /**
+     * The relations drawn, each as [from, to, key]: the shown members of every line not hidden.
+     * @returns {Array<[string, string, string | number]>}
+     */
+    visibleRelations: () =>
+      edges
+        .get({ filter: (edge) => (batched ? linesNow.has(Number(edge.id)) : !edge.hidden) })
+        .flatMap((edge) => /** @type {SceneEdge[]} */ (model.lines.get(Number(edge.id))))
+        .filter((relation) => shownNow.has(relation.id))
+        .map((relation) => [relation.from, relation.to, relation.key]),
+    /** The line highlighted under the pointer (its id), or null. */
     highlighted: () => hovered,
     /**
      * The relation a pointer at (x, y), in pixels of the canvas, would pick.

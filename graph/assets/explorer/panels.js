@@ -55,6 +55,40 @@ function relationCard(app, relation) {
 }
 
 /**
+ * How many relations a line draws, in words.
+ * @param {SceneEdge[]} members
+ * @param {Set<number>} shown
+ */
+function lineCount(members, shown) {
+  const drawn = members.filter((relation) => shown.has(relation.id)).length;
+  const all = members.length + " relations";
+  return drawn === members.length ? all : drawn + " of " + all + " drawn at this date and filters";
+}
+
+const CARD_QUOTES = 3; // a card under the pointer quotes this many of a line's relations
+
+/**
+ * The card of a drawn line: its relation, or the count of its relations,
+ * the first quoted, the whole list being in the actor panel.
+ * @param {App} app
+ * @param {SceneEdge[]} members
+ * @param {Set<number>} shown
+ * @returns {HTMLDivElement}
+ */
+function lineCard(app, members, shown) {
+  if (members.length === 1) return relationCard(app, members[0]);
+  const box = element("div", null, "tooltip");
+  box.appendChild(relationSentence(app, members[0], false));
+  box.appendChild(element("p", lineCount(members, shown), "line-count"));
+  const drawn = members.filter((relation) => shown.has(relation.id));
+  drawn.slice(0, CARD_QUOTES).forEach((relation) => relationDetails(app, relation, box));
+  if (drawn.length > CARD_QUOTES) {
+    box.appendChild(element("p", "… " + (drawn.length - CARD_QUOTES) + " more: click an actor for them all.", "hint"));
+  }
+  return box;
+}
+
+/**
  * @param {App} _app
  * @param {SceneNode} actor
  * @returns {HTMLDivElement}
@@ -134,11 +168,11 @@ function panelsView(app) {
         )
       )
     );
-    /** @type {Map<string, {width: number, opacity: number, levels: string[], relations: number}>} */
+    /** @type {Map<string, {width: number, opacity: number, dashes: number[], levels: string[], relations: number}>} */
     const looks = new Map(); // levels drawn alike share one entry
     entries.confidence.forEach((c) => {
-      const key = c.width + " " + c.opacity;
-      const look = looks.get(key) || { width: c.width, opacity: c.opacity, levels: [], relations: 0 };
+      const key = c.width + " " + c.opacity + " " + c.dashes;
+      const look = looks.get(key) || { width: c.width, opacity: c.opacity, dashes: c.dashes, levels: [], relations: 0 };
       look.levels.push(c.level);
       look.relations += c.relations;
       looks.set(key, look);
@@ -147,7 +181,7 @@ function panelsView(app) {
       legendGroup(
         "Confidence",
         Array.from(looks.values()).map((c) =>
-          legendEntry(lineIcon("#222222", [], c.width, c.opacity, edgeScale), c.levels.join(", "), c.relations)
+          legendEntry(lineIcon("#222222", c.dashes, c.width, c.opacity, edgeScale), c.levels.join(", "), c.relations)
         )
       )
     );
@@ -270,18 +304,44 @@ function panelsView(app) {
       section.appendChild(element("h3", title + " (" + own.length + ")"));
       if (!own.length) section.appendChild(element("p", "None.", "none"));
       const list = element("ul", null, "relation-list");
+      // A line of many relations is one item, its relations listed when expanded.
+      const done = new Set();
       own.forEach((relation) => {
-        const item = element("li", null, shown.has(relation.id) ? "relation" : "relation inactive");
+        if (done.has(relation.line)) return;
+        done.add(relation.line);
+        const members = /** @type {SceneEdge[]} */ (model.lines.get(relation.line));
+        const drawn = members.some((member) => shown.has(member.id));
+        const item = element("li", null, drawn ? "relation" : "relation inactive");
         item.appendChild(relationSentence(app, relation, true));
-        relationDetails(app, relation, item);
-        if (!shown.has(relation.id)) {
-          item.appendChild(element("p", "Not drawn: outside the date or filters.", "note"));
-        }
+        if (members.length === 1) relationDetails(app, relation, item);
+        else item.appendChild(lineList(members, shown));
+        if (!drawn) item.appendChild(element("p", "Not drawn: outside the date or filters.", "note"));
         list.appendChild(item);
       });
       section.appendChild(list);
       content.appendChild(section);
     });
+  }
+
+  /**
+   * The relations of one line, counted, listed with their quotes when opened.
+   * @param {SceneEdge[]} members
+   * @param {Set<number>} shown
+   */
+  function lineList(members, shown) {
+    const more = element("details", null, "line-members");
+    more.appendChild(element("summary", lineCount(members, shown)));
+    const list = element("ul", null, "relation-list");
+    // Filled when opened: a line of event data can hold thousands.
+    more.addEventListener("toggle", () => {
+      if (!more.open || list.childElementCount) return;
+      members.forEach((member) => {
+        const item = element("li", null, shown.has(member.id) ? "relation" : "relation inactive");
+        list.appendChild(relationDetails(app, member, item));
+      });
+    });
+    more.appendChild(list);
+    return more;
   }
 
   // ------------------------------------------------------------------ search

@@ -36,7 +36,12 @@ const FILTER_GROUPS = ["sign", "confidence", "camp", "type"];
  * @property {Map<string, {x: number, y: number}>} moved where the reader dragged
  *   actors, in canvas units: they stay there, and the drawing is no longer
  *   stretched to the canvas's shape (only zoom and pan follow a new size)
+ * @property {Record<string, string>} views what the modes show (balance, quiz,
+ *   comparison; modes.js), by link parameter (VIEW_PARAMS), "" when unset
  */
+
+/** Link parameters the modes own: mode (balance, compare, quiz), compare (two months), without (what-if). */
+const VIEW_PARAMS = ["mode", "compare", "without"];
 
 /**
  * The scene, read-only, indexed for the views.
@@ -44,6 +49,7 @@ const FILTER_GROUPS = ["sign", "confidence", "camp", "type"];
  * @property {Scene} data
  * @property {Map<string, SceneNode>} actors by id
  * @property {Map<number, SceneEdge>} relations by id
+ * @property {Map<number, SceneEdge[]>} lines the relations drawn as each line, by the line's id
  * @property {Map<number, string>} signNames sign -> its name ("support")
  * @property {Map<string, LegendConfidence>} levels confidence level -> its legend entry
  */
@@ -53,10 +59,22 @@ const FILTER_GROUPS = ["sign", "confidence", "camp", "type"];
  * @returns {Model}
  */
 function createModel(data) {
+  /** @type {Map<number, SceneEdge[]>} */
+  const lines = new Map();
+  data.edges.forEach((edge) => {
+    const members = lines.get(edge.line);
+    if (members) members.push(edge);
+    else lines.set(edge.line, [edge]);
+  });
+  // A line's relations in time order (undated first), as its card and the panel list them.
+  lines.forEach((members) =>
+    members.sort((a, b) => compareText(a.active_from || "", b.active_from || "") || a.id - b.id)
+  );
   return {
     data: data,
     actors: new Map(data.nodes.map((node) => [node.id, node])),
     relations: new Map(data.edges.map((edge) => [edge.id, edge])),
+    lines: lines,
     signNames: new Map(data.legend.signs.map((entry) => [entry.sign, entry.name])),
     levels: new Map(data.legend.confidence.map((entry) => [entry.level, entry])),
   };
@@ -83,6 +101,7 @@ function createState(data, options) {
     labelScale: 1,
     labels: true,
     moved: new Map(),
+    views: {},
   };
 }
 
@@ -108,7 +127,8 @@ function confidenceWords(model, level) {
 }
 
 /**
- * @param {SceneEdge} relation
+ * Whether a relation, or an actor with its own dates, is there at a period.
+ * @param {{active_from: string | null, active_to: string | null}} relation
  * @param {{first: string, last: string} | null} period
  * @returns {boolean}
  */
@@ -129,16 +149,20 @@ function activeAt(relation, period) {
  */
 function shownRelations(model, state, period = state.period) {
   const off = state.off;
+  // An actor outside its own dates is not there, nor are its relations (graph.snapshot).
   /** @param {string} id */
-  const campOff = (id) => off.camp.has(/** @type {SceneNode} */ (model.actors.get(id)).camp);
+  const away = (id) => {
+    const actor = /** @type {SceneNode} */ (model.actors.get(id));
+    return off.camp.has(actor.camp) || !activeAt(actor, period);
+  };
   const shown = new Set();
   model.data.edges.forEach((relation) => {
     if (
       !off.type.has(relation.type) &&
       !off.sign.has(String(relation.sign)) &&
       !off.confidence.has(relation.confidence) &&
-      !campOff(relation.from) &&
-      !campOff(relation.to) &&
+      !away(relation.from) &&
+      !away(relation.to) &&
       activeAt(relation, period)
     ) {
       shown.add(relation.id);
@@ -221,6 +245,9 @@ function toFragment(model, state) {
       .forEach((value) => params.append("hide-" + group, value))
   );
   if (state.table) params.set("view", "table");
+  VIEW_PARAMS.forEach((name) => {
+    if (state.views[name]) params.set(name, state.views[name]);
+  });
   return params.toString();
 }
 
@@ -252,4 +279,7 @@ function fromFragment(model, state, fragment) {
     state.off[group] = new Set(params.getAll("hide-" + group));
   });
   state.table = params.get("view") === "table";
+  VIEW_PARAMS.forEach((name) => {
+    state.views[name] = params.get(name) || "";
+  });
 }

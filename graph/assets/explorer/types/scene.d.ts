@@ -1,10 +1,10 @@
 // The scene the explorer reads, generated from graph/schema/scene.schema.json
 // by `python tests/test_scene_schema.py`: do not edit; change the schema.
 
-/** What every picture of an actor graph draws, where and how: the payload graph.scene.scene() builds, which the HTML explorer reads from its <script id="graph-data"> element and the print figure and GEXF export draw from. Lengths (positions, radii, boxes) are in the units of label_size, the labels' font size, with y pointing down. Text from the dataset is plain text, never markup. Version 1. */
+/** What every picture of an actor graph draws, where and how: the payload graph.scene.scene() builds, which the HTML explorer reads from its <script id="graph-data"> element and the print figure and GEXF export draw from. Lengths (positions, radii, boxes) are in the units of label_size, the labels' font size, with y pointing down. Text from the dataset is plain text, never markup. Version 2 (version 1 had no balance, quiz, quiz_unavailable or glossary). */
 interface Scene {
   /** Version of this payload's layout; it changes when a field changes meaning or goes away. */
-  readonly version: 1;
+  readonly version: 2;
   /** Font size of the actors' labels, in the units of positions, radii and boxes: a picture scales them all together, so labels the layout keeps apart stay apart at any zoom. */
   readonly label_size: number;
   /** Most actors whose labels the layout keeps apart (graph.layout.LABELLED_UP_TO). Above it the labels are too many to read at once, and the explorer does not stretch the positions to the canvas's shape (moving every actor would take seconds). */
@@ -25,6 +25,14 @@ interface Scene {
   readonly at: Period | null;
   /** The story's steps, in the order told; empty without a story. */
   readonly story: StoryStep[];
+  /** Structural balance for the explorer's balance view; only in the explorer's scene. */
+  readonly balance?: Balance;
+  /** The quiz, or null when the data are too small or too balanced to ask good questions (quiz_unavailable says why); only in the explorer's scene. */
+  readonly quiz?: Quiz | null;
+  /** Why there is no quiz, or null when there is one; only in the explorer's scene. */
+  readonly quiz_unavailable?: string | null;
+  /** The glossary, in the order of graph/glossary.csv; only in the explorer's scene. */
+  readonly glossary?: GlossaryEntry[];
 }
 
 /** An actor and how it is drawn. */
@@ -57,6 +65,10 @@ interface SceneNode {
   readonly shape: string;
   /** Number of relations it takes part in, either way. */
   readonly degree: number;
+  /** First day it exists (the first day of the partial start date in actors.csv), or null when open. At a period it does not overlap (the rule of graph.snapshot), the actor and its relations are not drawn. */
+  readonly active_from: string | null;
+  /** Last day it exists (the last day of the partial end date), or null when open. */
+  readonly active_to: string | null;
 }
 
 /** The space an actor takes in a drawing, its shape and its label (graph.layout.actor_boxes): edges relative to the actor's point, in label_size units, y pointing down. The layout keeps these boxes from overlapping (up to labelled_up_to actors); pictures fit them to their canvas. */
@@ -109,11 +121,13 @@ interface SceneEdge {
   readonly date_source: string;
   /** Line colour, by sign (graph.style.edge_colour). */
   readonly colour: string;
-  /** How much the line is bent, for relations between the same two actors (vis-network's curvedCW roundness; the figure bends the other way in y-up axes), or null for a straight line. */
+  /** The id of the relation whose drawn line it shares: relations between the same two actors in the same direction with the same type, sign and confidence (event data's many rows of one kind) are drawn as one line, named by its first relation and labelled with the number of its relations shown; the table still lists each. Equal to id for a line's first relation. */
+  readonly line: number;
+  /** How much the line is bent, the same for every relation of a line, for lines between the same two actors (vis-network's curvedCW roundness; the figure bends the other way in y-up axes), or null for a straight line. */
   readonly roundness: number | null;
   /** Dash pattern by sign: solid support, dashed opposition, dotted neutral. */
   readonly dashes: number[];
-  /** Line width in screen pixels at the picture's fitted zoom, by confidence, wider for a heavier relation (weight). */
+  /** Line width in screen pixels at the picture's fitted zoom, by confidence, wider for a heavier line (its relations' total weight). */
   readonly width: number;
   /** Line opacity from 0 to 1, by confidence. */
   readonly opacity: number;
@@ -173,6 +187,8 @@ interface LegendConfidence {
   readonly width: number;
   /** Line opacity of this level, 0 to 1. */
   readonly opacity: number;
+  /** Dash pattern of a support relation at this level: doubt adds dots to the line (graph.style.edge_style), so claimed and alleged differ in grayscale too. */
+  readonly dashes: number[];
 }
 
 /** A relation type present in the data. */
@@ -217,4 +233,210 @@ interface StoryStep {
   readonly citation: string;
   /** Ids of the actors the step highlights. */
   readonly actors: string[];
+}
+
+/** Structural balance, precomputed for the explorer's balance view: the whole data's, every month's, the what-ifs and the predictions for open pairs. */
+interface Balance {
+  /** Balance of every relation, whatever its dates. */
+  readonly all: BalanceState;
+  /** Balance month by month, one entry per month of the scene's months that the relations' dates cover, in order. */
+  readonly months: BalanceMonth[];
+  /** What-if for the most central actors (most signed ties, top 10): balance without each. */
+  readonly without: BalanceWithout[];
+  /** Balance predictions for pairs with no support or opposition tie, ranked by agreement then triangles. */
+  readonly predictions: BalancePrediction[];
+  /** Colour of actors in no group. */
+  readonly unplaced_colour: string;
+}
+
+/** Structural balance of the signed graph (graph.balance.balance_view): a two-group partition the data themselves find, its L and the ties it leaves frustrated. */
+interface BalanceState {
+  /** The frustration index: the fewest ties whose sign must flip for the actors to split into two sides, friends inside and enemies across (graph.balance.frustration). */
+  readonly L: number;
+  /** Whether L is proven the fewest (true), or only the best partition found in the time allowed (false; then lower_bound <= L). */
+  readonly proven: boolean;
+  /** The proven lower bound of the frustration index; equals L when proven. */
+  readonly lower_bound: number;
+  /** The partition's groups, largest first. */
+  readonly groups: BalanceGroup[];
+  /** Actors with no support or opposition tie here: in no group. */
+  readonly unplaced: string[];
+  /** The ties the partition leaves frustrated: support between groups, opposition inside one. */
+  readonly frustrated: FrustratedTie[];
+}
+
+/** One group of a partition. */
+interface BalanceGroup {
+  /** The group's name: the id of its most central actor (most signed ties). */
+  readonly id: string;
+  /** Its actors' ids, in the graph's order. */
+  readonly members: string[];
+  /** Colour of its actors in the balance view: the colour of the whole data's group it shares most members with, so a side keeps its colour from month to month. */
+  readonly colour: string;
+}
+
+/** A support or opposition tie a partition leaves frustrated (one per pair of actors, as graph.signed_graph). */
+interface FrustratedTie {
+  /** One actor's id. */
+  readonly from: string;
+  /** The other actor's id. */
+  readonly to: string;
+  /** The tie's sign: +1 support, -1 opposition. */
+  readonly sign: number;
+}
+
+/** Balance of the relations active in one month. */
+interface BalanceMonth {
+  /** The month, YYYY-MM: the date of one of the scene's months. */
+  readonly month: string;
+  /** Actors whose group differs from the previous month's (none the first month). */
+  readonly changed_sides: string[];
+  /** The frustration index: the fewest ties whose sign must flip for the actors to split into two sides, friends inside and enemies across (graph.balance.frustration). */
+  readonly L: number;
+  /** Whether L is proven the fewest (true), or only the best partition found in the time allowed (false; then lower_bound <= L). */
+  readonly proven: boolean;
+  /** The proven lower bound of the frustration index; equals L when proven. */
+  readonly lower_bound: number;
+  /** The partition's groups, largest first. */
+  readonly groups: BalanceGroup[];
+  /** Actors with no support or opposition tie here: in no group. */
+  readonly unplaced: string[];
+  /** The ties the partition leaves frustrated: support between groups, opposition inside one. */
+  readonly frustrated: FrustratedTie[];
+}
+
+/** What-if: balance of every relation once one of the most central actors is removed. */
+interface BalanceWithout {
+  /** The actor removed. */
+  readonly actor: string;
+  /** Actors whose group differs from the whole data's. */
+  readonly changed_sides: string[];
+  /** The frustration index: the fewest ties whose sign must flip for the actors to split into two sides, friends inside and enemies across (graph.balance.frustration). */
+  readonly L: number;
+  /** Whether L is proven the fewest (true), or only the best partition found in the time allowed (false; then lower_bound <= L). */
+  readonly proven: boolean;
+  /** The proven lower bound of the frustration index; equals L when proven. */
+  readonly lower_bound: number;
+  /** The partition's groups, largest first. */
+  readonly groups: BalanceGroup[];
+  /** Actors with no support or opposition tie here: in no group. */
+  readonly unplaced: string[];
+  /** The ties the partition leaves frustrated: support between groups, opposition inside one. */
+  readonly frustrated: FrustratedTie[];
+}
+
+/** What structural balance predicts for a pair of actors with no support or opposition tie, from the actors they share (graph.balance_predictions, every relation). */
+interface BalancePrediction {
+  /** One actor's id (sorts first). */
+  readonly actor: string;
+  /** The other actor's id. */
+  readonly other: string;
+  /** +1 allies, -1 enemies, 0 as many triangles each way. */
+  readonly prediction: number;
+  /** Triangles behind the prediction: shared neighbours, each a vote. */
+  readonly triads: number;
+  /** Votes for the prediction (half the votes when split). */
+  readonly agreeing: number;
+  /** Shared neighbours whose triangle votes for the prediction (when split: those voting allies). */
+  readonly supporting: string[];
+  /** Shared neighbours whose triangle votes against it (when split: those voting enemies). */
+  readonly opposing: string[];
+}
+
+/** The explorer's quiz, graph.quiz_payload(graph.quiz_questions(G, n=10)). */
+interface Quiz {
+  /** Version of graph.quiz_payload's layout. */
+  readonly version: number;
+  /** The three answers, in the order A, B, C (keys 1, 2, 3). */
+  readonly answers: string[];
+  /** The levels, from the first asked to the last. */
+  readonly levels: string[];
+  /** The questions, in order. */
+  readonly questions: QuizQuestion[];
+}
+
+/** One question of graph.quiz_payload: allies, enemies, or neither? */
+interface QuizQuestion {
+  /** Its number, from 1, the order to ask. */
+  readonly number: number;
+  /** hidden (a recorded tie, hidden) or open (no relation recorded). */
+  readonly kind: string;
+  /** One actor's id. */
+  readonly actor: string;
+  /** The other actor's id. */
+  readonly other: string;
+  /** The actor's name. */
+  readonly actor_name: string;
+  /** The other's name. */
+  readonly other_name: string;
+  /** The question, in words. */
+  readonly question: string;
+  /** Sentences, two per triangle behind the prediction (supporting then opposing): the two actors' ties with their shared neighbour. */
+  readonly clues: string[];
+  /** The key: one of the answers (recorded for a hidden question, predicted for an open one). */
+  readonly answer: string;
+  /** What the data record (one of the answers), or null for an open question. */
+  readonly recorded: string | null;
+  /** What balance theory predicts (one of the answers). */
+  readonly predicted: string;
+  /** Whether recorded equals predicted; null for an open question. */
+  readonly agree: boolean | null;
+  /** clear-cut, leaning or contested (one of levels). */
+  readonly level: string;
+  /** +1, -1 or 0, as graph.balance_predictions. */
+  readonly prediction: number;
+  /** The tie's recorded sign, or null for an open question. */
+  readonly observed: number | null;
+  /** Triangles behind the prediction. */
+  readonly triads: number;
+  /** Share of the triangles that agree with the prediction, 0.5 to 1. */
+  readonly agreement: number;
+  /** Shared neighbours voting for the prediction. */
+  readonly supporting: string[];
+  /** Shared neighbours voting against it. */
+  readonly opposing: string[];
+  /** The relations recorded between the two actors; empty for an open question. */
+  readonly records: QuizRecord[];
+  /** What the data record, what balance predicts and why, and whether they agree, in plain words. */
+  readonly explanation: string;
+}
+
+/** A relation the data record between a question's two actors. */
+interface QuizRecord {
+  /** Id of the actor who acts. */
+  readonly source: string;
+  /** Id of the actor acted on. */
+  readonly target: string;
+  /** Name of the actor who acts. */
+  readonly source_name: string;
+  /** Name of the actor acted on. */
+  readonly target_name: string;
+  /** Relation type. */
+  readonly type: string;
+  /** The type's label, a verb phrase. */
+  readonly label: string;
+  /** +1 support, -1 opposition, 0 neutral. */
+  readonly sign: number;
+  /** Start date as written (partial ISO date), or null. */
+  readonly start: string | null;
+  /** End date as written, or null. */
+  readonly end: string | null;
+  /** When it holds, in words. */
+  readonly when: string;
+  /** confirmed, claimed or alleged. */
+  readonly confidence: string;
+  /** The verbatim quote from the source. */
+  readonly evidence: string;
+  /** The source. */
+  readonly citation: string;
+  /** Where the dates come from, when not from the quote. */
+  readonly date_source: string;
+}
+
+/** A word the explorer uses, in plain language (graph.glossary()). */
+interface GlossaryEntry {
+  /** The word, lower case unless a name. */
+  readonly term: string;
+  /** Its meaning, for a 15-year-old. */
+  readonly definition: string;
 }

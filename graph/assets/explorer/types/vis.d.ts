@@ -42,6 +42,8 @@ declare namespace vis {
     color?: object;
     arrows?: object;
     smooth?: object;
+    label?: string;
+    font?: object;
   }
 
   interface PointerEvent {
@@ -83,7 +85,7 @@ declare namespace vis {
     on(event: "click" | "dragEnd" | "dragStart", callback: (event: PointerEvent) => void): void;
     on(event: "hoverNode" | "hoverEdge" | "blurNode" | "blurEdge", callback: (event: HoverEvent) => void): void;
     on(event: "zoom" | "resize", callback: () => void): void;
-    on(event: "afterDrawing", callback: (context: CanvasRenderingContext2D) => void): void;
+    on(event: "afterDrawing" | "beforeDrawing", callback: (context: CanvasRenderingContext2D) => void): void;
     getNodeAt(point: Point): string | undefined;
     setOptions(options: object): void;
     setSize(width: string, height: string): boolean;

@@ -1,0 +1,195 @@
+// @ts-check
+// The explorer's modes, beside the network: balance (balance.js), two dates
+// compared (compare.js) and the quiz (quiz.js), one at a time
+// (state.views.mode, kept in the link), and the glossary (glossary.js) the
+// legend and the quiz open. Each mode has a panel of its own, may colour the
+// actors and draws over the relations after vis-network ("afterDrawing"),
+// so the network view's own drawing is left as it is.
+
+/**
+ * @typedef {object} Mode
+ * @property {string} name the value of the link's mode parameter
+ * @property {HTMLButtonElement | null} toggle its toolbar button, null when the data give none
+ * @property {HTMLElement} panel
+ * @property {() => void} enter the mode turned on from its button: set the state it starts from
+ * @property {(shown: Set<number>) => void} draw fill the panel (the mode on)
+ * @property {() => Map<string, string> | null} colours actors' fill colours, null for their camps'
+ * @property {(shown: Set<number>) => Set<number>} hide the relations still drawn
+ * @property {(context: CanvasRenderingContext2D, drawing: vis.Network) => void} overlay
+ *   drawn over the network, in canvas units
+ */
+
+/**
+ * Tools the modes share.
+ * @typedef {object} ModeKit
+ * @property {App} app
+ * @property {(id: string) => string} name an actor's name
+ * @property {(id: string, title: string) => HTMLElement} panel a new panel beside the network
+ * @property {(mode: string, text: string) => HTMLButtonElement} toggle a toolbar button for a mode
+ * @property {(term: string) => HTMLElement} term a word of the glossary, as a link to it
+ * @property {(term: string) => void} explain open the glossary at a word
+ * @property {(relation: SceneEdge) => string} sentence "Russia carries out air strikes on …"
+ * @property {(relation: SceneEdge) => HTMLElement} quote the relation's quote, date and source
+ */
+
+const HALO_PX = 9; // how much wider than its line a highlighted relation's halo is
+const CURVE_STEPS = 24;
+
+/**
+ * A relation's drawn curve stroked again, over the drawing.
+ * @param {CanvasRenderingContext2D} context
+ * @param {vis.Network} drawing
+ * @param {number} id
+ * @param {{colour: string, px: number, dashes?: number[]}} look width and dashes in screen pixels
+ */
+function strokeRelation(context, drawing, id, look) {
+  const edge = drawing.body.edges[id];
+  if (edge === undefined) return;
+  const scale = drawing.getScale();
+  context.save();
+  context.strokeStyle = look.colour;
+  context.lineCap = "round";
+  context.lineWidth = look.px / scale;
+  context.setLineDash((look.dashes || []).map((dash) => dash / scale));
+  context.beginPath();
+  for (let step = 0; step <= CURVE_STEPS; step += 1) {
+    const point = edge.edgeType.getPoint(step / CURVE_STEPS);
+    if (step === 0) context.moveTo(point.x, point.y);
+    else context.lineTo(point.x, point.y);
+  }
+  context.stroke();
+  context.restore();
+}
+
+/**
+ * @param {string} a
+ * @param {string} b
+ * @returns {string} the pair's key, whatever the order ("a|b", a sorting first)
+ */
+function pairKey(a, b) {
+  return a < b ? a + "|" + b : b + "|" + a;
+}
+
+/**
+ * @param {App} app
+ * @param {{nodes: vis.DataSet<vis.NodeItem>}} network
+ */
+function modesView(app, network) {
+  const state = app.state;
+  const model = app.model;
+  const data = model.data;
+  /** @type {vis.Network | null} */
+  let drawing = null;
+  /** @type {Map<string, string>} */
+  const painted = new Map(); // fill colour of each actor repainted by a mode
+  const toolbar = byId("toolbar");
+  const before = byId("legend-toggle");
+
+  /** @type {ModeKit} */
+  const kit = {
+    app: app,
+    name: (id) => {
+      const actor = model.actors.get(id);
+      return actor ? actor.name : id;
+    },
+    panel: (id, title) => {
+      const section = element("section", null, "mode-panel");
+      section.id = id;
+      section.hidden = true;
+      const heading = element("h2", title);
+      heading.id = id + "-title";
+      heading.tabIndex = -1;
+      section.setAttribute("aria-labelledby", heading.id);
+      section.appendChild(heading);
+      byId("main").insertBefore(section, byId("sidebar"));
+      return section;
+    },
+    toggle: (mode, text) => {
+      const toggle = button(text, () => {
+        const on = state.views.mode !== mode;
+        state.views.mode = on ? mode : "";
+        const chosen = modes.find((m) => m.name === mode);
+        if (on && chosen) chosen.enter();
+        app.update();
+        if (on && chosen) byId(chosen.panel.id + "-title").focus();
+      });
+      toggle.id = mode + "-toggle";
+      toggle.setAttribute("aria-pressed", "false");
+      toolbar.insertBefore(toggle, before);
+      return toggle;
+    },
+    term: (term) => glossary.link(term),
+    explain: (term) => glossary.open(term),
+    sentence: (relation) => kit.name(relation.from) + " " + relation.label + " " + kit.name(relation.to),
+    quote: (relation) => {
+      const quote = element("span", null, "quote");
+      if (relation.evidence) quote.appendChild(element("q", relation.evidence));
+      quote.append(" (" + relation.when + (relation.citation ? "; " + relation.citation : "") + ")");
+      return quote;
+    },
+  };
+  const glossary = glossaryView(kit);
+  /** @type {Mode[]} */
+  const modes = [balanceView(kit), compareView(kit), quizView(kit)];
+
+  function current() {
+    return modes.find((mode) => mode.name === state.views.mode && mode.toggle !== null) || null;
+  }
+
+  /** @param {Map<string, string> | null} colours */
+  function paint(colours) {
+    /** @type {Array<Partial<vis.NodeItem> & {id: string}>} */
+    const changes = [];
+    data.nodes.forEach((actor) => {
+      const colour = (colours && colours.get(actor.id)) || actor.colour;
+      if ((painted.get(actor.id) || actor.colour) === colour) return;
+      painted.set(actor.id, colour);
+      changes.push({
+        id: actor.id,
+        color: {
+          background: colour,
+          border: "#111111",
+          highlight: { background: colour, border: "#000000" },
+          hover: { background: colour, border: "#000000" },
+        },
+      });
+    });
+    network.nodes.update(changes);
+  }
+
+  /** @param {Set<number>} shown */
+  function draw(shown) {
+    const mode = current();
+    modes.forEach((each) => {
+      each.panel.hidden = each !== mode;
+      if (each.toggle) each.toggle.setAttribute("aria-pressed", String(each === mode));
+    });
+    if (mode) mode.draw(shown);
+    paint(mode ? mode.colours() : null);
+    glossary.draw();
+    if (drawing) drawing.redraw();
+  }
+
+  return {
+    build: glossary.build,
+    draw: draw,
+    /** @param {Set<number>} shown */
+    shown: (shown) => {
+      const mode = current();
+      return mode ? mode.hide(shown) : shown;
+    },
+    /** @param {vis.Network} network */
+    start: (network) => {
+      drawing = network;
+      network.on("afterDrawing", (context) => {
+        const mode = current();
+        if (mode) mode.overlay(context, network);
+      });
+    },
+    /** For tests: the mode on and the colours it gave the actors. */
+    inspect: () => ({
+      mode: current() === null ? "" : state.views.mode,
+      colours: Object.fromEntries(data.nodes.map((a) => [a.id, painted.get(a.id) || a.colour])),
+    }),
+  };
+}

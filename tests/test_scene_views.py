@@ -1,0 +1,43 @@
+"""The explorer's extra scene fields (``scene(G, views=True)``): balance, quiz, glossary."""
+
+from __future__ import annotations
+
+import networkx as nx
+
+import graph
+from graph.balance import balance_view
+from graph.scene import GROUP_COLOURS, UNPLACED_COLOUR, scene
+
+
+def test_pictures_leave_the_modes_out_and_the_explorer_has_them(G: nx.MultiDiGraph) -> None:
+    assert not {"balance", "quiz", "quiz_unavailable", "glossary"} & set(scene(G))
+    payload = scene(G, views=True)
+    assert payload["quiz"]["questions"] == graph.quiz_payload(graph.quiz_questions(G))["questions"]
+    assert payload["quiz_unavailable"] is None
+    assert [e["term"] for e in payload["glossary"]] == list(graph.glossary().index)
+    assert payload["balance"]["unplaced_colour"] == UNPLACED_COLOUR
+
+
+def test_a_side_keeps_its_colour_from_month_to_month(G: nx.MultiDiGraph) -> None:
+    balance = scene(G, views=True)["balance"]
+    view = balance_view(G)
+    whole = {g["id"]: g["colour"] for g in balance["all"]["groups"]}
+    assert list(whole.values()) == list(GROUP_COLOURS[: len(whole)])
+    for month, expected in zip(balance["months"], view["months"], strict=True):
+        assert [g["members"] for g in month["groups"]] == [g["members"] for g in expected["groups"]]
+        for group in month["groups"]:
+            # Assad's side is always the pro-government colour, the rebels' the other.
+            if "assad_government" in group["members"]:
+                assert group["colour"] == whole["assad_government"], month["month"]
+            elif "free_syrian_army" in group["members"]:
+                assert group["colour"] == whole["free_syrian_army"], month["month"]
+        colours = [g["colour"] for g in month["groups"]]
+        assert len(set(colours)) == len(colours)
+
+
+def test_too_small_for_a_quiz_says_why_and_still_builds(G: nx.MultiDiGraph) -> None:
+    small = G.subgraph(["russia", "assad_government", "free_syrian_army"]).copy()
+    payload = scene(small, views=True)
+    assert payload["quiz"] is None
+    assert "question" in payload["quiz_unavailable"]
+    assert payload["balance"]["all"]["L"] == 0
