@@ -29,6 +29,7 @@ from .read import (
     read_relation_types,
     story_path,
 )
+from .signs import relation_weight
 
 __all__ = [
     "actors",
@@ -315,7 +316,11 @@ def distinct_relations(G: nx.MultiDiGraph) -> Iterator[tuple]:
 
 
 def signed_graph(
-    G: nx.MultiDiGraph, *, at: str | dt.date | None = None, inherit_membership: bool = False
+    G: nx.MultiDiGraph,
+    *,
+    at: str | dt.date | None = None,
+    inherit_membership: bool = False,
+    weight: str = "weight",
 ) -> nx.Graph:
     """The undirected support/opposition graph of the actors.
 
@@ -332,6 +337,10 @@ def signed_graph(
         opposition relation between the coalition and a third actor also
         counts between the member and that actor. Such relations are listed
         with ``inherited_from`` set to the coalition.
+    weight : str, default "weight"
+        The relation attribute that holds each relation's strength (the
+        data's ``weight`` column); the pair's weight is stored under the same
+        name.
 
     Returns
     -------
@@ -344,18 +353,29 @@ def signed_graph(
         :func:`distinct_relations`). Edge attributes:
 
         ``sign``
-            +1 or -1: the sign of the sum of the signs of the pair's
-            relations, each relation counted once. A tie (as many support as
-            opposition relations) counts as opposition, -1: parties that both
-            help and fight each other are not allies.
+            +1 or -1: the sign of the weighted sum of the signs of the pair's
+            relations, each relation counted once with its ``weight`` (its
+            magnitude; 1 for a relation without one). Without weights this
+            is the sum of the signs. A tie (as much support as opposition)
+            counts as opposition, -1: parties that both help and fight each
+            other are not allies.
+        ``weight``
+            Only when some relation of ``G`` has a ``weight`` (the data's
+            ``weight`` column): the absolute value of that weighted sum, or 1
+            for a tie, so that the weighted analyses
+            (:func:`graph.balance.frustration`, ``weight=`` of
+            :func:`graph.centrality`) count a pair by how strongly it supports
+            or opposes. Without weights in the data the attribute is absent
+            and every pair weighs 1.
         ``mixed``
             True when the pair has both support and opposition relations.
         ``positive``, ``negative``
             How many support and opposition relations the pair has.
         ``relations``
             The relations behind the edge: dicts with ``source``, ``target``,
-            ``key`` (the edge key in ``G``), ``type``, ``sign``, ``start``,
-            ``end`` and, for inherited ones, ``inherited_from``.
+            ``key`` (the edge key in ``G``), ``type``, ``sign``, ``weight``
+            (None when the relation has none), ``start``, ``end`` and, for
+            inherited ones, ``inherited_from``.
 
     Examples
     --------
@@ -377,6 +397,14 @@ def signed_graph(
     >>> edge = signed_graph(M)["a"]["b"]
     >>> edge["sign"], edge["mixed"], edge["positive"], edge["negative"]
     (-1, True, 1, 1)
+
+    With weights, the stronger side wins and the pair weighs the difference:
+
+    >>> M.add_edge("a", "b", type="funding", sign=1, weight=2.5)
+    1
+    >>> edge = signed_graph(M)["a"]["b"]
+    >>> edge["sign"], edge["weight"]
+    (1, 2.5)
     """
     source = G if at is None else snapshot(G, at)
     S = nx.Graph()
@@ -391,6 +419,7 @@ def signed_graph(
             "key": key,
             "type": data.get("type"),
             "sign": data.get("sign", 0),
+            "weight": data.get(weight),
             "start": data.get("start"),
             "end": data.get("end"),
         }
@@ -407,10 +436,22 @@ def signed_graph(
         edge = S[u][v]
         edge["positive" if sign > 0 else "negative"] += 1
         edge["relations"].append(relation)
+    weighted = any(relation_weight(relation["weight"]) is not None for relation in relations)
     for _, _, edge in S.edges(data=True):
-        edge["sign"] = 1 if edge["positive"] > edge["negative"] else -1
+        total = sum(
+            (1.0 if r["sign"] > 0 else -1.0) * _strength(r["weight"]) for r in edge["relations"]
+        )
+        edge["sign"] = 1 if total > 0 else -1
         edge["mixed"] = edge["positive"] > 0 and edge["negative"] > 0
+        if weighted:
+            edge[weight] = abs(total) if total else 1.0
     return S
+
+
+def _strength(weight: object) -> float:
+    """A relation's weight as a strength: its magnitude, 1 without a numeric weight."""
+    strength = relation_weight(weight)
+    return 1.0 if strength is None else strength
 
 
 def _inherited(G: nx.MultiDiGraph, relations: list[dict]) -> list[dict]:

@@ -17,14 +17,18 @@ import importlib
 import warnings
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from . import __version__
 from .dates import as_period
-from .errors import DataError, visible
+from .errors import DataError, visible, visible_lines
 from .files import OutputError, atomic_write, check_output
 from .resources import data_dir as bundled_data_dir
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 
 class ChoiceOf(click.Choice):
@@ -95,8 +99,31 @@ def output_option(
 
 def _fail(error: Exception) -> None:
     """Print the one-line message of an error and exit with status 1."""
-    click.echo(str(error), err=True)
+    _echo(str(error), err=True)
     raise SystemExit(1)
+
+
+def _echo(text: str, *, err: bool = False) -> None:
+    """Print text that may hold data (names, camps, labels, paths) with its controls escaped.
+
+    Every command prints through here, so no cell can clear the screen, set
+    the terminal's title, rewrite a line with a carriage return or fake an
+    "OK": see :func:`graph.errors.visible`.
+    """
+    click.echo(visible_lines(text), err=err)
+
+
+def _table_text(table: pd.DataFrame | pd.Series) -> str:
+    """A table as text, its labels and text cells escaped (a line break in a cell included)."""
+
+    def escape(value: object) -> object:
+        return visible(value) if isinstance(value, str) else value
+
+    shown = table.map(escape)
+    shown.index = shown.index.map(escape)
+    if hasattr(shown, "columns"):
+        shown.columns = shown.columns.map(escape)
+    return shown.to_string()
 
 
 def _check_date(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
@@ -161,7 +188,7 @@ def validate(data_dir: Path | None) -> None:
     from .build import validate as check_dataset
 
     G = check_dataset(data_dir)
-    click.echo(f"OK: {G.number_of_nodes()} actors, {G.number_of_edges()} relations")
+    _echo(f"OK: {G.number_of_nodes()} actors, {G.number_of_edges()} relations")
 
 
 @main.command()
@@ -179,22 +206,21 @@ def info(data_dir: Path | None) -> None:
 
     G = load(data_dir)
     first, last = date_range(G)
-    click.echo(visible(str(G.graph.get("title", ""))))
-    click.echo(f"actors: {G.number_of_nodes()}")
-    click.echo(f"relations: {G.number_of_edges()}")
-    click.echo(f"dates: {first or 'undated'} to {last or 'undated'}")
+    _echo(visible(str(G.graph.get("title", ""))))
+    _echo(f"actors: {G.number_of_nodes()}")
+    _echo(f"relations: {G.number_of_edges()}")
+    _echo(f"dates: {first or 'undated'} to {last or 'undated'}")
     counts = relation_counts(G)
     by_sign = counts.groupby("sign")["relations"].sum()
     names = {1: "support", -1: "opposition", 0: "neutral"}
-    click.echo(
+    _echo(
         "by sign: "
         + ", ".join(
             f"{names[int(s)]} {int(n)}" for s, n in by_sign.sort_index(ascending=False).items()
         )
     )
-    click.echo("by type:")
-    counts["label"] = counts["label"].map(lambda label: visible(str(label)))  # labels are data
-    click.echo(counts.to_string())
+    _echo("by type:")
+    _echo(_table_text(counts))
 
 
 @main.command()
@@ -236,7 +262,7 @@ def build(
     story_file = (DATA_DIR if data_dir is None else data_dir) / "story.csv"
     story = read_story(story_file, G.nodes) if story_file.exists() else None
     written = write_html(G, output, title=title, preset=preset, at=at, story=story)
-    click.echo(str(written.resolve()))
+    _echo(str(written.resolve()))
 
 
 @main.command()
@@ -276,7 +302,7 @@ def export(data_dir: Path | None, format_: str, output: Path, for_spreadsheet: b
         written = export_as(G, output, format_, for_spreadsheet=for_spreadsheet)
     except ValueError as error:  # --for-spreadsheet with another format than csv
         raise click.UsageError(str(error)) from None
-    click.echo(str(written.resolve()))
+    _echo(str(written.resolve()))
 
 
 @main.command()
@@ -314,7 +340,7 @@ def figure(
         written = draw(load(data_dir), output, at=at, preset=preset, title=title)
     except ValueError as error:
         raise click.UsageError(str(error)) from None
-    click.echo(str(written.resolve()))
+    _echo(str(written.resolve()))
 
 
 @main.command()
@@ -331,8 +357,16 @@ def figure(
     is_flag=True,
     help="Exact betweenness however many actors (above 10,000 it is sampled).",
 )
+@click.option(
+    "--weighted",
+    is_flag=True,
+    help="Use the relations' weight column: signed degree, PageRank and betweenness "
+    "(a strong tie is a short path).",
+)
 @reports_data_errors
-def metrics(data_dir: Path | None, at: str | None, csv_file: Path | None, exact: bool) -> None:
+def metrics(
+    data_dir: Path | None, at: str | None, csv_file: Path | None, exact: bool, weighted: bool
+) -> None:
     """Summarise the network and rank actors by centrality.
 
     One row per actor: relations given and received, support and
@@ -341,19 +375,20 @@ def metrics(data_dir: Path | None, at: str | None, csv_file: Path | None, exact:
     \b
     Example:
       alliance-graph metrics --at 2016 --csv centrality.csv
+      alliance-graph metrics my-conflict/ --weighted
     """
     from .build import load, snapshot
     from .metrics import centrality, summary
 
     G = load(data_dir)
-    table = centrality(G, at=at, exact=exact)
-    click.echo(summary(G if at is None else snapshot(G, at)).to_string())
-    click.echo()
-    click.echo(table.drop(columns="name").round(3).to_string())
+    table = centrality(G, at=at, exact=exact, weight="weight" if weighted else None)
+    _echo(_table_text(summary(G if at is None else snapshot(G, at))))
+    _echo("")
+    _echo(_table_text(table.drop(columns="name").round(3)))
     if csv_file is not None:
         with atomic_write(csv_file) as out:
             table.to_csv(out, lineterminator="\n")
-        click.echo(f"wrote {csv_file}", err=True)
+        _echo(f"wrote {csv_file}", err=True)
 
 
 @main.command()
@@ -388,7 +423,7 @@ def balance(
     with warnings.catch_warnings():  # the report says whether L is proven
         warnings.simplefilter("ignore", UserWarning)
         report = balance_report(S, method=method or "auto", time_limit=time_limit)
-    click.echo(report.text(all_members=all_members))
+    _echo(report.text(all_members=all_members))
 
 
 @main.command("import")
@@ -426,7 +461,7 @@ def import_(kind: str, sources: tuple[str, ...], output: Path, **options) -> Non
         written = import_events(kind, sources, output, progress=True, **options)
     except ValueError as error:
         raise click.UsageError(str(error)) from None
-    click.echo(str(written.resolve()))
+    _echo(str(written.resolve()))
 
 
 @main.command()
@@ -465,4 +500,4 @@ def quiz(
         )
     except ValueError as error:
         raise click.UsageError(str(error)) from None
-    click.echo(str(written.resolve()))
+    _echo(str(written.resolve()))

@@ -30,7 +30,15 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-__all__ = ["SHOWN_PER_KIND", "DataError", "FileFormatError", "Problem", "ValidationError"]
+__all__ = [
+    "SHOWN_PER_KIND",
+    "DataError",
+    "FileFormatError",
+    "Problem",
+    "ValidationError",
+    "visible",
+    "visible_lines",
+]
 
 #: How many problems of one kind in one column a report shows before summarising the rest.
 SHOWN_PER_KIND = 10
@@ -56,6 +64,23 @@ def visible(text: str) -> str:
     if text.isprintable():
         return text
     return "".join(_escape(char) for char in text)
+
+
+def visible_lines(text: str) -> str:
+    """Text of several lines safe to print: each line through :func:`visible`.
+
+    The line breaks between lines stay; every other invisible character is
+    escaped. Text from the data must already be escaped with :func:`visible`
+    where it is put into the lines, or a line break inside a cell would still
+    start a new line.
+
+    Examples
+    --------
+    >>> print(visible_lines("actors: 3\\nname: x\\ry\\x1b[2J"))
+    actors: 3
+    name: x\\ry\\x1b[2J
+    """
+    return "\n".join(visible(line) for line in text.split("\n"))
 
 
 def _escape(char: str) -> str:

@@ -17,7 +17,7 @@ import pandas as pd
 
 from .build import distinct_relations, signed_graph, snapshot
 from .dates import parse_period
-from .signs import tie_sign
+from .signs import relation_weight, tie_sign
 
 if TYPE_CHECKING:
     from scipy import sparse
@@ -133,6 +133,14 @@ def pn_centrality(G: nx.Graph, *, mode: str = "all") -> pd.Series:
     An actor without ties scores 1; positive ties to well-scored actors raise
     the score, negative ties lower it.
 
+    The inverse does not exist in one case: every pair of actors opposed
+    (for ``"all"``: two actors and one negative tie; for ``"out"``/``"in"``:
+    every ordered pair). The equations are then still consistent, with
+    many solutions; the index is the limit of the scores as the negative
+    ties' weight rises to 2 (``A = P - cN``, ``c -> 2``), which is 1/2 for
+    every actor: both are equally disliked, half the score of an actor
+    without ties.
+
     Parameters
     ----------
     G : networkx.Graph
@@ -154,10 +162,8 @@ def pn_centrality(G: nx.Graph, *, mode: str = "all") -> pd.Series:
     Raises
     ------
     ValueError
-        If an edge has no valid ``sign``, ``mode`` is unknown,
-        ``"out"``/``"in"`` is asked of an undirected graph, or the index is
-        undefined (every ordered pair of actors opposed; for ``"all"``, two
-        opposed actors).
+        If an edge has no valid ``sign``, ``mode`` is unknown, or
+        ``"out"``/``"in"`` is asked of an undirected graph.
 
     Examples
     --------
@@ -174,6 +180,13 @@ def pn_centrality(G: nx.Graph, *, mode: str = "all") -> pd.Series:
     >>> D.add_edge("a", "b", sign=1)
     >>> pn_centrality(D, mode="out").tolist(), pn_centrality(D, mode="in").tolist()
     ([2.0, 1.0], [1.0, 2.0])
+
+    Two opposed actors, where the inverse does not exist, score the limit:
+
+    >>> T = nx.Graph()
+    >>> T.add_edge("a", "b", sign=-1)
+    >>> pn_centrality(T).tolist()
+    [0.5, 0.5]
 
     References
     ----------
@@ -208,8 +221,8 @@ def pn_centrality(G: nx.Graph, *, mode: str = "all") -> pd.Series:
     else:
         matrix, right = identity - beta**2 * (A @ A.T), 1.0 + beta * (A @ np.ones(n))
         undefined = everyone_opposed
-    if undefined:
-        raise ValueError("PN centrality is undefined here: every pair of actors is opposed")
+    if undefined:  # singular: the limit as the negative weight rises to 2 (docstring)
+        return pd.Series(np.full(n, 0.5), index=index, name=name)
     # The matrix is symmetric positive definite (eigenvalues in (0, 2], see
     # above): conjugate gradients need no factorisation, whose fill-in is slow
     # and large on graphs with hubs.
@@ -249,6 +262,7 @@ def centrality(
     at: str | dt.date | None = None,
     exact: bool = False,
     seed: int = 0,
+    weight: str | None = None,
 ) -> pd.DataFrame:
     """Who matters in the conflict, by several measures, one row per actor.
 
@@ -269,6 +283,18 @@ def centrality(
         :data:`BETWEENNESS_EXACT_MAX_ACTORS` actors it is estimated.
     seed : int, default 0
         Seed of the sampled betweenness.
+    weight : str, optional
+        The relation attribute holding each relation's strength, e.g.
+        ``"weight"`` (the data's ``weight`` column: a rating, a count,
+        fatalities; its magnitude is read, a relation without one counts 1).
+        When given, ``signed_degree`` sums the pairs' signed weights,
+        PageRank weights each ordered pair by its relations' total strength,
+        and betweenness follows the shortest paths with a tie's *length*
+        ``1 / strength`` (its relations' total strength, either direction:
+        a strong tie is a short one, as in Opsahl, Agneessens & Skvoretz
+        2010; a pair of strength 0 is no path), computed by NetworkX's
+        Dijkstra-based Brandes algorithm (slower than the unweighted one).
+        PN centrality is defined on tie signs only and stays unweighted.
 
     Returns
     -------
@@ -285,7 +311,8 @@ def centrality(
             Support (+1) and opposition (-1) relations by direction.
         ``signed_degree``
             Positive minus negative ties in :func:`graph.signed_graph` (one
-            tie per pair of actors, whatever the number of relations).
+            tie per pair of actors, whatever the number of relations); with
+            ``weight``, their weights' sum (each tie's sign times its weight).
         ``betweenness``
             Share of the shortest paths between other actors that pass
             through the actor, over the undirected graph of all relations
@@ -340,13 +367,16 @@ def centrality(
        technical report 1999-66, 1999.
     .. [4] M. G. Everett and S. P. Borgatti, "Networks containing negative
        ties", Social Networks 38:111-120, 2014.
+    .. [5] T. Opsahl, F. Agneessens and J. Skvoretz, "Node centrality in
+       weighted networks: Generalizing degree and shortest paths", Social
+       Networks 32(3):245-251, 2010.
     """
     if not isinstance(G, nx.Graph):
         raise TypeError(f"centrality expected a networkx graph, got {type(G).__name__}")
     H = _actor_graph(G)
     if at is not None:
         H = snapshot(H, at)
-    S = signed_graph(H)
+    S = signed_graph(H, weight=weight or "weight")
     nodes = list(H)
     relations = pd.DataFrame(
         [(u, v, tie_sign(sign, u, v, neutral=True)) for u, v, sign in H.edges(data="sign")],
@@ -369,13 +399,21 @@ def centrality(
             "opposition_given": count("source", -1),
             "opposition_received": count("target", -1),
             "signed_degree": [
-                sum(sign for _, _, sign in S.edges(node, data="sign")) for node in nodes
+                sum(
+                    data["sign"] * (data.get(weight, 1) if weight else 1)
+                    for _, _, data in S.edges(node, data=True)
+                )
+                for node in nodes
             ],
         },
         index=pd.Index(nodes, name="actor", dtype=object),
     )
-    table["betweenness"] = _betweenness(_undirected(H), exact=exact, seed=seed)
-    table["pagerank"] = pd.Series(nx.pagerank(_weighted_directed(H), weight="weight"))
+    if weight is None:
+        table["betweenness"] = _betweenness(_undirected(H), exact=exact, seed=seed)
+    else:
+        table["betweenness"] = _weighted_betweenness(H, weight, exact=exact, seed=seed)
+    directed = _weighted_directed(H, weight)
+    table["pagerank"] = pd.Series(nx.pagerank(directed, weight="weight"))
     table["pn"] = pn_centrality(S).to_numpy()
     if not G.is_directed():
         table["degree"] = table["in_degree"]
@@ -461,14 +499,43 @@ def _undirected(G: nx.MultiDiGraph) -> nx.Graph:
     return U
 
 
-def _weighted_directed(G: nx.MultiDiGraph) -> nx.DiGraph:
-    """Every actor, and one edge per ordered pair weighted by its relations."""
+def _weighted_directed(G: nx.MultiDiGraph, weight: str | None = None) -> nx.DiGraph:
+    """Every actor, and one edge per ordered pair weighted by its relations.
+
+    The weight is the number of relations, or with ``weight`` their total
+    strength (:func:`_strength`).
+    """
     D = nx.DiGraph()
     D.add_nodes_from(G)
-    for u, v in G.edges():
-        weight = D[u][v]["weight"] + 1 if D.has_edge(u, v) else 1
-        D.add_edge(u, v, weight=weight)
+    for u, v, value in G.edges(data=weight or "weight"):
+        each = _strength(value) if weight else 1
+        D.add_edge(u, v, weight=D[u][v]["weight"] + each if D.has_edge(u, v) else each)
     return D
+
+
+def _strength(value: object) -> float:
+    """A relation's strength: its weight's magnitude, 1 without a numeric weight."""
+    strength = relation_weight(value)
+    return 1.0 if strength is None else strength
+
+
+def _weighted_betweenness(G: nx.MultiDiGraph, weight: str, *, exact: bool, seed: int) -> list:
+    """Normalised betweenness where a pair's length is 1 / its relations' total strength."""
+    strength: dict[tuple, float] = {}
+    for u, v, value in G.edges(data=weight):
+        if u != v:
+            pair = (u, v) if (str(u), repr(u)) <= (str(v), repr(v)) else (v, u)
+            strength[pair] = strength.get(pair, 0.0) + _strength(value)
+    U = nx.Graph()
+    U.add_nodes_from(G)
+    U.add_edges_from(
+        (*pair, {"length": 1.0 / total}) for pair, total in strength.items() if total > 0
+    )
+    n = len(U)
+    sampled = not exact and n > BETWEENNESS_EXACT_MAX_ACTORS
+    k = min(BETWEENNESS_PIVOTS, n) if sampled else None
+    scores = nx.betweenness_centrality(U, k=k, seed=seed, weight="length", normalized=True)
+    return [scores[node] for node in G]
 
 
 def summary(G: nx.MultiDiGraph) -> pd.Series:

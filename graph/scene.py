@@ -55,7 +55,16 @@ import pandas as pd
 from .dates import as_period, parse_period
 from .layout import LABEL_SIZE, LABELLED_UP_TO, actor_boxes, label_top, layout
 from .read import CONFIDENCE_LEVELS
-from .style import SIGN_NAMES, actor_radii, camp_colours, edge_colour, edge_style, node_shape
+from .signs import relation_weight
+from .style import (
+    SIGN_NAMES,
+    actor_radii,
+    camp_colours,
+    edge_colour,
+    edge_style,
+    node_shape,
+    weight_width,
+)
 
 __all__ = [
     "CONFIDENCE_MEANINGS",
@@ -353,6 +362,11 @@ def _edges(G: nx.MultiDiGraph) -> list[dict]:
         pair = tuple(sorted((str(u), str(v))))
         seen[pair] += 1
         bend[first] = round(0.18 * seen[pair], 2) if pairs[pair] > 1 else None
+    # A line is as wide as the total weight of the relations it draws.
+    weights: defaultdict[int, float] = defaultdict(float)
+    for u, v, _, data in relations:
+        weights[lines[_look(u, v, data)]] += relation_weight(data.get("weight")) or 0.0
+    heaviest = max(weights.values(), default=0.0)
     edges = []
     for number, (u, v, key, data) in enumerate(relations):
         line = lines[_look(u, v, data)]
@@ -360,6 +374,7 @@ def _edges(G: nx.MultiDiGraph) -> list[dict]:
         confidence = str(data.get("confidence", ""))
         start, end = data.get("start") or None, data.get("end") or None
         kind = str(data.get("type", ""))
+        style = edge_style(sign, confidence)
         edges.append(
             {
                 "id": number,
@@ -382,7 +397,8 @@ def _edges(G: nx.MultiDiGraph) -> list[dict]:
                 "colour": edge_colour(sign),
                 "line": line,
                 "roundness": bend[line],
-                **edge_style(sign, confidence),
+                **style,
+                "width": weight_width(style["width"], weights[line], heaviest),
             }
         )
     return edges

@@ -14,7 +14,7 @@ from collections.abc import Hashable
 import networkx as nx
 import numpy as np
 
-__all__ = ["HINT", "check_signed_graph", "tie_sign", "tie_weight"]
+__all__ = ["HINT", "check_signed_graph", "relation_weight", "tie_sign", "tie_weight"]
 
 #: How to get a signed graph from an actor graph, said by every refusal.
 HINT = "build one from an actor graph with graph.signed_graph(G)"
@@ -88,6 +88,24 @@ def tie_weight(value: object, u: Hashable, v: Hashable) -> float:
     ):
         raise ValueError(f"tie ({u!r}, {v!r}) has weight {value!r}; expected a number > 0")
     return float(value)
+
+
+def relation_weight(value: object) -> float | None:
+    """The strength of a relation's ``weight``: its magnitude, None when it is no number.
+
+    The data's ``weight`` column says how strong a relation is (a rating, a
+    count, fatalities); its sign, if any, is not read: the relation's sign
+    comes from its type or ``sign`` column. NaN, None, booleans and other
+    values are no weight (the analyses then count the relation as 1).
+
+    Examples
+    --------
+    >>> [relation_weight(value) for value in (2, -3.5, None, float("nan"), True)]
+    [2.0, 3.5, None, None, None]
+    """
+    if isinstance(value, bool | np.bool_) or not isinstance(value, int | float | np.number):
+        return None
+    return abs(float(value)) if math.isfinite(value) else None
 
 
 def check_signed_graph(S: object, function: str) -> None:

@@ -51,6 +51,7 @@ import pandas as pd
 __all__ = [
     "CAMP_COLOURS",
     "CONFIDENCE_DOTS",
+    "HEAVIEST_WIDTH_FACTOR",
     "KIND_SHAPES",
     "LABEL_INSIDE",
     "PALETTE",
@@ -62,6 +63,7 @@ __all__ = [
     "edge_style",
     "lightness",
     "node_shape",
+    "weight_width",
 ]
 
 #: Camp colours, darkest to lightest: CIE L* 0, 22, 32, 46, 54, 58, 61, 70,
@@ -263,6 +265,38 @@ def edge_style(sign: int, confidence: str) -> dict[str, object]:
     else:
         dashes = [14 if sign > 0 else 8, 4] + [2, 4] * dots
     return {"dashes": dashes, "width": width, "opacity": opacity}
+
+
+#: The heaviest relation of a dataset is drawn this many times as wide as its
+#: confidence's width; a relation without weight keeps that width.
+HEAVIEST_WIDTH_FACTOR = 2.5
+
+
+def weight_width(width: float, weight: float | None, heaviest: float | None) -> float:
+    """A relation's line width grown with its weight, relative to the heaviest relation.
+
+    The width grows with the square root of ``weight / heaviest``, from
+    ``width`` (no weight, or weight 0) to :data:`HEAVIEST_WIDTH_FACTOR` times
+    it, so heavy relations stand out without drowning the others, and the
+    confidence levels still differ at equal weight.
+
+    Parameters
+    ----------
+    width : float
+        The confidence's width (:func:`edge_style`), in pixels.
+    weight : float or None
+        The relation's weight magnitude (:func:`graph.signs.relation_weight`).
+    heaviest : float or None
+        The largest weight magnitude of the dataset's relations.
+
+    Examples
+    --------
+    >>> weight_width(3.0, 10, 10), weight_width(3.0, 2.5, 10), weight_width(3.0, None, 10)
+    (7.5, 5.25, 3.0)
+    """
+    if not weight or not heaviest:
+        return width
+    return round(width * (1 + (HEAVIEST_WIDTH_FACTOR - 1) * math.sqrt(weight / heaviest)), 2)
 
 
 def edge_colour(sign: int) -> str:

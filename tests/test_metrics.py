@@ -47,17 +47,23 @@ def test_pn_single_ties() -> None:
     assert pn_centrality(enemies).to_numpy() == pytest.approx([2 / 3, 2 / 3, 1])
 
 
-def test_pn_undefined_when_everyone_is_opposed() -> None:
-    # With two opposed actors x = 1 - x gives no unique score; the same for
-    # directed ties when every ordered pair is opposed.
+def test_pn_when_everyone_is_opposed_is_the_limit() -> None:
+    # With two opposed actors x = 1 - x has no unique solution (the same for
+    # directed ties when every ordered pair is opposed): the score is the
+    # limit as the negative weight c rises to 2, 1 / (1 + c/2) -> 1/2.
     enemies = nx.Graph()
     enemies.add_edge("a", "b", sign=-1)
-    with pytest.raises(ValueError, match="undefined"):
-        pn_centrality(enemies)
+    assert pn_centrality(enemies).tolist() == [0.5, 0.5]
     hostile = nx.complete_graph(4, create_using=nx.DiGraph)
     nx.set_edge_attributes(hostile, -1, "sign")
-    with pytest.raises(ValueError, match="undefined"):
-        pn_centrality(hostile, mode="out")
+    n, off = 4, np.ones((4, 4)) - np.eye(4)
+    beta = 1 / (2 * n - 2)
+    for c in (1.99, 1.9999):  # the out-version by its formula, with A = -c N
+        A = -c * off
+        near = np.linalg.solve(np.eye(n) - beta**2 * A @ A.T, (np.eye(n) + beta * A) @ np.ones(n))
+        assert near == pytest.approx([1 / (1 + c / 2)] * n)
+    for mode in ("out", "in"):
+        assert pn_centrality(hostile, mode=mode).tolist() == [0.5] * 4
     assert pn_centrality(hostile).tolist() == pytest.approx([0.5] * 4)  # x = 1 - 6x/6
 
 

@@ -226,11 +226,14 @@ def milp_split(
     rounds of violated odd-cycle inequalities separated from the LP optimum.
     These cut off fractional points only, never a split.
 
-    ``incumbent`` (the heuristic's split) is the warm start: scipy's
-    interface to HiGHS takes no initial solution, so it is used as the upper
-    bound instead -- as soon as the relaxation's bound reaches its value, it is
+    ``incumbent`` (the heuristic's split) is the warm start: it is the upper
+    bound -- as soon as the relaxation's bound reaches its value, it is
     proven optimal without branching -- and it is kept when the solver's own
-    split is not better.
+    split is not better. When the ``highspy`` package (HiGHS's own
+    interface) is installed, the branch and bound runs there with the split
+    as a real MIP start (its incumbent from the first node, so HiGHS prunes
+    from the start); scipy's interface takes no initial solution and is the
+    fallback.
 
     Returns ``(x, proven, lower_bound)``.
     """
@@ -303,6 +306,26 @@ def milp_split(
         for edges, in_d in cuts:
             add_cut(edges, in_d)
 
+    if _highspy() is not None:
+        A = constraints().A
+        frustrated = np.where(pos, best[u] != best[v], best[u] == best[v]).astype(np.float64)
+        x, status, bound = _highs_mip(
+            cost,
+            sparse.csr_matrix(A),
+            np.concatenate(lbs),
+            upper,
+            n,
+            np.concatenate([best.astype(np.float64), frustrated]),
+            deadline,
+        )
+        if bound is not None and np.isfinite(bound):
+            lower_bound = max(lower_bound, bound)
+        if x is not None:
+            if split_cost(x, u, v, s, w) < best_cost:
+                best, best_cost = x, split_cost(x, u, v, s, w)
+            if status:
+                return best, True, best_cost
+        return best, proves(lower_bound, best_cost, w), lower_bound
     # mip_rel_gap=0: with the default 1e-4, "optimal" would not be a proof for L >= 10^4.
     res = milp(
         cost,
@@ -321,3 +344,68 @@ def milp_split(
         if res.status == 0:
             return best, True, best_cost
     return best, proves(lower_bound, best_cost, w), lower_bound
+
+
+def _highspy():
+    """The ``highspy`` module (HiGHS's own interface) if installed, else None."""
+    try:
+        import highspy
+    except ImportError:
+        return None
+    return highspy
+
+
+def _highs_mip(
+    cost: np.ndarray,
+    A: sparse.csr_matrix,
+    lower: np.ndarray,
+    upper: np.ndarray,
+    n: int,
+    start: np.ndarray,
+    deadline: float,
+) -> tuple[np.ndarray | None, bool, float | None]:
+    """Solve the model with HiGHS directly, the heuristic's split as a MIP start.
+
+    Returns the split found (None if none), whether it is proven optimal, and
+    the solver's dual bound.
+    """
+    highspy = _highspy()
+    # The core class: highspy.Highs() prints HiGHS's banner on the process's
+    # standard output when created, before any option can silence it, which
+    # would mix into the command line's report.
+    h = (
+        getattr(highspy, "_core", highspy)._Highs()
+        if hasattr(highspy, "_core")
+        else highspy.Highs()
+    )
+    h.setOptionValue("output_flag", False)
+    h.setOptionValue("mip_rel_gap", 0.0)
+    h.setOptionValue("threads", 1)
+    left = deadline - time.monotonic()
+    if left < 1e9:
+        h.setOptionValue("time_limit", max(left, 0.01))
+    m = A.shape[1] - n
+    lp = highspy.HighsLp()
+    lp.num_col_, lp.num_row_ = n + m, A.shape[0]
+    lp.col_cost_ = cost
+    lp.col_lower_ = np.zeros(n + m)
+    lp.col_upper_ = upper
+    lp.row_lower_ = lower
+    lp.row_upper_ = np.full(A.shape[0], highspy.kHighsInf)
+    lp.a_matrix_.format_ = highspy.MatrixFormat.kRowwise
+    lp.a_matrix_.start_ = A.indptr
+    lp.a_matrix_.index_ = A.indices
+    lp.a_matrix_.value_ = A.data
+    lp.a_matrix_.num_col_, lp.a_matrix_.num_row_ = n + m, A.shape[0]
+    lp.integrality_ = [highspy.HighsVarType.kInteger] * n + [highspy.HighsVarType.kContinuous] * m
+    h.passModel(lp)
+    solution = highspy.HighsSolution()
+    solution.col_value = start.astype(np.float64)
+    solution.value_valid = True
+    h.setSolution(solution)
+    h.run()
+    info = h.getInfo()
+    bound = float(info.mip_dual_bound) if info.mip_node_count >= 0 else None
+    values = np.asarray(h.getSolution().col_value)
+    x = np.rint(values[:n]).astype(np.int64) if len(values) == n + m else None
+    return x, h.getModelStatus() == highspy.HighsModelStatus.kOptimal, bound

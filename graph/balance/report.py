@@ -9,6 +9,7 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 
+from ..errors import visible
 from .arrays import node_index, signed_arrays
 from .frustration_index import Frustration, frustrated_ties, frustration
 from .measures import _census, balanced_share, walk_balance
@@ -58,7 +59,13 @@ class BalanceReport:
         Returns
         -------
         str
+            Names escaped with :func:`graph.errors.visible`: a name cannot
+            break a line or send a terminal control sequence.
         """
+
+        def name(actor: object) -> str:
+            return visible(self.names[actor])
+
         result = self.frustration
         lines = [self.measures.to_string(), ""]
         status = "proven optimal" if result.proven else f"not proven, gap {result.gap:.1%}"
@@ -68,18 +75,16 @@ class BalanceReport:
         )
         limit = None if all_members else SUMMARY_MEMBERS
         for leader, row in self.groups.iterrows():
-            members = [self.names[a] for a in row["members"]]
+            members = [name(a) for a in row["members"]]
             shown = members if limit is None else members[:limit]
             more = len(members) - len(shown)
             tail = f", … and {more} more" if more else ""
             lines.append(
-                f"\ngroup of {self.names[leader]} ({row['actors']} actors): "
-                + ", ".join(shown)
-                + tail
+                f"\ngroup of {name(leader)} ({row['actors']} actors): " + ", ".join(shown) + tail
             )
         unplaced = result.unplaced
         if unplaced:
-            shown = [self.names[a] for a in (unplaced if limit is None else unplaced[:limit])]
+            shown = [name(a) for a in (unplaced if limit is None else unplaced[:limit])]
             more = len(unplaced) - len(shown)
             lines.append(
                 f"\nin no group (no support or opposition tie): {len(unplaced)} actors: "
@@ -91,7 +96,7 @@ class BalanceReport:
         rows = ties if limit is None else ties.head(limit)
         for source, target, sign in rows.itertuples(index=False):
             kind = "support" if sign > 0 else "opposition"
-            lines.append(f"  {self.names[source]} - {self.names[target]} ({kind})")
+            lines.append(f"  {name(source)} - {name(target)} ({kind})")
         if len(ties) > len(rows):
             lines.append(f"  … and {len(ties) - len(rows)} more (--all lists them)")
         return "\n".join(lines)

@@ -127,7 +127,7 @@ interface SceneEdge {
   readonly roundness: number | null;
   /** Dash pattern by sign: solid support, dashed opposition, dotted neutral. */
   readonly dashes: number[];
-  /** Line width in screen pixels at the picture's fitted zoom, by confidence. */
+  /** Line width in screen pixels at the picture's fitted zoom, by confidence, wider for a heavier line (its relations' total weight). */
   readonly width: number;
   /** Line opacity from 0 to 1, by confidence. */
   readonly opacity: number;
