@@ -29,6 +29,16 @@ def split_cost(x: np.ndarray, u: np.ndarray, v: np.ndarray, s: np.ndarray, w: np
     return float(w[frustrated].sum())
 
 
+def _flip(W: sparse.csr_matrix, i: int, t: np.ndarray, h: np.ndarray, gain: np.ndarray) -> None:
+    """Flip spin ``i`` in place, updating the fields ``h = W t`` and the gains it changes."""
+    t[i] = -t[i]
+    lo, hi = W.indptr[i], W.indptr[i + 1]
+    nbrs = W.indices[lo:hi]
+    h[nbrs] += 2.0 * W.data[lo:hi] * t[i]
+    gain[nbrs] = t[nbrs] * h[nbrs]
+    gain[i] = t[i] * h[i]
+
+
 def _local_search(W: sparse.csr_matrix, t: np.ndarray) -> np.ndarray:
     """Greedy single-node moves until no move lowers the weighted frustration.
 
@@ -40,18 +50,12 @@ def _local_search(W: sparse.csr_matrix, t: np.ndarray) -> np.ndarray:
     t = t.astype(np.float64).copy()
     h = W @ t
     gain = t * h
-    indptr, indices, data = W.indptr, W.indices, W.data
     tol = 1e-9
     while True:
         i = int(np.argmin(gain))
         if gain[i] >= -tol:
             return t
-        t[i] = -t[i]
-        lo, hi = indptr[i], indptr[i + 1]
-        nbrs = indices[lo:hi]
-        h[nbrs] += 2.0 * data[lo:hi] * t[i]
-        gain[nbrs] = t[nbrs] * h[nbrs]
-        gain[i] = t[i] * h[i]
+        _flip(W, i, t, h, gain)
 
 
 def _tabu_search(
@@ -73,7 +77,6 @@ def _tabu_search(
     best_cost, best_t = 0.0, t.copy()
     tabu_until = np.zeros(n, dtype=np.int64)
     base = max(_TABU_MIN_TENURE, n // _TABU_TENURE_DIV)
-    indptr, indices, data = W.indptr, W.indices, W.data
     tenures = base + rng.integers(0, base + 1, size=iterations)
     tol = 1e-9
     for step in range(iterations):
@@ -84,12 +87,7 @@ def _tabu_search(
             if not np.isfinite(masked[i]):
                 continue
         cost += gain[i]
-        t[i] = -t[i]
-        lo, hi = indptr[i], indptr[i + 1]
-        nbrs = indices[lo:hi]
-        h[nbrs] += 2.0 * data[lo:hi] * t[i]
-        gain[nbrs] = t[nbrs] * h[nbrs]
-        gain[i] = t[i] * h[i]
+        _flip(W, i, t, h, gain)
         tabu_until[i] = step + tenures[step]
         if cost < best_cost - tol:
             best_cost, best_t = cost, t.copy()
