@@ -307,13 +307,16 @@ function networkView(app) {
 
   /**
    * Positions in the view at which no two actors' boxes overlap with
-   * labels at factor k, or null where moving cannot make room without
-   * shapes covering each other.
+   * labels at factor k, as far as pushing gets in ROOM_ROUNDS rounds, with
+   * how many pairs of boxes still overlap; where the view's edge stops a
+   * push, the pair is pushed along the other axis if turnAtEdges. Null
+   * where shapes would cover each other.
    * @param {number} k
    * @param {Box} inside the view, less its margin
-   * @returns {Map<string, vis.Point> | null}
+   * @param {boolean} turnAtEdges
+   * @returns {{room: Map<string, vis.Point>, overlaps: number} | null}
    */
-  function makeRoom(k, inside) {
+  function makeRoom(k, inside, turnAtEdges) {
     const pad = data.label_size / 10; // free space on each side of a box
     const boxes = data.nodes.map((a) => {
       const p = { x: a.x * stretched.x, y: a.y * stretched.y };
@@ -338,25 +341,41 @@ function networkView(app) {
         ? (inside.top + inside.bottom - b.top - b.bottom) / 2
         : Math.min(Math.max(b.y, inside.top - b.top), inside.bottom - b.bottom);
     };
+    /** @typedef {typeof boxes[0]} Room */
+    /** @param {Room} a @param {Room} b */
+    const across = (a, b) => Math.min(a.x + a.right, b.x + b.right) - Math.max(a.x + a.left, b.x + b.left);
+    /** @param {Room} a @param {Room} b */
+    const down = (a, b) => Math.min(a.y + a.bottom, b.y + b.bottom) - Math.max(a.y + a.top, b.y + b.top);
+    // Half the overlap each, a little more so that rounds end; a goes the way it lies.
+    /** @param {Room} a @param {Room} b */
+    const pushAcross = (a, b) => {
+      const push = (across(a, b) / 2 + pad / 10) * (a.x + (a.left + a.right) / 2 <= b.x + (b.left + b.right) / 2 ? 1 : -1);
+      a.x -= push;
+      b.x += push;
+    };
+    /** @param {Room} a @param {Room} b */
+    const pushDown = (a, b) => {
+      const push = (down(a, b) / 2 + pad / 10) * (a.y + (a.top + a.bottom) / 2 <= b.y + (b.top + b.bottom) / 2 ? 1 : -1);
+      a.y -= push;
+      b.y += push;
+    };
     for (let round = 0; round < ROOM_ROUNDS; round += 1) {
       let clear = true;
       for (let i = 0; i < boxes.length; i += 1) {
         const a = boxes[i];
         for (let j = i + 1; j < boxes.length; j += 1) {
           const b = boxes[j];
-          const across = Math.min(a.x + a.right, b.x + b.right) - Math.max(a.x + a.left, b.x + b.left);
-          const down = Math.min(a.y + a.bottom, b.y + b.bottom) - Math.max(a.y + a.top, b.y + b.top);
-          if (across <= 0 || down <= 0) continue;
+          if (across(a, b) <= 0 || down(a, b) <= 0) continue;
           clear = false;
-          // Half the overlap each, a little more so that rounds end; a goes the way it lies.
-          if (across < down) {
-            const push = (across / 2 + pad / 10) * (a.x + (a.left + a.right) / 2 <= b.x + (b.left + b.right) / 2 ? 1 : -1);
-            a.x -= push;
-            b.x += push;
-          } else {
-            const push = (down / 2 + pad / 10) * (a.y + (a.top + a.bottom) / 2 <= b.y + (b.top + b.bottom) / 2 ? 1 : -1);
-            a.y -= push;
-            b.y += push;
+          // Along the axis they overlap least (where the view's edge stops that, along the other).
+          const [first, second] = across(a, b) < down(a, b) ? [pushAcross, pushDown] : [pushDown, pushAcross];
+          first(a, b);
+          keepInside(a);
+          keepInside(b);
+          if (turnAtEdges && across(a, b) > 0 && down(a, b) > 0) {
+            second(a, b);
+            keepInside(a);
+            keepInside(b);
           }
         }
       }
@@ -379,7 +398,9 @@ function networkView(app) {
     data.nodes.forEach((a, i) => room.set(a.id, { x: boxes[i].x, y: boxes[i].y }));
     const shapes = data.nodes.map((a) => shapeBox(a, /** @type {vis.Point} */ (room.get(a.id))));
     const covered = shapes.some((one, i) => shapes.some((other, j) => j > i && overlap(one, other)));
-    return covered ? null : room;
+    let overlaps = 0;
+    boxes.forEach((a, i) => boxes.slice(i + 1).forEach((b) => (overlaps += Number(across(a, b) > 0 && down(a, b) > 0))));
+    return covered ? null : { room: room, overlaps: overlaps };
   }
 
   /**
@@ -396,7 +417,12 @@ function networkView(app) {
     const margin = FIT_MARGIN_PX / network.getScale();
     const inside = { left: view.left + margin, right: view.right - margin, top: view.top + margin, bottom: view.bottom - margin };
     // At the layout's size too: an actor under the "Whole network" button moves out.
-    placed = makeRoom(Math.max(k, 1), inside) || new Map();
+    // Pushing ends in different places with or without turning at the view's
+    // edges; where the first way leaves overlaps, the second may not.
+    const turning = makeRoom(Math.max(k, 1), inside, true);
+    const straight = turning && turning.overlaps === 0 ? null : makeRoom(Math.max(k, 1), inside, false);
+    const best = [turning, straight].reduce((one, other) => (other && (!one || other.overlaps < one.overlaps) ? other : one));
+    placed = best ? best.room : new Map();
     nodes.update(data.nodes.map((a) => ({ id: a.id, ...position(a) })));
     curves.clear();
   }
