@@ -313,15 +313,16 @@ function networkView(app) {
    * where shapes would cover each other.
    * @param {number} k
    * @param {Box} inside the view, less its margin
+   * @param {Set<string>} named the actors whose names need room; the others' shapes only
    * @param {boolean} turnAtEdges
    * @returns {{room: Map<string, vis.Point>, overlaps: number} | null}
    */
-  function makeRoom(k, inside, turnAtEdges) {
+  function makeRoom(k, inside, named, turnAtEdges) {
     const pad = data.label_size / 10; // free space on each side of a box
     const boxes = data.nodes.map((a) => {
       const p = { x: a.x * stretched.x, y: a.y * stretched.y };
       const shape = shapeBox(a, p);
-      const label = labelPlaces(a, p, k)[0].box;
+      const label = named.has(a.id) ? labelPlaces(a, p, k)[0].box : shape;
       return {
         x: p.x,
         y: p.y,
@@ -416,13 +417,32 @@ function networkView(app) {
     roomFor = key;
     const margin = FIT_MARGIN_PX / network.getScale();
     const inside = { left: view.left + margin, right: view.right - margin, top: view.top + margin, bottom: view.bottom - margin };
-    // At the layout's size too: an actor under the "Whole network" button moves out.
-    // Pushing ends in different places with or without turning at the view's
-    // edges; where the first way leaves overlaps, the second may not.
-    const turning = makeRoom(Math.max(k, 1), inside, true);
-    const straight = turning && turning.overlaps === 0 ? null : makeRoom(Math.max(k, 1), inside, false);
-    const best = [turning, straight].reduce((one, other) => (other && (!one || other.overlaps < one.overlaps) ? other : one));
-    placed = best ? best.room : new Map();
+    /** @type {Map<string, vis.Point>} */
+    let best = new Map();
+    // At the layout's size too: an actor under the "Whole network" button
+    // moves out. Pushing ends in different places with or without turning
+    // at the view's edges; where the first way leaves overlaps, the second
+    // may not. Where neither makes room for every name, room is made for
+    // the names of the better connected half of the actors, then quarter...;
+    // of these, the positions at which the most names are drawn are kept.
+    const ranked = data.nodes.slice().sort((a, b) => b.degree - a.degree || compareText(a.id, b.id));
+    /** @type {Array<Map<string, vis.Point>>} */
+    const tried = [];
+    for (let count = ranked.length; count >= 1; count = Math.floor(count / 2)) {
+      const named = new Set(ranked.slice(0, count).map((a) => a.id));
+      const turning = makeRoom(Math.max(k, 1), inside, named, true);
+      const straight = turning && !turning.overlaps ? null : makeRoom(Math.max(k, 1), inside, named, false);
+      const made = turning && (!straight || turning.overlaps <= straight.overlaps) ? turning : straight;
+      if (made) tried.push(made.room);
+      if (made && !made.overlaps) break;
+    }
+    let most = -1;
+    tried.forEach((room) => {
+      placed = room;
+      const names = labelled(k, new Set()).size;
+      if (names > most) [most, best] = [names, room];
+    });
+    placed = best;
     nodes.update(data.nodes.map((a) => ({ id: a.id, ...position(a) })));
     curves.clear();
   }
