@@ -41,7 +41,6 @@ import functools
 import io
 import logging
 import textwrap
-import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -58,6 +57,7 @@ from matplotlib.patches import FancyArrowPatch
 
 from .dates import as_period, is_active
 from .files import atomic_write
+from .layout import LABEL_LINE, label_lines, text_columns
 from .metrics import date_range
 from .scene import scene
 from .style import edge_style, node_shape
@@ -123,12 +123,11 @@ FONT_FALLBACK = (
     "FreeSans",
 )
 
-#: Longest line of an actor's label in a figure, in characters (CJK count two).
-LABEL_WIDTH = 24
+#: Longest line of an actor's label in a figure, in characters (CJK count
+#: two): the explorer's, so that a figure shows the picture the page shows.
+LABEL_WIDTH = LABEL_LINE
 #: Lines a label may take; a longer name is shortened with an ellipsis.
 _LABEL_LINES = 2
-#: Names up to this width stay on one line.
-_ONE_LINE = 28
 
 
 @functools.cache
@@ -147,45 +146,22 @@ def font_families() -> tuple[str, ...]:
     return tuple(family for family in FONT_FALLBACK if family in installed)
 
 
-def _width(text: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
-
-
 def figure_label(name: str) -> str:
     """An actor's name as a figure draws it: whole, wrapped on two lines, or shortened.
 
     Examples
     --------
     >>> figure_label("Syrian Observatory for Human Rights")
-    'Syrian Observatory for\\nHuman Rights'
+    'Syrian Observatory\\nfor Human Rights'
     >>> figure_label("Popular Mobilization Forces of the Governorate of Northern Aleppo")
-    'Popular Mobilization\\nForces of the Governora…'
+    'Popular\\nMobilization Forc…'
     >>> figure_label("叙利亚民主力量叙利亚民主力量叙利亚民主力量叙利亚民主力量")
-    '叙利亚民主力量叙利亚民主\\n力量叙利亚民主力量叙利…'
+    '叙利亚民主力量叙利\\n亚民主力量叙利亚…'
     """
-    text = " ".join(name.split())
-    if _width(text) <= _ONE_LINE:
-        return text
-    lines: list[str] = []
-    line = ""
-    for word in text.split(" "):
-        candidate = f"{line} {word}" if line else word
-        if _width(candidate) <= LABEL_WIDTH:
-            line = candidate
-            continue
-        if line:
-            lines.append(line)
-        line = word
-        while _width(line) > LABEL_WIDTH:  # a word longer than a line, or text without spaces
-            cut = len(line)
-            while _width(line[:cut]) > LABEL_WIDTH:
-                cut -= 1
-            lines.append(line[:cut])
-            line = line[cut:]
-    lines.append(line)
+    lines = label_lines(" ".join(name.split()), width=LABEL_WIDTH)
     if len(lines) > _LABEL_LINES:
         last = " ".join(lines[_LABEL_LINES - 1 :])
-        while _width(last) > LABEL_WIDTH - 1:
+        while text_columns(last) > LABEL_WIDTH - 1:
             last = last[:-1]
         lines = [*lines[: _LABEL_LINES - 1], last.rstrip() + "…"]
     return "\n".join(lines)
@@ -444,7 +420,7 @@ def _network(
         # Where the explorer hangs it, below the shape.
         below = node["label_top"]
         axes.annotate(
-            node["name"],
+            node["label"],
             where[node["id"]],
             xytext=(0, -below * scale),
             textcoords="offset points",

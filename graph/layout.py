@@ -62,8 +62,10 @@ __all__ = [
     "OPPOSITION_LENGTH",
     "UNLABELLED_SPACING",
     "actor_boxes",
+    "label_lines",
     "label_top",
     "layout",
+    "text_columns",
 ]
 
 #: Rest length of an opposition tie, in ideal support-tie lengths.
@@ -112,6 +114,10 @@ ROUNDS = 100
 STRESS_STEPS = 3
 #: Neighbours of each actor in the proximity graph whose distances are kept.
 PROXIMITY = 8
+#: Longest line of an actor's label in the explorer, in characters (CJK count
+#: two): longer names are wrapped, so that a label takes about as much room
+#: down as across and more names fit where a projector's back row reads them.
+LABEL_LINE = 18
 #: vis-network hangs an actor's label this far below its shape, plus half a font size.
 LABEL_GAP = 4.0
 #: Height of a line of label text with its descenders, in font sizes.
@@ -133,6 +139,7 @@ def layout(
     iterations: int = 50,
     size_by: Mapping | pd.Series | None = None,
     label_size: float = LABEL_SIZE,
+    labels: Mapping | None = None,
 ) -> dict[str, tuple[float, float]]:
     """Fixed positions that put allies together, opponents apart and labels clear.
 
@@ -144,8 +151,7 @@ def layout(
         ties, which push them apart. Relations of sign 0 (talks, documenting,
         identity ties) pull weakly, so an actor with only neutral ties sits
         next to the actors it deals with; a ``member_of`` tie pulls a member
-        to its coalition as support does. Actors are labelled with their
-        ``name`` attribute (their id without one).
+        to its coalition as support does.
     seed : int
         Seed of the layout, so the same graph always gets the same picture.
     iterations : int
@@ -157,6 +163,9 @@ def layout(
     label_size : float
         Font size of the labels, in the units of the positions; 0 for
         actors drawn without labels.
+    labels : mapping, optional
+        Actor id -> its label as drawn, lines separated by ``"\\n"``; by
+        default the ``name`` attributes (the ids without).
 
     Returns
     -------
@@ -206,7 +215,7 @@ def layout(
     nodes = sorted(G, key=str)
     if not nodes:
         return {}
-    boxes = actor_boxes(G, size_by, label_size=label_size).to_numpy()
+    boxes = actor_boxes(G, size_by, label_size=label_size, labels=labels).to_numpy()
     index = {node: i for i, node in enumerate(nodes)}
     ties = _ties(G, index)
     rng = np.random.default_rng(seed)
@@ -223,7 +232,11 @@ def layout(
 
 
 def actor_boxes(
-    G: nx.Graph, size_by: Mapping | pd.Series | None = None, *, label_size: float = LABEL_SIZE
+    G: nx.Graph,
+    size_by: Mapping | pd.Series | None = None,
+    *,
+    label_size: float = LABEL_SIZE,
+    labels: Mapping | None = None,
 ) -> pd.DataFrame:
     """The space each actor takes in a drawing: its shape and its label.
 
@@ -237,11 +250,14 @@ def actor_boxes(
     Parameters
     ----------
     G : networkx.Graph
-        An actor graph; labels are the ``name`` attributes (the ids without).
+        An actor graph.
     size_by : pandas.Series or mapping, optional
         A number per actor id that sizes the actors; their degree by default.
     label_size : float
         Font size of the labels, in the units of the positions; 0 for none.
+    labels : mapping, optional
+        Actor id -> its label as drawn, lines separated by ``"\\n"``; by
+        default the ``name`` attributes (the ids without).
 
     Returns
     -------
@@ -265,7 +281,8 @@ def actor_boxes(
         data = G.nodes[node]
         radius = radii[node]
         half_width, top, bottom = radius, -_SHAPE_REACH * radius, _SHAPE_REACH * radius
-        lines = str(data.get("name", node)).split("\n")
+        text = labels[node] if labels is not None else data.get("name", node)
+        lines = str(text).split("\n")
         if label_size > 0:
             width = max(_text_width(line) for line in lines) * label_size
             height = len(lines) * LINE_HEIGHT * label_size
@@ -280,6 +297,69 @@ def actor_boxes(
     return pd.DataFrame(
         rows, index=pd.Index(nodes, name="actor"), columns=["left", "top", "right", "bottom"]
     )
+
+
+def label_lines(name: str, *, width: int = LABEL_LINE) -> list[str]:
+    """An actor's name broken into lines of at most ``width`` characters.
+
+    Lines break at spaces (runs of white space count as one) and where the
+    name has a line break; a word longer
+    than a line, or text without spaces, is cut where the line is full. A
+    CJK character counts two, as it is drawn about twice as wide.
+
+    Parameters
+    ----------
+    name : str
+        The name, as in the data.
+    width : int
+        Longest line, in characters.
+
+    Returns
+    -------
+    list of str
+        The lines, at least one.
+
+    Examples
+    --------
+    >>> label_lines("Syrian Observatory for Human Rights")
+    ['Syrian Observatory', 'for Human Rights']
+    >>> label_lines("Free Syrian Army"), label_lines("Civilians of eastern Aleppo")
+    (['Free Syrian Army'], ['Civilians of', 'eastern Aleppo'])
+    >>> label_lines("Kurdish\\nforces")
+    ['Kurdish', 'forces']
+    >>> label_lines("叙利亚民主力量叙利亚民主力量", width=10)
+    ['叙利亚民主', '力量叙利亚', '民主力量']
+    """
+    lines: list[str] = []
+    for paragraph in name.split("\n"):  # a line break in the name stays one
+        line = ""
+        for word in paragraph.split():
+            candidate = f"{line} {word}" if line else word
+            if text_columns(candidate) <= width:
+                line = candidate
+                continue
+            if line:
+                lines.append(line)
+            line = word
+            while text_columns(line) > width:
+                cut = len(line)
+                while cut > 1 and text_columns(line[:cut]) > width:
+                    cut -= 1
+                lines.append(line[:cut])
+                line = line[cut:]
+        lines.append(line)
+    return lines
+
+
+def text_columns(text: str) -> int:
+    """Width of text in characters, a CJK character counting two.
+
+    Examples
+    --------
+    >>> text_columns("Iran"), text_columns("叙利亚")
+    (4, 6)
+    """
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
 
 
 def label_top(radius: float, *, label_size: float = LABEL_SIZE) -> float:

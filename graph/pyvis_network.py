@@ -80,7 +80,7 @@ def to_pyvis(
         colour = actor["colour"]
         net.add_node(
             actor["id"],
-            label=actor["name"],
+            label=actor["label"],
             title=_actor_title(actor),
             x=actor["x"],
             y=actor["y"],

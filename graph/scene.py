@@ -53,7 +53,7 @@ import networkx as nx
 import pandas as pd
 
 from .dates import as_period, parse_period
-from .layout import LABEL_SIZE, LABELLED_UP_TO, actor_boxes, label_top, layout
+from .layout import LABEL_SIZE, LABELLED_UP_TO, actor_boxes, label_lines, label_top, layout
 from .read import CONFIDENCE_LEVELS
 from .signs import relation_weight
 from .style import (
@@ -200,14 +200,19 @@ def scene(
 
 def _nodes(G: nx.MultiDiGraph, size_by: Mapping | pd.Series | None) -> list[dict]:
     radii = actor_radii(G, size_by)
-    positions = layout(G, size_by=size_by)
-    boxes = actor_boxes(G, size_by, label_size=LABEL_SIZE).round(2).to_dict("index")
+    labels = {
+        node: "\n".join(label_lines(str(data.get("name", node))))
+        for node, data in G.nodes(data=True)
+    }
+    positions = layout(G, size_by=size_by, labels=labels)
+    boxes = actor_boxes(G, size_by, label_size=LABEL_SIZE, labels=labels).round(2).to_dict("index")
     colours = camp_colours(str(camp) for _, camp in G.nodes(data="camp", default=""))
     degree = dict(G.degree())
     return [
         {
             "id": node,
             "name": str(data.get("name", node)),
+            "label": labels[node],
             "aliases": [str(alias) for alias in data.get("aliases", [])],
             "kind": str(data.get("kind", "")),
             "camp": str(data.get("camp", "")),

@@ -168,10 +168,16 @@ class ScreenBox:
     top: float
     right: float
     bottom: float
+    lines: int = 1  # of a label's text
 
     @property
     def height(self) -> float:
         return self.bottom - self.top
+
+    @property
+    def text_px(self) -> float:
+        """Height of one line of a label: its font size in CSS pixels."""
+        return self.height / self.lines
 
     def overlaps(self, other: ScreenBox) -> bool:
         return (
@@ -204,7 +210,8 @@ def screen_boxes(visit: Visit) -> list[ScreenBox]:
               actor.id, "shape", ...screen(node.x - r, node.y - r, node.x + r, node.y + r),
             ];
             if (!node.options.label) return [shape];  // a name left out where it would overlap
-            return [shape, [actor.id, "label", ...screen(label.left, top, right, bottom)]];
+            const text = screen(label.left, top, right, bottom);
+            return [shape, [actor.id, "label", ...text, node.labelModule.lineCount]];
           });
         }"""
     )

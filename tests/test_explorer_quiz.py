@@ -175,6 +175,8 @@ def test_no_serious_violations_in_the_quiz_and_glossary(
     visit.page.keyboard.press("b")
     visit.page.keyboard.press("Enter")
     found["answer"] = serious(violations(visit))
+    if preset == "classroom":  # a 1024 x 768 projector starts with the legend folded
+        visit.page.click("#legend-toggle")
     visit.page.click("#legend-glossary")
     found["glossary"] = serious(violations(visit))
     assert found == {key: [] for key in found}

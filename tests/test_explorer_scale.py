@@ -270,6 +270,8 @@ def test_a_large_table_holds_the_first_rows_then_more_and_prints_them_all(
     page.locator("#table-view").evaluate("(view) => { view.scrollTop = view.scrollHeight; }")
     visit.wait_until("() => document.querySelectorAll('#relations tbody tr').length >= 200")
     page.locator("#table-view").evaluate("(view) => { view.scrollTop = 0; }")
+    # Scroll events are handled on the next frames: count once they are.
+    visit.js("() => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 50)))")
     held = rows.count()
     page.click(".more-rows")
     assert rows.count() == held + 100

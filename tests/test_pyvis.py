@@ -12,6 +12,7 @@ from pyvis.network import Network
 from test_render import EVIL, PAYLOADS, text_graph
 
 import graph
+from graph.layout import label_lines
 from graph.scene import scene
 
 # `browser`: the suite's headless Chromium (tests/chromium.py, through conftest.py).
@@ -30,7 +31,7 @@ def test_actors_keep_the_explorers_positions_and_styles(G: nx.MultiDiGraph) -> N
     assert [node["id"] for node in net.nodes] == [actor["id"] for actor in payload["nodes"]]
     for node, actor in zip(net.nodes, payload["nodes"], strict=True):
         assert (node["x"], node["y"], node["size"]) == (actor["x"], actor["y"], actor["size"])
-        assert (node["label"], node["shape"]) == (actor["name"], actor["shape"])
+        assert (node["label"], node["shape"]) == (actor["label"], actor["shape"])
         assert node["color"]["background"] == actor["colour"]
         assert node["font"]["size"] == payload["label_size"]
 
@@ -89,7 +90,8 @@ def test_options_reach_pyvis_over_offline_defaults(G: nx.MultiDiGraph) -> None:
 def test_hostile_text_stays_in_titles_and_never_switches_pyvis_to_html() -> None:
     net = graph.to_pyvis(text_graph(EVIL))
     node = net.nodes[0]
-    assert node["label"] == f"name-a {EVIL}", "labels are drawn on the canvas, as text"
+    label = "\n".join(label_lines(f"name-a {EVIL}"))
+    assert node["label"] == label, "labels are drawn on the canvas, as text"
     assert node["title"].splitlines()[0] == f"name-a {EVIL}".replace("href", "hre\u2060f")
     assert not any("href" in n["title"] for n in net.nodes)
     page = net.generate_html()

@@ -91,8 +91,9 @@ def test_positions_leave_room_for_each_actor_and_its_label(G: nx.MultiDiGraph) -
         payload = scene(G, size_by=size_by)
         assert payload["label_size"] == LABEL_SIZE  # the unit of positions and sizes
         positions = {node["id"]: (node["x"], node["y"]) for node in payload["nodes"]}
-        assert positions == layout(G, size_by=size_by)
-        boxes = actor_boxes(G, size_by, label_size=payload["label_size"])
+        labels = {node["id"]: node["label"] for node in payload["nodes"]}
+        assert positions == layout(G, size_by=size_by, labels=labels)
+        boxes = actor_boxes(G, size_by, label_size=payload["label_size"], labels=labels)
         assert overlapping_actors(positions, boxes) == []
         sizes = {node["id"]: node["size"] for node in payload["nodes"]}
         assert sizes == graph.style.actor_radii(G, size_by)
@@ -164,13 +165,30 @@ def test_actor_boxes_and_label_places_travel_with_the_scene(G: nx.MultiDiGraph) 
     values["iran"] = 9.0
     for size_by in (None, values):
         payload = scene(G, size_by=size_by)
-        boxes = actor_boxes(G, size_by, label_size=payload["label_size"])
+        labels = {node["id"]: node["label"] for node in payload["nodes"]}
+        boxes = actor_boxes(G, size_by, label_size=payload["label_size"], labels=labels)
         for node in payload["nodes"]:
             expected = boxes.loc[node["id"]]
             assert node["box"] == pytest.approx(expected.to_dict(), abs=0.005)
             assert node["label_top"] == pytest.approx(node["size"] + LABEL_SIZE / 2 + LABEL_GAP)
             assert node["box"]["bottom"] > node["label_top"] > node["size"]
     assert scene(G)["labelled_up_to"] == LABELLED_UP_TO
+
+
+def test_long_names_are_drawn_on_lines_of_at_most_18_characters(G: nx.MultiDiGraph) -> None:
+    """Labels about as deep as wide leave room for more names at a projector's size."""
+    labels = {node["id"]: node["label"] for node in scene(G)["nodes"]}
+    assert labels["syrian_observatory"] == "Syrian Observatory\nfor Human Rights"
+    assert labels["eastern_aleppo_civilians"] == "Civilians of\neastern Aleppo"
+    assert labels["free_syrian_army"] == "Free Syrian Army"  # 16 characters: one line
+    for node in scene(G)["nodes"]:
+        assert node["label"].replace("\n", " ") == node["name"]
+        assert max(len(line) for line in node["label"].split("\n")) <= 18
+    # Wrapped labels are narrower: the drawing they get is smaller than with whole names.
+    names = {node: str(name) for node, name in G.nodes(data="name")}
+    whole = actor_boxes(G, labels=names)
+    wrapped = actor_boxes(G, labels=labels)
+    assert (wrapped.right - wrapped.left).max() < 0.6 * (whole.right - whole.left).max()
 
 
 def test_the_page_words_for_signs_and_confidence_come_from_python(payload: dict) -> None:

@@ -6,6 +6,9 @@
 const NARROW_PX = 1100; // below this width, panels start closed
 const TEXT_FIELDS = "input[type=search], input[type=text], textarea, [contenteditable]";
 const PHONE_PX = 600; // up to this width, the legend starts closed too: the network comes first
+// Up to this height (a 1024 x 768 projector), the classroom's legend starts
+// closed: every name at the back row's size needs the room.
+const SHORT_CLASSROOM_PX = 900;
 const LABEL_STEP = 1.25; // A+ makes names this much larger
 const LABEL_SCALES = [0.5, 3]; // the reader's smallest and largest names, over the preset's
 const ZOOM_STEP = 1.25; // the + key zooms in this much
@@ -38,7 +41,7 @@ function startExplorer() {
   // an actor or the "Show panels" button opens them.
   const state = createState(data, {
     panels: !classroom && window.innerWidth >= NARROW_PX,
-    legend: window.innerWidth > PHONE_PX,
+    legend: window.innerWidth > PHONE_PX && !(classroom && window.innerHeight <= SHORT_CLASSROOM_PX),
   });
   /** @type {App} */
   const app = { model: createModel(data), state: state, update: update, select: select };

@@ -8,7 +8,9 @@
 // overlap; vis-network scales all three together, so they overlap at no
 // zoom. The layout lies across; on a canvas of another shape, the drawing
 // grows along its shorter side, up to MAX_STRETCH times: spreading actors
-// apart keeps every label clear.
+// apart keeps every label clear. Names larger than the layout's (the
+// classroom's back row, A+) need more room than the layout keeps: the actors
+// are then moved apart on the canvas until they have it (see "room").
 
 const DIMMED = 0.12; // opacity of what is not lit
 const IDLE = 0.3; // opacity of actors with no relation drawn at the date shown (not there yet, or idle)
@@ -19,6 +21,10 @@ const FIT_MARGIN_PX = 12;
 // an arrow head for each line on its own, which at 35,000 lines took 2 to 3
 // seconds for every picture (benchmarks/README.md).
 const BATCHED_FROM = 3000;
+// Most actors moved apart to make room for larger names; beyond, the names
+// without room are left out (every pair is compared in each round).
+const ROOM_UP_TO = 300;
+const ROOM_ROUNDS = 400;
 
 /**
  * @param {App} app
@@ -39,30 +45,32 @@ function networkView(app) {
   /** @type {vis.Network | null} */
   let network = null; // created once the page around it is built
 
+  /** @type {Map<string, vis.Point>} */
+  let placed = new Map(); // where actors were moved to make room for larger names (see "room")
+  let roomFor = ""; // the label factor, view and stretch placed was made for
+
   /**
-   * Where an actor is drawn with positions stretched by (stretchX, stretchY):
-   * where the reader dragged it, if they did.
+   * Where an actor is drawn: where the reader dragged it, if they did, or
+   * where it was moved to make room for larger names, or at the layout's
+   * position stretched as the drawing is.
    * @param {SceneNode} actor
-   * @param {number} stretchX
-   * @param {number} stretchY
    */
-  function drawnAt(actor, stretchX, stretchY) {
-    return app.state.moved.get(actor.id) || { x: actor.x * stretchX, y: actor.y * stretchY };
+  function position(actor) {
+    return app.state.moved.get(actor.id) || placed.get(actor.id) || { x: actor.x * stretched.x, y: actor.y * stretched.y };
   }
 
-  // The box around every actor with positions stretched by (stretchX, stretchY).
   /**
-   * @param {number} stretchX
-   * @param {number} stretchY
+   * The box around every actor at the given positions.
+   * @param {(actor: SceneNode) => vis.Point} at
    */
-  function drawingBox(stretchX, stretchY) {
+  function drawingBox(at) {
     const around = { left: Infinity, right: -Infinity, top: Infinity, bottom: -Infinity };
     data.nodes.forEach((a) => {
-      const at = drawnAt(a, stretchX, stretchY);
-      around.left = Math.min(around.left, at.x + a.box.left);
-      around.right = Math.max(around.right, at.x + a.box.right);
-      around.top = Math.min(around.top, at.y + a.box.top);
-      around.bottom = Math.max(around.bottom, at.y + a.box.bottom);
+      const p = at(a);
+      around.left = Math.min(around.left, p.x + a.box.left);
+      around.right = Math.max(around.right, p.x + a.box.right);
+      around.top = Math.min(around.top, p.y + a.box.top);
+      around.bottom = Math.max(around.bottom, p.y + a.box.bottom);
     });
     return around;
   }
@@ -89,23 +97,29 @@ function networkView(app) {
    * @param {number} height
    */
   function fitting(width, height) {
-    let x = app.state.moved.size ? stretched.x : 1;
-    let y = app.state.moved.size ? stretched.y : 1;
-    if (!large && !app.state.moved.size) {
-      const drawn = drawingBox(1, 1);
-      /** @param {number[]} values */
-      const span = (values) =>
-        values.reduce((most, v) => Math.max(most, v), -Infinity) -
-        values.reduce((least, v) => Math.min(least, v), Infinity);
-      const drawnWidth = drawn.right - drawn.left;
-      const drawnHeight = drawn.bottom - drawn.top;
-      if (drawnWidth * height > drawnHeight * width) {
-        y = stretchFor(drawnHeight, span(data.nodes.map((a) => a.y)), (drawnWidth * height) / width);
-      } else {
-        x = stretchFor(drawnWidth, span(data.nodes.map((a) => a.x)), (drawnHeight * width) / height);
+    let x = stretched.x;
+    let y = stretched.y;
+    let box;
+    if (app.state.moved.size) box = drawingBox(position);
+    else {
+      x = 1;
+      y = 1;
+      if (!large) {
+        const drawn = drawingBox((a) => a);
+        /** @param {number[]} values */
+        const span = (values) =>
+          values.reduce((most, v) => Math.max(most, v), -Infinity) -
+          values.reduce((least, v) => Math.min(least, v), Infinity);
+        const drawnWidth = drawn.right - drawn.left;
+        const drawnHeight = drawn.bottom - drawn.top;
+        if (drawnWidth * height > drawnHeight * width) {
+          y = stretchFor(drawnHeight, span(data.nodes.map((a) => a.y)), (drawnWidth * height) / width);
+        } else {
+          x = stretchFor(drawnWidth, span(data.nodes.map((a) => a.x)), (drawnHeight * width) / height);
+        }
       }
+      box = drawingBox((a) => ({ x: a.x * x, y: a.y * y }));
     }
-    const box = drawingBox(x, y);
     const scale = Math.min(
       Math.max(width - 2 * FIT_MARGIN_PX, 1) / Math.max(box.right - box.left, 1),
       Math.max(height - 2 * FIT_MARGIN_PX, 1) / Math.max(box.bottom - box.top, 1)
@@ -148,7 +162,7 @@ function networkView(app) {
   const nodes = new vis.DataSet(
     data.nodes.map((actor) => ({
       id: actor.id,
-      label: actor.name,
+      label: actor.label,
       x: actor.x,
       y: actor.y,
       size: actor.size,
@@ -205,8 +219,12 @@ function networkView(app) {
   // At the layout's font size no two labels overlap (the scene's boxes). The
   // reader's A-/A+ (state.labelScale) and the preset's smallest label size
   // (CSS --label-px: the back row of a classroom) can make them larger than
-  // that; then a label is drawn only where it covers no other drawn label and
-  // no actor's shape, the lit actors' first, then by number of relations.
+  // that. Then the actors are first moved apart within the view until every
+  // actor's box at the larger size is clear of the others' ("room"); a label
+  // is drawn only where it covers no other drawn label, no actor's shape and
+  // not the "Whole network" button, the lit actors' first, then by number of
+  // relations: where the view has too little room, the least connected
+  // actors' names are the ones left out.
 
   /** The labels' font size over the layout's. */
   function labelFactor() {
@@ -224,9 +242,168 @@ function networkView(app) {
   }
 
   /**
-   * The actors whose labels are drawn at factor k, each with how far its
-   * label is moved down from where vis-network hangs it (vadjust): 0 below
-   * its shape, or negative, above it, where below has no room.
+   * A square around an actor's shape at p (triangles reach 1.16 radii).
+   * @param {SceneNode} a
+   * @param {vis.Point} p
+   * @returns {Box}
+   */
+  function shapeBox(a, p) {
+    const r = 1.16 * a.size;
+    return { left: p.x - r, right: p.x + r, top: p.y - r, bottom: p.y + r };
+  }
+
+  /**
+   * Where an actor's label can go at factor k, its point at p: below its
+   * shape, or above it, each with the vadjust that puts it there (how far it
+   * is moved down from where vis-network hangs it). An ellipse is drawn
+   * around its label and grows with it, in place.
+   * @param {SceneNode} a
+   * @param {vis.Point} p
+   * @param {number} k
+   * @returns {Array<{box: Box, shift: number}>}
+   */
+  function labelPlaces(a, p, k) {
+    const half = Math.max(a.box.right, -a.box.left) * k;
+    if (a.shape === "ellipse") {
+      return [{ box: { left: p.x - half, right: p.x + half, top: p.y + a.box.top * k, bottom: p.y + a.box.bottom * k }, shift: 0 }];
+    }
+    const gap = data.label_size / 5; // between a shape and a label above it
+    const height = (a.box.bottom - a.label_top) * k;
+    const top = p.y + a.label_top + (data.label_size * (k - 1)) / 2;
+    const above = p.y - 1.16 * a.size - gap - height;
+    return [
+      { box: { left: p.x - half, right: p.x + half, top: top, bottom: top + height }, shift: 0 },
+      { box: { left: p.x - half, right: p.x + half, top: above, bottom: above + height }, shift: above - top },
+    ];
+  }
+
+  /**
+   * Where the "Whole network" button lies over the canvas, in canvas units.
+   * @returns {Box | null}
+   */
+  function buttonBox() {
+    const button = document.getElementById("fit-view");
+    if (network === null || button === null || button.hidden || !button.offsetWidth) return null;
+    const frame = container.getBoundingClientRect();
+    const bounds = button.getBoundingClientRect();
+    const from = network.DOMtoCanvas({ x: bounds.left - frame.left, y: bounds.top - frame.top });
+    const to = network.DOMtoCanvas({ x: bounds.right - frame.left, y: bounds.bottom - frame.top });
+    return { left: from.x, right: to.x, top: from.y, bottom: to.y };
+  }
+
+  // ------------------------------------------------------------------ room
+  //
+  // Larger names than the layout's need more room between actors than the
+  // layout keeps, and the view is all there is: a projector at 1024 x 768
+  // shows the whole network only at a zoom where the layout's names are 16
+  // pixels high, short of the back row's 24. So the actors are moved apart
+  // on the canvas: each overlapping pair of boxes (shape and label below it,
+  // at the larger size) is pushed apart along the axis it overlaps least,
+  // each box kept inside the view and off the "Whole network" button, in
+  // rounds until none overlaps -- the way the layout's overlap removal
+  // began (Misue et al. 1995, "force-scan"), here bounded by the view. The
+  // same view and size give the same positions, so nothing moves as a story
+  // is stepped through; once the reader drags an actor, positions stay put.
+
+  /**
+   * Positions in the view at which no two actors' boxes overlap with
+   * labels at factor k, or null where moving cannot make room without
+   * shapes covering each other.
+   * @param {number} k
+   * @param {Box} inside the view, less its margin
+   * @returns {Map<string, vis.Point> | null}
+   */
+  function makeRoom(k, inside) {
+    const pad = data.label_size / 10; // free space on each side of a box
+    const boxes = data.nodes.map((a) => {
+      const p = { x: a.x * stretched.x, y: a.y * stretched.y };
+      const shape = shapeBox(a, p);
+      const label = labelPlaces(a, p, k)[0].box;
+      return {
+        x: p.x,
+        y: p.y,
+        left: Math.min(shape.left, label.left) - p.x - pad,
+        right: Math.max(shape.right, label.right) - p.x + pad,
+        top: Math.min(shape.top, label.top) - p.y - pad,
+        bottom: Math.max(shape.bottom, label.bottom) - p.y + pad,
+      };
+    });
+    const button = buttonBox();
+    /** @param {typeof boxes[0]} b */
+    const keepInside = (b) => {
+      b.x = b.right - b.left > inside.right - inside.left
+        ? (inside.left + inside.right - b.left - b.right) / 2
+        : Math.min(Math.max(b.x, inside.left - b.left), inside.right - b.right);
+      b.y = b.bottom - b.top > inside.bottom - inside.top
+        ? (inside.top + inside.bottom - b.top - b.bottom) / 2
+        : Math.min(Math.max(b.y, inside.top - b.top), inside.bottom - b.bottom);
+    };
+    for (let round = 0; round < ROOM_ROUNDS; round += 1) {
+      let clear = true;
+      for (let i = 0; i < boxes.length; i += 1) {
+        const a = boxes[i];
+        for (let j = i + 1; j < boxes.length; j += 1) {
+          const b = boxes[j];
+          const across = Math.min(a.x + a.right, b.x + b.right) - Math.max(a.x + a.left, b.x + b.left);
+          const down = Math.min(a.y + a.bottom, b.y + b.bottom) - Math.max(a.y + a.top, b.y + b.top);
+          if (across <= 0 || down <= 0) continue;
+          clear = false;
+          // Half the overlap each, a little more so that rounds end; a goes the way it lies.
+          if (across < down) {
+            const push = (across / 2 + pad / 10) * (a.x + (a.left + a.right) / 2 <= b.x + (b.left + b.right) / 2 ? 1 : -1);
+            a.x -= push;
+            b.x += push;
+          } else {
+            const push = (down / 2 + pad / 10) * (a.y + (a.top + a.bottom) / 2 <= b.y + (b.top + b.bottom) / 2 ? 1 : -1);
+            a.y -= push;
+            b.y += push;
+          }
+        }
+      }
+      boxes.forEach((b) => {
+        if (button !== null) {
+          const across = Math.min(b.x + b.right, button.right) - Math.max(b.x + b.left, button.left);
+          const down = Math.min(b.y + b.bottom, button.bottom) - Math.max(b.y + b.top, button.top);
+          if (across > 0 && down > 0) {
+            clear = false;
+            if (across < down) b.x -= across + pad / 10; // the button stands at the right
+            else b.y += down + pad / 10; // and at the top
+          }
+        }
+        keepInside(b);
+      });
+      if (clear) break;
+    }
+    /** @type {Map<string, vis.Point>} */
+    const room = new Map();
+    data.nodes.forEach((a, i) => room.set(a.id, { x: boxes[i].x, y: boxes[i].y }));
+    const shapes = data.nodes.map((a) => shapeBox(a, /** @type {vis.Point} */ (room.get(a.id))));
+    const covered = shapes.some((one, i) => shapes.some((other, j) => j > i && overlap(one, other)));
+    return covered ? null : room;
+  }
+
+  /**
+   * Move the actors apart for names at factor k in the view, and out from
+   * under the "Whole network" button; not above ROOM_UP_TO actors, nor once
+   * the reader has dragged actors.
+   * @param {number} k
+   */
+  function arrange(k) {
+    if (network === null || large || data.nodes.length > ROOM_UP_TO || app.state.moved.size) return;
+    const key = [k, view.left, view.top, view.right, view.bottom, stretched.x, stretched.y].join(" ");
+    if (key === roomFor) return;
+    roomFor = key;
+    const margin = FIT_MARGIN_PX / network.getScale();
+    const inside = { left: view.left + margin, right: view.right - margin, top: view.top + margin, bottom: view.bottom - margin };
+    // At the layout's size too: an actor under the "Whole network" button moves out.
+    placed = makeRoom(Math.max(k, 1), inside) || new Map();
+    nodes.update(data.nodes.map((a) => ({ id: a.id, ...position(a) })));
+    curves.clear();
+  }
+
+  /**
+   * The actors whose labels are drawn at factor k, each with its vadjust
+   * (see labelPlaces).
    * @param {number} k
    * @param {Set<string>} hidden actors not drawn
    * @returns {Map<string, number>}
@@ -241,37 +418,9 @@ function networkView(app) {
       visible.forEach((a) => chosen.set(a.id, 0));
       return chosen;
     }
-    const size = data.label_size;
-    const gap = data.label_size / 5; // between a shape and a label above it
-    /** @param {SceneNode} a */
-    const at = (a) => drawnAt(a, stretched.x, stretched.y);
-    // Shapes: a square around each actor's point (triangles reach 1.16 radii).
-    const shapes = visible.map((a) => {
-      const p = at(a);
-      const r = 1.16 * a.size;
-      return { id: a.id, box: { left: p.x - r, right: p.x + r, top: p.y - r, bottom: p.y + r } };
-    });
-    /**
-     * Where a label goes: below its shape, or above it, with the vadjust that puts it there.
-     * @param {SceneNode} a
-     * @returns {Array<{box: Box, shift: number}>}
-     */
-    const places = (a) => {
-      const p = at(a);
-      const half = Math.max(a.box.right, -a.box.left) * k;
-      if (a.shape === "ellipse") {
-        // Drawn around its label: the whole box grows with it, in place.
-        const box = { left: p.x - half, right: p.x + half, top: p.y + a.box.top * k, bottom: p.y + a.box.bottom * k };
-        return [{ box: box, shift: 0 }];
-      }
-      const height = (a.box.bottom - a.label_top) * k;
-      const top = p.y + a.label_top + (size * (k - 1)) / 2;
-      const above = p.y - 1.16 * a.size - gap - height;
-      return [
-        { box: { left: p.x - half, right: p.x + half, top: top, bottom: top + height }, shift: 0 },
-        { box: { left: p.x - half, right: p.x + half, top: above, bottom: above + height }, shift: above - top },
-      ];
-    };
+    const shapes = visible.map((a) => ({ id: a.id, box: shapeBox(a, position(a)) }));
+    const button = buttonBox();
+    if (button !== null) shapes.push({ id: "", box: button });
     const first = litNow ? litNow.actors : new Set();
     const order = visible.slice().sort(
       (a, b) => Number(first.has(b.id)) - Number(first.has(a.id)) || b.degree - a.degree || compareText(a.id, b.id)
@@ -279,7 +428,7 @@ function networkView(app) {
     /** @type {Box[]} */
     const kept = [];
     order.forEach((a) => {
-      const place = places(a).find(
+      const place = labelPlaces(a, position(a), k).find(
         ({ box }) =>
           box.left >= view.left &&
           box.right <= view.right &&
@@ -310,6 +459,7 @@ function networkView(app) {
       data.nodes.filter((a) => off.camp.has(a.camp) || !activeAt(a, period)).map((a) => a.id)
     );
     const k = labelFactor();
+    arrange(k);
     const named = labelled(k, hidden);
     const size = data.label_size * k;
     /** @type {Array<Partial<vis.NodeItem> & {id: string}>} */
@@ -326,7 +476,7 @@ function networkView(app) {
     data.nodes.forEach((actor) => {
       const idle = app.state.period !== null && !active.has(actor.id);
       const opacity = lit && !lit.actors.has(actor.id) ? DIMMED : idle ? IDLE : 1;
-      const label = named.has(actor.id) ? actor.name : "";
+      const label = named.has(actor.id) ? actor.label : "";
       const shift = named.get(actor.id) || 0; // canvas units, as the font size
       const look = "n" + hidden.has(actor.id) + opacity + size + label + shift;
       if (drawn.get("n" + actor.id) !== look) {

@@ -41,8 +41,10 @@ interface Scene {
 interface SceneNode {
   /** The actor's id in the dataset. */
   readonly id: string;
-  /** The name shown as its label; a line break starts a new label line. */
+  /** The actor's name, as the panel, the table and search show it. */
   readonly name: string;
+  /** The name as the network draws it: broken at spaces into lines of at most 18 characters (a CJK character counts two), and where the name has a line break; lines are separated by a line break. */
+  readonly label: string;
   /** Other names, which search also finds. */
   readonly aliases: string[];
   /** Kind of actor (state, armed group, ...), shown by its shape. */
