@@ -28,10 +28,12 @@ LAPTOP = (1024, 768)
 PRINTED_HEIGHT_PX = 15 / 2.54 * 96  # print CSS: the network is 15 cm high
 NAMED_IN_VIEW = 8  # state.js: a printed zoomed view names this many actors, then "and N more"
 VIEW = "() => ({scale: explorer.network.getScale(), position: explorer.network.getViewPosition()})"
-# Each drawn actor's point and box (shape and name), in canvas units.
+# Each drawn actor's name, the lines of its label, its point and its box
+# (shape and label), in canvas units.
 DRAWN = """() => {
   const net = explorer.network;
   net.redraw(); // names are measured when drawn
+  const names = new Map(explorer.data.nodes.map((actor) => [actor.id, actor.name]));
   return explorer.nodes.get({filter: (node) => !node.hidden}).map((item) => {
     const node = net.body.nodes[item.id];
     const r = 1.16 * node.options.size; // triangles and stars reach past the radius
@@ -39,7 +41,7 @@ DRAWN = """() => {
     const top = label.top + (node.labelModule.fontOptions.vadjust || 0);
     const named = Boolean(node.options.label);
     return {
-      id: item.id, name: item.label, x: node.x, y: node.y,
+      id: item.id, name: names.get(item.id), lines: item.label.split("\\n"), x: node.x, y: node.y,
       left: Math.min(node.x - r, named ? label.left : Infinity),
       right: Math.max(node.x + r, named ? label.left + label.width : -Infinity),
       top: Math.min(node.y - r, named ? top : Infinity),
@@ -87,10 +89,17 @@ def same_view(after: dict, before: dict) -> None:
         assert after["position"][axis] == pytest.approx(before["position"][axis], abs=1e-6)
 
 
-def whole_names(drawn: list[dict]) -> list[str]:
-    """Names that are no part of another name: finding one in a text means that actor."""
-    names = [a["name"] for a in drawn]
-    return [n for n in names if not any(n != other and n in other for other in names)]
+def label_lines(drawn: list[dict]) -> dict[str, list[str]]:
+    """Each actor's label lines that are no part of another actor's: finding one in a text
+    means that actor's label is there."""
+    return {
+        a["id"]: [
+            line
+            for line in a["lines"]
+            if not any(line in other for b in drawn if b is not a for other in b["lines"])
+        ]
+        for a in drawn
+    }
 
 
 def printed_part(visit: Visit, before: dict, canvas: dict) -> tuple[float, float, float, float]:
@@ -150,20 +159,22 @@ def test_a_zoomed_view_prints_that_part_names_its_actors_and_comes_back(
 
     # The picture is that part: names wholly inside it are printed, names of
     # actors wholly outside are not, even in part of it.
-    findable = set(whole_names(drawn))
+    lines = label_lines(drawn)
     within = [
-        a["name"]
+        line
         for a in drawn
         if left <= a["left"] and a["right"] <= right and top <= a["top"] and a["bottom"] <= bottom
+        for line in lines[a["id"]]
     ]
     beyond = [
-        a["name"]
+        line
         for a in drawn
         if a["right"] < left or a["left"] > right or a["bottom"] < top or a["top"] > bottom
+        for line in lines[a["id"]]
     ]
     assert within and beyond
-    assert all(name in picture for name in within if name in findable), picture
-    assert not [name for name in beyond if name in findable and name in picture], picture
+    assert [line for line in within if line not in picture] == [], picture
+    assert [line for line in beyond if line in picture] == [], picture
 
     # (c) Back on screen, the reader's view exactly as it was.
     settled(visit)
@@ -189,7 +200,9 @@ def test_the_whole_network_prints_whole_and_the_view_comes_back(
     words, picture = print_pdf(visit, "print-whole-1024x768")
     assert "34 of 34 relations shown, at all dates; the whole network." in words
     assert visit.js("explorer.printed()") is None
-    assert all(name in picture for name in whole_names(drawn)), picture
+    assert [
+        line for found in label_lines(drawn).values() for line in found if line not in picture
+    ] == []
     settled(visit)
     same_view(visit.js(VIEW), before)
 

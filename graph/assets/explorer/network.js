@@ -631,9 +631,8 @@ function networkView(app) {
   // follow (vis-network's, then placeAndFit) leave it be.
 
   /**
-   * A view: its centre and scale, the canvas's size in CSS pixels, and the
-   * part of the drawing the labels are kept within.
-   * @typedef {{position: vis.Point, scale: number, width: number, height: number, labelsIn: Box}} View
+   * A view: its centre and scale, and the canvas's size in CSS pixels.
+   * @typedef {{position: vis.Point, scale: number, width: number, height: number}} View
    */
   /** @type {View | null} */
   let screenView = null; // the reader's view, kept while the page prints
@@ -655,7 +654,7 @@ function networkView(app) {
   function viewOn(width, height) {
     const drawing = /** @type {vis.Network} */ (network);
     const position = drawing.DOMtoCanvas({ x: width / 2, y: height / 2 });
-    return { position: position, scale: drawing.getScale(), width: width, height: height, labelsIn: view };
+    return { position: position, scale: drawing.getScale(), width: width, height: height };
   }
 
   /**
@@ -742,14 +741,12 @@ function networkView(app) {
       printedView = null;
       fitForPrint();
     } else {
-      // The part seen on screen, whole, on the printed canvas.
+      // The part seen on screen, whole, on the printed canvas; the actors and
+      // their names where the screen has them (placed for the fitted view).
       const scale = kept.scale * Math.min(width / kept.width, height / kept.height);
       network.moveTo({ position: kept.position, scale: scale, animation: false });
-      const printed = { position: kept.position, scale: scale, width: width, height: height, labelsIn: view };
-      printedActors = actorsIn(printed);
-      printedView = printed;
-      view = partOf(printed);
-      draw(shownNow, litNow); // names placed within the printed part
+      printedView = { position: kept.position, scale: scale, width: width, height: height };
+      printedActors = actorsIn(printedView);
     }
     placedFor = { width: width, height: height };
     network.redraw();
@@ -766,8 +763,6 @@ function networkView(app) {
     if (printedActors === null) fitForPrint(); // the stretch as the screen's canvas wants it
     if (kept !== null && kept.width && kept.height) {
       network.moveTo({ position: kept.position, scale: kept.scale, animation: false });
-      view = kept.labelsIn;
-      draw(shownNow, litNow);
     }
     placedFor = { width: container.clientWidth, height: container.clientHeight };
   }
@@ -1145,11 +1140,7 @@ function networkView(app) {
     printStarted: printStarted,
     printEnded: printEnded,
     /** The zoomed view last printed (centre, scale, canvas size), or null for the whole network. */
-    printed: () => {
-      if (printedView === null) return null;
-      const { position, scale, width, height } = printedView;
-      return { position: position, scale: scale, width: width, height: height };
-    },
+    printed: () => printedView,
     /**
      * The relations drawn, each as [from, to, key]: the shown members of every line not hidden.
      * @returns {Array<[string, string, string | number]>}
