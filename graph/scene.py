@@ -146,7 +146,8 @@ def scene(
     dict
         JSON-serialisable and valid against :func:`schema`, in a fixed order
         (actors by id, relations by source, target and key, story steps as
-        given). Actors' ``x``, ``y`` (y pointing down), ``size`` (radius),
+        given), with ``title`` the dataset's (``G.graph["title"]``, empty
+        without one). Actors' ``x``, ``y`` (y pointing down), ``size`` (radius),
         ``box`` and ``label_top`` are in the units of ``label_size``, the
         labels' font size. Relation dates come with ``active_from`` and
         ``active_to``, the first and last ISO day they cover (None when open).
@@ -163,6 +164,8 @@ def scene(
     >>> payload = scene(graph.load())
     >>> payload["version"], len(payload["nodes"]), len(payload["edges"])
     (2, 20, 34)
+    >>> payload["title"]
+    'Battle of Aleppo (2012–2016)'
     >>> russia = next(n for n in payload["nodes"] if n["id"] == "russia")
     >>> russia["name"], russia["shape"], russia["degree"], russia["box"]["top"]
     ('Russia', 'dot', 9, -29.3)
@@ -178,6 +181,7 @@ def scene(
     edges = _edges(G)
     payload = {
         "version": SCHEMA_VERSION,
+        "title": str(G.graph.get("title") or ""),
         "label_size": LABEL_SIZE,
         "labelled_up_to": LABELLED_UP_TO,
         "size": "number of relations" if size_by is None else _size_name(size_by),

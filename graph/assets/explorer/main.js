@@ -25,6 +25,15 @@ const PAN = 0.1; // an arrow key moves the view this share of the canvas
  *   show an actor in the panel (null: none)
  */
 
+/**
+ * The day, as the page writes dates ("30 September 2015"): printed pages
+ * say when they were printed, filled in at print time, never in the file.
+ * @returns {string}
+ */
+function today() {
+  return new Date().toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric" });
+}
+
 function startExplorer() {
   const data = /** @type {Scene} */ (JSON.parse(byId("graph-data").textContent || "null"));
   const classroom = document.body.classList.contains("preset-classroom");
@@ -42,6 +51,17 @@ function startExplorer() {
   const table = tableView(app);
   const modes = modesView(app, network);
 
+  /** @type {string[] | null} */
+  let printedActors = null; // while printing, the actors in the printed part of a zoomed view
+  let shownCount = 0; // relations shown
+
+  // What the printed page shows, in words, above the picture.
+  function writePrintNote() {
+    byId("print-view").textContent =
+      shownCount + " of " + data.edges.length + " relations shown, " + viewInWords(app.model, state) +
+      "; " + zoomInWords(app.model, printedActors) + ".";
+  }
+
   function update() {
     const shown = modes.shown(shownRelations(app.model, state));
     network.draw(shown, litBy(app.model, state, shown));
@@ -55,9 +75,8 @@ function startExplorer() {
     buttonById("labels-larger").disabled = state.labelScale >= LABEL_SCALES[1];
     const when = state.period ? state.period.label : "All dates";
     announce(when + ": " + shown.size + " of " + data.edges.length + " relations shown");
-    byId("print-view").textContent =
-      shown.size + " of " + data.edges.length + " relations shown, " + viewInWords(app.model, state) +
-      ". Printed from the explorer; each relation's source is in the table.";
+    shownCount = shown.size;
+    writePrintNote();
     keepInLink();
   }
 
@@ -218,7 +237,27 @@ function startExplorer() {
   update();
   const drawing = network.start();
   modes.start(drawing);
-  window.addEventListener("beforeprint", table.ready);
+  // Printing: the view the reader has, drawn again for the paper (network.js);
+  // the print media query's handler runs once the page is laid out for paper.
+  const printMedia = window.matchMedia("print");
+  const printStarted = () => {
+    printedActors = network.printStarted();
+    writePrintNote();
+    byId("print-source").textContent = sourceInWords(app.model) + " Printed on " + today() + ".";
+  };
+  const printEnded = () => {
+    network.printEnded();
+    printedActors = null;
+    writePrintNote();
+  };
+  window.addEventListener("beforeprint", () => {
+    table.ready();
+    network.keepView();
+  });
+  printMedia.addEventListener("change", () => (printMedia.matches ? printStarted() : printEnded()));
+  // With print media emulated the page stays on paper after printing.
+  window.addEventListener("afterprint", () => printMedia.matches || printEnded());
+  byId("print-source").textContent = sourceInWords(app.model);
   (window.requestIdleCallback || setTimeout)(table.ready);
 
   // For tests and for curious readers in the browser console.
@@ -234,6 +273,7 @@ function startExplorer() {
     highlighted: network.highlighted,
     labelPx: network.labelPx,
     relationAt: network.relationAt,
+    printed: network.printed,
     modes: modes.inspect,
   };
 }

@@ -579,6 +579,7 @@ function networkView(app) {
     const width = container.clientWidth;
     const height = container.clientHeight;
     if (network === null || !data.nodes.length || !width || !height) return; // nothing to show
+    if (placedByPrint(width, height)) return;
     const fit = fitting(width, height);
     let relabel = false;
     if (fit.x !== stretched.x || fit.y !== stretched.y) {
@@ -612,6 +613,7 @@ function networkView(app) {
   // The whole network, whatever was zoomed in on.
   function fitWhole() {
     focusedOn = null;
+    placedFor = null;
     placeAndFit();
   }
 
@@ -660,6 +662,167 @@ function networkView(app) {
     if (network === null) return;
     focusedOn = id;
     network.focus(id, { scale: Math.max(network.getScale(), 1), animation: false });
+  }
+
+  // ------------------------------------------------------------- printing
+  //
+  // Print CSS gives the canvas another size, so printing draws the network
+  // again: in main.js's handler of the print media query, which the browser
+  // runs once the page is laid out for paper and before it prints it (no
+  // frame comes in between, so vis-network's own resize would come too
+  // late). A zoomed view prints the same part of the network: the same
+  // centre, at the scale at which the part seen on screen fits the printed
+  // canvas. The whole network prints fitted to the paper's canvas. After
+  // printing, the reader's view comes back exactly, and the resizes that
+  // follow (vis-network's, then placeAndFit) leave it be.
+
+  /**
+   * A view: its centre and scale, and the canvas's size in CSS pixels.
+   * @typedef {{position: vis.Point, scale: number, width: number, height: number}} View
+   */
+  /** @type {View | null} */
+  let screenView = null; // the reader's view, kept while the page prints
+  let printing = false;
+  /** @type {string[] | null} */
+  let printedActors = null; // the actors in the printed part; null: the whole network
+  /** @type {{width: number, height: number} | null} */
+  let placedFor = null; // the canvas size printing last placed the view for
+  /** @type {View | null} */
+  let printedView = null; // the zoomed view last printed, for tests; null: the whole network
+
+  /**
+   * The view on a canvas of width x height CSS pixels (vis-network keeps
+   * the view's translation from the canvas's top left corner).
+   * @param {number} width
+   * @param {number} height
+   * @returns {View}
+   */
+  function viewOn(width, height) {
+    const drawing = /** @type {vis.Network} */ (network);
+    const position = drawing.DOMtoCanvas({ x: width / 2, y: height / 2 });
+    return { position: position, scale: drawing.getScale(), width: width, height: height };
+  }
+
+  /**
+   * The part of the drawing a view shows, in canvas units.
+   * @param {View} seen
+   * @returns {Box}
+   */
+  function partOf(seen) {
+    const reach = { x: seen.width / 2 / seen.scale, y: seen.height / 2 / seen.scale };
+    const at = seen.position;
+    return { left: at.x - reach.x, right: at.x + reach.x, top: at.y - reach.y, bottom: at.y + reach.y };
+  }
+
+  /** The actors drawn (not hidden by the filters or the date), by id. */
+  function drawnActors() {
+    const body = /** @type {vis.Network} */ (network).body.nodes;
+    return data.nodes.map((a) => a.id).filter((id) => !body[id].options.hidden);
+  }
+
+  /**
+   * The drawn actors whose points a view shows, the nearest to its centre first.
+   * @param {View} seen
+   * @returns {string[]}
+   */
+  function actorsIn(seen) {
+    const body = /** @type {vis.Network} */ (network).body.nodes;
+    const part = partOf(seen);
+    /** @param {string} id */
+    const away = (id) => Math.hypot(body[id].x - seen.position.x, body[id].y - seen.position.y);
+    /** @param {string} id */
+    const inside = (id) => {
+      const node = body[id];
+      return node.x >= part.left && node.x <= part.right && node.y >= part.top && node.y <= part.bottom;
+    };
+    return drawnActors()
+      .filter(inside)
+      .sort((a, b) => away(a) - away(b) || compareText(a, b));
+  }
+
+  // The reader's view, before the page is laid out for paper (beforeprint):
+  // that of the canvas as last drawn.
+  function keepView() {
+    if (network === null || printing || screenView !== null) return;
+    const canvas = network.canvas.frame.canvas;
+    const ratio = network.canvas.pixelRatio;
+    screenView = viewOn(canvas.width / ratio, canvas.height / ratio);
+  }
+
+  /**
+   * Where no beforeprint came (print media emulated): the view just before
+   * vis-network resized the canvas for print.
+   * @param {vis.ResizeEvent} event
+   */
+  function keepViewBeforeResize(event) {
+    if (network === null || printing || screenView !== null || !window.matchMedia("print").matches) return;
+    screenView = viewOn(event.oldWidth, event.oldHeight);
+  }
+
+  // The whole network, fitted to the canvas (and its stretch to the canvas's shape).
+  function fitForPrint() {
+    const focused = focusedOn;
+    focusedOn = null;
+    placedFor = null;
+    placeAndFit();
+    focusedOn = focused;
+  }
+
+  /**
+   * Draw the network for the printed page, on the canvas's printed size.
+   * @returns {string[] | null} the actors in the printed part, the nearest
+   *   to its centre first; null when it is the whole network
+   */
+  function printStarted() {
+    if (network === null || printing) return printedActors;
+    keepView();
+    printing = true;
+    network.setSize("100%", "100%"); // the printed size now, not at vis-network's next check
+    const width = container.clientWidth;
+    const height = container.clientHeight;
+    const kept = screenView;
+    const whole = kept === null || !kept.width || !kept.height || !width || !height;
+    if (whole || actorsIn(/** @type {View} */ (kept)).length === drawnActors().length) {
+      printedActors = null;
+      printedView = null;
+      fitForPrint();
+    } else {
+      // The part seen on screen, whole, on the printed canvas; the actors and
+      // their names where the screen has them (placed for the fitted view).
+      const scale = kept.scale * Math.min(width / kept.width, height / kept.height);
+      network.moveTo({ position: kept.position, scale: scale, animation: false });
+      printedView = { position: kept.position, scale: scale, width: width, height: height };
+      printedActors = actorsIn(printedView);
+    }
+    placedFor = { width: width, height: height };
+    network.redraw();
+    return printedActors;
+  }
+
+  // Back on screen: the screen's canvas size and the reader's view, exactly.
+  function printEnded() {
+    const kept = screenView;
+    screenView = null;
+    if (network === null || !printing) return; // the browser did not lay the page out for paper
+    printing = false;
+    network.setSize("100%", "100%");
+    if (printedActors === null) fitForPrint(); // the stretch as the screen's canvas wants it
+    if (kept !== null && kept.width && kept.height) {
+      network.moveTo({ position: kept.position, scale: kept.scale, animation: false });
+    }
+    placedFor = { width: container.clientWidth, height: container.clientHeight };
+  }
+
+  /**
+   * Whether the view on a canvas of this size is the one printing placed:
+   * a resize on the way to or back from paper changes nothing then.
+   * @param {number} width
+   * @param {number} height
+   */
+  function placedByPrint(width, height) {
+    if (placedFor !== null && placedFor.width === width && placedFor.height === height) return true;
+    placedFor = null;
+    return false;
   }
 
   // ------------------------------------------------ what the pointer is on
@@ -1002,6 +1165,7 @@ function networkView(app) {
     });
     // After vis-network's own handling of the new size, which keeps the old zoom.
     drawing.on("resize", () => requestAnimationFrame(placeAndFit));
+    drawing.on("resize", keepViewBeforeResize);
     return drawing;
   }
 
@@ -1018,6 +1182,11 @@ function networkView(app) {
     fit: fitWhole,
     zoomBy: zoomBy,
     panBy: panBy,
+    keepView: keepView,
+    printStarted: printStarted,
+    printEnded: printEnded,
+    /** The zoomed view last printed (centre, scale, canvas size), or null for the whole network. */
+    printed: () => printedView,
     /**
      * The relations drawn, each as [from, to, key]: the shown members of every line not hidden.
      * @returns {Array<[string, string, string | number]>}

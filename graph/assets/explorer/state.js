@@ -220,6 +220,65 @@ function viewInWords(model, state) {
   return parts.join("; ");
 }
 
+const NAMED_IN_VIEW = 8; // actors a printed zoomed view names; then "and N more"
+const SOURCES_NAMED = 3; // sources the printed source line names; then "and N more"
+
+/**
+ * Items as a reader would list them: "A, B and C", or "A, B and 3 more"
+ * past the first few.
+ * @param {string[]} items
+ * @param {number} most
+ * @param {string} [separator] between items; "; " for items that hold commas
+ * @returns {string}
+ */
+function listInWords(items, most, separator = ", ") {
+  const and = separator.trim() === "," ? " and " : separator + "and ";
+  if (items.length > most) return items.slice(0, most).join(separator) + and + (items.length - most) + " more";
+  return items.length > 1 ? items.slice(0, -1).join(separator) + and + items[items.length - 1] : items.join("");
+}
+
+/**
+ * What part of the network a printed page shows, in words.
+ * @param {Model} model
+ * @param {string[] | null} actors the actors in the printed part, the
+ *   nearest to its centre first; null for the whole network
+ * @returns {string}
+ */
+function zoomInWords(model, actors) {
+  if (actors === null) return "the whole network";
+  if (!actors.length) return "zoomed in on a part with no actor";
+  const names = actors.map((id) => /** @type {SceneNode} */ (model.actors.get(id)).name);
+  return "zoomed in on the part around " + listInWords(names, NAMED_IN_VIEW);
+}
+
+/**
+ * The printed page's source line: the dataset's title and the sources its
+ * relations cite, the most cited first.
+ * @param {Model} model
+ * @returns {string}
+ */
+function sourceInWords(model) {
+  const data = model.data;
+  /** @type {Map<string, number>} */
+  const cited = new Map();
+  data.edges.forEach((r) => {
+    if (r.citation) cited.set(r.citation, (cited.get(r.citation) || 0) + 1);
+  });
+  const count = (/** @type {string} */ source) => /** @type {number} */ (cited.get(source));
+  const sources = Array.from(cited.keys()).sort((a, b) => count(b) - count(a) || compareText(a, b));
+  const citing = sources.reduce((sum, source) => sum + count(source), 0);
+  const total = data.edges.length;
+  const relations = total === 1 ? "1 relation" : total + " relations";
+  let from = "none with a cited source";
+  if (citing) {
+    const which = citing === total ? (total === 1 ? "citing " : "all citing ") : citing + " citing ";
+    const many = sources.length > 1 ? sources.length + " sources: " : "";
+    from = which + many + listInWords(sources, SOURCES_NAMED, "; ");
+  }
+  const title = data.title ? data.title + " — " : "";
+  return "Source: " + title + relations + ", " + from + ". The table gives each relation's quote and citation.";
+}
+
 // ------------------------------------------------------------ the link
 //
 // The URL's fragment holds what the reader chose -- date, actor, story step,

@@ -5,6 +5,8 @@
 interface Scene {
   /** Version of this payload's layout; it changes when a field changes meaning or goes away. */
   readonly version: 2;
+  /** The dataset's title (G.graph['title'], which graph.load takes from datapackage.json); empty when the graph has none. The explorer's printed source line names it. */
+  readonly title: string;
   /** Font size of the actors' labels, in the units of positions, radii and boxes: a picture scales them all together, so labels the layout keeps apart stay apart at any zoom. */
   readonly label_size: number;
   /** Most actors whose labels the layout keeps apart (graph.layout.LABELLED_UP_TO). Above it the labels are too many to read at once, and the explorer does not stretch the positions to the canvas's shape (moving every actor would take seconds). */

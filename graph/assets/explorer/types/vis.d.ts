@@ -76,6 +76,14 @@ declare namespace vis {
     labelModule: { size: { left: number; top: number; width: number; height: number } };
   }
 
+  /** A new size of the canvas, in CSS pixels, and the size it had. */
+  interface ResizeEvent {
+    width: number;
+    height: number;
+    oldWidth: number;
+    oldHeight: number;
+  }
+
   class Network {
     constructor(
       container: HTMLElement,
@@ -84,7 +92,8 @@ declare namespace vis {
     );
     on(event: "click" | "dragEnd" | "dragStart", callback: (event: PointerEvent) => void): void;
     on(event: "hoverNode" | "hoverEdge" | "blurNode" | "blurEdge", callback: (event: HoverEvent) => void): void;
-    on(event: "zoom" | "resize", callback: () => void): void;
+    on(event: "zoom", callback: () => void): void;
+    on(event: "resize", callback: (event: ResizeEvent) => void): void;
     on(event: "afterDrawing" | "beforeDrawing", callback: (context: CanvasRenderingContext2D) => void): void;
     getNodeAt(point: Point): string | undefined;
     setOptions(options: object): void;
@@ -103,6 +112,7 @@ declare namespace vis {
     DOMtoCanvas(point: Point): Point;
     redraw(): void;
     body: { nodes: Record<string, DrawnNode>; edges: Record<string, DrawnEdge> };
-    canvas: { frame: HTMLElement };
+    /** The canvas's frame and its backing store's pixels per CSS pixel. */
+    canvas: { frame: HTMLElement & { canvas: HTMLCanvasElement }; pixelRatio: number };
   }
 }
