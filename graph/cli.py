@@ -26,6 +26,7 @@ from .dates import as_period
 from .errors import DataError, visible, visible_lines
 from .files import OutputError, atomic_write, check_output
 from .resources import data_dir as bundled_data_dir
+from .words import counted
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -188,7 +189,9 @@ def validate(data_dir: Path | None) -> None:
     from .build import validate as check_dataset
 
     G = check_dataset(data_dir)
-    _echo(f"OK: {G.number_of_nodes()} actors, {G.number_of_edges()} relations")
+    _echo(
+        f"OK: {counted(G.number_of_nodes(), 'actor')}, {counted(G.number_of_edges(), 'relation')}"
+    )
 
 
 @main.command()

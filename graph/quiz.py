@@ -44,6 +44,7 @@ from .files import atomic_write
 from .predict import balance_predictions
 from .read import CONFIDENCE_LEVELS
 from .scene import _span_label
+from .words import counted
 
 __all__ = [
     "ANSWERS",
@@ -443,7 +444,7 @@ def _sheet_pdf(quiz: pd.DataFrame, title: str | None) -> bytes:
         clues = list(row["clues"][: 2 * _SHEET_CLUE_TRIADS])
         if row["triads"] > _SHEET_CLUE_TRIADS:
             more = row["triads"] - _SHEET_CLUE_TRIADS
-            clues.append(f"... and {_plural(more, 'more triangle')} in the data")
+            clues.append(f"... and {counted(more, 'more triangle')} in the data")
         sheet.append(
             [
                 ("question", f"{number}. {row['question']}", "bold"),
@@ -758,7 +759,7 @@ def _explain(words: _Words, c: dict, recorded: str | None, predicted: str) -> st
         )
 
     supporting, opposing = c["supporting"], c["opposing"]
-    triangles = _plural(c["triads"], "triangle")
+    triangles = counted(c["triads"], "triangle")
     if c["prediction"] == 0:
         parts.append(
             f"Balance theory cannot decide: of {triangles}, half say allies "
@@ -811,7 +812,3 @@ def _explain(words: _Words, c: dict, recorded: str | None, predicted: str) -> st
 
 def _and(names: list[str]) -> str:
     return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
-
-
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}{'s' if count != 1 else ''}"

@@ -6,6 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 import graph
@@ -31,6 +32,22 @@ def test_validate_bundled() -> None:
     result = run("validate")
     assert result.exit_code == 0
     assert "OK: 20 actors, 34 relations" in result.output
+
+
+@pytest.mark.parametrize(
+    ("actors", "relations", "said"),
+    [
+        ("a,Alpha\nb,Beta\n", "a,b,weapons\n", "OK: 2 actors, 1 relation"),
+        ("a,Alpha\n", "", "OK: 1 actor, 0 relations"),
+    ],
+)
+def test_validate_counts_in_words(tmp_path: Path, actors: str, relations: str, said: str) -> None:
+    """One relation is "1 relation": each count and its noun agree."""
+    (tmp_path / "actors.csv").write_text("id,name\n" + actors, encoding="utf-8")
+    (tmp_path / "relations.csv").write_text("source,target,type\n" + relations, encoding="utf-8")
+    result = run("validate", str(tmp_path))
+    assert result.exit_code == 0, result.output
+    assert result.output.strip() == said
 
 
 def test_validate_lists_every_problem(dataset: Path) -> None:
