@@ -104,3 +104,66 @@ def test_keyboard_only_skip_link_story_and_actor(
     assert visit.state()["selected"] == "russia"
     assert visit.js("document.activeElement.id") == "panel-name"
     assert "Support given" in visit.text("#panel")
+
+
+def test_the_keyboard_focus_never_falls_to_the_page(
+    open_page: Callable[..., Visit], pages: dict[str, Path]
+) -> None:
+    """A button disabled or hidden under the focus hands it on, never to the page's start.
+
+    Pressing Enter on Next at the last step disables Next; on Close story, or
+    Escape in the story, hides the story: the focus then goes to the other step
+    button, or back to the Story button, where Tab goes on from.
+    """
+    visit = open_page(pages["default"], 1024, 768)
+    page = visit.page
+    steps = len(visit.js("explorer.data.story"))
+
+    def focused() -> str:
+        return visit.js(
+            "document.activeElement === document.body ? 'body' : document.activeElement.id"
+        )
+
+    page.locator("#story-toggle").focus()
+    page.keyboard.press("Enter")
+    page.locator("#story-next").focus()
+    for _ in range(steps - 2):
+        page.keyboard.press("Enter")
+        assert focused() == "story-next"
+    page.keyboard.press("Enter")  # to the last step: Next is disabled
+    assert visit.state()["step"] == steps - 1 and page.locator("#story-next").is_disabled()
+    assert focused() == "story-previous"
+    for _ in range(steps - 1):
+        page.keyboard.press("Enter")
+    assert visit.state()["step"] == 0 and page.locator("#story-previous").is_disabled()
+    assert focused() == "story-next"
+    page.locator("#story-close").focus()
+    page.keyboard.press("Enter")
+    assert not page.locator("#story").is_visible()
+    assert focused() == "story-toggle"
+    page.keyboard.press("Tab")  # on along the toolbar, not from the page's start
+    assert visit.js("document.activeElement.closest('#toolbar') !== null")
+    page.locator("#story-toggle").focus()
+    page.keyboard.press("Enter")
+    page.locator("#story-next").focus()
+    page.keyboard.press("Escape")
+    assert not page.locator("#story").is_visible()
+    assert focused() == "story-toggle"
+
+
+def test_the_chosen_actor_s_heading_shows_the_keyboard_focus(
+    open_page: Callable[..., Visit], pages: dict[str, Path]
+) -> None:
+    """Chosen with the keys, the actor's panel heading takes the focus and shows its ring."""
+    visit = open_page(pages["default"], 1024, 768)
+    page = visit.page
+    page.locator("#search").focus()
+    page.keyboard.type("russ")
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("Enter")
+    assert visit.js("document.activeElement.id") == "panel-name"
+    style, width = visit.js(
+        """() => { const s = getComputedStyle(document.getElementById('panel-name'));
+                   return [s.outlineStyle, parseFloat(s.outlineWidth)]; }"""
+    )
+    assert style != "none" and width > 0

@@ -73,8 +73,12 @@ function timelineView(app) {
   }
 
   function closeStory() {
+    // Closed from inside (its button, Escape): the focus goes back to the
+    // Story button, not to the page's start.
+    const inside = story.contains(document.activeElement);
     state.step = -1;
     app.update();
+    if (inside) storyToggle.focus();
   }
 
   // The slider moved by hand: the reader leaves the story for that month.
@@ -180,8 +184,14 @@ function timelineView(app) {
     byId("story-actors").textContent = step.actors.length
       ? "Highlighted: " + step.actors.map(nameOf).join(", ")
       : "";
-    buttonById("story-previous").disabled = number === 0;
-    buttonById("story-next").disabled = number === steps.length - 1;
+    const previous = buttonById("story-previous");
+    const next = buttonById("story-next");
+    const focused = document.activeElement;
+    previous.disabled = number === 0;
+    next.disabled = number === steps.length - 1;
+    // A disabled button loses the focus to the page: it goes to the other one.
+    if (focused === previous && previous.disabled) next.focus();
+    else if (focused === next && next.disabled) previous.focus();
   }
 
   return {
