@@ -437,3 +437,47 @@ def test_what_changed_since_the_step_or_month_before(
     started, ended = diff("2015-08", "2015-09")
     assert started and listed("#changes", "Started") == started
     assert listed("#changes", "Ended") == ended
+
+
+TABLE_FIT = """() => {
+  const view = document.getElementById('table-view');
+  const frame = view.getBoundingClientRect();
+  const right = frame.left + view.clientLeft + view.clientWidth;  // the visible box, scrollbar out
+  const cells = [...document.querySelectorAll('#relations thead th')];
+  const caption = document.querySelector('#relations caption').getBoundingClientRect();
+  return {
+    overflowing: cells.filter((c) => c.getBoundingClientRect().right > right + 0.5)
+      .map((c) => c.textContent),
+    caption: caption.right <= right + 0.5,
+    evidence: cells[6].getBoundingClientRect().width,
+    scrolls: view.scrollWidth > view.clientWidth,
+    overflowX: getComputedStyle(view).overflowX,
+  };
+}"""
+
+
+@pytest.mark.parametrize("preset", ["default", "classroom"])
+def test_the_table_fits_beside_the_panels_on_a_laptop(
+    open_page: Callable[..., Visit], pages: dict[str, Path], preset: str
+) -> None:
+    """At 1024 x 768, once an actor's panel has opened, every column of the table shows.
+
+    Quotes and sources wrap; the panels give the table room while it shows. A
+    table that is still wider (the classroom's larger text) scrolls sideways
+    within its view.
+    """
+    visit = open_page(pages[preset], 1024, 768)
+    page = visit.page
+    page.locator("#search").focus()
+    page.keyboard.type("russia")
+    page.keyboard.press("Enter")
+    page.keyboard.press("Escape")  # the panels stay open
+    page.click("#view-toggle")
+    assert page.locator("#sidebar").is_visible() and page.locator("#table-view").is_visible()
+    fit = visit.js(TABLE_FIT)
+    screenshot(visit, f"table-beside-panels-{preset}-1024x768")
+    if preset == "default":
+        assert fit["overflowing"] == [] and fit["caption"] and not fit["scrolls"]
+        assert fit["evidence"] >= 80  # the quotes have a column to wrap in
+    else:
+        assert fit["overflowing"] == [] or fit["overflowX"] in ("auto", "scroll")

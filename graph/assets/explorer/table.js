@@ -15,6 +15,8 @@ const MORE_WITHIN_PX = 600; // scrolled this near the end, the next rows come
  * @property {string} title
  * @property {(r: SceneEdge) => string} text
  * @property {(r: SceneEdge) => string | number} [order] sort key, the text by default
+ * @property {boolean} [prose] long text (quotes, sources), broken anywhere when the
+ *   table would not fit otherwise: their columns, not the names', give way
  */
 
 /**
@@ -34,8 +36,8 @@ function tableView(app) {
     { title: "Sign", text: (r) => signName(model, r.sign) },
     { title: "Dates", text: (r) => r.when, order: (r) => r.active_from || "" },
     { title: "Confidence", text: (r) => r.confidence, order: (r) => levels.indexOf(r.confidence) },
-    { title: "Evidence", text: (r) => (r.evidence ? "“" + r.evidence + "”" : "") },
-    { title: "Citation", text: (r) => r.citation },
+    { title: "Evidence", text: (r) => (r.evidence ? "“" + r.evidence + "”" : ""), prose: true },
+    { title: "Citation", text: (r) => r.citation, prose: true },
   ];
   const SORTABLE = 6; // the first columns; quotes and citations are not worth sorting by
   /** @type {Map<number, HTMLTableRowElement>} */
@@ -65,7 +67,7 @@ function tableView(app) {
       const relation = /** @type {SceneEdge} */ (model.relations.get(id));
       row = element("tr");
       COLUMNS.forEach((column, index) => {
-        const cell = element(index === 0 ? "th" : "td", column.text(relation));
+        const cell = element(index === 0 ? "th" : "td", column.text(relation), column.prose ? "prose" : "");
         if (cell instanceof HTMLTableCellElement && index === 0) cell.scope = "row";
         /** @type {HTMLTableRowElement} */ (row).appendChild(cell);
       });
