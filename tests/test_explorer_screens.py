@@ -405,17 +405,31 @@ def test_what_changed_since_the_step_or_month_before(
 ) -> None:
     """The page's counterpart of graph.diff: relations started and ended, with their quotes."""
 
+    evidence = {(u, v, k): d["evidence"] for u, v, k, d in G.edges(keys=True, data=True)}
+
     def diff(before: str, after: str) -> tuple[set, set]:
+        """The relations started and ended, as (source, target, key)."""
         old = set(graph.snapshot(G, before).edges(keys=True))
         new = set(graph.snapshot(G, after).edges(keys=True))
-        evidence = {(u, v, k): d["evidence"] for u, v, k, d in G.edges(keys=True, data=True)}
-        return {evidence[e] for e in new - old}, {evidence[e] for e in old - new}
+        return new - old, old - new
+
+    def quotes(relations: set) -> set[str]:
+        return {evidence[e] for e in relations}
 
     def listed(box: str, title: str) -> set[str]:
         group = visit.page.locator(f"{box} h4", has_text=title)
         assert group.count() == 1
         quotes = visit.page.locator(f"{box} h4:has-text('{title}') + ul blockquote")
         return {q.strip("“”") for q in quotes.all_text_contents()}
+
+    def opened(box: str, started: set, ended: set) -> None:
+        """The counts show, the list is folded; opened, it shows the quotes."""
+        counts = f"{len(started)} relation{'' if len(started) == 1 else 's'} started"
+        summary = visit.page.locator(f"{box} summary")
+        assert summary.text_content() == f"{counts}, {len(ended)} ended"
+        assert not visit.page.locator(f"{box} h4").first.is_visible()
+        summary.click()
+        assert visit.page.locator(f"{box} h4").first.is_visible()
 
     visit = open_page(pages["default"], 1366, 768)
     steps = visit.js("explorer.data.story")
@@ -427,16 +441,20 @@ def test_what_changed_since_the_step_or_month_before(
     assert started
     box = "#story-changes"
     assert visit.text(f"{box} h3") == f"What changed since {steps[1]['label']}"
-    assert listed(box, "Started") == started and listed(box, "Ended") == ended
+    opened(box, started, ended)
+    assert listed(box, "Started") == quotes(started) and listed(box, "Ended") == quotes(ended)
     screenshot(visit, "story-what-changed-1366x768")
+    visit.page.click("#labels-larger")  # drawn again for the same dates: it stays open
+    assert visit.page.locator(f"{box} details").evaluate("(list) => list.open")
     # Months: in the side panel, against the month before.
     visit.page.keyboard.press("Escape")  # the story closes at its date, October 2015
     visit.page.locator("#slider").focus()
     visit.page.keyboard.press("ArrowLeft")
     assert visit.text("#slider-label") == "September 2015"
     started, ended = diff("2015-08", "2015-09")
-    assert started and listed("#changes", "Started") == started
-    assert listed("#changes", "Ended") == ended
+    opened("#changes", started, ended)
+    assert started and listed("#changes", "Started") == quotes(started)
+    assert listed("#changes", "Ended") == quotes(ended)
 
 
 TABLE_FIT = """() => {
@@ -481,3 +499,36 @@ def test_the_table_fits_beside_the_panels_on_a_laptop(
         assert fit["evidence"] >= 80  # the quotes have a column to wrap in
     else:
         assert fit["overflowing"] == [] or fit["overflowX"] in ("auto", "scroll")
+
+
+def test_each_story_step_shows_its_title_quote_and_source_on_a_small_projector(
+    open_page: Callable[..., Visit], pages: dict[str, Path]
+) -> None:
+    """A clicker cannot scroll the story: each step opens at its top, its own text in view.
+
+    "What changed" is a line of counts there, its list folded (it was over
+    2,000 px tall at 1024 x 768 in the classroom).
+    """
+    visit = open_page(pages["classroom"], 1024, 768)
+    page = visit.page
+    page.click("#story-toggle")
+    steps = len(visit.js("explorer.data.story"))
+    for step in range(steps):
+        assert visit.state()["step"] == step
+        assert visit.js("document.getElementById('story').scrollTop") == 0
+        story = visit.js(
+            """() => { const s = document.getElementById('story');
+                       const b = s.getBoundingClientRect();
+                       return [b.top + s.clientTop, b.top + s.clientTop + s.clientHeight]; }"""
+        )
+        for part in ("#story-title", "#story-caption", "#story-citation"):
+            where = box(visit, part)
+            assert story[0] <= where["y"] and where["y"] + where["height"] <= story[1] + 0.5, (
+                f"step {step + 1}: {part} out of sight"
+            )
+        if page.locator("#story-changes").is_visible():
+            assert box(visit, "#story-changes")["height"] < 150  # folded: a heading and counts
+        screenshot(visit, f"classroom-story-step-{step + 1}-1024x768")
+        # Scrolled down by hand, the next step still opens at its top.
+        visit.js("document.getElementById('story').scrollTop = 10000")
+        page.keyboard.press("PageDown")

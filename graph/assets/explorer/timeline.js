@@ -70,6 +70,7 @@ function timelineView(app) {
     state.selected = null;
     state.table = false;
     setPeriod(steps[number]);
+    story.scrollTop = 0; // each step read from its title
   }
 
   function closeStory() {
@@ -123,33 +124,48 @@ function timelineView(app) {
 
   /**
    * "What changed": the relations that started and ended since the period
-   * before, each with its quote (the page's graph.diff).
+   * before, each with its quote (the page's graph.diff). The counts show and
+   * the list opens on demand: in a story beside a projected network it would
+   * push the step's own text out of sight. Opened, it stays open while the
+   * dates compared stay the same (a filter, the names' size).
    * @param {HTMLElement} box
    * @param {Set<number>} shown
    */
   function drawChanges(box, shown) {
-    box.replaceChildren();
     const before = previousPeriod();
+    const since = before === null || state.period === null ? "" : before.label + " to " + state.period.label;
+    const opened = box.querySelector("details");
+    const keepOpen = opened !== null && opened.open && box.dataset.since === since;
+    const focused = opened !== null && opened.contains(document.activeElement);
+    box.dataset.since = since;
+    box.replaceChildren();
     box.hidden = before === null || state.period === null;
     if (before === null || state.period === null) return;
     const earlier = shownRelations(app.model, state, before);
     const started = data.edges.filter((r) => shown.has(r.id) && !earlier.has(r.id));
     const ended = data.edges.filter((r) => earlier.has(r.id) && !shown.has(r.id));
     box.appendChild(element("h3", "What changed since " + before.label));
+    const list = element("details");
+    list.open = keepOpen;
+    const relations = started.length === 1 ? "1 relation" : started.length + " relations";
+    const summary = element("summary", relations + " started, " + ended.length + " ended");
+    list.appendChild(summary);
     /** @type {Array<[string, SceneEdge[]]>} */
     const groups = [["Started", started], ["Ended", ended]];
-    groups.forEach(([title, list]) => {
-      box.appendChild(element("h4", title + " (" + list.length + ")"));
+    groups.forEach(([title, relationsOf]) => {
+      list.appendChild(element("h4", title + " (" + relationsOf.length + ")"));
       const items = element("ul", null, "relation-list");
-      list.forEach((relation) => {
+      relationsOf.forEach((relation) => {
         const item = element("li", null, "relation");
         item.appendChild(relationSentence(app, relation, true));
         if (relation.evidence) item.appendChild(element("blockquote", "“" + relation.evidence + "”", "evidence"));
         items.appendChild(item);
       });
-      if (!list.length) box.appendChild(element("p", "None.", "none"));
-      else box.appendChild(items);
+      if (!relationsOf.length) list.appendChild(element("p", "None.", "none"));
+      else list.appendChild(items);
     });
+    box.appendChild(list);
+    if (focused) summary.focus(); // drawn again under the reader's focus (a step, a filter)
   }
 
   /**
