@@ -218,6 +218,24 @@ def screen_boxes(visit: Visit) -> list[ScreenBox]:
     return [ScreenBox(*box) for box in boxes]
 
 
+def in_view(visit: Visit, actors: list[str]) -> list[str]:
+    """Of the actors, those whose shape and name (if drawn) lie wholly on the canvas."""
+    width, height = visit.js(
+        "[explorer.network.canvas.frame.clientWidth, explorer.network.canvas.frame.clientHeight]"
+    )
+    boxes = screen_boxes(visit)
+    return [
+        actor
+        for actor in actors
+        if any(b.actor == actor for b in boxes)
+        and all(
+            b.left >= 0 and b.top >= 0 and b.right <= width and b.bottom <= height
+            for b in boxes
+            if b.actor == actor
+        )
+    ]
+
+
 def overlapping(boxes: list[ScreenBox]) -> list[tuple[str, str, str, str]]:
     return [
         (a.actor, a.part, b.actor, b.part)

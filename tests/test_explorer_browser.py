@@ -17,7 +17,7 @@ from pathlib import Path
 import chromium
 import networkx as nx
 import pytest
-from chromium import ARTIFACTS, Visit, overlapping, screen_boxes
+from chromium import ARTIFACTS, Visit, in_view, overlapping, screen_boxes
 from test_render import EVIL
 
 import graph
@@ -101,9 +101,9 @@ def test_search_by_alias_focuses_the_actor(
     assert visit.js("explorer.network.getSelectedNodes()") == ["russia"]
     assert visit.text("#panel-name") == "Russia"
     assert visit.js("document.activeElement.id") == "panel-name"
-    centre = visit.js("explorer.network.getViewPosition()")
-    russia = visit.js("explorer.network.getPositions(['russia']).russia")
-    assert abs(centre["x"] - russia["x"]) < 1 and abs(centre["y"] - russia["y"]) < 1
+    # Russia with every actor it has relations with, shapes and names whole.
+    around = ["russia", *visit.js("explorer.network.getConnectedNodes('russia')")]
+    assert len(around) >= 6 and in_view(visit, around) == around
     visit.page.fill("#search", "hizbullah")
     visit.page.press("#search", "Enter")
     assert visit.state()["selected"] == "hezbollah"

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import networkx as nx
 import pytest
-from chromium import ARTIFACTS, ScreenBox, Visit, overlapping, screen_boxes
+from chromium import ARTIFACTS, ScreenBox, Visit, in_view, overlapping, screen_boxes
 
 import graph
 
@@ -236,6 +236,45 @@ def test_classroom_names_every_actor_at_24_px_without_overlaps(
     assert overlapping([*boxes, fit_button(visit)]) == []
 
 
+def test_a_search_then_the_story_on_a_phone_shows_the_whole_network(
+    open_page: Callable[..., Visit], pages: dict[str, Path]
+) -> None:
+    """A search zooms in on an actor's neighbourhood; the story that follows is about all of it."""
+    visit = open_page(pages["default"], *PHONE, touch=True)
+    page = visit.page
+    page.locator("#search").tap()
+    page.keyboard.type("Russia")
+    page.locator("#search-results button").first.tap()
+    around = ["russia", *visit.js("explorer.network.getConnectedNodes('russia')")]
+    assert in_view(visit, around) == around
+    page.locator("#story-toggle").tap()
+    for step in range(len(visit.js("explorer.data.story"))):
+        if step:
+            page.locator("#story-next").tap()
+        settled(visit)
+        drawn = [b.actor for b in screen_boxes(visit) if b.part == "shape"]
+        assert in_view(visit, drawn) == drawn, f"step {step + 1}"
+
+
+def test_names_stay_legible_with_the_panels_and_the_story_beside_the_network(
+    open_page: Callable[..., Visit], pages: dict[str, Path]
+) -> None:
+    """At 1024 x 768 the panels and the story leave the network a third of the width."""
+    visit = open_page(pages["default"], 1024, 768)
+    page = visit.page
+    page.fill("#search", "Russia")
+    page.press("#search", "Enter")
+    page.keyboard.press("Escape")
+    page.click("#story-toggle")
+    settled(visit)
+    assert visit.js("explorer.network.canvas.frame.clientWidth") < 400
+    boxes = screen_boxes(visit)
+    labels = [b for b in boxes if b.part == "label"]
+    assert min(b.text_px for b in labels) >= 11.99  # it was 6 px
+    assert len(labels) >= 15 and overlapping(boxes) == []
+    screenshot(visit, "default-1024x768-panels-and-story")
+
+
 def test_a_small_projector_starts_with_the_legend_folded(
     open_page: Callable[..., Visit], pages: dict[str, Path]
 ) -> None:
@@ -322,15 +361,16 @@ def test_keyboard_zoom_pan_and_whole_network(
     page.keyboard.press("+")
     page.click("#fit-view")
     assert visit.js(scale) == pytest.approx(fitted)
-    # A search zooms in on the actor; Escape shows the whole network again.
+    # A search zooms in on the actor and the actors it has relations with,
+    # names whole; Escape shows the whole network again.
     page.fill("#search", "hezbollah")
     page.press("#search", "Enter")
-    settled(visit)  # the panel has opened beside the network: Hezbollah is still in the middle
+    settled(visit)  # the panel has opened beside the network: still in view
     zoomed = visit.js(scale)
-    assert zoomed >= 1 > fitted
-    centre = visit.js("explorer.network.getViewPosition()")
-    hezbollah = visit.js("explorer.network.getPositions(['hezbollah']).hezbollah")
-    assert centre == pytest.approx(hezbollah, abs=1)
+    assert zoomed > fitted
+    around = ["hezbollah", *visit.js("explorer.network.getConnectedNodes('hezbollah')")]
+    assert around == ["hezbollah", "assad_government"]
+    assert in_view(visit, around) == around
     page.keyboard.press("Escape")
     assert visit.state()["selected"] is None and visit.js(scale) < zoomed
     boxes = screen_boxes(visit)
@@ -380,14 +420,17 @@ def test_printing_keeps_the_view_the_panel_and_the_camp_colours(
     page.fill("#search", "russia")
     page.press("#search", "Enter")
     page.click("#panels-toggle")  # folded away on screen
+    page.locator("#network-view").focus()
+    page.keyboard.press("+")
+    page.keyboard.press("+")
     assert not page.locator("#panel").is_visible()
     page.emulate_media(media="print")
     note = page.locator("#print-view")
     assert note.is_visible()
-    # The search zoomed in on Russia: the part around it prints.
-    assert "at 30 September 2015; without camp jihadist; zoomed in on the part around Russia, " in (
-        note.text_content()
-    )
+    # Zoomed in: the part seen prints, named by the actors in it.
+    words = note.text_content()
+    assert "at 30 September 2015; without camp jihadist; zoomed in on the part around " in words
+    assert "Russia" in words
     assert page.locator("#panel").is_visible() and visit.text("#panel-name") == "Russia"
     adjust = "getComputedStyle(document.querySelector('#legend .swatch')).printColorAdjust"
     assert visit.js(adjust) == "exact"

@@ -210,6 +210,7 @@ function networkView(app) {
   let litNow = null; // the actors and relations kept bright
   /** @type {string | null} */
   let focusedOn = null; // the actor the view was centred on, kept there when the canvas resizes
+  let stepShown = -1; // the story step drawn (-1: none)
   let autoLabels = 1; // how much larger than the layout's labels the preset needs them at this zoom
   /** @type {{left: number, right: number, top: number, bottom: number}} */
   let view = { left: -Infinity, right: Infinity, top: -Infinity, bottom: Infinity }; // in canvas units
@@ -563,6 +564,13 @@ function networkView(app) {
     nodes.update(nodeChanges);
     if (edgeChanges.length) edges.update(edgeChanges);
     if (network === null) return;
+    // A story is about the whole network: it starts from it, and a step
+    // leaves what a search zoomed in on (a reader's own zoom stays).
+    if (app.state.step !== stepShown) {
+      const started = stepShown < 0;
+      stepShown = app.state.step;
+      if (stepShown >= 0 && (started || focusedOn !== null)) fitWhole();
+    }
     if (batched) network.redraw();
     const selected = app.state.selected;
     const current = network.getSelectedNodes();
@@ -635,6 +643,7 @@ function networkView(app) {
    */
   function zoomBy(factor) {
     if (network === null) return;
+    focusedOn = null; // the reader moves the view: leave it to them
     network.moveTo({ scale: network.getScale() * factor, animation: false });
   }
 
@@ -645,6 +654,7 @@ function networkView(app) {
    */
   function panBy(across, down) {
     if (network === null) return;
+    focusedOn = null;
     const scale = network.getScale();
     const at = network.getViewPosition();
     const position = {
@@ -655,13 +665,42 @@ function networkView(app) {
   }
 
   /**
-   * Centre the view on an actor, zoomed in at least to the fitted size.
+   * Show an actor with the actors it has relations with at the date shown,
+   * shapes and names whole, as large as the canvas allows: never smaller
+   * than the whole network, nor, for an actor alone, larger than the
+   * layout's own size (names at the layout's font size).
    * @param {string} id
    */
   function focus(id) {
     if (network === null) return;
     focusedOn = id;
-    network.focus(id, { scale: Math.max(network.getScale(), 1), animation: false });
+    const around = new Set([id]);
+    shownNow.forEach((number) => {
+      const relation = /** @type {SceneEdge} */ (model.relations.get(number));
+      if (relation.from === id) around.add(relation.to);
+      if (relation.to === id) around.add(relation.from);
+    });
+    const k = labelFactor();
+    const box = { left: Infinity, right: -Infinity, top: Infinity, bottom: -Infinity };
+    data.nodes.forEach((a) => {
+      if (!around.has(a.id)) return;
+      const p = position(a);
+      [shapeBox(a, p), labelPlaces(a, p, k)[0].box].forEach((part) => {
+        box.left = Math.min(box.left, part.left);
+        box.right = Math.max(box.right, part.right);
+        box.top = Math.min(box.top, part.top);
+        box.bottom = Math.max(box.bottom, part.bottom);
+      });
+    });
+    const width = Math.max(container.clientWidth - 2 * FIT_MARGIN_PX, 1);
+    const height = Math.max(container.clientHeight - 2 * FIT_MARGIN_PX, 1);
+    const whole = fitting(container.clientWidth, container.clientHeight).scale;
+    const neighbourhood = Math.min(width / (box.right - box.left), height / (box.bottom - box.top));
+    network.moveTo({
+      position: { x: (box.left + box.right) / 2, y: (box.top + box.bottom) / 2 },
+      scale: Math.max(whole, Math.min(neighbourhood, Math.max(whole, 1))),
+      animation: false,
+    });
   }
 
   // ------------------------------------------------------------- printing
