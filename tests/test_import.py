@@ -519,7 +519,7 @@ def test_cli_import_then_validate_and_build(tmp_path):
     assert result.exit_code == 0, result.output
     assert result.output.strip().endswith(str(out.resolve()))
     result = runner.invoke(main, ["validate", str(out)])
-    assert result.exit_code == 0 and "OK: 2 actors, 1 relations" in result.output
+    assert result.exit_code == 0 and "OK: 2 actors, 1 relation" in result.output
     result = runner.invoke(main, ["build", str(out), "-o", str(tmp_path / "yemen.html")])
     assert result.exit_code == 0, result.output
 
