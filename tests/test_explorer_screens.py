@@ -267,6 +267,12 @@ def test_names_stay_legible_with_the_panels_and_the_story_beside_the_network(
     page.keyboard.press("Escape")
     page.click("#story-toggle")
     settled(visit)
+    # The story takes the panels' place: the network keeps two thirds of the width.
+    assert not page.locator("#sidebar").is_visible()
+    assert visit.js("explorer.network.canvas.frame.clientWidth") > 600
+    # Opened again beside the story, they leave a third: names stay at 12 px or more.
+    page.click("#panels-toggle")
+    settled(visit)
     assert visit.js("explorer.network.canvas.frame.clientWidth") < 400
     boxes = screen_boxes(visit)
     labels = [b for b in boxes if b.part == "label"]
