@@ -60,19 +60,32 @@ function networkView(app) {
   }
 
   /**
+   * The smallest box around boxes.
+   * @param {Box[]} boxes
+   * @returns {Box}
+   */
+  function union(boxes) {
+    const all = { left: Infinity, right: -Infinity, top: Infinity, bottom: -Infinity };
+    boxes.forEach((b) => {
+      all.left = Math.min(all.left, b.left);
+      all.right = Math.max(all.right, b.right);
+      all.top = Math.min(all.top, b.top);
+      all.bottom = Math.max(all.bottom, b.bottom);
+    });
+    return all;
+  }
+
+  /**
    * The box around every actor at the given positions.
    * @param {(actor: SceneNode) => vis.Point} at
    */
   function drawingBox(at) {
-    const around = { left: Infinity, right: -Infinity, top: Infinity, bottom: -Infinity };
-    data.nodes.forEach((a) => {
-      const p = at(a);
-      around.left = Math.min(around.left, p.x + a.box.left);
-      around.right = Math.max(around.right, p.x + a.box.right);
-      around.top = Math.min(around.top, p.y + a.box.top);
-      around.bottom = Math.max(around.bottom, p.y + a.box.bottom);
-    });
-    return around;
+    return union(
+      data.nodes.map((a) => {
+        const p = at(a);
+        return { left: p.x + a.box.left, right: p.x + a.box.right, top: p.y + a.box.top, bottom: p.y + a.box.bottom };
+      })
+    );
   }
 
   /**
@@ -323,17 +336,18 @@ function networkView(app) {
     const boxes = data.nodes.map((a) => {
       const p = { x: a.x * stretched.x, y: a.y * stretched.y };
       const shape = shapeBox(a, p);
-      const label = named.has(a.id) ? labelPlaces(a, p, k)[0].box : shape;
+      const box = named.has(a.id) ? union([shape, labelPlaces(a, p, k)[0].box]) : shape;
       return {
         x: p.x,
         y: p.y,
-        left: Math.min(shape.left, label.left) - p.x - pad,
-        right: Math.max(shape.right, label.right) - p.x + pad,
-        top: Math.min(shape.top, label.top) - p.y - pad,
-        bottom: Math.max(shape.bottom, label.bottom) - p.y + pad,
+        left: box.left - p.x - pad,
+        right: box.right - p.x + pad,
+        top: box.top - p.y - pad,
+        bottom: box.bottom - p.y + pad,
       };
     });
-    const button = buttonBox();
+    const buttonAt = buttonBox();
+    const button = buttonAt && { x: 0, y: 0, ...buttonAt }; // a box that does not move
     /** @param {typeof boxes[0]} b */
     const keepInside = (b) => {
       b.x = b.right - b.left > inside.right - inside.left
@@ -382,14 +396,11 @@ function networkView(app) {
         }
       }
       boxes.forEach((b) => {
-        if (button !== null) {
-          const across = Math.min(b.x + b.right, button.right) - Math.max(b.x + b.left, button.left);
-          const down = Math.min(b.y + b.bottom, button.bottom) - Math.max(b.y + b.top, button.top);
-          if (across > 0 && down > 0) {
-            clear = false;
-            if (across < down) b.x -= across + pad / 10; // the button stands at the right
-            else b.y += down + pad / 10; // and at the top
-          }
+        if (button !== null && across(b, button) > 0 && down(b, button) > 0) {
+          clear = false;
+          // The whole way: the button stands at the right, and at the top.
+          if (across(b, button) < down(b, button)) b.x -= across(b, button) + pad / 10;
+          else b.y += down(b, button) + pad / 10;
         }
         keepInside(b);
       });
@@ -439,8 +450,7 @@ function networkView(app) {
     }
     let most = -1;
     tried.forEach((room) => {
-      placed = room;
-      const names = labelled(k, new Set()).size;
+      const names = labelled(k, new Set(), (a) => /** @type {vis.Point} */ (room.get(a.id))).size;
       if (names > most) [most, best] = [names, room];
     });
     placed = best;
@@ -453,9 +463,10 @@ function networkView(app) {
    * (see labelPlaces).
    * @param {number} k
    * @param {Set<string>} hidden actors not drawn
+   * @param {(actor: SceneNode) => vis.Point} [at] where the actors are; where they are drawn by default
    * @returns {Map<string, number>}
    */
-  function labelled(k, hidden) {
+  function labelled(k, hidden, at = position) {
     const state = app.state;
     const visible = data.nodes.filter((a) => !hidden.has(a.id));
     /** @type {Map<string, number>} */
@@ -465,7 +476,7 @@ function networkView(app) {
       visible.forEach((a) => chosen.set(a.id, 0));
       return chosen;
     }
-    const shapes = visible.map((a) => ({ id: a.id, box: shapeBox(a, position(a)) }));
+    const shapes = visible.map((a) => ({ id: a.id, box: shapeBox(a, at(a)) }));
     const button = buttonBox();
     if (button !== null) shapes.push({ id: "", box: button });
     const first = litNow ? litNow.actors : new Set();
@@ -475,7 +486,7 @@ function networkView(app) {
     /** @type {Box[]} */
     const kept = [];
     order.forEach((a) => {
-      const place = labelPlaces(a, position(a), k).find(
+      const place = labelPlaces(a, at(a), k).find(
         ({ box }) =>
           box.left >= view.left &&
           box.right <= view.right &&
@@ -597,15 +608,10 @@ function networkView(app) {
       curves.clear();
       relabel = true;
     }
-    network.moveTo({
-      position: { x: (fit.box.left + fit.box.right) / 2, y: (fit.box.top + fit.box.bottom) / 2 },
-      scale: fit.scale,
-      animation: false,
-    });
-    if (Math.abs(Math.log(fit.scale / linesScale)) > 0.1) styleLines(fit.scale);
     const centre = { x: (fit.box.left + fit.box.right) / 2, y: (fit.box.top + fit.box.bottom) / 2 };
-    const reach = { x: width / 2 / fit.scale, y: height / 2 / fit.scale };
-    const seen = { left: centre.x - reach.x, right: centre.x + reach.x, top: centre.y - reach.y, bottom: centre.y + reach.y };
+    network.moveTo({ position: centre, scale: fit.scale, animation: false });
+    if (Math.abs(Math.log(fit.scale / linesScale)) > 0.1) styleLines(fit.scale);
+    const seen = partOf({ position: centre, scale: fit.scale, width: width, height: height });
     if (seen.left !== view.left || seen.top !== view.top || seen.right !== view.right) relabel = true;
     view = seen;
     const wanted = parseFloat(getComputedStyle(container).getPropertyValue("--label-px")) || 0;
@@ -681,17 +687,11 @@ function networkView(app) {
       if (relation.to === id) around.add(relation.from);
     });
     const k = labelFactor();
-    const box = { left: Infinity, right: -Infinity, top: Infinity, bottom: -Infinity };
-    data.nodes.forEach((a) => {
-      if (!around.has(a.id)) return;
-      const p = position(a);
-      [shapeBox(a, p), labelPlaces(a, p, k)[0].box].forEach((part) => {
-        box.left = Math.min(box.left, part.left);
-        box.right = Math.max(box.right, part.right);
-        box.top = Math.min(box.top, part.top);
-        box.bottom = Math.max(box.bottom, part.bottom);
-      });
-    });
+    const box = union(
+      data.nodes
+        .filter((a) => around.has(a.id))
+        .flatMap((a) => [shapeBox(a, position(a)), labelPlaces(a, position(a), k)[0].box])
+    );
     const width = Math.max(container.clientWidth - 2 * FIT_MARGIN_PX, 1);
     const height = Math.max(container.clientHeight - 2 * FIT_MARGIN_PX, 1);
     const whole = fitting(container.clientWidth, container.clientHeight).scale;
