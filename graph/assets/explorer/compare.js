@@ -184,7 +184,7 @@ function compareView(kit) {
     body.replaceChildren();
     const sign = (/** @type {Tie | null} */ tie) => (tie === null ? "none" : tie.sign > 0 ? "support" : "opposition");
     const summary = element("p", changes.length
-      ? changes.length + (changes.length === 1 ? " tie" : " ties") + " changed from " + a.label + " to " + b.label + " (the network shows " + b.label + "):"
+      ? counted(changes.length, "tie") + " changed from " + a.label + " to " + b.label + " (the network shows " + b.label + "):"
       : "No support or opposition tie appeared, ended or changed sign from " + a.label + " to " + b.label + ".");
     summary.id = "compare-summary";
     const list = element("ol");

@@ -224,6 +224,16 @@ const NAMED_IN_VIEW = 8; // actors a printed zoomed view names; then "and N more
 const SOURCES_NAMED = 3; // sources the printed source line names; then "and N more"
 
 /**
+ * The count and the word, plural unless the count is one (graph.words.counted).
+ * @param {number} count
+ * @param {string} word the singular; its plural adds an "s"
+ * @returns {string}
+ */
+function counted(count, word) {
+  return count + " " + word + (count === 1 ? "" : "s");
+}
+
+/**
  * Items as a reader would list them: "A, B and C", or "A, B and 3 more"
  * past the first few.
  * @param {string[]} items
@@ -268,7 +278,7 @@ function sourceInWords(model) {
   const sources = Array.from(cited.keys()).sort((a, b) => count(b) - count(a) || compareText(a, b));
   const citing = sources.reduce((sum, source) => sum + count(source), 0);
   const total = data.edges.length;
-  const relations = total === 1 ? "1 relation" : total + " relations";
+  const relations = counted(total, "relation");
   let from = "none with a cited source";
   if (citing) {
     const which = citing === total ? (total === 1 ? "citing " : "all citing ") : citing + " citing ";

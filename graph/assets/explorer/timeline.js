@@ -150,8 +150,7 @@ function timelineView(app) {
     box.appendChild(element("h3", "What changed since " + before.label));
     const list = element("details");
     list.open = keepOpen;
-    const relations = started.length === 1 ? "1 relation" : started.length + " relations";
-    const summary = element("summary", relations + " started, " + ended.length + " ended");
+    const summary = element("summary", counted(started.length, "relation") + " started, " + ended.length + " ended");
     list.appendChild(summary);
     /** @type {Array<[string, SceneEdge[]]>} */
     const groups = [["Started", started], ["Ended", ended]];
