@@ -159,7 +159,7 @@ def test_file_too_large(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None
     limit = (graph.tables.read.DATA_DIR / "relation_types.csv").stat().st_size
     with (folder / "relations.csv").open("a", encoding="utf-8") as out:
         out.write("alpha,beta,fights,confirmed,Again.,article: x\n" * (limit // 40))
-    monkeypatch.setattr(graph.tables.read, "MAX_FILE_BYTES", limit)
+    monkeypatch.setattr(graph.tables.source, "MAX_FILE_BYTES", limit)
     size = (folder / "relations.csv").stat().st_size / 2**20
     assert refused(run("validate", folder)) == [
         f"{folder / 'relations.csv'}:1: file too large: {size:,.0f} MiB, the limit is 0 MiB; "

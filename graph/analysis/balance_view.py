@@ -71,9 +71,8 @@ def balance_view(
     >>> [w["actor"] for w in view["without"]]
     ['assad_government', 'free_syrian_army']
     """
-    from graph.analysis.changes import _active, _spans
     from graph.analysis.metrics import date_range
-    from graph.network.build import signed_graph
+    from graph.network.build import active_between, signed_graph
 
     S = signed_graph(G)
     whole = frustration(S, time_limit=time_limit)
@@ -82,12 +81,11 @@ def balance_view(
     months = []
     first, last = date_range(G)
     if first is not None and last is not None:
-        spans = _spans(G)
         previous: pd.Series | None = None
         seen_edges: frozenset | None = None
         state: dict[str, object] = {}
         for month in pd.period_range(first[:7], last[:7], freq="M"):
-            active = _active(G, spans, month.start_time.date(), month.end_time.date())
+            active = active_between(G, month.start_time.date(), month.end_time.date())
             edges = frozenset(active.edges(keys=True))
             moved: list[Hashable] = []
             if edges != seen_edges:

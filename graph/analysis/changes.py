@@ -15,8 +15,8 @@ import pandas as pd
 
 from graph.analysis.metrics import date_range, summary
 from graph.balance import balance_report, changed_sides
-from graph.core.dates import as_period, parse_period
-from graph.network.build import signed_graph
+from graph.core.dates import as_period
+from graph.network.build import active_between, signed_graph
 
 __all__ = ["TIMELINE_BALANCE", "diff", "timeline"]
 
@@ -122,11 +122,10 @@ def timeline(
     periods = pd.period_range(
         as_period(first)[0], as_period(last)[0], freq=period_freq, name="period"
     )
-    spans = _spans(G)
     rows: list[pd.Series] = []
     previous, seen = None, None
     for period in periods:
-        active = _active(G, spans, period.start_time.date(), period.end_time.date())
+        active = active_between(G, period.start_time.date(), period.end_time.date())
         edges = frozenset(active.edges(keys=True))
         if edges == seen:  # same relations as the period before: same measures
             rows.append(rows[-1].copy())
@@ -141,34 +140,6 @@ def timeline(
         previous, seen = partition, edges
     table = pd.DataFrame(rows, index=periods)
     return table.infer_objects()
-
-
-def _spans(G: nx.MultiDiGraph) -> dict[tuple, tuple[dt.date, dt.date]]:
-    """First and last day of every relation (open ends: the extreme dates), parsed once."""
-    spans = {}
-    for u, v, key, data in G.edges(keys=True, data=True):
-        start, end = data.get("start"), data.get("end")
-        spans[u, v, key] = (
-            parse_period(start)[0] if start else dt.date.min,
-            parse_period(end)[1] if end else dt.date.max,
-        )
-    return spans
-
-
-def _active(
-    G: nx.MultiDiGraph, spans: dict[tuple, tuple[dt.date, dt.date]], first: dt.date, last: dt.date
-) -> nx.MultiDiGraph:
-    """Every actor, and the relations active on at least one day from ``first`` to ``last``."""
-    H = G.__class__()
-    H.graph.update(G.graph)
-    H.graph["at"] = f"{first}/{last}"
-    H.add_nodes_from(G.nodes(data=True))
-    H.add_edges_from(
-        (u, v, key, data)
-        for u, v, key, data in G.edges(keys=True, data=True)
-        if spans[u, v, key][0] <= last and spans[u, v, key][1] >= first
-    )
-    return H
 
 
 def diff(G: nx.MultiDiGraph, a: str | dt.date, b: str | dt.date) -> pd.DataFrame:

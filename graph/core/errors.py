@@ -30,12 +30,15 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from graph.core.words import counted
+
 __all__ = [
     "SHOWN_PER_KIND",
     "DataError",
     "FileFormatError",
     "Problem",
     "ValidationError",
+    "raise_problems",
     "visible",
     "visible_lines",
 ]
@@ -169,7 +172,7 @@ class DataError(Exception):
 
     def _report(self) -> str:
         count = len(self.problems)
-        head = f"{count:,} problem{'s' if count != 1 else ''} in the data:"
+        head = f"{counted(count, 'problem')} in the data:"
         totals = Counter(_group(p) for p in self.problems if p.kind)
         shown: Counter = Counter()
         lines = [head]
@@ -200,3 +203,34 @@ class FileFormatError(DataError):
 
 class ValidationError(DataError):
     """The tables were read but their content breaks the data model."""
+
+
+def raise_problems(problems: Iterable[Problem], *, unreadable: bool = False) -> None:
+    """Raise every problem at once, if there is any.
+
+    Parameters
+    ----------
+    problems : iterable of Problem
+        The problems of one file or of a whole dataset folder.
+    unreadable : bool, default False
+        Whether some file could not be read as a table at all.
+
+    Raises
+    ------
+    FileFormatError
+        If there are problems and ``unreadable``.
+    ValidationError
+        If there are problems and every file could be read.
+
+    Examples
+    --------
+    >>> raise_problems([])
+    >>> raise_problems([Problem("a.csv", 1, None, "", "file is empty")], unreadable=True)
+    Traceback (most recent call last):
+    ...
+    graph.core.errors.FileFormatError: 1 problem in the data:
+    a.csv:1: file is empty
+    """
+    problems = list(problems)
+    if problems:
+        raise (FileFormatError if unreadable else ValidationError)(problems)

@@ -1,4 +1,4 @@
-"""Counts in words, as the command line and the printed quiz write them."""
+"""Counts in words, as the command line, the error reports and the printed quiz write them."""
 
 from __future__ import annotations
 
@@ -18,11 +18,12 @@ def counted(count: int, word: str) -> str:
     Returns
     -------
     str
-        "1 relation", "0 relations", "34 relations".
+        "1 relation", "0 relations", "1,234 relations" (thousands separated
+        by commas, as the error reports write counts).
 
     Examples
     --------
-    >>> counted(1, "relation"), counted(0, "actor"), counted(34, "relation")
-    ('1 relation', '0 actors', '34 relations')
+    >>> counted(1, "relation"), counted(0, "actor"), counted(1234, "relation")
+    ('1 relation', '0 actors', '1,234 relations')
     """
-    return f"{count} {word}{'' if count == 1 else 's'}"
+    return f"{count:,} {word}{'' if count == 1 else 's'}"

@@ -7,6 +7,7 @@ __getattr__, __dir__, __all__ = lazy_loader.attach(
     submodules=["build"],
     submod_attrs={
         "build": [
+            "active_between",
             "actors",
             "distinct_relations",
             "from_tables",

@@ -9,6 +9,7 @@ active at a date (:func:`snapshot`) or the signed support/opposition graph
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import math
 import os
 from collections.abc import Iterator
@@ -17,21 +18,16 @@ from pathlib import Path
 import networkx as nx
 import pandas as pd
 
-from graph.core.dates import as_period, is_active
-from graph.core.errors import DataError, FileFormatError, Problem, ValidationError
+from graph.core.dates import as_period, parse_period
+from graph.core.errors import DataError, FileFormatError, Problem, raise_problems
 from graph.core.signs import relation_weight
-from graph.tables.read import (
-    DATA_DIR,
-    _actors,
-    _relation_types,
-    _relations,
-    _story,
-    read_datapackage,
-    read_relation_types,
-    story_path,
-)
+from graph.tables.checks import check_actors, check_relation_types, check_relations, check_story
+from graph.tables.datapackage import read_datapackage
+from graph.tables.read import read_relation_types, story_path
+from graph.tables.schema import DATA_DIR
 
 __all__ = [
+    "active_between",
     "actors",
     "distinct_relations",
     "from_tables",
@@ -145,7 +141,7 @@ def load(data_dir: str | Path | None = None) -> nx.MultiDiGraph:
     ['air_support', 'backs', 'political_support']
     """
     G, problems, unreadable = _read_folder(_folder(data_dir))
-    _raise_if(problems, unreadable)
+    raise_problems(problems, unreadable=unreadable)
     return G
 
 
@@ -181,17 +177,11 @@ def validate(data_dir: str | Path | None = None) -> nx.MultiDiGraph:
     G, problems, unreadable = _read_folder(folder)
     story = story_path(folder)
     if os.path.lexists(story):
-        steps, found = _story(story, None if G is None else list(G.nodes))
+        steps, found = check_story(story, None if G is None else list(G.nodes))
         problems += found
         unreadable |= steps is None
-    _raise_if(problems, unreadable)
+    raise_problems(problems, unreadable=unreadable)
     return G
-
-
-def _raise_if(problems: list[Problem], unreadable: bool) -> None:
-    """Raise every problem at once: a FileFormatError if a file could not be read at all."""
-    if problems:
-        raise (FileFormatError if unreadable else ValidationError)(problems)
 
 
 def _folder(data_dir: str | Path | None) -> Path:
@@ -203,11 +193,11 @@ def _read_folder(folder: Path) -> tuple[nx.MultiDiGraph | None, list[Problem], b
     and whether one of them could not be read at all."""
     vocabulary = folder / "relation_types.csv"
     own = vocabulary if os.path.lexists(vocabulary) else None
-    types, problems, unreadable = _relation_types(own)
-    actors, found = _actors(folder / "actors.csv")
+    types, problems, unreadable = check_relation_types(own)
+    actors, found = check_actors(folder / "actors.csv")
     problems += found
     ids = None if actors is None or actors.index.name != "id" else list(actors.index)
-    relations, found = _relations(folder / "relations.csv", ids, types)
+    relations, found = check_relations(folder / "relations.csv", ids, types)
     problems += found
     title, found = _title(folder)
     problems += found
@@ -270,21 +260,80 @@ def snapshot(G: nx.MultiDiGraph, at: str | dt.date) -> nx.MultiDiGraph:
     >>> snapshot(G, "2017").has_edge("assad_government", "free_syrian_army")
     False
     """
-    as_period(at)  # fail early on a malformed date
+    first, last = as_period(at)
+    H = active_between(G, first, last)
+    H.graph["at"] = str(at)
+    return H
+
+
+def active_between(G: nx.MultiDiGraph, first: dt.date, last: dt.date) -> nx.MultiDiGraph:
+    """The actors and relations active on at least one day from ``first`` to ``last``.
+
+    The one time window of the package: :func:`snapshot` takes a date's,
+    :func:`graph.timeline` a period's and the explorer's balance mode a month's.
+
+    Parameters
+    ----------
+    G : networkx.MultiDiGraph
+        An actor graph, as returned by :func:`load`.
+    first, last : datetime.date
+        The first and last day of the window, both included.
+
+    Returns
+    -------
+    networkx.MultiDiGraph
+        A new graph (frozen if ``G`` is) with the actors active in the window
+        (every actor without dates) and the relations active in it between
+        them: those whose start (the first day of a partial start; open if
+        empty) is on or before ``last`` and whose end (the last day of a
+        partial end; open if empty) is on or after ``first``.
+        ``H.graph["at"]`` is ``"first/last"``.
+
+    Raises
+    ------
+    ValueError
+        If ``last`` is before ``first``.
+
+    Examples
+    --------
+    >>> import datetime as dt
+    >>> H = active_between(load(), dt.date(2015, 9, 1), dt.date(2015, 9, 29))
+    >>> H.graph["at"], H.has_edge("russia", "free_syrian_army")
+    ('2015-09-01/2015-09-29', False)
+    >>> active_between(load(), dt.date(2015, 9, 1), dt.date(2015, 9, 30)).has_edge(
+    ...     "russia", "free_syrian_army"
+    ... )
+    True
+    """
+    if last < first:
+        raise ValueError(f"the window ends ({last}) before it starts ({first})")
     H = G.__class__()
     H.graph.update(G.graph)
-    H.graph["at"] = str(at)
+    H.graph["at"] = f"{first}/{last}"
     H.add_nodes_from(
-        (node, data)
-        for node, data in G.nodes(data=True)
-        if is_active(data.get("start"), data.get("end"), at)
+        (node, data) for node, data in G.nodes(data=True) if _overlaps(data, first, last)
     )
     H.add_edges_from(
         (u, v, key, data)
         for u, v, key, data in G.edges(keys=True, data=True)
-        if u in H and v in H and is_active(data.get("start"), data.get("end"), at)
+        if u in H and v in H and _overlaps(data, first, last)
     )
     return nx.freeze(H) if nx.is_frozen(G) else H
+
+
+def _overlaps(data: dict, first: dt.date, last: dt.date) -> bool:
+    start, end = _span(data.get("start"), data.get("end"))
+    return start <= last and end >= first
+
+
+# Cached: a timeline cuts the same relations' dates into every period.
+@functools.lru_cache(maxsize=2**16)
+def _span(start: str | None, end: str | None) -> tuple[dt.date, dt.date]:
+    """First and last day of a span; an open end is the extreme date."""
+    return (
+        parse_period(start)[0] if start else dt.date.min,
+        parse_period(end)[1] if end else dt.date.max,
+    )
 
 
 def distinct_relations(G: nx.MultiDiGraph) -> Iterator[tuple]:

@@ -1,10 +1,17 @@
-"""Files into checked tables: a dataset's CSV files read and validated into pandas."""
+"""Files into checked tables: a dataset's CSV files read and validated into pandas.
+
+:mod:`~graph.tables.schema` names the files and columns,
+:mod:`~graph.tables.source` reads bytes and UTF-8 text safely,
+:mod:`~graph.tables.csvtext` tokenizes CSV, :mod:`~graph.tables.checks`
+checks each file, :mod:`~graph.tables.datapackage` reads the descriptor and
+:mod:`~graph.tables.read` gives the public readers.
+"""
 
 import lazy_loader
 
 __getattr__, __dir__, __all__ = lazy_loader.attach(
     __name__,
-    submodules=["read"],
+    submodules=["schema", "source", "csvtext", "checks", "datapackage", "read"],
     submod_attrs={
         "read": [
             "read_actors",
@@ -14,5 +21,6 @@ __getattr__, __dir__, __all__ = lazy_loader.attach(
             "read_story",
             "story_path",
         ],
+        "schema": ["DATASET_FILES", "DATA_DIR", "TABLE_FILES"],
     },
 )
