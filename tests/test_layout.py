@@ -17,16 +17,8 @@ import pytest
 
 import graph
 import graph.drawing.layout
-from graph.drawing.layout import (
-    LABEL_SIZE,
-    UNLABELLED_SPACING,
-    _Mesh,
-    _remove_overlaps,
-    _rounded,
-    _text_width,
-    actor_boxes,
-    layout,
-)
+from graph.drawing.labels import LABEL_SIZE, _text_width, actor_boxes
+from graph.drawing.layout import UNLABELLED_SPACING, _Mesh, _remove_overlaps, _rounded, layout
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -7,10 +7,11 @@ import lazy_loader
 
 __getattr__, __dir__, __all__ = lazy_loader.attach(
     __name__,
-    submodules=["style", "layout", "scene"],
+    submodules=["style", "labels", "layout", "scene"],
     submod_attrs={
         "style": ["camp_colours", "edge_style", "node_shape"],
-        "layout": ["actor_boxes", "label_lines", "layout"],
+        "labels": ["actor_boxes", "label_lines"],
+        "layout": ["layout"],
         "scene": ["scene", "schema"],
     },
 )

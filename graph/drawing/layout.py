@@ -42,7 +42,6 @@ scale the whole together, so labels never overlap at any zoom.
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Mapping
 
 import networkx as nx
@@ -53,11 +52,22 @@ from scipy.sparse import csgraph
 from scipy.sparse.linalg import factorized
 from scipy.spatial import cKDTree
 
-from graph.drawing.style import LABEL_INSIDE, actor_radii, node_shape
+# The label measurement moved to graph.drawing.labels; its names stay importable from here.
+from graph.drawing.labels import (
+    LABEL_GAP,
+    LABEL_LINE,
+    LABEL_SIZE,
+    actor_boxes,
+    label_lines,
+    label_top,
+    text_columns,
+)
 from graph.network.build import signed_graph
 
 __all__ = [
     "LABELLED_UP_TO",
+    "LABEL_GAP",
+    "LABEL_LINE",
     "LABEL_SIZE",
     "OPPOSITION_LENGTH",
     "UNLABELLED_SPACING",
@@ -85,8 +95,6 @@ PIVOTS = 50
 COMPONENT_GAP = 0.5
 #: Width over height of the rows components are packed in: a landscape screen's or page's.
 PACKING_ASPECT = 2.0
-#: Font size of the actors' labels, in layout units.
-LABEL_SIZE = 20.0
 #: Most actors whose boxes are pushed apart; beyond, labels are too many to read at once.
 LABELLED_UP_TO = 2000
 #: Distance between nearest actors above LABELLED_UP_TO, in box half-diagonals.
@@ -114,22 +122,6 @@ ROUNDS = 100
 STRESS_STEPS = 3
 #: Neighbours of each actor in the proximity graph whose distances are kept.
 PROXIMITY = 8
-#: Longest line of an actor's label in the explorer, in characters (CJK count
-#: two): longer names are wrapped, so that a label takes about as much room
-#: down as across and more names fit where a projector's back row reads them.
-LABEL_LINE = 18
-#: vis-network hangs an actor's label this far below its shape, plus half a font size.
-LABEL_GAP = 4.0
-#: Height of a line of label text with its descenders, in font sizes.
-LINE_HEIGHT = 1.2
-#: Estimated advance of characters, in font sizes: a little wider than DejaVu
-#: Sans, one of the widest common sans-serif faces (and the one Debian's
-#: browsers and matplotlib fall back on). Narrow and wide characters apart.
-_NARROW_CHARACTERS = frozenset(" !'(),./:;I[]`fijlrt|")
-_WIDE_CHARACTERS = frozenset("%&@MWmw")
-_ADVANCE = {"narrow": 0.42, "wide": 1.0, "capital": 0.8, "other": 0.65}
-#: Triangles reach 2/sqrt(3) of their radius above or below their centre.
-_SHAPE_REACH = 1.16
 
 
 def layout(
@@ -140,6 +132,7 @@ def layout(
     size_by: Mapping | pd.Series | None = None,
     label_size: float = LABEL_SIZE,
     labels: Mapping | None = None,
+    boxes: pd.DataFrame | None = None,
 ) -> dict[str, tuple[float, float]]:
     """Fixed positions that put allies together, opponents apart and labels clear.
 
@@ -166,6 +159,10 @@ def layout(
     labels : mapping, optional
         Actor id -> its label as drawn, lines separated by ``"\\n"``; by
         default the ``name`` attributes (the ids without).
+    boxes : pandas.DataFrame, optional
+        The actors' boxes, as :func:`actor_boxes` returns them for
+        ``size_by``, ``label_size`` and ``labels``, for a caller that has
+        them already (the scene draws them too); computed by default.
 
     Returns
     -------
@@ -215,7 +212,9 @@ def layout(
     nodes = sorted(G, key=str)
     if not nodes:
         return {}
-    boxes = actor_boxes(G, size_by, label_size=label_size, labels=labels).to_numpy()
+    if boxes is None:
+        boxes = actor_boxes(G, size_by, label_size=label_size, labels=labels)
+    boxes = boxes.loc[nodes].to_numpy()
     index = {node: i for i, node in enumerate(nodes)}
     ties = _ties(G, index)
     rng = np.random.default_rng(seed)
@@ -229,172 +228,6 @@ def layout(
     offset = (boxes[:, :2] + boxes[:, 2:]) / 2  # from each actor to the middle of its box
     centres = _place_boxes(_spread_out(refined, members, half) + offset, half, members)
     return _rounded(centres - offset, nodes)
-
-
-def actor_boxes(
-    G: nx.Graph,
-    size_by: Mapping | pd.Series | None = None,
-    *,
-    label_size: float = LABEL_SIZE,
-    labels: Mapping | None = None,
-) -> pd.DataFrame:
-    """The space each actor takes in a drawing: its shape and its label.
-
-    The explorer (vis-network) and the print figures draw an actor as a shape
-    of its radius (:func:`graph.drawing.style.actor_radii`) with its name centred
-    below, the top of the text ``radius + label_size / 2 + LABEL_GAP`` below
-    the actor's point; shapes of :data:`graph.drawing.style.LABEL_INSIDE` hold the
-    name inside instead, and get room for both. The width of a name is
-    estimated from its characters, a little wider than DejaVu Sans draws it.
-
-    Parameters
-    ----------
-    G : networkx.Graph
-        An actor graph.
-    size_by : pandas.Series or mapping, optional
-        A number per actor id that sizes the actors; their degree by default.
-    label_size : float
-        Font size of the labels, in the units of the positions; 0 for none.
-    labels : mapping, optional
-        Actor id -> its label as drawn, lines separated by ``"\\n"``; by
-        default the ``name`` attributes (the ids without).
-
-    Returns
-    -------
-    pandas.DataFrame
-        Indexed by actor id (sorted), the box's ``left``, ``top``, ``right``
-        and ``bottom`` edges relative to the actor's point, y pointing down.
-
-    Examples
-    --------
-    >>> import graph
-    >>> boxes = actor_boxes(graph.load())
-    >>> boxes.loc["iran"].round(1).to_dict()
-    {'left': -21.4, 'top': -16.7, 'right': 21.4, 'bottom': 52.4}
-    >>> actor_boxes(graph.load(), label_size=0).loc["iran"].round(1).to_dict()
-    {'left': -14.4, 'top': -16.7, 'right': 14.4, 'bottom': 16.7}
-    """
-    nodes = sorted(G, key=str)
-    radii = actor_radii(G, size_by)
-    rows = []
-    for node in nodes:
-        data = G.nodes[node]
-        radius = radii[node]
-        half_width, top, bottom = radius, -_SHAPE_REACH * radius, _SHAPE_REACH * radius
-        text = labels[node] if labels is not None else data.get("name", node)
-        lines = str(text).split("\n")
-        if label_size > 0:
-            width = max(_text_width(line) for line in lines) * label_size
-            height = len(lines) * LINE_HEIGHT * label_size
-            half_width = max(half_width, width / 2)
-            bottom = max(bottom, label_top(radius, label_size=label_size) + height)
-            if node_shape(str(data.get("kind", ""))) in LABEL_INSIDE:
-                # Drawn around its label (vis-network's ellipse: text width plus
-                # text height across, twice the text height down).
-                half_width = max(half_width, (width + height) / 2)
-                top = min(top, -height)
-        rows.append((-half_width, top, half_width, bottom))
-    return pd.DataFrame(
-        rows, index=pd.Index(nodes, name="actor"), columns=["left", "top", "right", "bottom"]
-    )
-
-
-def label_lines(name: str, *, width: int = LABEL_LINE) -> list[str]:
-    """An actor's name broken into lines of at most ``width`` characters.
-
-    Lines break at spaces (runs of white space count as one) and where the
-    name has a line break; a word longer
-    than a line, or text without spaces, is cut where the line is full. A
-    CJK character counts two, as it is drawn about twice as wide.
-
-    Parameters
-    ----------
-    name : str
-        The name, as in the data.
-    width : int
-        Longest line, in characters.
-
-    Returns
-    -------
-    list of str
-        The lines, at least one.
-
-    Examples
-    --------
-    >>> label_lines("Syrian Observatory for Human Rights")
-    ['Syrian Observatory', 'for Human Rights']
-    >>> label_lines("Free Syrian Army"), label_lines("Civilians of eastern Aleppo")
-    (['Free Syrian Army'], ['Civilians of', 'eastern Aleppo'])
-    >>> label_lines("Kurdish\\nforces")
-    ['Kurdish', 'forces']
-    >>> label_lines("叙利亚民主力量叙利亚民主力量", width=10)
-    ['叙利亚民主', '力量叙利亚', '民主力量']
-    """
-    lines: list[str] = []
-    for paragraph in name.split("\n"):  # a line break in the name stays one
-        line = ""
-        for word in paragraph.split():
-            candidate = f"{line} {word}" if line else word
-            if text_columns(candidate) <= width:
-                line = candidate
-                continue
-            if line:
-                lines.append(line)
-            line = word
-            while text_columns(line) > width:
-                cut = len(line)
-                while cut > 1 and text_columns(line[:cut]) > width:
-                    cut -= 1
-                lines.append(line[:cut])
-                line = line[cut:]
-        lines.append(line)
-    return lines
-
-
-def text_columns(text: str) -> int:
-    """Width of text in characters, a CJK character counting two.
-
-    Examples
-    --------
-    >>> text_columns("Iran"), text_columns("叙利亚")
-    (4, 6)
-    """
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
-
-
-def label_top(radius: float, *, label_size: float = LABEL_SIZE) -> float:
-    """How far below an actor's point the top of its label is, when hung below its shape.
-
-    vis-network hangs a label :data:`LABEL_GAP` and half a font size below a
-    shape of ``radius``; the print figures hang it there too.
-
-    Examples
-    --------
-    >>> label_top(10.0, label_size=20.0)
-    24.0
-    """
-    return radius + label_size / 2 + LABEL_GAP
-
-
-def _text_width(text: str) -> float:
-    """Estimated width of one line of text, in font sizes.
-
-    Examples
-    --------
-    >>> _text_width("Iran"), _text_width("MW"), _text_width("叙利亚")
-    (2.14, 2.0, 3.0)
-    """
-    width = 0.0
-    for character in text:
-        if character in _WIDE_CHARACTERS or unicodedata.east_asian_width(character) in "WF":
-            width += _ADVANCE["wide"]
-        elif character in _NARROW_CHARACTERS:
-            width += _ADVANCE["narrow"]
-        elif character.isupper():
-            width += _ADVANCE["capital"]
-        else:
-            width += _ADVANCE["other"]
-    return width
 
 
 def _ties(G: nx.MultiDiGraph, index: dict) -> tuple[np.ndarray, np.ndarray, np.ndarray]:

@@ -5,7 +5,7 @@ serialises it into the page), the print figures (:mod:`graph.outputs.figure`) an
 the GEXF export (:mod:`graph.outputs.export`): positions from
 :func:`graph.drawing.layout.layout` (seeded, so the same graph always gives the same
 picture), radii, colours, shapes and line styles from :mod:`graph.drawing.style`, and
-every actor's box (its shape and label, :func:`graph.drawing.layout.actor_boxes`),
+every actor's box (its shape and label, :func:`graph.drawing.labels.actor_boxes`),
 all in the units of ``label_size``, the labels' font size. Pictures scale the
 whole together, so labels that the layout keeps apart stay apart. The scene
 also holds what the explorer's legend, filters, time slider and story show,
@@ -48,14 +48,8 @@ import pandas as pd
 
 from graph.core.dates import as_period, date_label, parse_period, span_label
 from graph.core.signs import relation_weight
-from graph.drawing.layout import (
-    LABEL_SIZE,
-    LABELLED_UP_TO,
-    actor_boxes,
-    label_lines,
-    label_top,
-    layout,
-)
+from graph.drawing.labels import LABEL_SIZE, actor_boxes, label_lines, label_top
+from graph.drawing.layout import LABELLED_UP_TO, layout
 from graph.drawing.style import (
     SIGN_NAMES,
     actor_radii,
@@ -180,8 +174,9 @@ def _nodes(G: nx.MultiDiGraph, size_by: Mapping | pd.Series | None) -> list[dict
         node: "\n".join(label_lines(str(data.get("name", node))))
         for node, data in G.nodes(data=True)
     }
-    positions = layout(G, size_by=size_by, labels=labels)
-    boxes = actor_boxes(G, size_by, label_size=LABEL_SIZE, labels=labels).round(2).to_dict("index")
+    measured = actor_boxes(G, size_by, label_size=LABEL_SIZE, labels=labels)
+    positions = layout(G, size_by=size_by, labels=labels, boxes=measured)
+    boxes = measured.round(2).to_dict("index")
     colours = camp_colours(str(camp) for _, camp in G.nodes(data="camp", default=""))
     degree = dict(G.degree())
     return [

@@ -58,7 +58,7 @@ from matplotlib.patches import FancyArrowPatch
 from graph.analysis.metrics import date_range
 from graph.core.dates import as_period, is_active
 from graph.core.files import atomic_write
-from graph.drawing.layout import LABEL_LINE, label_lines, text_columns
+from graph.drawing.labels import LABEL_LINE, label_lines, text_columns
 from graph.drawing.scene import scene
 from graph.drawing.style import edge_style, node_shape
 
