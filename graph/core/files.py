@@ -321,55 +321,78 @@ def atomic_write(path: str | Path, mode: str = "w") -> Iterator[IO]:
     >>> target.read_text(), [path.name for path in target.parent.iterdir()]
     ('complete', ['out.txt'])
     """
-    given = Path(path)
-    check_output(given)
-    target = _resolve_link(given)
     text = "b" not in mode
-    created: list[Path] = []
-    temporary: Path | None = None
-    try:
-        try:
-            created = _make_parents(target.parent)
-            remove_stale_temporaries(target)
+    with _staged(path, folder=False) as (given, target, temporary):
+        with _reported(given):
             # A replaced file's mode from the start, so its content is never
             # more readable than it was; else 0o666 as open() uses, less the umask.
             try:
                 kept: int | None = stat.S_IMODE(target.stat().st_mode)
             except FileNotFoundError:
                 kept = None
-            name = _temporary_name(target)
-            descriptor = os.open(name, os.O_WRONLY | os.O_CREAT | os.O_EXCL, kept or 0o600)
-            temporary = name
+            descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, kept or 0o600)
             out = os.fdopen(
                 descriptor, mode, **({"encoding": "utf-8", "newline": "\n"} if text else {})
             )
             try:
-                os.chmod(name, 0o666 & ~_umask() if kept is None else kept)
+                os.chmod(temporary, 0o666 & ~_umask() if kept is None else kept)
             except OSError:
                 out.close()
                 raise
-        except OSError as error:
-            raise _output_error(error, given) from None
-        try:
-            with out:  # closing flushes: a full disk may show only then
-                yield out
-                out.flush()
-                os.fsync(out.fileno())
-        except OSError as error:
-            if error.filename is not None:
-                raise  # about another file than ours
-            raise _output_error(error, given) from None
-        try:
+        with _reported(given, ours_only=True), out:  # closing flushes: a full disk may show then
+            yield out
+            out.flush()
+            os.fsync(out.fileno())
+        with _reported(given):
             os.replace(temporary, target)
-        except OSError as error:
-            raise _output_error(error, given) from None
+
+
+@contextlib.contextmanager
+def _staged(path: str | Path, *, folder: bool) -> Iterator[tuple[Path, Path, Path]]:
+    """What :func:`atomic_write` and :func:`atomic_folder` share around their own steps.
+
+    Checks the output, creates its missing folders, removes stale temporaries
+    and yields ``(path as given, the target it writes, a temporary name beside
+    it)``. The caller creates the temporary, lets its block write into it and
+    moves it over the target. On the way out whatever is left at the
+    temporary name is removed -- the new file or folder after a failure, the
+    old folder after a swap -- and so are the folders created for nothing;
+    after a success the rename is made durable.
+    """
+    given = Path(path)
+    check_output(given, folder=folder)
+    target = _resolve_link(given)
+    temporary = _temporary_name(target)
+    created: list[Path] = []
+    try:
+        with _reported(given):
+            created = _make_parents(target.parent)
+            remove_stale_temporaries(target)
+        yield given, target, temporary
         _sync_folder(target.parent)
-    except BaseException:
-        if temporary is not None:
+    finally:
+        if temporary.is_dir() and not temporary.is_symlink():
+            shutil.rmtree(temporary, ignore_errors=True)
+        else:
             with contextlib.suppress(OSError):
                 os.unlink(temporary)
-        _remove_empty(created)
-        raise
+        if not target.exists():
+            _remove_empty(created)
+
+
+@contextlib.contextmanager
+def _reported(given: Path, *, ours_only: bool = False) -> Iterator[None]:
+    """OSErrors raised in the block as an :class:`OutputError` naming ``given``.
+
+    ``ours_only``: in a caller's block, an error about another file (it has a
+    ``filename``) is the caller's own and passes unchanged.
+    """
+    try:
+        yield
+    except OSError as error:
+        if ours_only and error.filename is not None:
+            raise
+        raise _output_error(error, given) from None
 
 
 #: renameat2's flag that swaps two paths in one step (Linux 3.15 and later).
@@ -444,19 +467,10 @@ def atomic_folder(path: str | Path, *, replaced: Iterable[str] = ()) -> Iterator
     >>> sorted(path.name for path in target.iterdir())
     ['actors.csv']
     """
-    given = Path(path)
-    check_output(given, folder=True)
-    target = _resolve_link(given)
     replaced = set(replaced)
-    created: list[Path] = []
-    temporary: Path | None = None
-    try:
-        try:
-            created = _make_parents(target.parent)
-            remove_stale_temporaries(target)
-            name = _temporary_name(target)
-            name.mkdir()
-            temporary = name
+    with _staged(path, folder=True) as (given, target, temporary):
+        with _reported(given):
+            temporary.mkdir()
             if target.is_dir():
                 os.chmod(temporary, stat.S_IMODE(target.stat().st_mode))
                 for entry in sorted(os.scandir(target), key=lambda entry: entry.name):
@@ -469,17 +483,11 @@ def atomic_folder(path: str | Path, *, replaced: Iterable[str] = ()) -> Iterator
                         )
                     else:
                         _link_or_copy(entry.path, str(kept))
-        except OSError as error:
-            raise _output_error(error, given) from None
-        try:
+        with _reported(given, ours_only=True):
             yield temporary
-        except OSError as error:
-            if error.filename is not None:
-                raise  # about another file than ours
-            raise _output_error(error, given) from None
-        try:
+        with _reported(given):
             if target.is_dir() and _exchange(temporary, target):
-                pass  # the old folder is now at the temporary name, removed below
+                pass  # the old folder is now at the temporary name, removed on the way out
             elif target.is_dir():
                 old = _temporary_name(target, "old")
                 os.rename(target, old)
@@ -491,13 +499,3 @@ def atomic_folder(path: str | Path, *, replaced: Iterable[str] = ()) -> Iterator
                 os.rename(old, temporary)
             else:
                 os.rename(temporary, target)
-                temporary = None
-        except OSError as error:
-            raise _output_error(error, given) from None
-        _sync_folder(target.parent)
-    finally:
-        # The new folder after a failure, or the old one after the swap.
-        if temporary is not None:
-            shutil.rmtree(temporary, ignore_errors=True)
-        if not target.exists():
-            _remove_empty(created)
