@@ -27,6 +27,7 @@ from graph.core.files import OutputError, atomic_write, check_output
 from graph.core.resources import data_dir as bundled_data_dir
 from graph.core.version import __version__
 from graph.core.words import counted
+from graph.tables.schema import DATASET_FILES
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -56,10 +57,6 @@ DATA_DIR_ARGUMENT = click.argument(
 )
 
 
-#: Files of a dataset folder that commands read, which no output may replace.
-INPUT_FILES = ("actors.csv", "relations.csv", "relation_types.csv", "story.csv", "datapackage.json")
-
-
 def output_option(
     help: str,
     *,
@@ -84,7 +81,8 @@ def output_option(
         def checked(**options):
             if options[name] is not None:
                 data_dir = options.get("data_dir") or bundled_data_dir()
-                inputs = [data_dir, *(Path(data_dir) / input for input in INPUT_FILES)]
+                # A dataset's files, which commands read: no output may replace one.
+                inputs = [data_dir, *(Path(data_dir) / input for input in DATASET_FILES)]
                 try:
                     check_output(options[name], folder=is_folder(options), inputs=inputs)
                 except OutputError as error:
@@ -205,6 +203,7 @@ def info(data_dir: Path | None) -> None:
       alliance-graph info
     """
     from graph.analysis.metrics import date_range, relation_counts
+    from graph.drawing.style import SIGN_NAMES
     from graph.network.build import load
 
     G = load(data_dir)
@@ -215,11 +214,10 @@ def info(data_dir: Path | None) -> None:
     _echo(f"dates: {first or 'undated'} to {last or 'undated'}")
     counts = relation_counts(G)
     by_sign = counts.groupby("sign")["relations"].sum()
-    names = {1: "support", -1: "opposition", 0: "neutral"}
     _echo(
         "by sign: "
         + ", ".join(
-            f"{names[int(s)]} {int(n)}" for s, n in by_sign.sort_index(ascending=False).items()
+            f"{SIGN_NAMES[int(s)]} {int(n)}" for s, n in by_sign.sort_index(ascending=False).items()
         )
     )
     _echo("by type:")
@@ -259,10 +257,10 @@ def build(
     """
     from graph.network.build import load
     from graph.outputs.explorer.render import write_html
-    from graph.tables.read import DATA_DIR, read_story
+    from graph.tables.read import read_story, story_path
 
     G = load(data_dir)
-    story_file = (DATA_DIR if data_dir is None else data_dir) / "story.csv"
+    story_file = story_path(data_dir)
     story = read_story(story_file, G.nodes) if story_file.exists() else None
     written = write_html(G, output, title=title, preset=preset, at=at, story=story)
     _echo(str(written.resolve()))

@@ -299,11 +299,7 @@ def _check_enough(G: nx.MultiDiGraph, candidates: pd.DataFrame, n: int) -> None:
     """Refuse a quiz the data cannot give, saying why and what to do."""
     title = G.graph.get("title") or "this dataset"
     if len(candidates) < n:
-        found = (
-            f"only {len(candidates)} question{'s' if len(candidates) != 1 else ''}"
-            if len(candidates)
-            else "no question"
-        )
+        found = f"only {counted(len(candidates), 'question')}" if len(candidates) else "no question"
         raise QuizError(
             f"{title}: {found} can be asked, {n} were asked for. A question needs two "
             "actors who share a neighbour in the signed graph (a triangle of support or "

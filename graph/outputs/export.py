@@ -92,7 +92,12 @@ import pandas as pd
 from graph.core.dates import parse_period
 from graph.core.files import atomic_folder, atomic_write
 from graph.drawing.scene import scene
-from graph.tables.read import ACTOR_COLUMNS, RELATION_COLUMNS, RELATION_TYPE_COLUMNS
+from graph.tables.schema import (
+    ACTOR_COLUMNS,
+    RELATION_COLUMNS,
+    RELATION_TYPE_COLUMNS,
+    TABLE_FILES,
+)
 
 __all__ = [
     "FORMATS",
@@ -107,8 +112,6 @@ __all__ = [
 
 #: The formats :func:`export_as` writes.
 FORMATS = ("gexf", "graphml", "json", "csv")
-#: The files of a CSV export; other files of the folder are kept.
-CSV_FILES = ("actors.csv", "relations.csv", "relation_types.csv")
 
 GEXF_NAMESPACE = "http://gexf.net/1.3"
 VIZ_NAMESPACE = "http://gexf.net/1.3/viz"
@@ -559,7 +562,7 @@ def write_csv(G: nx.MultiDiGraph, folder: str | Path, *, for_spreadsheet: bool =
         {"type": kind, **_converted(row, "csv", f"relation type {kind!r}")}
         for kind, row in vocabulary.items()
     ]
-    with atomic_folder(folder, replaced=CSV_FILES) as written:
+    with atomic_folder(folder, replaced=TABLE_FILES) as written:  # other files are kept
         _write_table(written / "actors.csv", ACTOR_COLUMNS, actors, for_spreadsheet)
         _write_table(written / "relations.csv", RELATION_COLUMNS, relations, for_spreadsheet)
         if types:
