@@ -43,7 +43,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from synthetic import write_signed_dataset, write_synthetic
 
 import graph
-from graph.balance import balance_view
+from graph.analysis import balance_view
 from graph.datasets import trust_like
 
 SIZES = ((200, 1_000), (1_000, 5_000), (2_000, 10_000))

@@ -23,7 +23,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import graph
-from graph.drawing.scene import scene
+from graph.drawing.picture import scene
 from graph.outputs.explorer.payload import page_payload
 from graph.outputs.explorer.render import render_html
 

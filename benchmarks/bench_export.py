@@ -26,7 +26,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from synthetic import write_synthetic
 
 import graph
-from graph.drawing.scene import scene
+from graph.drawing.picture import scene
 from graph.outputs.export import write_csv, write_gexf, write_graphml, write_json
 from graph.outputs.figure import draw
 

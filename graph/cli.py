@@ -27,7 +27,7 @@ from graph.core.files import OutputError, atomic_write, check_output
 from graph.core.resources import data_dir as bundled_data_dir
 from graph.core.version import __version__
 from graph.core.words import counted
-from graph.tables.schema import DATASET_FILES
+from graph.tables.columns import DATASET_FILES
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -171,10 +171,10 @@ def main() -> None:
     """
 
 
-@main.command()
+@main.command("validate")
 @DATA_DIR_ARGUMENT
 @reports_data_errors
-def validate(data_dir: Path | None) -> None:
+def validate_command(data_dir: Path | None) -> None:
     """Check every file of a dataset and list every problem with file:line:column.
 
     Reads what build reads: relation_types.csv, actors.csv, relations.csv,
@@ -192,10 +192,10 @@ def validate(data_dir: Path | None) -> None:
     )
 
 
-@main.command()
+@main.command("info")
 @DATA_DIR_ARGUMENT
 @reports_data_errors
-def info(data_dir: Path | None) -> None:
+def info_command(data_dir: Path | None) -> None:
     """Count actors and relations by type and sign, and show the date range.
 
     \b
@@ -224,7 +224,7 @@ def info(data_dir: Path | None) -> None:
     _echo(_table_text(counts))
 
 
-@main.command()
+@main.command("build")
 @DATA_DIR_ARGUMENT
 @output_option("The HTML file to write.")
 @click.option("--title", help="Page title (the dataset's title by default).")
@@ -242,7 +242,7 @@ def info(data_dir: Path | None) -> None:
     help="Start the time slider at this date or period, e.g. 2016-07 (all dates by default).",
 )
 @reports_data_errors
-def build(
+def build_command(
     data_dir: Path | None, output: Path, title: str | None, preset: str, at: str | None
 ) -> None:
     """Write the interactive explorer as one offline HTML file.
@@ -266,7 +266,7 @@ def build(
     _echo(str(written.resolve()))
 
 
-@main.command()
+@main.command("export")
 @DATA_DIR_ARGUMENT
 @click.option(
     "--format",
@@ -287,7 +287,9 @@ def build(
     "(the files then no longer read back unchanged).",
 )
 @reports_data_errors
-def export(data_dir: Path | None, format_: str, output: Path, for_spreadsheet: bool) -> None:
+def export_command(
+    data_dir: Path | None, format_: str, output: Path, for_spreadsheet: bool
+) -> None:
     """Write the dataset for Gephi, other graph tools or a spreadsheet.
 
     \b
@@ -306,7 +308,7 @@ def export(data_dir: Path | None, format_: str, output: Path, for_spreadsheet: b
     _echo(str(written.resolve()))
 
 
-@main.command()
+@main.command("figure")
 @DATA_DIR_ARGUMENT
 @output_option("The file to write, ending in .png, .svg or .pdf.")
 @click.option(
@@ -324,7 +326,7 @@ def export(data_dir: Path | None, format_: str, output: Path, for_spreadsheet: b
 )
 @click.option("--title", help="Figure title (the dataset's title by default).")
 @reports_data_errors
-def figure(
+def figure_command(
     data_dir: Path | None, output: Path, at: str | None, preset: str, title: str | None
 ) -> None:
     """Write a print-ready figure of the network: PNG, SVG or PDF, by the file's suffix.
@@ -344,7 +346,7 @@ def figure(
     _echo(str(written.resolve()))
 
 
-@main.command()
+@main.command("metrics")
 @DATA_DIR_ARGUMENT
 @AT_OPTION
 @output_option(
@@ -365,7 +367,7 @@ def figure(
     "(a strong tie is a short path).",
 )
 @reports_data_errors
-def metrics(
+def metrics_command(
     data_dir: Path | None, at: str | None, csv_file: Path | None, exact: bool, weighted: bool
 ) -> None:
     """Summarise the network and rank actors by centrality.
@@ -392,7 +394,7 @@ def metrics(
         _echo(f"wrote {csv_file}", err=True)
 
 
-@main.command()
+@main.command("balance")
 @DATA_DIR_ARGUMENT
 @AT_OPTION
 @click.option(
@@ -407,7 +409,7 @@ def metrics(
 @click.option("--heuristic", "method", flag_value="heuristic", help="Local search only (fast).")
 @click.option("--all", "all_members", is_flag=True, help="List every group member and tie.")
 @reports_data_errors
-def balance(
+def balance_command(
     data_dir: Path | None, at: str | None, time_limit: float, method: str | None, all_members: bool
 ) -> None:
     """Measure structural balance, find two groups and the ties that break them.
@@ -445,7 +447,7 @@ def balance(
 @click.option("--master", help="Spark master URL (local[*] by default).")
 @click.option("--memory-limit", help="DuckDB memory limit or Spark driver memory, e.g. 2GB.")
 @reports_data_errors
-def import_(kind: str, sources: tuple[str, ...], output: Path, **options) -> None:
+def import_command(kind: str, sources: tuple[str, ...], output: Path, **options) -> None:
     """Turn event data (ACLED, UCDP GED, GDELT 2.0) or a signed edge list into a dataset folder.
 
     Repeated events of a pair become one relation per activity spell (a spell
@@ -466,7 +468,7 @@ def import_(kind: str, sources: tuple[str, ...], output: Path, **options) -> Non
     _echo(str(written.resolve()))
 
 
-@main.command()
+@main.command("quiz")
 @DATA_DIR_ARGUMENT
 @output_option("The file to write: .pdf (question sheet and answer key) or .csv.")
 @click.option(
@@ -476,7 +478,7 @@ def import_(kind: str, sources: tuple[str, ...], output: Path, **options) -> Non
 @AT_OPTION
 @click.option("--for-spreadsheet", is_flag=True, help="csv only: neutralise formula-like cells.")
 @reports_data_errors
-def quiz(
+def quiz_command(
     data_dir: Path | None,
     output: Path,
     count: int,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import shutil
 import sys
+import warnings
 from pathlib import Path
 
 import networkx as nx
@@ -13,7 +14,7 @@ import pytest
 from chromium import browser, open_page, pages  # noqa: F401 (fixtures for browser tests)
 
 import graph
-from graph.tables.schema import DATA_DIR, DATASET_FILES
+from graph.tables.columns import DATA_DIR, DATASET_FILES
 
 #: The files the `dataset` fixture copies: all but the story, which tests write themselves.
 DATA_FILES = tuple(name for name in DATASET_FILES if name != "story.csv")
@@ -44,7 +45,7 @@ def dataset(tmp_path: Path) -> Path:
 def _check_every_scene() -> list[int]:
     """Validate every scene and page payload built in the session against their JSON Schema.
 
-    Wraps :func:`graph.drawing.scene.scene` and
+    Wraps :func:`graph.drawing.picture.scene` and
     :func:`graph.outputs.explorer.payload.page_payload` wherever a module of
     the package holds them (the page, the figure, the GEXF export, their own
     modules), before any test module imports them, so no payload escapes the
@@ -53,7 +54,7 @@ def _check_every_scene() -> list[int]:
     """
     import jsonschema
 
-    from graph.drawing import scene as scene_module
+    from graph.drawing import picture as scene_module
     from graph.outputs.explorer import payload as payload_module
 
     validator = jsonschema.Draft202012Validator(scene_module.schema())
@@ -71,7 +72,10 @@ def _check_every_scene() -> list[int]:
 
         for module_name, module in list(sys.modules.items()):
             in_package = module_name == "graph" or module_name.startswith("graph.")
-            if in_package and getattr(module, name, None) is original:
+            with warnings.catch_warnings():  # graph.scene, a deprecated module alias, warns
+                warnings.simplefilter("ignore", DeprecationWarning)
+                found = getattr(module, name, None) if in_package else None
+            if found is original:
                 setattr(module, name, checked_payload)
     return checked
 

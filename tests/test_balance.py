@@ -17,7 +17,7 @@ import pandas as pd
 import pytest
 from scipy.linalg import expm
 
-from graph.analysis.balance_view import balance_view
+from graph.analysis.balance_states import balance_view
 from graph.balance import (
     balance_report,
     changed_sides,

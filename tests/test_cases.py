@@ -214,7 +214,7 @@ def test_no_date_columns_are_undated_relations_everywhere(tmp_path: Path) -> Non
     assert "nan" not in (tmp_path / "csv" / "relations.csv").read_text(encoding="utf-8")
     back = graph.load(tmp_path / "csv")
     assert nx.utils.edges_equal(back.edges(keys=True, data=True), G.edges(keys=True, data=True))
-    payload = graph.drawing.scene.scene(G)
+    payload = graph.drawing.picture.scene(G)
     assert all(edge["start"] is None and edge["when"] for edge in payload["edges"])
     for function in (graph.centrality, graph.relation_counts, graph.summary):
         function(G)

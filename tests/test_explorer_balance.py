@@ -21,7 +21,7 @@ from chromium import ARTIFACTS, Visit
 from test_explorer_accessibility import serious, violations
 
 import graph
-from graph.analysis.balance_view import balance_view
+from graph.analysis.balance_states import balance_view
 from graph.balance import frustrated_ties, frustration
 
 READ_BALANCE = """() => {

@@ -21,7 +21,7 @@ from PIL import Image
 
 import graph
 from graph.cli import main
-from graph.drawing.scene import scene
+from graph.drawing.picture import scene
 from graph.outputs.figure import FONT_FALLBACK, PRESETS, draw, font_families, make_figure
 
 A4_POINTS = (841.68, 595.44)  # 11.69 x 8.27 inches
@@ -269,7 +269,7 @@ def test_long_names_are_wrapped_or_shortened(dataset: Path, monkeypatch) -> None
     # Long names shrink the drawing less: labels stay readable on paper.
     size = min(t.get_fontsize() for t in figure.axes[0].texts)
     monkeypatch.setattr(graph.outputs.figure, "figure_label", lambda name: name)
-    monkeypatch.setattr(graph.drawing.scene, "label_lines", lambda name: [name])
+    monkeypatch.setattr(graph.drawing.picture, "label_lines", lambda name: [name])
     unwrapped = make_figure(G)
     assert size >= 8 > min(t.get_fontsize() for t in unwrapped.axes[0].texts)
     assert G.nodes["russia"]["name"] == LONG  # the graph is not changed

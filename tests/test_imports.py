@@ -110,7 +110,10 @@ def test_functions_keep_their_names_and_submodules_are_attributes(tmp_path: Path
         "from graph import timeline\n"
         "assert timeline is graph.timeline\n"
         "assert callable(graph.outputs.explorer.render.render_html)\n"
-        "assert callable(graph.drawing.layout.layout)\n"
+        "assert callable(graph.drawing.placement.layout)\n"
+        "import graph.drawing.picture, graph.analysis.balance_states\n"
+        "assert callable(graph.drawing.scene) and callable(graph.drawing.layout)\n"
+        "assert callable(graph.analysis.balance_view)\n"
         "assert not hasattr(graph, 'no_such_module')",
         tmp_path,
     )

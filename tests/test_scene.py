@@ -12,8 +12,8 @@ from test_layout import overlapping_actors
 import graph
 from graph.analysis.metrics import date_range
 from graph.core.dates import parse_period
-from graph.drawing.layout import LABEL_GAP, LABEL_SIZE, LABELLED_UP_TO, actor_boxes, layout
-from graph.drawing.scene import CONFIDENCE_MEANINGS, scene
+from graph.drawing.picture import CONFIDENCE_MEANINGS, scene
+from graph.drawing.placement import LABEL_GAP, LABEL_SIZE, LABELLED_UP_TO, actor_boxes, layout
 from graph.tables.read import CONFIDENCE_LEVELS
 
 

@@ -1,7 +1,7 @@
 """The written contract between Python and the page: the scene's JSON Schema.
 
 Every scene the test suite builds is validated against the schema (the
-``scene_schema_check`` fixture of conftest.py wraps :func:`graph.drawing.scene.scene`
+``scene_schema_check`` fixture of conftest.py wraps :func:`graph.drawing.picture.scene`
 for the whole session); here, the schema itself is checked, and so is the
 page's script: its TypeScript declarations of the scene
 (``graph/outputs/explorer/assets/types/scene.d.ts``) are generated from the schema by
@@ -24,7 +24,7 @@ import jsonschema
 import pytest
 
 import graph
-from graph.drawing.scene import SCHEMA_VERSION, scene, schema
+from graph.drawing.picture import SCHEMA_VERSION, scene, schema
 
 PACKAGE = Path(graph.__file__).parent
 REPOSITORY = PACKAGE.parent

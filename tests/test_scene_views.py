@@ -7,8 +7,8 @@ import pytest
 
 import graph
 import graph.outputs.explorer.payload as payload_module
-from graph.analysis.balance_view import balance_view
-from graph.drawing.scene import scene
+from graph.analysis.balance_states import balance_view
+from graph.drawing.picture import scene
 from graph.outputs.explorer.payload import GROUP_COLOURS, UNPLACED_COLOUR, page_payload
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 import graph
-from graph.drawing.scene import scene
+from graph.drawing.picture import scene
 from graph.drawing.style import (
     CAMP_COLOURS,
     CONFIDENCE_DOTS,

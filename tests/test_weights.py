@@ -20,7 +20,7 @@ import graph
 from graph.analysis.metrics import centrality
 from graph.balance import balance_report, frustration
 from graph.cli import main
-from graph.drawing.scene import scene
+from graph.drawing.picture import scene
 from graph.drawing.style import HEAVIEST_WIDTH_FACTOR, edge_style
 
 ACTORS = "id,name\na,Alpha\nb,Beta\nc,Gamma\n"

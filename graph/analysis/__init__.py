@@ -7,13 +7,13 @@ import lazy_loader
 
 __getattr__, __dir__, __all__ = lazy_loader.attach(
     __name__,
-    submodules=["metrics", "changes", "predict", "whatif", "quiz", "balance_view"],
+    submodules=["metrics", "changes", "predict", "whatif", "quiz", "balance_states"],
     submod_attrs={
         "metrics": ["centrality", "date_range", "pn_centrality", "relation_counts", "summary"],
         "changes": ["diff", "timeline"],
         "predict": ["balance_predictions"],
         "whatif": ["compare", "without"],
         "quiz": ["QuizError", "glossary", "quiz_questions"],
-        "balance_view": ["balance_view"],
+        "balance_states": ["balance_view"],
     },
 )

@@ -7,11 +7,11 @@ import lazy_loader
 
 __getattr__, __dir__, __all__ = lazy_loader.attach(
     __name__,
-    submodules=["style", "labels", "layout", "scene"],
+    submodules=["style", "labels", "placement", "picture"],
     submod_attrs={
         "style": ["camp_colours", "edge_style", "node_shape"],
         "labels": ["actor_boxes", "label_lines"],
-        "layout": ["layout"],
-        "scene": ["scene", "schema"],
+        "placement": ["layout"],
+        "picture": ["scene", "schema"],
     },
 )

@@ -22,9 +22,9 @@ from graph.core.dates import as_period, parse_period
 from graph.core.errors import DataError, FileFormatError, Problem, raise_problems
 from graph.core.signs import relation_weight
 from graph.tables.checks import check_actors, check_relation_types, check_relations, check_story
+from graph.tables.columns import DATA_DIR
 from graph.tables.datapackage import read_datapackage
 from graph.tables.read import read_relation_types, story_path
-from graph.tables.schema import DATA_DIR
 
 __all__ = [
     "active_between",

@@ -91,8 +91,8 @@ import pandas as pd
 
 from graph.core.dates import parse_period
 from graph.core.files import atomic_folder, atomic_write
-from graph.drawing.scene import scene
-from graph.tables.schema import (
+from graph.drawing.picture import scene
+from graph.tables.columns import (
     ACTOR_COLUMNS,
     RELATION_COLUMNS,
     RELATION_TYPE_COLUMNS,

@@ -1,7 +1,7 @@
 """Print-ready figures of an actor graph: PNG, SVG and PDF through matplotlib.
 
 A figure draws what the HTML explorer draws, from the same data: the
-scene (:func:`graph.drawing.scene.scene`) gives the positions, sizes, label size,
+scene (:func:`graph.drawing.picture.scene`) gives the positions, sizes, label size,
 actor boxes and label places, camp colours, relation colours, dashes, widths
 and opacities, and :func:`graph.drawing.style.node_shape` gives the matplotlib marker
 of each kind. Shapes and labels keep their size relative to the positions,
@@ -59,7 +59,7 @@ from graph.analysis.metrics import date_range
 from graph.core.dates import as_period, is_active
 from graph.core.files import atomic_write
 from graph.drawing.labels import LABEL_LINE, label_lines, text_columns
-from graph.drawing.scene import scene
+from graph.drawing.picture import scene
 from graph.drawing.style import edge_style, node_shape
 
 __all__ = [

@@ -20,7 +20,7 @@ import networkx as nx
 import pandas as pd
 from pyvis.network import Network
 
-from graph.drawing.scene import scene
+from graph.drawing.picture import scene
 from graph.drawing.style import SIGN_NAMES
 
 __all__ = ["to_pyvis"]

@@ -1,6 +1,6 @@
 """Files into checked tables: a dataset's CSV files read and validated into pandas.
 
-:mod:`~graph.tables.schema` names the files and columns,
+:mod:`~graph.tables.columns` names the files and columns,
 :mod:`~graph.tables.source` reads bytes and UTF-8 text safely,
 :mod:`~graph.tables.csvtext` tokenizes CSV, :mod:`~graph.tables.checks`
 checks each file, :mod:`~graph.tables.datapackage` reads the descriptor and

@@ -16,9 +16,7 @@ import pandas as pd
 
 from graph.core.dates import DateFormatError, parse_period
 from graph.core.errors import FileFormatError, Problem, ValidationError
-from graph.tables.csvtext import Table, read_table
-from graph.tables.hints import Hints
-from graph.tables.schema import (
+from graph.tables.columns import (
     ACTOR_COLUMNS,
     ACTOR_DEFAULTS,
     CONFIDENCE_LEVELS,
@@ -33,6 +31,8 @@ from graph.tables.schema import (
     YES_NO,
     id_problem,
 )
+from graph.tables.csvtext import Table, read_table
+from graph.tables.hints import Hints
 
 __all__ = [
     "check_actors",

@@ -13,7 +13,7 @@ when empty. Optional columns a file lacks are filled with their defaults
 documented ones are kept as text, so users can add their own attributes.
 
 The readers' parts, each a module of :mod:`graph.tables`: the files and
-columns (:mod:`~graph.tables.schema`), safe byte and text input
+columns (:mod:`~graph.tables.columns`), safe byte and text input
 (:mod:`~graph.tables.source`), the CSV tokenizer and its diagnostics
 (:mod:`~graph.tables.csvtext`), each file's checks
 (:mod:`~graph.tables.checks`) and ``datapackage.json``
@@ -30,9 +30,7 @@ import pandas as pd
 
 from graph.core.errors import raise_problems
 from graph.tables.checks import check_actors, check_relation_types, check_relations, check_story
-from graph.tables.csvtext import Table, read_table
-from graph.tables.datapackage import MAX_JSON_DEPTH, read_datapackage
-from graph.tables.schema import (
+from graph.tables.columns import (
     ACTOR_COLUMNS,
     ACTOR_DEFAULTS,
     CONFIDENCE_LEVELS,
@@ -47,6 +45,8 @@ from graph.tables.schema import (
     TABLE_FILES,
     id_problem,
 )
+from graph.tables.csvtext import Table, read_table
+from graph.tables.datapackage import MAX_JSON_DEPTH, read_datapackage
 from graph.tables.source import MAX_FILE_BYTES, read_bytes, read_text
 
 __all__ = [

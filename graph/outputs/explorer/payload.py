@@ -21,10 +21,10 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 
-from graph.analysis.balance_view import balance_view
+from graph.analysis.balance_states import balance_view
 from graph.analysis.predict import balance_predictions
 from graph.analysis.quiz import COLUMNS, LETTERS, LEVELS, QuizError, glossary, quiz_questions
-from graph.drawing.scene import scene
+from graph.drawing.picture import scene
 from graph.network.build import signed_graph
 
 __all__ = [

@@ -1,6 +1,6 @@
 """Write the explorer: one self-contained, offline HTML page for an actor graph.
 
-This module only serialises: the scene (:func:`graph.drawing.scene.scene`, what is
+This module only serialises: the scene (:func:`graph.drawing.picture.scene`, what is
 drawn where and how, described by ``graph/drawing/schema/scene.schema.json``) goes
 into the page as JSON, with vis-network, the library pyvis drives (taken from
 the pyvis package), and the page's own script and style, all inlined, so the

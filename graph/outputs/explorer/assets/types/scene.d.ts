@@ -253,7 +253,7 @@ interface Balance {
   readonly unplaced_colour: string;
 }
 
-/** Structural balance of the signed graph (graph.balance.balance_view): a two-group partition the data themselves find, its L and the ties it leaves frustrated. */
+/** Structural balance of the signed graph (graph.analysis.balance_view): a two-group partition the data themselves find, its L and the ties it leaves frustrated. */
 interface BalanceState {
   /** The frustration index: the fewest ties whose sign must flip for the actors to split into two sides, friends inside and enemies across (graph.balance.frustration). */
   readonly L: number;

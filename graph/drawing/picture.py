@@ -3,7 +3,7 @@
 One payload, built here, feeds the HTML explorer (:mod:`graph.outputs.explorer.render`
 serialises it into the page), the print figures (:mod:`graph.outputs.figure`) and
 the GEXF export (:mod:`graph.outputs.export`): positions from
-:func:`graph.drawing.layout.layout` (seeded, so the same graph always gives the same
+:func:`graph.drawing.placement.layout` (seeded, so the same graph always gives the same
 picture), radii, colours, shapes and line styles from :mod:`graph.drawing.style`, and
 every actor's box (its shape and label, :func:`graph.drawing.labels.actor_boxes`),
 all in the units of ``label_size``, the labels' font size. Pictures scale the
@@ -49,7 +49,7 @@ import pandas as pd
 from graph.core.dates import as_period, date_label, parse_period, span_label
 from graph.core.signs import relation_weight
 from graph.drawing.labels import LABEL_SIZE, actor_boxes, label_lines, label_top
-from graph.drawing.layout import LABELLED_UP_TO, layout
+from graph.drawing.placement import LABELLED_UP_TO, layout
 from graph.drawing.style import (
     SIGN_NAMES,
     actor_radii,
