@@ -8,6 +8,7 @@ measured in benchmarks/bench_startup.py, not here.
 
 from __future__ import annotations
 
+import importlib
 import json
 import subprocess
 import sys
@@ -139,3 +140,17 @@ def test_choices_named_in_the_library_are_checked_when_parsed(
     result = CliRunner().invoke(main, [*arguments, "bogus"])
     assert result.exit_code == 2
     assert f"'bogus' is not one of {choices}" in result.output
+
+
+@pytest.mark.parametrize(("old", "new"), sorted(graph._MOVED.items()))
+def test_a_module_of_the_flat_layout_still_resolves_with_a_warning(old: str, new: str) -> None:
+    # graph.read and the like, kept one release after the move to subpackages.
+    with pytest.warns(DeprecationWarning, match=f"graph.{old} is now graph.{new};"):
+        module = getattr(graph, old)
+    assert module is importlib.import_module(f"graph.{new}")
+
+
+def test_from_graph_import_an_old_module_warns_and_works() -> None:
+    with pytest.warns(DeprecationWarning, match="graph.read is now graph.tables.read"):
+        from graph import read
+    assert read.read_actors is graph.read_actors
