@@ -87,3 +87,23 @@ _SCENES_CHECKED = _check_every_scene()
 def scene_schema_check() -> list[int]:
     """Sizes of the scenes validated so far in this session (see _check_every_scene)."""
     return _SCENES_CHECKED
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Refuse a test that uses the browser without the ``browser`` mark.
+
+    The fast suite (``make test-fast``) leaves marked tests out; an unmarked
+    browser test would slip into it and make it slow.
+    """
+    unmarked = [
+        item.nodeid
+        for item in items
+        if "browser" in getattr(item, "fixturenames", ())
+        and item.get_closest_marker("browser") is None
+    ]
+    if unmarked:
+        raise pytest.UsageError(
+            "these tests use the browser but lack the browser mark "
+            "(pytestmark = pytest.mark.browser in the module, or @pytest.mark.browser): "
+            + ", ".join(unmarked)
+        )

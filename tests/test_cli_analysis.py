@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pandas as pd
+import pytest
 from click.testing import CliRunner
 
 import graph
@@ -110,6 +111,7 @@ def test_balance_methods_and_time_limit() -> None:
     assert run("balance", "--time-limit", "-1").exit_code == 2
 
 
+@pytest.mark.slow  # a 2,000-actor graph: about 5 s alone
 def test_balance_summarises_large_graphs(tmp_path: Path) -> None:
     import sys
 

@@ -15,6 +15,9 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from chromium import Visit
 
+# Drives headless Chromium: left out of `make test-fast`.
+pytestmark = pytest.mark.browser
+
 RULES = {
     "runOnly": {
         "type": "tag",

@@ -24,6 +24,9 @@ import graph
 from graph.analysis.balance_states import balance_view
 from graph.balance import frustrated_ties, frustration
 
+# Drives headless Chromium: left out of `make test-fast`.
+pytestmark = pytest.mark.browser
+
 READ_BALANCE = """() => {
   const l = document.getElementById('balance-l');
   const groups = Array.from(document.querySelectorAll('#balance-groups li'));

@@ -22,6 +22,9 @@ from test_render import EVIL
 
 import graph
 
+# Drives headless Chromium: left out of `make test-fast`.
+pytestmark = pytest.mark.browser
+
 
 def test_a_missing_browser_skips_with_a_hint_or_fails_when_required(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path

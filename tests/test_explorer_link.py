@@ -7,9 +7,13 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import networkx as nx
+import pytest
 from chromium import Visit
 
 import graph
+
+# Drives headless Chromium: left out of `make test-fast`.
+pytestmark = pytest.mark.browser
 
 
 def fragment(visit: Visit) -> dict[str, list[str]]:

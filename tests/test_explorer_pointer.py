@@ -15,6 +15,9 @@ from chromium import ARTIFACTS, Visit
 
 import graph
 
+# Drives headless Chromium: left out of `make test-fast`.
+pytestmark = pytest.mark.browser
+
 CASES = Path(__file__).parent / "cases"
 
 # Points along every drawn relation, in canvas units, away from every actor.

@@ -24,6 +24,9 @@ from chromium import ARTIFACTS, Visit
 
 import graph
 
+# Drives headless Chromium: left out of `make test-fast`.
+pytestmark = pytest.mark.browser
+
 LAPTOP = (1024, 768)
 PRINTED_HEIGHT_PX = 15 / 2.54 * 96  # print CSS: the network is 15 cm high
 NAMED_IN_VIEW = 8  # state.js: a printed zoomed view names this many actors, then "and N more"

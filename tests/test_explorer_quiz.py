@@ -20,6 +20,9 @@ import graph
 from graph.analysis.quiz import ANSWERS, QuizError
 from graph.outputs.explorer.payload import QUIZ_QUESTIONS
 
+# Drives headless Chromium: left out of `make test-fast`.
+pytestmark = pytest.mark.browser
+
 KEYS = ["a", "2", "C", "1", "b", "3", "A", "B", "c", "1"]  # letters and digits, both cases
 
 

@@ -16,6 +16,9 @@ from chromium import ARTIFACTS, ScreenBox, Visit, in_view, overlapping, screen_b
 
 import graph
 
+# Drives headless Chromium: left out of `make test-fast`.
+pytestmark = pytest.mark.browser
+
 PHONE = (390, 844)
 TABLET = (768, 1024)
 

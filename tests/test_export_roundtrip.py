@@ -71,6 +71,7 @@ def same_graph(H, G) -> bool:
     )
 
 
+@pytest.mark.slow  # 30 generated datasets, each exported and loaded: about 5 s
 @settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(datasets())
 def test_csv_export_then_load_is_lossless(dataset: tuple[str, str]) -> None:

@@ -23,6 +23,9 @@ import graph
 from graph.importers import import_events
 from graph.importers.gdelt import NAMES as GDELT_COLUMNS
 
+# Runs Apache Spark (the spark extra, Java 17): `make test` runs it, `make test-fast` does not.
+pytestmark = pytest.mark.spark
+
 pytest.importorskip("pyspark")
 if shutil.which("java") is None:
     pytest.skip("Spark needs Java", allow_module_level=True)

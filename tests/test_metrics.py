@@ -362,7 +362,7 @@ def test_centrality_of_plain_networkx_graphs() -> None:
 
 
 def test_betweenness_is_sampled_above_the_threshold(monkeypatch) -> None:
-    from graph import metrics
+    from graph.analysis import metrics
 
     G = nx.gnm_random_graph(120, 400, seed=1)
     exact = centrality(G)["betweenness"]

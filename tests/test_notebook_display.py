@@ -89,6 +89,7 @@ def test_bad_height() -> None:
             show(graph.load(), height=height)
 
 
+@pytest.mark.browser
 def test_the_iframe_draws_the_network_in_chromium(tmp_path: Path) -> None:
     if not CHROMIUM.exists():
         if os.environ.get("REQUIRE_BROWSER") == "1":

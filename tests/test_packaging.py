@@ -27,6 +27,9 @@ import pytest
 
 import graph
 
+# Builds the sdist and wheel and installs them: left out of `make test-fast`.
+pytestmark = pytest.mark.slow
+
 ROOT = Path(__file__).resolve().parent.parent
 DATA_FILES = (
     "actors.csv",

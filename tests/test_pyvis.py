@@ -100,7 +100,10 @@ def test_hostile_text_stays_in_titles_and_never_switches_pyvis_to_html() -> None
         assert "<" not in payload or payload not in page
 
 
+@pytest.mark.browser
 def test_the_pyvis_page_runs_no_payload_from_the_data(browser: object, tmp_path: Path) -> None:
+    from playwright.sync_api import expect  # waits for a condition, never a fixed time
+
     net = graph.to_pyvis(text_graph(EVIL))
     net.show_buttons(filter_=["physics"])  # pyvis's API still applies
     page_file = tmp_path / "pyvis.html"
@@ -131,17 +134,16 @@ def test_the_pyvis_page_runs_no_payload_from_the_data(browser: object, tmp_path:
             actor,
         )
         page.mouse.move(x, y)
-        page.wait_for_timeout(800)  # vis-network shows titles after 300 ms
+        tooltip = page.locator("div.vis-tooltip")
+        # vis-network shows titles after 300 ms, and keeps the last one till the next.
+        expect(tooltip).to_contain_text(f"name-{actor} ")
         injected = page.evaluate("() => document.querySelectorAll('img, a[href]').length")
         assert (dialogs, injected) == ([], 0), f"hovering {actor}: a payload from the data ran"
-        tooltip = page.locator("div.vis-tooltip")
-        assert tooltip.is_visible()
         shown = tooltip.inner_text()
         assert shown.splitlines()[0] == f"name-{actor} {EVIL}".replace("href", "hre\u2060f")
         tags = tooltip.evaluate("(box) => [...box.querySelectorAll('*')].map((e) => e.tagName)")
         assert set(tags) <= {"BR"}, "the title is text: line breaks, no elements"
         page.mouse.move(0, 0)
-        page.wait_for_timeout(100)
     positions = page.evaluate("() => network.getPositions()")
     context.close()
     payload = scene(text_graph(EVIL))

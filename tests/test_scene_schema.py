@@ -187,6 +187,7 @@ def _tsc(root: Path) -> subprocess.CompletedProcess:
     )
 
 
+@pytest.mark.slow  # runs tsc over the explorer: about 5 s
 def test_tsc_rejects_a_field_the_schema_does_not_declare(tmp_path: Path) -> None:
     """The check tsc makes in `make test` can fail: a read of an undeclared field is an error."""
     shutil.copy(REPOSITORY / "tsconfig.json", tmp_path / "tsconfig.json")
