@@ -38,6 +38,9 @@ thousand actors:
 The explorer and the print figures draw the actors at these positions with
 their radii and labels in the same units (font size :data:`LABEL_SIZE`), and
 scale the whole together, so labels never overlap at any zoom.
+
+Over 600 lines with reason: one method in the four steps above, whose helpers
+only it uses; the label measurement it needs is :mod:`graph.drawing.labels`.
 """
 
 from __future__ import annotations

@@ -67,6 +67,9 @@ files start with a byte-order mark so the spreadsheet reads them as UTF-8.
 The apostrophes change the text: use the default mode for data that is read
 back.
 
+Over 600 lines with reason: the four formats share one conversion of
+attributes (:func:`portable`), and splitting them would split it.
+
 References
 ----------
 GEXF 1.3 specification and primer, https://gexf.net/
