@@ -14,23 +14,9 @@ from pathlib import Path
 
 import pandas as pd
 
+import graph.tables.columns as columns
 from graph.core.dates import DateFormatError, parse_period
 from graph.core.errors import FileFormatError, Problem, ValidationError
-from graph.tables.columns import (
-    ACTOR_COLUMNS,
-    ACTOR_DEFAULTS,
-    CONFIDENCE_LEVELS,
-    DATA_DIR,
-    GENERIC_TYPES,
-    RELATION_COLUMNS,
-    RELATION_DEFAULTS,
-    RELATION_NUMBER_COLUMNS,
-    RELATION_TYPE_COLUMNS,
-    SIGN_CELLS,
-    STORY_COLUMNS,
-    YES_NO,
-    id_problem,
-)
 from graph.tables.csvtext import Table, read_table
 from graph.tables.hints import Hints
 
@@ -53,7 +39,7 @@ class _Problems(list):
         self.append(Problem(self.table.path, line, self.table.column(field), field, message, kind))
 
 
-def _frame(table: Table, columns: Iterable[str]) -> pd.DataFrame:
+def _frame(table: Table, documented: Iterable[str]) -> pd.DataFrame:
     """The well-formed rows as a DataFrame of text, absent optional columns filled with ''."""
     width = len(table.header)
     kept = [
@@ -65,7 +51,7 @@ def _frame(table: Table, columns: Iterable[str]) -> pd.DataFrame:
         index=pd.Index([line for line, _ in kept], dtype=int),
         dtype=object,
     )
-    for name in columns:
+    for name in documented:
         if name not in frame:
             frame[name] = ""
     frame.index.name = "line"
@@ -83,7 +69,7 @@ def _check_ids(frame: pd.DataFrame, field: str, problems: _Problems, what: str) 
     for line, value in _cells(frame, field):
         if not value:
             problems.add(line, field, f"empty {what}", f"empty {what}s")
-        elif (bad := id_problem(value, what)) is not None:
+        elif (bad := columns.id_problem(value, what)) is not None:
             problems.add(line, field, bad, f"bad {what}s: use letters, digits, _, - and .")
         elif value in first_line:
             problems.add(
@@ -113,26 +99,26 @@ def _check_duplicate_rows(frame: pd.DataFrame, problems: _Problems) -> None:
 
 
 def _yes(value: str) -> bool | None:
-    return YES_NO.get(value.lower())
+    return columns.YES_NO.get(value.lower())
 
 
 def _open_table(
-    path: str | Path, columns: dict[str, bool], *, rows_required: bool = True
+    path: str | Path, documented: dict[str, bool], *, rows_required: bool = True
 ) -> tuple[Table | None, pd.DataFrame | None, list[Problem]]:
     """A file's table, its well-formed rows as a frame of text and the problems found so far;
     None for both if the file cannot be read as a table."""
     try:
-        table, found = read_table(path, columns, rows_required=rows_required)
+        table, found = read_table(path, documented, rows_required=rows_required)
     except FileFormatError as error:
         return None, None, error.problems
     problems = _Problems(table)
     problems.extend(found)
-    return table, _frame(table, columns), problems
+    return table, _frame(table, documented), problems
 
 
 def _vocabulary_file(path: str | Path) -> tuple[pd.DataFrame | None, list[Problem]]:
     """One vocabulary file: its valid rows, indexed by type, and its problems."""
-    table, frame, problems = _open_table(path, RELATION_TYPE_COLUMNS)
+    table, frame, problems = _open_table(path, columns.RELATION_TYPE_COLUMNS)
     if table is None:
         return None, problems
     if "type" in table.header:
@@ -140,7 +126,7 @@ def _vocabulary_file(path: str | Path) -> tuple[pd.DataFrame | None, list[Proble
     _check_required_text(frame, [c for c in ("label",) if c in table.header], problems)
     valid = frame["type"] != ""
     for line, value in _cells(frame, "sign"):
-        if value not in SIGN_CELLS:
+        if value not in columns.SIGN_CELLS:
             valid[line] = False
             if "sign" in table.header:
                 problems.add(line, "sign", f"bad sign '{value}': use 1, 0 or -1", "bad signs")
@@ -149,7 +135,7 @@ def _vocabulary_file(path: str | Path) -> tuple[pd.DataFrame | None, list[Proble
             valid[line] = False
             problems.add(line, "symmetric", f"'{value}' is not yes or no (or empty: no)")
     frame = frame[valid & ~frame["type"].duplicated()].copy()
-    frame["sign"] = frame["sign"].map(SIGN_CELLS).astype(int)
+    frame["sign"] = frame["sign"].map(columns.SIGN_CELLS).astype(int)
     frame["symmetric"] = frame["symmetric"].map(_yes).astype(bool)
     return frame.set_index("type"), list(problems)
 
@@ -164,7 +150,7 @@ def check_relation_types(path: str | Path | None) -> tuple[pd.DataFrame, list[Pr
         one alone when ``path`` is None or unreadable), the file's problems,
         and whether it could not be read as a table at all.
     """
-    bundled, problems = _vocabulary_file(DATA_DIR / "relation_types.csv")
+    bundled, problems = _vocabulary_file(columns.DATA_DIR / "relation_types.csv")
     if bundled is None or problems:
         raise ValidationError(problems)  # the package itself is broken
     if path is None:
@@ -190,7 +176,7 @@ def check_actors(path: str | Path) -> tuple[pd.DataFrame | None, list[Problem]]:
         file has that column), or None if the file cannot be read as a table;
         and every problem found.
     """
-    table, frame, problems = _open_table(path, ACTOR_COLUMNS)
+    table, frame, problems = _open_table(path, columns.ACTOR_COLUMNS)
     if table is None:
         return None, problems
     _check_duplicate_rows(frame, problems)
@@ -199,7 +185,7 @@ def check_actors(path: str | Path) -> tuple[pd.DataFrame | None, list[Problem]]:
     _check_ids(frame, "id", problems, "id")
     _check_span(frame, problems)
     frame["name"] = frame["name"].where(frame["name"] != "", frame["id"])
-    for column, default in ACTOR_DEFAULTS.items():
+    for column, default in columns.ACTOR_DEFAULTS.items():
         frame[column] = frame[column].replace("", default)
     frame["aliases"] = _split_bars(frame["aliases"])
     _dates_or_none(frame, ("start", "end"))
@@ -216,8 +202,8 @@ def check_relations(
     they can be, or None if the file cannot be read as a table; and every
     problem found.
     """
-    columns = {**RELATION_COLUMNS, **RELATION_NUMBER_COLUMNS}
-    table, frame, problems = _open_table(path, columns, rows_required=False)  # no relations yet
+    documented = {**columns.RELATION_COLUMNS, **columns.RELATION_NUMBER_COLUMNS}
+    table, frame, problems = _open_table(path, documented, rows_required=False)  # no relations yet
     if table is None:
         return None, problems
     if "type" not in table.header and "sign" not in table.header:
@@ -239,13 +225,13 @@ def check_relations(
             problems.add(line, "target", f"self-relation: '{frame.at[line, 'source']}' to itself")
     frame["type"], signs = _types_and_signs(frame, types, table, problems)
     for line, value in _cells(frame, "confidence"):
-        if value and value not in CONFIDENCE_LEVELS:
-            allowed = ", ".join(CONFIDENCE_LEVELS)
+        if value and value not in columns.CONFIDENCE_LEVELS:
+            allowed = ", ".join(columns.CONFIDENCE_LEVELS)
             message = f"unknown confidence '{value}': use {allowed} (empty: confirmed)"
             problems.add(line, "confidence", message, f"unknown confidence levels: use {allowed}")
     weights = _weights(frame, problems)
     _check_span(frame, problems)
-    for column, default in RELATION_DEFAULTS.items():
+    for column, default in columns.RELATION_DEFAULTS.items():
         frame[column] = frame[column].replace("", default)
     if "sign" in table.header:
         frame["sign"] = signs
@@ -268,9 +254,9 @@ def _types_and_signs(
     hint = Hints(vocabulary)
     implied: dict[str, tuple[int, int]] = {}  # type not in the vocabulary -> (sign, first line)
     kinds, signs = [], []
-    columns = (frame.index.tolist(), frame["type"].tolist(), frame["sign"].tolist())
-    for line, kind, cell in zip(*columns, strict=True):
-        sign = SIGN_CELLS.get(cell)
+    cells = (frame.index.tolist(), frame["type"].tolist(), frame["sign"].tolist())
+    for line, kind, cell in zip(*cells, strict=True):
+        sign = columns.SIGN_CELLS.get(cell)
         if cell and sign is None:
             problems.add(
                 line, "sign", f"bad sign '{cell}': use 1, 0 or -1 (or + and -)", "bad signs"
@@ -282,7 +268,7 @@ def _types_and_signs(
                 elif not cell and "sign" in table.header:
                     problems.add(line, "sign", "empty sign: use 1, 0 or -1", "empty signs")
                 sign = 0
-            kind = GENERIC_TYPES[sign]
+            kind = columns.GENERIC_TYPES[sign]
         elif kind in vocabulary:
             if sign is not None and sign != vocabulary[kind]:
                 problems.add(
@@ -294,7 +280,7 @@ def _types_and_signs(
                     "signs that disagree with their type's sign in the vocabulary",
                 )
             sign = vocabulary[kind]
-        elif (bad := id_problem(kind, "relation type")) is not None:
+        elif (bad := columns.id_problem(kind, "relation type")) is not None:
             problems.add(line, "type", bad)
         elif sign is None:
             how = hint(kind) or ": add it to relation_types.csv, or give the relation a sign"
@@ -387,7 +373,7 @@ def check_story(
     the steps, or None if the file cannot be read as a table; and every
     problem found.
     """
-    table, frame, problems = _open_table(path, STORY_COLUMNS)
+    table, frame, problems = _open_table(path, columns.STORY_COLUMNS)
     if table is None:
         return None, problems
     _check_duplicate_rows(frame, problems)

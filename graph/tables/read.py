@@ -17,8 +17,9 @@ columns (:mod:`~graph.tables.columns`), safe byte and text input
 (:mod:`~graph.tables.source`), the CSV tokenizer and its diagnostics
 (:mod:`~graph.tables.csvtext`), each file's checks
 (:mod:`~graph.tables.checks`) and ``datapackage.json``
-(:mod:`~graph.tables.datapackage`). This module re-exports their public
-names, so ``graph.tables.read.DATA_DIR`` and the like keep working.
+(:mod:`~graph.tables.datapackage`). This module re-exports the names it
+defined before they moved there, so ``graph.tables.read.DATA_DIR`` and the
+like keep working.
 """
 
 from __future__ import annotations
@@ -35,14 +36,12 @@ from graph.tables.columns import (
     ACTOR_DEFAULTS,
     CONFIDENCE_LEVELS,
     DATA_DIR,
-    DATASET_FILES,
     GENERIC_TYPES,
     RELATION_COLUMNS,
     RELATION_DEFAULTS,
     RELATION_NUMBER_COLUMNS,
     RELATION_TYPE_COLUMNS,
     STORY_COLUMNS,
-    TABLE_FILES,
     id_problem,
 )
 from graph.tables.csvtext import Table, read_table
@@ -53,7 +52,6 @@ __all__ = [
     "ACTOR_COLUMNS",
     "ACTOR_DEFAULTS",
     "CONFIDENCE_LEVELS",
-    "DATASET_FILES",
     "DATA_DIR",
     "GENERIC_TYPES",
     "MAX_FILE_BYTES",
@@ -63,7 +61,6 @@ __all__ = [
     "RELATION_NUMBER_COLUMNS",
     "RELATION_TYPE_COLUMNS",
     "STORY_COLUMNS",
-    "TABLE_FILES",
     "Table",
     "id_problem",
     "read_actors",
