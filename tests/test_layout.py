@@ -89,6 +89,7 @@ def test_insertion_order_does_not_matter(camps: nx.MultiDiGraph) -> None:
     assert layout(shuffled) == layout(camps)
 
 
+@pytest.mark.slow  # starts an interpreter per hash seed that lays the graph out
 @pytest.mark.parametrize("hash_seed", ["0", "4242"])
 def test_same_positions_in_another_process(
     camps: nx.MultiDiGraph, aleppo: nx.MultiDiGraph, tmp_path: Path, hash_seed: str

@@ -153,6 +153,7 @@ def test_same_input_same_bytes(G: nx.MultiDiGraph, story: pd.DataFrame, tmp_path
     assert first == second
 
 
+@pytest.mark.slow  # starts two interpreters that build the page: about 2 s each
 def test_same_bytes_across_processes(tmp_path: Path) -> None:
     """Set and dict orders differ between interpreters (hash seeds); the page must not."""
     script = (
