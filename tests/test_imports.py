@@ -154,3 +154,20 @@ def test_from_graph_import_an_old_module_warns_and_works() -> None:
     with pytest.warns(DeprecationWarning, match="graph.read is now graph.tables.read"):
         from graph import read
     assert read.read_actors is graph.read_actors
+
+
+PACKAGE = Path(graph.__file__).parent
+SUBPACKAGES = sorted(
+    ".".join(path.relative_to(PACKAGE.parent).parent.parts)
+    for path in PACKAGE.rglob("__init__.py")
+    if "__pycache__" not in path.parts
+)
+
+
+@pytest.mark.parametrize("package", SUBPACKAGES)
+def test_every_name_a_package_lists_resolves(package: str) -> None:
+    # A lazily attached name is only imported when asked for: a module renamed
+    # without its entry in lazy_loader.attach would fail only then.
+    module = importlib.import_module(package)
+    for name in module.__all__:
+        assert getattr(module, name) is not None, f"{package}.{name}"

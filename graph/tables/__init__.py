@@ -2,8 +2,9 @@
 
 :mod:`~graph.tables.columns` names the files and columns,
 :mod:`~graph.tables.source` reads bytes and UTF-8 text safely,
-:mod:`~graph.tables.csvtext` tokenizes CSV, :mod:`~graph.tables.checks`
-checks each file, :mod:`~graph.tables.datapackage` reads the descriptor and
+:mod:`~graph.tables.csvtext` tokenizes CSV, :mod:`~graph.tables.hints`
+suggests what a misspelt name meant, :mod:`~graph.tables.checks` checks
+each file, :mod:`~graph.tables.datapackage` reads the descriptor and
 :mod:`~graph.tables.read` gives the public readers.
 """
 
@@ -11,7 +12,7 @@ import lazy_loader
 
 __getattr__, __dir__, __all__ = lazy_loader.attach(
     __name__,
-    submodules=["schema", "source", "csvtext", "checks", "datapackage", "read"],
+    submodules=["columns", "source", "csvtext", "hints", "checks", "datapackage", "read"],
     submod_attrs={
         "read": [
             "read_actors",
@@ -21,6 +22,6 @@ __getattr__, __dir__, __all__ = lazy_loader.attach(
             "read_story",
             "story_path",
         ],
-        "schema": ["DATASET_FILES", "DATA_DIR", "TABLE_FILES"],
+        "columns": ["DATASET_FILES", "DATA_DIR", "TABLE_FILES"],
     },
 )
