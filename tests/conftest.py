@@ -77,3 +77,40 @@ _SCENES_CHECKED = _check_every_scene()
 def scene_schema_check() -> list[int]:
     """Sizes of the scenes validated so far in this session (see _check_every_scene)."""
     return _SCENES_CHECKED
+
+
+def _check_every_frustration() -> list[object]:
+    """Verify every frustration index computed in the session against its certificate.
+
+    Wraps :func:`graph.balance.frustration` wherever a module of the package
+    holds it (the balance package, its report and view, the what-if), before
+    any test module imports it: every result is recounted from its partition
+    and its lower bound checked by :func:`graph.balance.verify_frustration`.
+    Returns the list of the results checked, for tests/test_balance.py.
+    """
+    from graph.balance import frustration_index
+
+    original = frustration_index.frustration
+    checked: list[object] = []
+
+    @functools.wraps(original)
+    def checked_frustration(S: nx.Graph, **kwargs: object) -> object:
+        result = original(S, **kwargs)
+        frustration_index.verify_frustration(S, result, weight=kwargs.get("weight", "weight"))
+        checked.append(result)
+        return result
+
+    for name, module in list(sys.modules.items()):
+        in_package = name == "graph" or name.startswith("graph.")
+        if in_package and getattr(module, "frustration", None) is original:
+            module.frustration = checked_frustration
+    return checked
+
+
+_FRUSTRATIONS_CHECKED = _check_every_frustration()
+
+
+@pytest.fixture
+def frustration_check() -> list[object]:
+    """The frustration results verified so far in this session (see _check_every_frustration)."""
+    return _FRUSTRATIONS_CHECKED
