@@ -48,6 +48,8 @@ _SLACK = 1e-6
 #: holds a batch x 2n distance matrix).
 _SEPARATION_SOURCES = 2048
 _SEPARATION_BATCH = 128
+#: Longer fundamental cycles make dense, weak rows that slow the LP down.
+_TREE_CUT_MAX_LENGTH = 12
 #: Rounds of path searches of :func:`cycle_packing_bound`.
 _PACKING_ROUNDS = 8
 
@@ -285,6 +287,101 @@ def _odd_cycle_cuts(
     return cuts
 
 
+def _tree_cuts(
+    n: int, u: np.ndarray, v: np.ndarray, s: np.ndarray, f: np.ndarray, max_cuts: int
+) -> list[tuple[np.ndarray, np.ndarray]]:
+    """Violated odd-cycle inequalities among the fundamental cycles of a spanning forest.
+
+    The forest is a minimum spanning forest for ``min(f, 1 - f)``: the ties the
+    LP point holds nearest to 0 or 1.  Every tie off the forest closes one
+    cycle; ``D`` is the set of its ties with ``f > 1/2`` (which minimises the
+    left-hand side ``sum_{C-D} f + sum_D (1 - f)``), and if ``|D| + neg(C)``
+    comes out even, the tie nearest 1/2 changes side.  Root-path sums, parities
+    and (by binary lifting) path minima give every cycle's left-hand side in
+    vectorised steps; only the violated ones (below 1) are written out, most
+    violated first.  This finds the violated cycles a search from fractional
+    ties misses: those through integral ties only (Barahona, Jünger & Reinelt
+    1989 use such trees for the same purpose).
+    """
+    from scipy.sparse.csgraph import breadth_first_order, minimum_spanning_tree
+
+    m = len(s)
+    ids = sparse.csr_matrix(
+        (np.r_[np.arange(m), np.arange(m)] + 1, (np.r_[u, v], np.r_[v, u])), shape=(n, n)
+    )
+    near = np.minimum(f, 1.0 - f).clip(0.0, None)
+    forest = minimum_spanning_tree(sparse.csr_matrix((near + 1e-9, (u, v)), shape=(n, n)))
+    a, b = forest.nonzero()
+    in_tree = np.zeros(m, dtype=bool)
+    in_tree[np.asarray(ids[a, b]).ravel() - 1] = True
+    tree = sparse.csr_matrix((np.ones(2 * len(a)), (np.r_[a, b], np.r_[b, a])), shape=(n, n))
+    up = np.arange(n)
+    parent_tie = np.full(n, -1, dtype=np.int64)
+    depth = np.zeros(n, dtype=np.int64)
+    path_sum = np.zeros(n)
+    parity = np.zeros(n, dtype=np.int64)
+    rounded = (f > 0.5).astype(np.int64)
+    odd = rounded ^ (s < 0).astype(np.int64)  # tie in D xor negative: its parity count
+    seen = np.zeros(n, dtype=bool)
+    for root in range(n):
+        if seen[root]:
+            continue
+        order, pred = breadth_first_order(tree, root, directed=False, return_predecessors=True)
+        seen[order] = True
+        below = order[1:]
+        ties = np.asarray(ids[pred[below], below]).ravel() - 1
+        for node, p, e in zip(below.tolist(), pred[below].tolist(), ties.tolist(), strict=True):
+            up[node], parent_tie[node], depth[node] = p, e, depth[p] + 1
+            path_sum[node] = path_sum[p] + near[e]
+            parity[node] = parity[p] ^ odd[e]
+    # Binary lifting: jump[k][i] is i's 2^k-th ancestor, low[k][i] the least
+    # |1 - 2f| on the way (the cheapest tie to change side).
+    toggle = np.abs(1.0 - 2.0 * np.clip(f, 0.0, 1.0))
+    jump = [up]
+    low = [np.where(parent_tie >= 0, toggle[np.maximum(parent_tie, 0)], np.inf)]
+    while (1 << len(jump)) <= max(int(depth.max()), 1):
+        jump.append(jump[-1][jump[-1]])
+        low.append(np.minimum(low[-1], low[-1][jump[-2]]))
+    off = np.flatnonzero(~in_tree)
+    x, y = u[off].copy(), v[off].copy()
+    least = toggle[off].copy()
+    swap = depth[x] < depth[y]
+    x[swap], y[swap] = y[swap], x[swap]
+    for k in range(len(jump) - 1, -1, -1):
+        go = depth[x] - depth[y] >= (1 << k)
+        least[go] = np.minimum(least[go], low[k][x[go]])
+        x[go] = jump[k][x[go]]
+    for k in range(len(jump) - 1, -1, -1):
+        go = jump[k][x] != jump[k][y]
+        least[go] = np.minimum(least[go], np.minimum(low[k][x[go]], low[k][y[go]]))
+        x[go], y[go] = jump[k][x[go]], jump[k][y[go]]
+    last = x != y
+    least[last] = np.minimum(least[last], np.minimum(low[0][x[last]], low[0][y[last]]))
+    lca = np.where(last, up[x], x)
+    ends_u, ends_v = u[off], v[off]
+    lhs = path_sum[ends_u] + path_sum[ends_v] - 2.0 * path_sum[lca] + near[off]
+    even = (parity[ends_u] ^ parity[ends_v] ^ odd[off]) == 0
+    lhs = np.where(even, lhs + least, lhs)
+    length = depth[ends_u] + depth[ends_v] - 2 * depth[lca] + 1
+    violated = np.flatnonzero((lhs < 1.0 - 1e-6) & (length <= _TREE_CUT_MAX_LENGTH))
+    violated = violated[np.argsort(lhs[violated], kind="stable")][:max_cuts]
+    cuts = []
+    for i in violated.tolist():
+        top = int(lca[i])
+        edges = [int(off[i])]
+        for node in (int(ends_u[i]), int(ends_v[i])):
+            while node != top:
+                edges.append(int(parent_tie[node]))
+                node = int(up[node])
+        ties = np.asarray(edges, dtype=np.int64)
+        in_d = f[ties] > 0.5
+        if (int(in_d.sum()) + int(np.count_nonzero(s[ties] < 0))) % 2 == 0:
+            j = int(np.argmin(toggle[ties]))
+            in_d[j] = not in_d[j]
+        cuts.append((ties, in_d))
+    return cuts
+
+
 def proves(lower: float, upper: float, w: np.ndarray) -> bool:
     """Does a lower bound prove a value optimal (integer weights: up to rounding)?"""
     if np.all(w == np.round(w)):
@@ -335,20 +432,24 @@ def _rounded_split(
 
     from .heuristic import improved_split
 
+    m = len(s)
     # For an integral LP point (a balancing set) any spanning forest gives its split.
     sign = np.where(f > 0.5, -s, s)
-    W = sparse.csr_matrix(
-        (np.r_[sign, sign].astype(np.float64), (np.r_[u, v], np.r_[v, u])), shape=(n, n)
+    ids = sparse.csr_matrix(
+        (np.r_[np.arange(m), np.arange(m)] + 1, (np.r_[u, v], np.r_[v, u])), shape=(n, n)
     )
     x = np.full(n, -1, dtype=np.int64)
     for root in range(n):
         if x[root] >= 0:
             continue
-        order, pred = breadth_first_order(W, root, directed=False, return_predecessors=True)
+        order, pred = breadth_first_order(ids, root, directed=False, return_predecessors=True)
+        below = order[1:]
+        flips = sign[np.asarray(ids[pred[below], below]).ravel() - 1] < 0
         x[root] = 0
-        for node in order[1:].tolist():
-            parent = int(pred[node])
-            x[node] = x[parent] if W[parent, node] > 0 else 1 - x[parent]
+        for node, parent, flip in zip(
+            below.tolist(), pred[below].tolist(), flips.tolist(), strict=True
+        ):
+            x[node] = x[parent] ^ flip
     return improved_split(n, u, v, s, w, x)
 
 
@@ -362,15 +463,19 @@ def milp_split(
     fixed: int,
     deadline: float,
     incumbent: np.ndarray,
+    seeds: OddCycles | None = None,
     progress: Progress | None = None,
 ) -> tuple[np.ndarray, bool, float, OddCycles | None]:
     """Prove or improve a split of one block: cycle relaxation, then Aref-Mason-Wilson's MIP.
 
     1. Cycle relaxation.  Minimise ``sum w_e f_e`` over ``0 <= f <= 1``
        subject to odd-cycle inequalities (Barahona & Mahjoub 1986): first
-       those of the triangles with an odd number of negative ties, then
-       rounds of the most violated ones, separated exactly by shortest paths
-       in the parity-doubled graph (:func:`_odd_cycle_cuts`), added to the LP
+       those of the triangles with an odd number of negative ties and of the
+       cycles in ``seeds`` (a packing: the LP's bound starts at least at
+       its value), then rounds of the most violated ones, from the
+       fundamental cycles of a spanning forest (:func:`_tree_cuts`) and by
+       shortest paths in the parity-doubled graph (:func:`_odd_cycle_cuts`),
+       added to the LP
        and re-solved from the last basis by HiGHS's dual simplex; cuts left
        slack are dropped.  This is the relaxation McSparse (Rehfeldt, Koch &
        Shinano 2023) and Aref, Mason & Wilson (2020) strengthen their models
@@ -404,12 +509,18 @@ def milp_split(
             cuts.append((np.asarray(tri, dtype=np.int64), np.zeros(3, dtype=bool)))
             if len(cuts) >= _MAX_TRIANGLE_CUTS:
                 break
+    if seeds is not None:
+        cuts += list(zip(seeds.ties, seeds.in_d, strict=True))
 
     def report(bound: float) -> None:
         if progress is not None:
             progress(bound, best_cost)
 
     h = _quiet_highs()
+    # Each round re-solves from the last basis: new rows start basic, so the
+    # dual simplex only repairs them (presolve would discard the basis).
+    h.setOptionValue("presolve", "off")
+    h.setOptionValue("simplex_strategy", 1)
     lp = highspy.HighsLp()
     lp.num_col_, lp.num_row_ = m, 0
     lp.col_cost_ = w.astype(np.float64)
@@ -456,7 +567,7 @@ def milp_split(
         report(lower_bound)
         if proves(lower_bound, best_cost, w):
             return best, True, lower_bound, certificate
-        new = _odd_cycle_cuts(n, u, v, s, f, max(n, 10))
+        new = _new_cuts(n, u, v, s, f, cuts)
         if not new:
             break
         if round_ % 5 == 4:  # drop the cuts the LP no longer leans on
@@ -478,6 +589,36 @@ def milp_split(
     if bound is not None and bound > lower_bound:
         return best, proves(bound, best_cost, w), bound, None
     return best, proves(lower_bound, best_cost, w), lower_bound, certificate
+
+
+def _new_cuts(
+    n: int,
+    u: np.ndarray,
+    v: np.ndarray,
+    s: np.ndarray,
+    f: np.ndarray,
+    cuts: list[tuple[np.ndarray, np.ndarray]],
+) -> list[tuple[np.ndarray, np.ndarray]]:
+    """Violated odd-cycle inequalities for ``f`` not already among ``cuts``.
+
+    The spanning-forest cuts are cheap (vectorised); the exact shortest-path
+    separation costs a search per fractional actor, so it runs only when the
+    forest finds few (the last rounds, where its exactness matters).
+    """
+    known = {frozenset(edges.tolist()) for edges, _ in cuts}
+    new = []
+
+    def keep(found: list[tuple[np.ndarray, np.ndarray]]) -> None:
+        for edges, in_d in found:
+            key = frozenset(edges.tolist())
+            if key not in known:
+                known.add(key)
+                new.append((edges, in_d))
+
+    keep(_tree_cuts(n, u, v, s, f, max(n, 10)))
+    if len(new) < max(n // 20, 10):
+        keep(_odd_cycle_cuts(n, u, v, s, f, max(n, 10)))
+    return new
 
 
 def _highs_mip(

@@ -446,8 +446,9 @@ def _solve_core(
     lower, cycles = 0.0, None
     for attempt in range(_PACKING_ATTEMPTS):
         bound, packing = cycle_packing_bound(n, u, v, s, w, x, rng if attempt else None)
-        if bound > lower:
-            lower, cycles = bound, packing
+        if bound <= lower:  # another order found no more: the LP takes over
+            break
+        lower, cycles = bound, packing
         if proves(lower, cost, w) or time.monotonic() > deadline:
             break
     if proves(lower, cost, w):
@@ -458,7 +459,7 @@ def _solve_core(
     solvers.add("HiGHS")
     report = None if progress is None else progress.block(cost)
     x, proven, milp_lower, relaxation = milp_split(
-        n, u, v, s, w, fixed=fixed, deadline=deadline, incumbent=x, progress=report
+        n, u, v, s, w, fixed=fixed, deadline=deadline, incumbent=x, seeds=cycles, progress=report
     )
     cost = split_cost(x, u, v, s, w)
     if milp_lower > lower:
