@@ -25,7 +25,7 @@ test: $(VENV)/.installed-test node_modules/.package-lock.json
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	npx tsc -p .
-	npx eslint graph/assets
+	npx eslint graph/outputs/explorer/assets
 	$(BIN)/python -m pytest -n $(PYTEST_JOBS) --dist loadfile
 
 install: $(VENV)/.installed

@@ -1,5 +1,5 @@
-// ESLint (flat config) for the explorer's JavaScript: `npx eslint graph/assets`, run by `make test`.
-// The files of graph/assets/explorer are classic browser scripts joined into one
+// ESLint (flat config) for the explorer's JavaScript: `npx eslint graph/outputs/explorer/assets`, run by `make test`.
+// The files of graph/outputs/explorer/assets are classic browser scripts joined into one
 // function scope in the page (graph/render.py), so names one file declares are
 // used by the next: tsc (tsconfig.json) checks those names across files, and
 // no-undef, which sees one file at a time, is left to it.
@@ -11,7 +11,7 @@ const globals = require("globals");
 module.exports = [
   js.configs.recommended,
   {
-    files: ["graph/assets/**/*.js"],
+    files: ["graph/outputs/explorer/assets/**/*.js"],
     languageOptions: {
       ecmaVersion: 2020,
       sourceType: "script",

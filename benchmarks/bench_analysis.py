@@ -19,7 +19,7 @@ as a dataset folder with relations starting from 2010 to 2016), the whole
 ``alliance-graph balance`` and ``alliance-graph metrics`` commands, each in
 its own process under ``/usr/bin/time -v`` (wall time and peak resident
 memory; targets 60 s and 500 MB each), the balance view precomputed for the
-page (:func:`graph.balance.balance_view`) on the Aleppo data, and a yearly
+page (:func:`graph.analysis.balance_view`) on the Aleppo data, and a yearly
 :func:`graph.timeline` of the large network (target 120 s).
 
 This is a script, not a test: timings depend on the machine.

@@ -9,7 +9,7 @@ For seeded synthetic signed graphs (:mod:`synthetic`) of 100, 1,000 and
 measures, in one run:
 
 - export, graph to HTML file: :func:`graph.write_html` (of which
-  :func:`graph.layout.layout`) against pyvis's default path,
+  :func:`graph.drawing.layout.layout`) against pyvis's default path,
   ``Network(cdn_resources="in_line")`` + ``from_nx`` + ``write_html``, and
   NetworkX's ``spring_layout`` (only up to 1,000 actors unless
   ``--spring-10k``: it is quadratic per iteration);
@@ -51,7 +51,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from synthetic import write_synthetic  # benchmarks/, the script's own folder
 
 import graph
-from graph.layout import layout
+from graph.drawing.layout import layout
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-background-networking", "--disable-gpu"]

@@ -3,9 +3,9 @@
 Issue 12 asks for the Aleppo page build to stay within 1 s. Printed: the
 median of 5 runs of ``alliance-graph build`` in a fresh process (wall and
 CPU, imports included), and, in this process once warm, the page
-(:func:`graph.render.render_html`), the scene without the modes, and the
+(:func:`graph.outputs.explorer.render.render_html`), the scene without the modes, and the
 modes' part of it (balance month by month and the what-ifs, predictions,
-quiz, glossary: ``graph.scene._views``).
+quiz, glossary: ``graph.outputs.explorer.payload``).
 
     python benchmarks/bench_explorer_build.py
 """
@@ -23,8 +23,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 import graph
-from graph.render import render_html
-from graph.scene import _views, scene
+from graph.drawing.scene import scene
+from graph.outputs.explorer.payload import page_payload
+from graph.outputs.explorer.render import render_html
 
 RUNS = 5
 
@@ -65,7 +66,10 @@ def main() -> None:
     render_html(G)  # warm: imports, caches
     print(f"render_html (warm, best of {RUNS}): {best(lambda: render_html(G))}")
     print(f"  scene without the modes: {best(lambda: scene(G))}")
-    print(f"  the modes (balance, predictions, quiz, glossary): {best(lambda: _views(G))}")
+    print(
+        "  scene with the modes (balance, predictions, quiz, glossary): "
+        f"{best(lambda: page_payload(G))}"
+    )
 
 
 if __name__ == "__main__":

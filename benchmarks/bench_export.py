@@ -1,4 +1,4 @@
-"""Timings of the exports (:mod:`graph.export`) and print figures (:mod:`graph.figure`).
+"""Timings of the exports (:mod:`graph.outputs.export`) and figures (:mod:`graph.outputs.figure`).
 
 Run from the repository root::
 
@@ -26,9 +26,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from synthetic import write_synthetic
 
 import graph
-from graph.export import write_csv, write_gexf, write_graphml, write_json
-from graph.figure import draw
-from graph.scene import scene
+from graph.drawing.scene import scene
+from graph.outputs.export import write_csv, write_gexf, write_graphml, write_json
+from graph.outputs.figure import draw
 
 WRITERS = {
     "payload": lambda G, folder: scene(G),

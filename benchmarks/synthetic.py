@@ -26,7 +26,7 @@ import pandas as pd
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from graph.files import atomic_write
+from graph.core.files import atomic_write
 
 SUPPORT = ("weapons", "funding", "troops", "training", "political_support", "backs")
 OPPOSITION = ("fights", "air_strikes", "siege", "accuses", "opposes")

@@ -21,12 +21,12 @@ from typing import TYPE_CHECKING
 
 import click
 
-from . import __version__
-from .dates import as_period
-from .errors import DataError, visible, visible_lines
-from .files import OutputError, atomic_write, check_output
-from .resources import data_dir as bundled_data_dir
-from .words import counted
+from graph.core.dates import as_period
+from graph.core.errors import DataError, visible, visible_lines
+from graph.core.files import OutputError, atomic_write, check_output
+from graph.core.resources import data_dir as bundled_data_dir
+from graph.core.version import __version__
+from graph.core.words import counted
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -46,7 +46,7 @@ class ChoiceOf(click.Choice):
     @functools.cached_property
     def choices(self) -> tuple[str, ...]:  # type: ignore[override]
         module, constant = self.source
-        return tuple(getattr(importlib.import_module(module, __package__), constant))
+        return tuple(getattr(importlib.import_module(module), constant))
 
 
 DATA_DIR_ARGUMENT = click.argument(
@@ -71,7 +71,7 @@ def output_option(
     """The option that says where a command writes its result: ``-o/--output`` by default.
 
     Every command's output goes through it, so all refuse the same paths
-    before any work is done (:func:`graph.files.check_output`: one of the
+    before any work is done (:func:`graph.core.files.check_output`: one of the
     command's input files, a device, a FIFO, a folder where a file is
     expected) and create missing folders the same way (when writing).
     ``folder`` says whether the output is a folder (the CSV export), or
@@ -109,7 +109,7 @@ def _echo(text: str, *, err: bool = False) -> None:
 
     Every command prints through here, so no cell can clear the screen, set
     the terminal's title, rewrite a line with a carriage return or fake an
-    "OK": see :func:`graph.errors.visible`.
+    "OK": see :func:`graph.core.errors.visible`.
     """
     click.echo(visible_lines(text), err=err)
 
@@ -186,7 +186,7 @@ def validate(data_dir: Path | None) -> None:
     Example:
       alliance-graph validate my-conflict/
     """
-    from .build import validate as check_dataset
+    from graph.network.build import validate as check_dataset
 
     G = check_dataset(data_dir)
     _echo(
@@ -204,8 +204,8 @@ def info(data_dir: Path | None) -> None:
     Example:
       alliance-graph info
     """
-    from .build import load
-    from .metrics import date_range, relation_counts
+    from graph.analysis.metrics import date_range, relation_counts
+    from graph.network.build import load
 
     G = load(data_dir)
     first, last = date_range(G)
@@ -232,7 +232,7 @@ def info(data_dir: Path | None) -> None:
 @click.option("--title", help="Page title (the dataset's title by default).")
 @click.option(
     "--preset",
-    type=ChoiceOf(".render", "PRESETS"),
+    type=ChoiceOf("graph.outputs.explorer.render", "PRESETS"),
     default="default",
     show_default=True,
     help="classroom: large labels and high contrast for a projector.",
@@ -257,9 +257,9 @@ def build(
       alliance-graph build -o aleppo.html --preset classroom
       alliance-graph build my-conflict/ -o my-conflict.html --at 2016-07
     """
-    from .build import load
-    from .read import DATA_DIR, read_story
-    from .render import write_html
+    from graph.network.build import load
+    from graph.outputs.explorer.render import write_html
+    from graph.tables.read import DATA_DIR, read_story
 
     G = load(data_dir)
     story_file = (DATA_DIR if data_dir is None else data_dir) / "story.csv"
@@ -274,7 +274,7 @@ def build(
     "--format",
     "format_",
     required=True,
-    type=ChoiceOf(".export", "FORMATS"),
+    type=ChoiceOf("graph.outputs.export", "FORMATS"),
     help="gexf (Gephi, with the timeline), graphml, json (node-link, for D3) or csv.",
 )
 @output_option(
@@ -297,8 +297,8 @@ def export(data_dir: Path | None, format_: str, output: Path, for_spreadsheet: b
       alliance-graph export --format gexf -o aleppo.gexf
       alliance-graph export my-conflict/ --format csv --for-spreadsheet -o sheets/
     """
-    from .build import load
-    from .export import export_as
+    from graph.network.build import load
+    from graph.outputs.export import export_as
 
     G = load(data_dir)
     try:
@@ -319,7 +319,7 @@ def export(data_dir: Path | None, format_: str, output: Path, for_spreadsheet: b
 )
 @click.option(
     "--preset",
-    type=ChoiceOf(".figure", "PRESETS"),
+    type=ChoiceOf("graph.outputs.figure", "PRESETS"),
     default="handout",
     show_default=True,
     help="handout: A4 landscape for print; slide: 16:9 for a projector.",
@@ -336,8 +336,8 @@ def figure(
       alliance-graph figure -o aleppo.pdf
       alliance-graph figure --at 2016-07 --preset slide -o july-2016.png
     """
-    from .build import load
-    from .figure import draw
+    from graph.network.build import load
+    from graph.outputs.figure import draw
 
     try:
         written = draw(load(data_dir), output, at=at, preset=preset, title=title)
@@ -380,8 +380,8 @@ def metrics(
       alliance-graph metrics --at 2016 --csv centrality.csv
       alliance-graph metrics my-conflict/ --weighted
     """
-    from .build import load, snapshot
-    from .metrics import centrality, summary
+    from graph.analysis.metrics import centrality, summary
+    from graph.network.build import load, snapshot
 
     G = load(data_dir)
     table = centrality(G, at=at, exact=exact, weight="weight" if weighted else None)
@@ -419,8 +419,9 @@ def balance(
       alliance-graph balance --at 2015
       alliance-graph balance big-network/ --time-limit 300 --all
     """
+    from graph.network.build import load, signed_graph
+
     from .balance import balance_report
-    from .build import load, signed_graph
 
     S = signed_graph(load(data_dir), at=at)
     with warnings.catch_warnings():  # the report says whether L is proven
@@ -492,8 +493,9 @@ def quiz(
       alliance-graph quiz -o quiz.pdf
       alliance-graph quiz my-conflict/ -n 6 --seed 2 -o quiz.csv
     """
-    from .build import load
-    from .quiz import quiz_questions, write_quiz
+    from graph.analysis.quiz import quiz_questions
+    from graph.network.build import load
+    from graph.outputs.quiz_sheet import write_quiz
 
     G = load(data_dir)
     questions = quiz_questions(G, n=count, seed=seed, at=at)

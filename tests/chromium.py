@@ -20,7 +20,7 @@ import networkx as nx
 import pytest
 
 import graph
-from graph.read import DATA_DIR
+from graph.tables.read import DATA_DIR
 
 CHROMIUM = Path("/usr/bin/chromium")
 HOW_TO_ENABLE = (

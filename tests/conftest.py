@@ -13,7 +13,7 @@ import pytest
 from chromium import browser, open_page, pages  # noqa: F401 (fixtures for browser tests)
 
 import graph
-from graph.read import DATA_DIR
+from graph.tables.read import DATA_DIR
 
 DATA_FILES = ("actors.csv", "relations.csv", "relation_types.csv", "datapackage.json")
 
@@ -41,32 +41,37 @@ def dataset(tmp_path: Path) -> Path:
 
 
 def _check_every_scene() -> list[int]:
-    """Validate every scene built in the session against its JSON Schema.
+    """Validate every scene and page payload built in the session against their JSON Schema.
 
-    Wraps :func:`graph.scene.scene` wherever a module of the package holds it
-    (the page, the figure, the GEXF export, the scene module itself), before
-    any test module imports it, so no payload escapes the check. Returns the
-    list of the sizes validated, for tests/test_scene_schema.py.
+    Wraps :func:`graph.drawing.scene.scene` and
+    :func:`graph.outputs.explorer.payload.page_payload` wherever a module of
+    the package holds them (the page, the figure, the GEXF export, their own
+    modules), before any test module imports them, so no payload escapes the
+    check. Returns the list of the sizes validated, for
+    tests/test_scene_schema.py.
     """
     import jsonschema
 
-    from graph import scene as scene_module
+    from graph.drawing import scene as scene_module
+    from graph.outputs.explorer import payload as payload_module
 
     validator = jsonschema.Draft202012Validator(scene_module.schema())
-    original = scene_module.scene
     checked: list[int] = []
 
-    @functools.wraps(original)
-    def checked_scene(*args: object, **kwargs: object) -> dict:
-        payload = original(*args, **kwargs)
-        validator.validate(payload)
-        checked.append(len(payload["nodes"]))
-        return payload
+    for owner, name in ((scene_module, "scene"), (payload_module, "page_payload")):
+        original = getattr(owner, name)
 
-    for name, module in list(sys.modules.items()):
-        in_package = name == "graph" or name.startswith("graph.")
-        if in_package and getattr(module, "scene", None) is original:
-            module.scene = checked_scene
+        @functools.wraps(original)
+        def checked_payload(*args: object, _original=original, **kwargs: object) -> dict:
+            payload = _original(*args, **kwargs)
+            validator.validate(payload)
+            checked.append(len(payload["nodes"]))
+            return payload
+
+        for module_name, module in list(sys.modules.items()):
+            in_package = module_name == "graph" or module_name.startswith("graph.")
+            if in_package and getattr(module, name, None) is original:
+                setattr(module, name, checked_payload)
     return checked
 
 
@@ -83,12 +88,18 @@ def _check_every_frustration() -> list[object]:
     """Verify every frustration index computed in the session against its certificate.
 
     Wraps :func:`graph.balance.frustration` wherever a module of the package
-    holds it (the balance package, its report and view, the what-if), before
-    any test module imports it: every result is recounted from its partition
-    and its lower bound checked by :func:`graph.balance.verify_frustration`.
-    Returns the list of the results checked, for tests/test_balance.py.
+    holds it (the balance package and report, the analysis modules that use
+    it, imported here first since the layers load lazily), before any test
+    module imports it: every result is recounted from its partition and its
+    lower bound checked by :func:`graph.balance.verify_frustration`. Returns
+    the list of the results checked, for tests/test_balance.py.
     """
+    import importlib
+
     from graph.balance import frustration_index
+
+    for name in ("graph.balance.report", "graph.analysis.balance_view", "graph.analysis.whatif"):
+        importlib.import_module(name)
 
     original = frustration_index.frustration
     checked: list[object] = []

@@ -18,9 +18,9 @@ import pandas as pd
 import pytest
 from scipy.linalg import expm
 
+from graph.analysis.balance_view import balance_view
 from graph.balance import (
     balance_report,
-    balance_view,
     changed_sides,
     frustrated_ties,
     frustration,

@@ -240,7 +240,7 @@ def test_graph_carries_none_not_nan() -> None:
 def test_symmetric_relations_drawn_without_head_in_figures(G: nx.MultiDiGraph) -> None:
     from matplotlib.patches import ArrowStyle
 
-    from graph.figure import make_figure
+    from graph.outputs.figure import make_figure
 
     network = make_figure(G).axes[0]
     heads = [type(patch.get_arrowstyle()) for patch in network.patches]

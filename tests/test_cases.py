@@ -156,10 +156,10 @@ def test_fifo_device_and_directory_are_not_read(tmp_path: Path) -> None:
 
 def test_file_too_large(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     folder = case("no-date-columns", tmp_path)
-    limit = (graph.read.DATA_DIR / "relation_types.csv").stat().st_size
+    limit = (graph.tables.read.DATA_DIR / "relation_types.csv").stat().st_size
     with (folder / "relations.csv").open("a", encoding="utf-8") as out:
         out.write("alpha,beta,fights,confirmed,Again.,article: x\n" * (limit // 40))
-    monkeypatch.setattr(graph.read, "MAX_FILE_BYTES", limit)
+    monkeypatch.setattr(graph.tables.read, "MAX_FILE_BYTES", limit)
     size = (folder / "relations.csv").stat().st_size / 2**20
     assert refused(run("validate", folder)) == [
         f"{folder / 'relations.csv'}:1: file too large: {size:,.0f} MiB, the limit is 0 MiB; "
@@ -214,7 +214,7 @@ def test_no_date_columns_are_undated_relations_everywhere(tmp_path: Path) -> Non
     assert "nan" not in (tmp_path / "csv" / "relations.csv").read_text(encoding="utf-8")
     back = graph.load(tmp_path / "csv")
     assert nx.utils.edges_equal(back.edges(keys=True, data=True), G.edges(keys=True, data=True))
-    payload = graph.scene.scene(G)
+    payload = graph.drawing.scene.scene(G)
     assert all(edge["start"] is None and edge["when"] for edge in payload["edges"])
     for function in (graph.centrality, graph.relation_counts, graph.summary):
         function(G)

@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 import graph
-from graph.read import DATA_DIR
+from graph.tables.read import DATA_DIR
 
 ARTICLE = DATA_DIR / "sources" / "battle-for-aleppo.txt"
 
@@ -147,15 +147,15 @@ def test_vocabulary_covers_required_types() -> None:
 def test_data_readme_documents_every_column_and_type() -> None:
     readme = (DATA_DIR / "README.md").read_text(encoding="utf-8")
     columns = (
-        *graph.read.ACTOR_COLUMNS,
-        *graph.read.RELATION_COLUMNS,
-        *graph.read.RELATION_NUMBER_COLUMNS,
-        *graph.read.RELATION_TYPE_COLUMNS,
+        *graph.tables.read.ACTOR_COLUMNS,
+        *graph.tables.read.RELATION_COLUMNS,
+        *graph.tables.read.RELATION_NUMBER_COLUMNS,
+        *graph.tables.read.RELATION_TYPE_COLUMNS,
         "date_source",
     )
     for column in columns:
         assert f"`{column}`" in readme, column
-    defaults = {**graph.read.ACTOR_DEFAULTS, **graph.read.RELATION_DEFAULTS}
+    defaults = {**graph.tables.read.ACTOR_DEFAULTS, **graph.tables.read.RELATION_DEFAULTS}
     for column, default in defaults.items():
         row = next(line for line in readme.splitlines() if line.startswith(f"| `{column}` |"))
         assert f"Empty: `{default}`" in row or f"empty (or no column): `{default}`" in row.lower()

@@ -11,8 +11,8 @@ import pytest
 from frictionless import validate
 
 import graph
-from graph import read
-from graph.read import DATA_DIR
+from graph.tables import read
+from graph.tables.read import DATA_DIR
 
 DESCRIPTOR = DATA_DIR / "datapackage.json"
 #: The loader's own columns (name -> required?) for each file it reads.

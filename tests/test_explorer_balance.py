@@ -2,7 +2,7 @@
 
 The page's numbers are read from its DOM (data attributes the panels carry)
 and checked against the Python side: every month's L, sides and frustrated
-ties against :func:`graph.balance.balance_view` and, independently, against
+ties against :func:`graph.analysis.balance_view` and, independently, against
 :func:`graph.balance.frustration` and :func:`graph.balance.frustrated_ties` of
 that month's signed graph; the what-ifs against the graph without the actor;
 the comparison against :func:`graph.diff`.
@@ -21,7 +21,8 @@ from chromium import ARTIFACTS, Visit
 from test_explorer_accessibility import serious, violations
 
 import graph
-from graph.balance import balance_view, frustrated_ties, frustration
+from graph.analysis.balance_view import balance_view
+from graph.balance import frustrated_ties, frustration
 
 READ_BALANCE = """() => {
   const l = document.getElementById('balance-l');

@@ -384,7 +384,7 @@ def evil_dataset(folder: Path) -> Path:
     write(
         "relations.csv",
         [
-            [*graph.read.RELATION_COLUMNS, "date_source"],
+            [*graph.tables.read.RELATION_COLUMNS, "date_source"],
             [
                 "a",
                 "b",
@@ -401,7 +401,7 @@ def evil_dataset(folder: Path) -> Path:
     write(
         "story.csv",
         [
-            list(graph.read.STORY_COLUMNS),
+            list(graph.tables.read.STORY_COLUMNS),
             ["2016", f"Step {EVIL}", f"Caption {EVIL}", "a|b", f"Story citation {EVIL}"],
         ],
     )

@@ -17,8 +17,8 @@ from chromium import ARTIFACTS, Visit
 from test_explorer_accessibility import serious, violations
 
 import graph
-from graph.quiz import ANSWERS, QuizError
-from graph.scene import QUIZ_QUESTIONS
+from graph.analysis.quiz import ANSWERS, QuizError
+from graph.outputs.explorer.payload import QUIZ_QUESTIONS
 
 KEYS = ["a", "2", "C", "1", "b", "3", "A", "B", "c", "1"]  # letters and digits, both cases
 

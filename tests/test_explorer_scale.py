@@ -18,7 +18,7 @@ import pytest
 from chromium import ARTIFACTS, Visit
 
 import graph
-from graph.scene import scene
+from graph.drawing.scene import scene
 
 FIGHTS = 200
 

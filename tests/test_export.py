@@ -16,8 +16,15 @@ from lxml import etree
 
 import graph
 from graph.cli import main
-from graph.dates import parse_period
-from graph.export import export_as, portable, write_csv, write_gexf, write_graphml, write_json
+from graph.core.dates import parse_period
+from graph.outputs.export import (
+    export_as,
+    portable,
+    write_csv,
+    write_gexf,
+    write_graphml,
+    write_json,
+)
 
 GEXF_SCHEMA = Path(__file__).parent / "schemas" / "gexf-1.3" / "gexf.rng"
 
@@ -97,7 +104,7 @@ def test_gexf_timeline_and_kinds(G, tmp_path: Path) -> None:
     assert (fights.get("start"), fights.get("end")) == ("2012-07-01", "2016-12-22")
     assert fights.find("viz:shape", ns).get("value") == "dashed"
     # The explorer's positions, y pointing up.
-    russia = next(node for node in graph.scene.scene(G)["nodes"] if node["id"] == "russia")
+    russia = next(node for node in graph.drawing.scene.scene(G)["nodes"] if node["id"] == "russia")
     x, y = russia["x"], russia["y"]
     position = root.find(".//g:node[@id='russia']/viz:position", ns)
     assert (float(position.get("x")), float(position.get("y"))) == (x, -y)

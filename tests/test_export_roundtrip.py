@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 import graph
-from graph.export import write_csv
+from graph.outputs.export import write_csv
 
 hypothesis = pytest.importorskip("hypothesis")
 from hypothesis import HealthCheck, assume, given, settings  # noqa: E402

@@ -21,8 +21,8 @@ from PIL import Image
 
 import graph
 from graph.cli import main
-from graph.figure import FONT_FALLBACK, PRESETS, draw, font_families, make_figure
-from graph.scene import scene
+from graph.drawing.scene import scene
+from graph.outputs.figure import FONT_FALLBACK, PRESETS, draw, font_families, make_figure
 
 A4_POINTS = (841.68, 595.44)  # 11.69 x 8.27 inches
 
@@ -216,7 +216,7 @@ def test_cjk_names_are_drawn_not_boxes(cjk, monkeypatch) -> None:
     assert names == {"シリア政府", "自由叙利亚军", "叙利亚民主力量"}
     assert missing_glyphs(figure) == []
     # The test can fail: with DejaVu Sans alone, the same names are boxes.
-    monkeypatch.setattr(graph.figure, "font_families", lambda: ("DejaVu Sans",))
+    monkeypatch.setattr(graph.outputs.figure, "font_families", lambda: ("DejaVu Sans",))
     assert missing_glyphs(make_figure(cjk)) != []
 
 
@@ -268,8 +268,8 @@ def test_long_names_are_wrapped_or_shortened(dataset: Path, monkeypatch) -> None
     assert not any("Republic" in text for text in legend)
     # Long names shrink the drawing less: labels stay readable on paper.
     size = min(t.get_fontsize() for t in figure.axes[0].texts)
-    monkeypatch.setattr(graph.figure, "figure_label", lambda name: name)
-    monkeypatch.setattr(graph.scene, "label_lines", lambda name: [name])
+    monkeypatch.setattr(graph.outputs.figure, "figure_label", lambda name: name)
+    monkeypatch.setattr(graph.drawing.scene, "label_lines", lambda name: [name])
     unwrapped = make_figure(G)
     assert size >= 8 > min(t.get_fontsize() for t in unwrapped.axes[0].texts)
     assert G.nodes["russia"]["name"] == LONG  # the graph is not changed

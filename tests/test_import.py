@@ -23,7 +23,7 @@ from graph.cli import main
 from graph.importers import import_events, read_edgelist
 from graph.importers.actors import slug
 from graph.importers.gdelt import NAMES as GDELT_COLUMNS
-from graph.read import DATA_DIR
+from graph.tables.read import DATA_DIR
 
 
 def relations(folder: Path) -> pd.DataFrame:

@@ -16,8 +16,8 @@ import pandas as pd
 import pytest
 
 import graph
-import graph.layout
-from graph.layout import (
+import graph.drawing.layout
+from graph.drawing.layout import (
     LABEL_SIZE,
     UNLABELLED_SPACING,
     _Mesh,
@@ -107,7 +107,7 @@ def test_same_positions_in_another_process(
         "import json, sys\n"
         "import networkx as nx\n"
         "import graph\n"
-        "from graph.layout import layout\n"
+        "from graph.drawing.layout import layout\n"
         "G = nx.MultiDiGraph()\n"
         "G.add_nodes_from(json.loads(sys.argv[2]))\n"
         "G.add_edges_from((u, v, {'sign': s}) for u, v, s in json.load(open(sys.argv[1])))\n"
@@ -240,7 +240,7 @@ def test_boxes_left_after_the_rounds_are_scaled_apart(
         return float(np.ptp(np.array(list(positions.values())), axis=0).max())
 
     compact = layout(aleppo)
-    monkeypatch.setattr(graph.layout, "ROUNDS", 0)  # scaling alone
+    monkeypatch.setattr(graph.drawing.layout, "ROUNDS", 0)  # scaling alone
     scaled = layout(aleppo)
     assert overlapping_actors(scaled, actor_boxes(aleppo)) == []
     # PRISM needs much less room than scaling the whole drawing up.
@@ -251,14 +251,14 @@ def test_large_graphs_are_spaced_without_removing_overlaps(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     G = two_camps(20)
-    monkeypatch.setattr(graph.layout, "LABELLED_UP_TO", G.number_of_nodes() - 1)
+    monkeypatch.setattr(graph.drawing.layout, "LABELLED_UP_TO", G.number_of_nodes() - 1)
     positions = layout(G)
     boxes = actor_boxes(G)
     assert overlapping_actors(positions, boxes) != []
     # Nearest actors UNLABELLED_SPACING box half-diagonals apart (boxes with their margins).
     points = np.array([positions[actor] for actor in boxes.index])
     nearest = np.sort(np.hypot(*(points[:, None] - points[None]).transpose(2, 0, 1)), axis=1)[:, 1]
-    margin = np.array(graph.layout.BOX_MARGIN) * LABEL_SIZE
+    margin = np.array(graph.drawing.layout.BOX_MARGIN) * LABEL_SIZE
     half = (boxes[["right", "bottom"]].to_numpy() - boxes[["left", "top"]].to_numpy()) / 2
     half_diagonal = np.median(np.hypot(*(half + margin).T))
     assert np.median(nearest) == pytest.approx(UNLABELLED_SPACING * half_diagonal, rel=0.01)
@@ -288,7 +288,7 @@ def test_actor_boxes() -> None:
     G.add_node("other", name="Some other kind of actor", kind="no such kind")
     G.add_node("two_lines", name="First line\nsecond", kind="state")
     sizes = {"state": 1.0, "other": 1.0, "two_lines": 3.0}
-    radius = graph.style.actor_radii(G, sizes)["state"]
+    radius = graph.drawing.style.actor_radii(G, sizes)["state"]
     boxes = actor_boxes(G, sizes)
     assert boxes.index.tolist() == ["other", "state", "two_lines"]
     state, other, two_lines = boxes.loc["state"], boxes.loc["other"], boxes.loc["two_lines"]

@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 
 import graph
-from graph.metrics import centrality, pn_centrality, summary
+from graph.analysis.metrics import centrality, pn_centrality, summary
 
 
 def actor_graph(relations: list[tuple[str, str, str, int]], extra: tuple[str, ...] = ()):

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 import graph
-from graph.notebook import InlineExplorer, show
-from graph.render import render_html
+from graph.outputs.explorer.render import render_html
+from graph.outputs.notebook import InlineExplorer, show
 
 CHROMIUM = Path("/usr/bin/chromium")
 

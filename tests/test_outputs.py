@@ -23,9 +23,9 @@ import pytest
 from click.testing import CliRunner
 
 import graph
-from graph import files
 from graph.cli import main
-from graph.files import OutputError, atomic_folder, atomic_write, check_output
+from graph.core import files
+from graph.core.files import OutputError, atomic_folder, atomic_write, check_output
 
 CASES = Path(__file__).parent / "cases"
 
@@ -127,7 +127,7 @@ def test_links_to_inputs_and_the_data_folder_are_refused(tmp_path: Path) -> None
     assert result.exit_code == 1 and "it is an input of this command" in result.output
     assert (data / "actors.csv").read_bytes() == before
     # The bundled data is an input too when no folder is given.
-    result = run("build", "-o", graph.read.DATA_DIR / "actors.csv")
+    result = run("build", "-o", graph.tables.read.DATA_DIR / "actors.csv")
     assert result.exit_code == 1 and "it is an input of this command" in result.output
 
 
@@ -386,7 +386,7 @@ def test_killed_mid_write_leaves_nothing_after_the_next_run(tmp_path: Path) -> N
             textwrap.dedent(
                 f"""
                 import sys, time
-                from graph.files import atomic_write
+                from graph.core.files import atomic_write
                 with atomic_write({str(output)!r}) as out:
                     out.write("half a page")
                     out.flush()
@@ -451,7 +451,7 @@ def test_quiz_output_follows_the_same_rules(tmp_path: Path, monkeypatch) -> None
     """The quiz (bundled data: the cases' data has no questionable triangle) writes the same way."""
     output = tmp_path / "missing" / "quiz.csv"
     assert run("quiz", "-n", "2", "-o", output).exit_code == 0 and output.exists()
-    result = run("quiz", "-o", graph.read.DATA_DIR / "relations.csv")
+    result = run("quiz", "-o", graph.tables.read.DATA_DIR / "relations.csv")
     assert result.exit_code == 1 and "it is an input of this command" in result.output
     result = run("quiz", "-o", "/dev/null")
     assert result.exit_code == 1 and "it is a device" in result.output

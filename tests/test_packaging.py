@@ -83,14 +83,14 @@ def run(command: list[str], cwd: Path) -> subprocess.CompletedProcess:
 def test_a_checkout_reads_the_top_level_data_in_place() -> None:
     # Editable installs and the tests: edits to data/ show at once, no copy.
     assert not (ROOT / "graph" / "data").exists()
-    assert graph.resources.data_dir() == graph.read.DATA_DIR == ROOT / "data"
+    assert graph.core.resources.data_dir() == graph.tables.read.DATA_DIR == ROOT / "data"
 
 
 def test_the_sdist_holds_the_dataset_and_what_builds_the_wheel(dist: Path) -> None:
     with tarfile.open(next(dist.glob("*.tar.gz"))) as sdist:
         names = {name.split("/", 1)[1] for name in sdist.getnames() if "/" in name}
     assert {f"data/{name}" for name in DATA_FILES} <= names
-    assert {"build_hooks.py", "LICENSE", "graph/py.typed", "graph/resources.py"} <= names
+    assert {"build_hooks.py", "LICENSE", "graph/py.typed", "graph/core/resources.py"} <= names
 
 
 def test_the_wheel_ships_the_dataset_inside_the_package(dist: Path) -> None:
@@ -98,8 +98,14 @@ def test_the_wheel_ships_the_dataset_inside_the_package(dist: Path) -> None:
         names = set(wheel.namelist())
         metadata = wheel.read(next(n for n in names if n.endswith(".dist-info/METADATA")))
         copies = {name: wheel.read(f"graph/data/{name}") for name in DATA_FILES}
-    shipped = {"graph/py.typed", "graph/templates/explorer.html", "graph/schema/scene.schema.json"}
-    shipped |= {f"graph/assets/explorer/{name}" for name in graph.render.SCRIPTS}
+    shipped = {
+        "graph/py.typed",
+        "graph/outputs/explorer/templates/explorer.html",
+        "graph/drawing/schema/scene.schema.json",
+    }
+    shipped |= {
+        f"graph/outputs/explorer/assets/{name}" for name in graph.outputs.explorer.render.SCRIPTS
+    }
     assert shipped <= names
     for name, copy in copies.items():
         assert copy == (ROOT / "data" / name).read_bytes(), f"data/{name} is shipped as it is"
@@ -111,8 +117,8 @@ def test_the_installed_wheel_loads_its_own_data_outside_the_checkout(
     venv: Path, tmp_path: Path
 ) -> None:
     code = (
-        "import graph, graph.read; G = graph.load(); "
-        "print(graph.__file__); print(graph.read.DATA_DIR); print(G.number_of_nodes())"
+        "import graph, graph.tables.read; G = graph.load(); "
+        "print(graph.__file__); print(graph.tables.read.DATA_DIR); print(G.number_of_nodes())"
     )
     result = run([str(venv / "python"), "-c", code], tmp_path)
     assert result.returncode == 0, result.stderr

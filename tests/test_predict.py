@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 
 import graph
-from graph.predict import balance_predictions
+from graph.analysis.predict import balance_predictions
 
 
 def signed(*ties: tuple[str, str, int]) -> nx.Graph:

@@ -16,7 +16,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import graph
-from graph.errors import visible
+from graph.core.errors import visible
 
 # Derandomised and without an example database: every run tries the same examples and
 # writes no .hypothesis folder.

@@ -12,8 +12,8 @@ from pyvis.network import Network
 from test_render import EVIL, PAYLOADS, text_graph
 
 import graph
-from graph.layout import label_lines
-from graph.scene import scene
+from graph.drawing.layout import label_lines
+from graph.drawing.scene import scene
 
 # `browser`: the suite's headless Chromium (tests/chromium.py, through conftest.py).
 

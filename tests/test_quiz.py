@@ -19,10 +19,11 @@ import pytest
 from click.testing import CliRunner
 
 import graph
+from graph.analysis.quiz import ANSWERS, LEVELS, QuizError
 from graph.cli import main
-from graph.quiz import ANSWERS, LEVELS, PAYLOAD_VERSION, QuizError
-from graph.read import CONFIDENCE_LEVELS, DATA_DIR
-from graph.style import SIGN_NAMES
+from graph.drawing.style import SIGN_NAMES
+from graph.outputs.explorer.payload import QUIZ_VERSION
+from graph.tables.read import CONFIDENCE_LEVELS, DATA_DIR
 
 
 @pytest.fixture(scope="module")
@@ -221,7 +222,7 @@ def test_too_small_and_too_balanced(dataset: Path) -> None:
 def test_payload_is_json_and_follows_the_table(quiz) -> None:
     payload = graph.quiz_payload(quiz)
     assert json.loads(json.dumps(payload, allow_nan=False)) == payload
-    assert payload["version"] == PAYLOAD_VERSION
+    assert payload["version"] == QUIZ_VERSION
     assert payload["answers"] == ["allies", "enemies", "neither / it's complicated"]
     assert payload["levels"] == list(LEVELS)
     assert [q["number"] for q in payload["questions"]] == list(quiz.index)

@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 import graph
-from graph.read import DATA_DIR
+from graph.tables.read import DATA_DIR
 
 ACTORS_HEADER = "id,name,kind,camp,aliases,description,source\n"
 RELATIONS_HEADER = "source,target,type,start,end,confidence,evidence,citation\n"
@@ -316,7 +316,7 @@ def test_dates_say_how_to_write_them(tmp_path: Path, cell: str, message: str) ->
 def test_one_date_rule_for_files_story_and_at(tmp_path: Path) -> None:
     for bad in ("9999", "2015-13", "30-09-2015"):
         with pytest.raises(ValueError) as direct:
-            graph.dates.parse_period(bad)
+            graph.core.dates.parse_period(bad)
         assert str(direct.value) in relations_problems(tmp_path, f"a,b,fights,{bad},,,,\n")[0]
         with pytest.raises(ValueError, match=str(direct.value).split(":")[0]):
             graph.snapshot(graph.load(), bad)
@@ -389,8 +389,8 @@ def test_optional_columns_get_their_defaults(tmp_path: Path) -> None:
         None,
         "",
     )
-    assert graph.read.ACTOR_DEFAULTS == {"kind": "unspecified", "camp": "unspecified"}
-    assert graph.read.RELATION_DEFAULTS == {"confidence": "confirmed"}
+    assert graph.tables.read.ACTOR_DEFAULTS == {"kind": "unspecified", "camp": "unspecified"}
+    assert graph.tables.read.RELATION_DEFAULTS == {"confidence": "confirmed"}
 
 
 def test_any_extra_column_name_is_kept(tmp_path: Path) -> None:

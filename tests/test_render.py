@@ -18,8 +18,8 @@ from click.testing import CliRunner
 
 import graph
 from graph.cli import main
-from graph.read import DATA_DIR
-from graph.render import app_script, render_html, write_html
+from graph.outputs.explorer.render import app_script, render_html, write_html
+from graph.tables.read import DATA_DIR
 
 PACKAGE = Path(graph.__file__).parent
 PAYLOADS = (
@@ -123,7 +123,9 @@ def test_app_script_never_parses_data_as_html() -> None:
 
 
 def test_template_variables_are_autoescaped() -> None:
-    source = (PACKAGE / "templates" / "explorer.html").read_text(encoding="utf-8")
+    source = (PACKAGE / "outputs" / "explorer" / "templates" / "explorer.html").read_text(
+        encoding="utf-8"
+    )
     environment = jinja2.Environment(autoescape=True)
     variables = jinja2.meta.find_undeclared_variables(environment.parse(source))
     assert variables == {"title", "preset", "vis_css", "vis_js", "app_css", "app_js", "data"}
@@ -154,9 +156,10 @@ def test_same_input_same_bytes(G: nx.MultiDiGraph, story: pd.DataFrame, tmp_path
 def test_same_bytes_across_processes(tmp_path: Path) -> None:
     """Set and dict orders differ between interpreters (hash seeds); the page must not."""
     script = (
-        "import graph, hashlib; from graph.read import DATA_DIR; G = graph.load(); "
+        "import graph, hashlib; from graph.tables.read import DATA_DIR; G = graph.load(); "
         "s = graph.read_story(DATA_DIR / 'story.csv', G.nodes); "
-        "print(hashlib.sha256(graph.render.render_html(G, story=s).encode()).hexdigest())"
+        "page = graph.outputs.explorer.render.render_html(G, story=s); "
+        "print(hashlib.sha256(page.encode()).hexdigest())"
     )
     digests = {
         subprocess.run(

@@ -10,11 +10,11 @@ import pytest
 from test_layout import overlapping_actors
 
 import graph
-from graph.dates import parse_period
-from graph.layout import LABEL_GAP, LABEL_SIZE, LABELLED_UP_TO, actor_boxes, layout
-from graph.metrics import date_range
-from graph.read import CONFIDENCE_LEVELS
-from graph.scene import CONFIDENCE_MEANINGS, scene
+from graph.analysis.metrics import date_range
+from graph.core.dates import parse_period
+from graph.drawing.layout import LABEL_GAP, LABEL_SIZE, LABELLED_UP_TO, actor_boxes, layout
+from graph.drawing.scene import CONFIDENCE_MEANINGS, scene
+from graph.tables.read import CONFIDENCE_LEVELS
 
 
 @pytest.fixture(scope="module")
@@ -39,7 +39,7 @@ def test_payload_holds_every_actor_and_relation(G: nx.MultiDiGraph, payload: dic
         assert edge["label"] == G.graph["relation_types"][data["type"]]["label"]
     russia = next(n for n in payload["nodes"] if n["id"] == "russia")
     assert russia["aliases"] == G.nodes["russia"]["aliases"]
-    assert russia["colour"] == graph.style.CAMP_COLOURS["pro-government"]
+    assert russia["colour"] == graph.drawing.style.CAMP_COLOURS["pro-government"]
 
 
 def test_relation_days_follow_the_partial_date_rule(G: nx.MultiDiGraph, payload: dict) -> None:
@@ -54,11 +54,11 @@ def test_relation_days_follow_the_partial_date_rule(G: nx.MultiDiGraph, payload:
 
 def test_visual_encoding_comes_from_the_shared_style(payload: dict) -> None:
     for edge in payload["edges"]:
-        style = graph.style.edge_style(edge["sign"], edge["confidence"])
+        style = graph.drawing.style.edge_style(edge["sign"], edge["confidence"])
         assert {k: edge[k] for k in style} == style
-        assert edge["colour"] == graph.style.edge_colour(edge["sign"])
+        assert edge["colour"] == graph.drawing.style.edge_colour(edge["sign"])
     for node in payload["nodes"]:
-        assert node["shape"] == graph.style.node_shape(node["kind"])
+        assert node["shape"] == graph.drawing.style.node_shape(node["kind"])
     dashes = {e["sign"]: e["dashes"] for e in payload["edges"]}
     assert dashes[1] == [] and dashes[-1] != [] and dashes[-1] != dashes[0]
 
@@ -96,7 +96,7 @@ def test_positions_leave_room_for_each_actor_and_its_label(G: nx.MultiDiGraph) -
         boxes = actor_boxes(G, size_by, label_size=payload["label_size"], labels=labels)
         assert overlapping_actors(positions, boxes) == []
         sizes = {node["id"]: node["size"] for node in payload["nodes"]}
-        assert sizes == graph.style.actor_radii(G, size_by)
+        assert sizes == graph.drawing.style.actor_radii(G, size_by)
 
 
 def test_parallel_relations_are_bent_apart(payload: dict) -> None:
@@ -193,7 +193,7 @@ def test_long_names_are_drawn_on_lines_of_at_most_18_characters(G: nx.MultiDiGra
 
 def test_the_page_words_for_signs_and_confidence_come_from_python(payload: dict) -> None:
     signs = {entry["sign"]: entry["name"] for entry in payload["legend"]["signs"]}
-    assert signs == graph.style.SIGN_NAMES
+    assert signs == graph.drawing.style.SIGN_NAMES
     levels = [entry["level"] for entry in payload["legend"]["confidence"]]
     assert levels == list(CONFIDENCE_LEVELS)  # the order the table sorts them in
     meanings = {entry["level"]: entry["meaning"] for entry in payload["legend"]["confidence"]}

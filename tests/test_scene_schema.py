@@ -1,10 +1,10 @@
 """The written contract between Python and the page: the scene's JSON Schema.
 
 Every scene the test suite builds is validated against the schema (the
-``scene_schema_check`` fixture of conftest.py wraps :func:`graph.scene.scene`
+``scene_schema_check`` fixture of conftest.py wraps :func:`graph.drawing.scene.scene`
 for the whole session); here, the schema itself is checked, and so is the
 page's script: its TypeScript declarations of the scene
-(``graph/assets/explorer/types/scene.d.ts``) are generated from the schema by
+(``graph/outputs/explorer/assets/types/scene.d.ts``) are generated from the schema by
 :func:`typescript`, and ``tsc --checkJs`` (``make test``) fails on any field
 the script reads that they do not declare. After changing the schema, run
 ``python tests/test_scene_schema.py`` to write the declarations again.
@@ -24,14 +24,14 @@ import jsonschema
 import pytest
 
 import graph
-from graph.scene import SCHEMA_VERSION, scene, schema
+from graph.drawing.scene import SCHEMA_VERSION, scene, schema
 
 PACKAGE = Path(graph.__file__).parent
 REPOSITORY = PACKAGE.parent
-SCRIPTS = PACKAGE / "assets" / "explorer"
+SCRIPTS = PACKAGE / "outputs" / "explorer" / "assets"
 DECLARATIONS = SCRIPTS / "types" / "scene.d.ts"
 HEADER = (
-    "// The scene the explorer reads, generated from graph/schema/scene.schema.json\n"
+    "// The scene the explorer reads, generated from graph/drawing/schema/scene.schema.json\n"
     "// by `python tests/test_scene_schema.py`: do not edit; change the schema.\n"
 )
 
@@ -148,11 +148,12 @@ def test_every_scene_the_suite_builds_is_checked(
     """conftest.py validates every scene built in this test session, wherever it is built."""
     before = len(scene_schema_check)
     G = graph.load()
-    graph.render.render_html(G)
-    graph.figure.make_figure(G)
-    graph.export.write_gexf(G, tmp_path / "aleppo.gexf")
+    graph.outputs.explorer.render.render_html(G)
+    graph.outputs.figure.make_figure(G)
+    graph.outputs.export.write_gexf(G, tmp_path / "aleppo.gexf")
     scene(G)
-    assert len(scene_schema_check) == before + 4
+    # The page's payload is checked whole, and the scene inside it on its own: 2 for the page.
+    assert len(scene_schema_check) == before + 5
 
 
 def test_the_scripts_declarations_are_generated_from_the_schema() -> None:
@@ -189,7 +190,7 @@ def _tsc(root: Path) -> subprocess.CompletedProcess:
 def test_tsc_rejects_a_field_the_schema_does_not_declare(tmp_path: Path) -> None:
     """The check tsc makes in `make test` can fail: a read of an undeclared field is an error."""
     shutil.copy(REPOSITORY / "tsconfig.json", tmp_path / "tsconfig.json")
-    copy = tmp_path / "graph" / "assets" / "explorer"
+    copy = tmp_path / "graph" / "outputs" / "explorer" / "assets"
     shutil.copytree(SCRIPTS, copy)
     assert _tsc(tmp_path).returncode == 0
     main = copy / "main.js"

@@ -1,4 +1,4 @@
-"""The explorer's extra scene fields (``scene(G, views=True)``): balance, quiz, glossary."""
+"""The explorer's payload beside the scene (``page_payload``): balance, quiz, glossary."""
 
 from __future__ import annotations
 
@@ -6,14 +6,15 @@ import networkx as nx
 import pytest
 
 import graph
-import graph.scene as scene_module
-from graph.balance import balance_view
-from graph.scene import GROUP_COLOURS, UNPLACED_COLOUR, scene
+import graph.outputs.explorer.payload as payload_module
+from graph.analysis.balance_view import balance_view
+from graph.drawing.scene import scene
+from graph.outputs.explorer.payload import GROUP_COLOURS, UNPLACED_COLOUR, page_payload
 
 
 def test_pictures_leave_the_modes_out_and_the_explorer_has_them(G: nx.MultiDiGraph) -> None:
     assert not {"balance", "quiz", "quiz_unavailable", "glossary"} & set(scene(G))
-    payload = scene(G, views=True)
+    payload = page_payload(G)
     assert payload["quiz"]["questions"] == graph.quiz_payload(graph.quiz_questions(G))["questions"]
     assert payload["quiz_unavailable"] is None
     assert [e["term"] for e in payload["glossary"]] == list(graph.glossary().index)
@@ -21,7 +22,7 @@ def test_pictures_leave_the_modes_out_and_the_explorer_has_them(G: nx.MultiDiGra
 
 
 def test_a_side_keeps_its_colour_from_month_to_month(G: nx.MultiDiGraph) -> None:
-    balance = scene(G, views=True)["balance"]
+    balance = page_payload(G)["balance"]
     view = balance_view(G)
     whole = {g["id"]: g["colour"] for g in balance["all"]["groups"]}
     assert list(whole.values()) == list(GROUP_COLOURS[: len(whole)])
@@ -39,7 +40,7 @@ def test_a_side_keeps_its_colour_from_month_to_month(G: nx.MultiDiGraph) -> None
 
 def test_too_small_for_a_quiz_says_why_and_still_builds(G: nx.MultiDiGraph) -> None:
     small = G.subgraph(["russia", "assad_government", "free_syrian_army"]).copy()
-    payload = scene(small, views=True)
+    payload = page_payload(small)
     assert payload["quiz"] is None
     assert "question" in payload["quiz_unavailable"]
     assert payload["balance"]["all"]["L"] == 0
@@ -49,8 +50,8 @@ def test_too_many_ties_leave_balance_and_quiz_out_and_say_why(
     G: nx.MultiDiGraph, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # The bound is lowered so that Aleppo is "too large": the rule, not the number, is tested.
-    monkeypatch.setattr(scene_module, "VIEWS_MAX_TIES", 5)
-    payload = scene(G, views=True)
+    monkeypatch.setattr(payload_module, "VIEWS_MAX_TIES", 5)
+    payload = page_payload(G)
     assert "balance" not in payload
     assert payload["quiz"] is None
     assert "alliance-graph balance" in payload["quiz_unavailable"]

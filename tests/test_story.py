@@ -11,7 +11,7 @@ from test_data import ARTICLE, normalise
 
 import graph
 from graph.cli import main
-from graph.read import DATA_DIR
+from graph.tables.read import DATA_DIR
 
 HEADER = "date,title,caption,actors,citation\n"
 ACTORS = ["russia", "assad_government", "free_syrian_army"]
@@ -82,7 +82,7 @@ def test_missing_columns_are_reported(tmp_path: Path) -> None:
 
 def test_bundled_story_tells_the_battle(story: pd.DataFrame) -> None:
     dates = story["date"].tolist()
-    assert dates == sorted(dates, key=lambda d: graph.dates.parse_period(d)[0])
+    assert dates == sorted(dates, key=lambda d: graph.core.dates.parse_period(d)[0])
     assert dates[0] == "2012-07" and dates[-1] == "2016-12"
     by_date = dict(zip(dates, story["actors"], strict=True))
     assert {"free_syrian_army", "assad_government"} <= set(by_date["2012-07"])
@@ -125,7 +125,7 @@ def test_build_reports_a_bad_story(dataset: Path, tmp_path: Path) -> None:
 def test_data_readme_documents_the_story_columns() -> None:
     readme = (DATA_DIR / "README.md").read_text(encoding="utf-8")
     assert "## `story.csv`" in readme
-    for column in graph.read.STORY_COLUMNS:
+    for column in graph.tables.read.STORY_COLUMNS:
         assert f"`{column}`" in readme, column
 
 

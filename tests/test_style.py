@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 import graph
-from graph.scene import scene
-from graph.style import (
+from graph.drawing.scene import scene
+from graph.drawing.style import (
     CAMP_COLOURS,
     CONFIDENCE_DOTS,
     PALETTE,

@@ -7,8 +7,8 @@ import pandas as pd
 import pytest
 
 import graph
+from graph.analysis.changes import TIMELINE_BALANCE, diff, timeline
 from graph.balance import balance_report
-from graph.timeline import TIMELINE_BALANCE, diff, timeline
 
 
 @pytest.fixture(scope="module")
@@ -86,8 +86,8 @@ def test_weekly_and_quarterly_rows_count_what_is_active(aleppo: nx.MultiDiGraph)
         [
             1
             for *_, d in aleppo.edges(data=True)
-            if graph.dates.is_active(d.get("start"), d.get("end"), "2015-09-28")
-            or graph.dates.is_active(d.get("start"), d.get("end"), "2015-10-04")
+            if graph.core.dates.is_active(d.get("start"), d.get("end"), "2015-09-28")
+            or graph.core.dates.is_active(d.get("start"), d.get("end"), "2015-10-04")
         ]
     )
     quarters = timeline(aleppo, freq="Q")

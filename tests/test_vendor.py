@@ -1,4 +1,4 @@
-"""graph.vendor: the explorer's vis-network copy, its version and its licence."""
+"""graph.outputs.explorer.vendor: the explorer's vis-network copy, its version and its licence."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 import graph
-from graph.vendor import VIS_NETWORK_VERSION, VendorError, vis_network
+from graph.outputs.explorer.vendor import VIS_NETWORK_VERSION, VendorError, vis_network
 
 LICENCE = "/**\n * vis-network\n * @version {version}\n * @license\n * MIT\n */\n"
 
@@ -31,7 +31,7 @@ def test_the_installed_copy_is_the_expected_version_with_its_licence() -> None:
 
 
 def test_the_page_carries_the_licence_and_the_script() -> None:
-    page = graph.render.render_html(graph.load())
+    page = graph.outputs.explorer.render.render_html(graph.load())
     vis = vis_network()
     assert page.count(vis.licence) == 1
     assert vis.js in page

@@ -17,11 +17,11 @@ import pytest
 from click.testing import CliRunner
 
 import graph
+from graph.analysis.metrics import centrality
 from graph.balance import balance_report, frustration
 from graph.cli import main
-from graph.metrics import centrality
-from graph.scene import scene
-from graph.style import HEAVIEST_WIDTH_FACTOR, edge_style
+from graph.drawing.scene import scene
+from graph.drawing.style import HEAVIEST_WIDTH_FACTOR, edge_style
 
 ACTORS = "id,name\na,Alpha\nb,Beta\nc,Gamma\n"
 

@@ -10,8 +10,8 @@ import pandas as pd
 import pytest
 
 import graph
+from graph.analysis.whatif import COMPARED_METRICS, compare, without
 from graph.balance import frustrated_ties, frustration
-from graph.whatif import COMPARED_METRICS, compare, without
 
 
 def signed_actors(actors: str, relations: list[tuple[str, str, int]]) -> nx.MultiDiGraph:

@@ -23,10 +23,8 @@ Modules, one concept each:
 * :mod:`~graph.balance.partitions` -- :func:`partition`: Doreian & Mrvar's
   partition into k groups.
 * :mod:`~graph.balance.report` -- :func:`balance_report`: all of the above.
-* :mod:`~graph.balance.view` -- :func:`balance_view`: per-month balance and
-  what-if, as plain JSON-ready data for the explorer.
 * :mod:`~graph.balance.arrays` -- the integer view of a signed graph the
-  solvers share; :func:`tie_sign` (from :mod:`graph.signs`) is the one sign
+  solvers share; :func:`tie_sign` (from :mod:`graph.core.signs`) is the one sign
   validator of the analyses.
 
 Terminology: a *partition* splits the actors into *groups* (the ``camp``
@@ -38,7 +36,8 @@ tie frustrated; the *frustration index* ``L`` is the fewest ties whose removal
 (equivalently, whose sign flip) makes the graph balanced.
 """
 
-from ..signs import tie_sign
+from graph.core.signs import tie_sign
+
 from .frustration_index import (
     BlockProof,
     Frustration,
@@ -51,7 +50,6 @@ from .frustration_index import (
 from .measures import WALK_DENSE_MAX_ACTORS, triangle_balance, triangle_census, walk_balance
 from .partitions import PARTITION_EXACT_MAX_TIES, SignedPartition, partition
 from .report import BalanceReport, balance_report, groups_table
-from .view import balance_view
 
 __all__ = [
     "PARTITION_EXACT_MAX_TIES",
@@ -61,7 +59,6 @@ __all__ = [
     "Frustration",
     "SignedPartition",
     "balance_report",
-    "balance_view",
     "changed_sides",
     "frustrated_ties",
     "frustration",

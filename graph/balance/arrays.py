@@ -11,7 +11,7 @@ import numpy as np
 import pandas as pd
 from scipy import sparse
 
-from ..signs import check_signed_graph, tie_sign, tie_weight
+from graph.core.signs import check_signed_graph, tie_sign, tie_weight
 
 __all__ = ["SignedArrays", "signed_arrays"]
 

@@ -9,7 +9,8 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 
-from ..errors import visible
+from graph.core.errors import visible
+
 from .arrays import node_index, signed_arrays
 from .frustration_index import Frustration, frustrated_ties, frustration
 from .measures import _census, balanced_share, walk_balance
@@ -59,7 +60,7 @@ class BalanceReport:
         Returns
         -------
         str
-            Names escaped with :func:`graph.errors.visible`: a name cannot
+            Names escaped with :func:`graph.core.errors.visible`: a name cannot
             break a line or send a terminal control sequence.
         """
 

@@ -23,7 +23,8 @@ from pathlib import Path
 
 import networkx as nx
 
-from ..dates import as_period
+from graph.core.dates import as_period
+
 from .output import write_folder
 from .pipeline import SOURCES, Options, run
 from .sourcefiles import expand
@@ -134,7 +135,7 @@ def import_events(
     """
     from tqdm.auto import tqdm
 
-    from .. import __version__
+    from graph.core.version import __version__
 
     name = source.replace("-", "_")
     key = "edgelist" if name in ("gexf", "graphml") else name
@@ -225,7 +226,7 @@ def read_edgelist(
     >>> sorted((u, v, s) for u, v, s in G.edges(data="sign"))
     [('1', '2', 1), ('2', '3', -1)]
     """
-    from ..build import load
+    from graph.network.build import load
 
     if output is not None:
         return load(import_events("edgelist", paths, output, **options))

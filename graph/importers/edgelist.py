@@ -16,7 +16,8 @@ from dataclasses import replace
 import networkx as nx
 import pandas as pd
 
-from ..errors import FileFormatError, Problem
+from graph.core.errors import FileFormatError, Problem
+
 from .sourcefiles import InputFile, first_lines
 from .sources import Source, mapping
 

@@ -22,8 +22,9 @@ from typing import IO
 
 import pandas as pd
 
-from ..files import atomic_write
-from ..read import DATA_DIR
+from graph.core.files import atomic_write
+from graph.tables.read import DATA_DIR
+
 from .sources import MAPPINGS
 
 __all__ = ["write_folder"]

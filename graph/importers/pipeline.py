@@ -25,7 +25,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from ..errors import FileFormatError, Problem, ValidationError
+from graph.core.errors import FileFormatError, Problem, ValidationError
+
 from . import acled, edgelist, gdelt, ucdp_ged
 from .actors import actor_table
 from .sourcefiles import InputFile, find_values, first_lines, structure_problem

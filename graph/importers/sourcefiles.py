@@ -3,7 +3,7 @@
 The engines read the files; this module only finds them, peeks at their first
 lines, and, when an engine rejects a file or a value, scans that file with
 Python's ``csv`` module to name the line and column of the problem, as
-:func:`graph.read.read_table` does for a dataset's own CSV files.
+:func:`graph.tables.read.read_table` does for a dataset's own CSV files.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..errors import FileFormatError, Problem
+from graph.core.errors import FileFormatError, Problem
 
 __all__ = ["InputFile", "expand", "find_values", "first_lines", "structure_problem"]
 

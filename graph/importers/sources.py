@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..errors import Problem, ValidationError
-from ..read import read_relation_types, read_table
+from graph.core.errors import Problem, ValidationError
+from graph.tables.read import read_relation_types, read_table
 
 MAPPINGS = Path(__file__).resolve().parent / "mappings"
 SQL = Path(__file__).resolve().parent / "sql"

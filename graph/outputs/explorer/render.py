@@ -1,11 +1,11 @@
 """Write the explorer: one self-contained, offline HTML page for an actor graph.
 
-This module only serialises: the scene (:func:`graph.scene.scene`, what is
-drawn where and how, described by ``graph/schema/scene.schema.json``) goes
+This module only serialises: the scene (:func:`graph.drawing.scene.scene`, what is
+drawn where and how, described by ``graph/drawing/schema/scene.schema.json``) goes
 into the page as JSON, with vis-network, the library pyvis drives (taken from
 the pyvis package), and the page's own script and style, all inlined, so the
 file opens from ``file://`` with no network and writes nothing beside itself.
-The page's script is a few files in ``graph/assets/`` (:data:`SCRIPTS`),
+The page's script is a few files in ``graph/outputs/explorer/assets/`` (:data:`SCRIPTS`),
 each with one job, joined in a fixed order. The same graph always gives the
 same bytes.
 
@@ -28,9 +28,9 @@ import networkx as nx
 import pandas as pd
 from markupsafe import Markup
 
-from .files import atomic_write
-from .scene import scene
-from .vendor import vis_network
+from graph.core.files import atomic_write
+from graph.outputs.explorer.payload import page_payload
+from graph.outputs.explorer.vendor import vis_network
 
 __all__ = ["PRESETS", "SCRIPTS", "app_script", "render_html", "write_html"]
 
@@ -38,7 +38,7 @@ __all__ = ["PRESETS", "SCRIPTS", "app_script", "render_html", "write_html"]
 #: (large labels, high contrast, panels collapsed at first).
 PRESETS = ("default", "classroom")
 
-#: The page's script, files of ``graph/assets/explorer/`` joined in this
+#: The page's script, files of ``graph/outputs/explorer/assets/`` joined in this
 #: order: DOM helpers, the state, the network view, the panels (legend,
 #: filters, search, actor), time (slider and story), the table, the modes
 #: (modes.js that holds them, then glossary, balance, two dates compared, quiz),
@@ -69,7 +69,7 @@ def app_script() -> str:
     >>> script.index("// dom.js") < script.index("// main.js")
     True
     """
-    folder = resources.files("graph") / "assets" / "explorer"
+    folder = resources.files(__package__) / "assets"
     return "\n".join(
         f"// {name}\n" + (folder / name).read_text(encoding="utf-8") for name in SCRIPTS
     )
@@ -107,14 +107,14 @@ def render_html(
     """
     if preset not in PRESETS:
         raise ValueError(f"unknown preset {preset!r}: use one of {', '.join(PRESETS)}")
-    payload = scene(G, at=at, story=story, size_by=size_by, views=True)
+    payload = page_payload(G, at=at, story=story, size_by=size_by)
     environment = jinja2.Environment(
-        loader=jinja2.PackageLoader("graph", "templates"),
+        loader=jinja2.PackageLoader(__package__, "templates"),
         autoescape=True,
         keep_trailing_newline=True,
         undefined=jinja2.StrictUndefined,
     )
-    assets = resources.files("graph") / "assets"
+    assets = resources.files(__package__) / "assets"
     vis = vis_network()
     return environment.get_template("explorer.html").render(
         title=title or G.graph.get("title") or "Actor network",
@@ -201,7 +201,7 @@ def write_html(
     >>> import graph, pathlib, tempfile
     >>> out = pathlib.Path(tempfile.mkdtemp()) / "aleppo.html"
     >>> G = graph.load()
-    >>> story = graph.read_story(graph.read.DATA_DIR / "story.csv", G.nodes)
+    >>> story = graph.read_story(graph.tables.read.DATA_DIR / "story.csv", G.nodes)
     >>> write_html(G, out, preset="classroom", at="2016-07", story=story) == out
     True
     >>> out.read_bytes() == render_html(G, preset="classroom", at="2016-07", story=story).encode()

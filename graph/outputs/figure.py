@@ -1,9 +1,9 @@
 """Print-ready figures of an actor graph: PNG, SVG and PDF through matplotlib.
 
 A figure draws what the HTML explorer draws, from the same data: the
-scene (:func:`graph.scene.scene`) gives the positions, sizes, label size,
+scene (:func:`graph.drawing.scene.scene`) gives the positions, sizes, label size,
 actor boxes and label places, camp colours, relation colours, dashes, widths
-and opacities, and :func:`graph.style.node_shape` gives the matplotlib marker
+and opacities, and :func:`graph.drawing.style.node_shape` gives the matplotlib marker
 of each kind. Shapes and labels keep their size relative to the positions,
 and their place, so labels that do not overlap in the explorer do not
 overlap on paper either. On paper it adds
@@ -55,12 +55,12 @@ from matplotlib.lines import Line2D
 from matplotlib.markers import MarkerStyle
 from matplotlib.patches import FancyArrowPatch
 
-from .dates import as_period, is_active
-from .files import atomic_write
-from .layout import LABEL_LINE, label_lines, text_columns
-from .metrics import date_range
-from .scene import scene
-from .style import edge_style, node_shape
+from graph.analysis.metrics import date_range
+from graph.core.dates import as_period, is_active
+from graph.core.files import atomic_write
+from graph.drawing.layout import LABEL_LINE, label_lines, text_columns
+from graph.drawing.scene import scene
+from graph.drawing.style import edge_style, node_shape
 
 __all__ = [
     "FIGURE_FORMATS",

@@ -15,9 +15,9 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 
-from .build import distinct_relations, signed_graph, snapshot
-from .dates import parse_period
-from .signs import relation_weight, tie_sign
+from graph.core.dates import parse_period
+from graph.core.signs import relation_weight, tie_sign
+from graph.network.build import distinct_relations, signed_graph, snapshot
 
 if TYPE_CHECKING:
     from scipy import sparse

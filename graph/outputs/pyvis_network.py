@@ -2,7 +2,7 @@
 
 :func:`to_pyvis` gives a :class:`pyvis.network.Network` drawn like the
 explorer: the same positions with physics off, camp colours, kind shapes,
-sizes and line styles (:mod:`graph.style`), relations between the same two
+sizes and line styles (:mod:`graph.drawing.style`), relations between the same two
 actors bent apart, and hover titles. From there pyvis's own API applies
 (``net.show_buttons()``, ``net.set_options(...)``, ``net.write_html(...)``).
 
@@ -20,8 +20,8 @@ import networkx as nx
 import pandas as pd
 from pyvis.network import Network
 
-from .scene import scene
-from .style import SIGN_NAMES
+from graph.drawing.scene import scene
+from graph.drawing.style import SIGN_NAMES
 
 __all__ = ["to_pyvis"]
 

@@ -1,6 +1,6 @@
 """The visual encoding shared by every picture of an actor graph.
 
-The HTML explorer (:mod:`graph.render`) and the print figures use these
+The HTML explorer (:mod:`graph.outputs.explorer.render`) and the print figures use these
 definitions, so a camp has the same colour, a kind the same shape and a
 relation the same line style everywhere.
 
@@ -285,7 +285,7 @@ def weight_width(width: float, weight: float | None, heaviest: float | None) -> 
     width : float
         The confidence's width (:func:`edge_style`), in pixels.
     weight : float or None
-        The relation's weight magnitude (:func:`graph.signs.relation_weight`).
+        The relation's weight magnitude (:func:`graph.core.signs.relation_weight`).
     heaviest : float or None
         The largest weight magnitude of the dataset's relations.
 

@@ -53,8 +53,8 @@ from scipy.sparse import csgraph
 from scipy.sparse.linalg import factorized
 from scipy.spatial import cKDTree
 
-from .build import signed_graph
-from .style import LABEL_INSIDE, actor_radii, node_shape
+from graph.drawing.style import LABEL_INSIDE, actor_radii, node_shape
+from graph.network.build import signed_graph
 
 __all__ = [
     "LABELLED_UP_TO",
@@ -159,7 +159,7 @@ def layout(
         do, and more steps barely change the picture.
     size_by : pandas.Series or mapping, optional
         A number per actor id that sizes the actors (see
-        :func:`graph.style.actor_radii`); their degree by default.
+        :func:`graph.drawing.style.actor_radii`); their degree by default.
     label_size : float
         Font size of the labels, in the units of the positions; 0 for
         actors drawn without labels.
@@ -241,9 +241,9 @@ def actor_boxes(
     """The space each actor takes in a drawing: its shape and its label.
 
     The explorer (vis-network) and the print figures draw an actor as a shape
-    of its radius (:func:`graph.style.actor_radii`) with its name centred
+    of its radius (:func:`graph.drawing.style.actor_radii`) with its name centred
     below, the top of the text ``radius + label_size / 2 + LABEL_GAP`` below
-    the actor's point; shapes of :data:`graph.style.LABEL_INSIDE` hold the
+    the actor's point; shapes of :data:`graph.drawing.style.LABEL_INSIDE` hold the
     name inside instead, and get room for both. The width of a name is
     estimated from its characters, a little wider than DejaVu Sans draws it.
 

@@ -11,7 +11,7 @@
   dataset format, which :func:`graph.load` reads back unchanged, extra
   columns included.
 
-Every file is written with :func:`graph.files.atomic_write`, and the same
+Every file is written with :func:`graph.core.files.atomic_write`, and the same
 graph always gives the same bytes.
 
 Attributes a format cannot hold
@@ -53,7 +53,7 @@ with a :class:`TypeError` or :class:`ValueError` naming the actor or relation
 and the attribute. A relation's ``sign`` comes from the vocabulary, so
 ``relations.csv`` leaves it out. GEXF and GraphML have no partial dates: GEXF
 gets the first and last day a relation covers (the rule of
-:mod:`graph.dates`), GraphML keeps the text. Attribute names are text in
+:mod:`graph.core.dates`), GraphML keeps the text. Attribute names are text in
 every format (``str`` of the key).
 
 CSV for spreadsheets
@@ -89,10 +89,10 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 
-from .dates import parse_period
-from .files import atomic_folder, atomic_write
-from .read import ACTOR_COLUMNS, RELATION_COLUMNS, RELATION_TYPE_COLUMNS
-from .scene import scene
+from graph.core.dates import parse_period
+from graph.core.files import atomic_folder, atomic_write
+from graph.drawing.scene import scene
+from graph.tables.read import ACTOR_COLUMNS, RELATION_COLUMNS, RELATION_TYPE_COLUMNS
 
 __all__ = [
     "FORMATS",
@@ -120,7 +120,7 @@ _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _NUMBER = re.compile(r"[+-]?\d+(\.\d+)?")
 _GEXF_TYPES = {bool: "boolean", int: "long", float: "double"}
-#: Line style of a relation by sign, as GEXF's viz:shape names those of graph.style.
+#: Line style of a relation by sign, as GEXF's viz:shape names those of graph.drawing.style.
 _GEXF_LINES = {1: "solid", -1: "dashed", 0: "dotted"}
 
 
@@ -130,8 +130,8 @@ def portable(G: nx.Graph, format: str) -> nx.Graph:
     See the table in this module's documentation. Give the copy to
     NetworkX's writers when you want them rather than :func:`export_as`::
 
-        nx.write_graphml(graph.export.portable(G, "graphml"), "aleppo.graphml")
-        nx.write_gexf(graph.export.portable(G, "gexf"), "aleppo.gexf")
+        nx.write_graphml(graph.outputs.export.portable(G, "graphml"), "aleppo.graphml")
+        nx.write_gexf(graph.outputs.export.portable(G, "gexf"), "aleppo.gexf")
 
     Parameters
     ----------
@@ -500,7 +500,7 @@ def write_csv(G: nx.MultiDiGraph, folder: str | Path, *, for_spreadsheet: bool =
     actor to itself, which :func:`graph.load` refuses, is refused here too.
 
     The folder is replaced whole or not at all
-    (:func:`graph.files.atomic_folder`): readers never see new actors with
+    (:func:`graph.core.files.atomic_folder`): readers never see new actors with
     old relations, even if the disk fills up midway. Other files of an
     existing folder (``datapackage.json``, ``story.csv``, notes) are kept; a
     folder that is not empty and holds no dataset is refused rather than
@@ -527,8 +527,8 @@ def write_csv(G: nx.MultiDiGraph, folder: str | Path, *, for_spreadsheet: bool =
     ValueError
         For a relation of an actor to itself, or a value :func:`portable`
         refuses; nothing is written then.
-    graph.files.OutputError
-        If the folder cannot be written (see :func:`graph.files.atomic_folder`).
+    graph.core.files.OutputError
+        If the folder cannot be written (see :func:`graph.core.files.atomic_folder`).
 
     Examples
     --------

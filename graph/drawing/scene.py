@@ -1,29 +1,23 @@
 """The scene: what every picture of an actor graph draws, where and how.
 
-One payload, built here, feeds the HTML explorer (:mod:`graph.render`
-serialises it into the page), the print figures (:mod:`graph.figure`) and
-the GEXF export (:mod:`graph.export`): positions from
-:func:`graph.layout.layout` (seeded, so the same graph always gives the same
-picture), radii, colours, shapes and line styles from :mod:`graph.style`, and
-every actor's box (its shape and label, :func:`graph.layout.actor_boxes`),
+One payload, built here, feeds the HTML explorer (:mod:`graph.outputs.explorer.render`
+serialises it into the page), the print figures (:mod:`graph.outputs.figure`) and
+the GEXF export (:mod:`graph.outputs.export`): positions from
+:func:`graph.drawing.layout.layout` (seeded, so the same graph always gives the same
+picture), radii, colours, shapes and line styles from :mod:`graph.drawing.style`, and
+every actor's box (its shape and label, :func:`graph.drawing.layout.actor_boxes`),
 all in the units of ``label_size``, the labels' font size. Pictures scale the
 whole together, so labels that the layout keeps apart stay apart. The scene
 also holds what the explorer's legend, filters, time slider and story show,
 and the words the page uses for signs and confidence levels.
 
 The payload is described, field by field, by a versioned JSON Schema shipped
-in the package (:func:`schema`, ``graph/schema/scene.schema.json``); its
+in the package (:func:`schema`, ``graph/drawing/schema/scene.schema.json``); its
 ``version`` changes whenever a field changes meaning or goes away. The
 explorer's script reads only what the schema declares.
 
-With ``views=True`` (the explorer's page) the scene also carries what the
-explorer's balance, quiz, glossary and comparison modes show, all computed
-here so the page works offline: the balance of the whole data, of every
-month and without each of the most central actors
-(:func:`graph.balance.balance_view`), balance's predictions for pairs with
-no tie (:func:`graph.balance_predictions`), a quiz
-(:func:`graph.quiz_payload`) or the reason the data give none, and the
-glossary (:func:`graph.glossary`).
+The scene is the drawing only: what the explorer's modes show (balance,
+quiz, glossary) is added beside it by :mod:`graph.outputs.explorer.payload`.
 
 Text from the dataset (names, aliases, descriptions, evidence, citations,
 story captions) is left as plain text: the page shows it with
@@ -36,7 +30,7 @@ relation is shown at a period -- a month, or the day or year a story step or
 :func:`graph.snapshot`: its start (the first day of a partial date; open if
 empty) is on or before the period's last day and its end (the last day of a
 partial date; open if empty) is on or after the period's first day. Python
-expands every partial date to days with :func:`graph.dates.parse_period`; the
+expands every partial date to days with :func:`graph.core.dates.parse_period`; the
 page only compares ISO days.
 """
 
@@ -52,11 +46,17 @@ from importlib import resources
 import networkx as nx
 import pandas as pd
 
-from .dates import as_period, parse_period
-from .layout import LABEL_SIZE, LABELLED_UP_TO, actor_boxes, label_lines, label_top, layout
-from .read import CONFIDENCE_LEVELS
-from .signs import relation_weight
-from .style import (
+from graph.core.dates import as_period, date_label, parse_period, span_label
+from graph.core.signs import relation_weight
+from graph.drawing.layout import (
+    LABEL_SIZE,
+    LABELLED_UP_TO,
+    actor_boxes,
+    label_lines,
+    label_top,
+    layout,
+)
+from graph.drawing.style import (
     SIGN_NAMES,
     actor_radii,
     camp_colours,
@@ -65,13 +65,11 @@ from .style import (
     node_shape,
     weight_width,
 )
+from graph.tables.read import CONFIDENCE_LEVELS
 
 __all__ = [
     "CONFIDENCE_MEANINGS",
-    "GROUP_COLOURS",
-    "QUIZ_QUESTIONS",
     "SCHEMA_VERSION",
-    "UNPLACED_COLOUR",
     "scene",
     "schema",
 ]
@@ -87,21 +85,6 @@ CONFIDENCE_MEANINGS = {
     "alleged": "an accusation by others",
 }
 
-_MONTH_NAMES = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
-
 
 def schema() -> dict:
     """The JSON Schema (draft 2020-12) of the scene, as shipped in the package.
@@ -111,7 +94,7 @@ def schema() -> dict:
     >>> schema()["properties"]["version"]["const"] == SCHEMA_VERSION
     True
     """
-    text = (resources.files("graph") / "schema" / "scene.schema.json").read_text("utf-8")
+    text = (resources.files(__package__) / "schema" / "scene.schema.json").read_text("utf-8")
     return json.loads(text)
 
 
@@ -121,7 +104,6 @@ def scene(
     at: str | dt.date | None = None,
     story: pd.DataFrame | None = None,
     size_by: Mapping | pd.Series | None = None,
-    views: bool = False,
 ) -> dict:
     """What to draw for ``G``: actors, relations, legend, months and story, as one payload.
 
@@ -136,10 +118,6 @@ def scene(
     size_by : pandas.Series or mapping, optional
         A number per actor id; actors are drawn with areas growing with it.
         Their degree (number of relations) by default.
-    views : bool, default False
-        Add ``balance``, ``quiz``, ``quiz_unavailable`` and ``glossary``: what
-        the explorer's modes show (a few tenths of a second for the Aleppo
-        data; pictures that only draw the network leave them out).
 
     Returns
     -------
@@ -193,8 +171,6 @@ def scene(
         "at": at_period,
         "story": steps,
     }
-    if views:
-        payload.update(_views(G))
     return payload
 
 
@@ -230,120 +206,6 @@ def _nodes(G: nx.MultiDiGraph, size_by: Mapping | pd.Series | None) -> list[dict
         }
         for node, data in sorted(G.nodes(data=True), key=lambda item: str(item[0]))
     ]
-
-
-#: Colours of the balance view's groups, largest first (Okabe-Ito blue and
-#: orange: told apart by colour-blind readers and, dark against light, in grayscale).
-GROUP_COLOURS = ("#0072B2", "#E69F00", "#009E73", "#CC79A7")
-#: Colour of actors in no group (no support or opposition tie at that date).
-UNPLACED_COLOUR = "#FFFFFF"
-#: Questions in the explorer's quiz.
-QUIZ_QUESTIONS = 10
-#: The most signed ties for which the page precomputes its balance view and
-#: quiz: above it, proving the frustration index for every month and what-if
-#: would take minutes per build, so the page leaves those modes out and says
-#: which command computes them.
-VIEWS_MAX_TIES = 1_000
-
-
-def _views(G: nx.MultiDiGraph) -> dict:
-    """What the explorer's balance, quiz, glossary and comparison modes show."""
-    from .balance import balance_view
-    from .build import signed_graph
-    from .predict import balance_predictions
-    from .quiz import QuizError, quiz_payload, quiz_questions
-
-    S = signed_graph(G)
-    if S.number_of_edges() > VIEWS_MAX_TIES:
-        reason = (
-            f"These data have {S.number_of_edges():,} signed ties; the page computes balance "
-            f"and the quiz for at most {VIEWS_MAX_TIES:,}. Use `alliance-graph balance` and "
-            "`alliance-graph quiz` on them, or build the page for a period (--at) or a "
-            "smaller dataset."
-        )
-        return {"quiz": None, "quiz_unavailable": reason, "glossary": _glossary()}
-    view = balance_view(G)
-    whole = _balance_state(view["all"], None)
-    predictions = balance_predictions(S)
-    try:
-        quiz, unavailable = quiz_payload(quiz_questions(G, n=QUIZ_QUESTIONS)), None
-    except QuizError as error:
-        quiz, unavailable = None, str(error)
-    return {
-        "balance": {
-            "all": whole,
-            "months": [
-                {
-                    "month": m["month"],
-                    "changed_sides": m["changed_sides"],
-                    **_balance_state(m, whole),
-                }
-                for m in view["months"]
-            ],
-            "without": [
-                {
-                    "actor": w["actor"],
-                    "changed_sides": w["changed_sides"],
-                    **_balance_state(w, whole),
-                }
-                for w in view["without"]
-            ],
-            "predictions": [
-                {
-                    "actor": actor,
-                    "other": other,
-                    "prediction": int(row["prediction"]),
-                    "triads": int(row["triads"]),
-                    "agreeing": float(row["agreeing"]),
-                    "supporting": list(row["supporting"]),
-                    "opposing": list(row["opposing"]),
-                }
-                for (actor, other), row in predictions.iterrows()
-            ],
-            "unplaced_colour": UNPLACED_COLOUR,
-        },
-        "quiz": quiz,
-        "quiz_unavailable": unavailable,
-        "glossary": _glossary(),
-    }
-
-
-def _glossary() -> list[dict]:
-    """The glossary's entries as records."""
-    from .quiz import glossary
-
-    return glossary().reset_index().to_dict("records")
-
-
-def _balance_state(state: dict, whole: dict | None) -> dict:
-    """A partition of :func:`graph.balance.balance_view`, each group with its colour.
-
-    A group takes the colour of the whole data's group it shares most members
-    with, so a side keeps its colour from month to month.
-    """
-    colours = {}
-    if whole is not None:
-        for group in whole["groups"]:
-            for member in group["members"]:
-                colours[member] = group["colour"]
-    groups = []
-    for number, group in enumerate(state["groups"]):
-        votes = Counter(colours[m] for m in group["members"] if m in colours)
-        taken = {g["colour"] for g in groups}
-        choices = [c for c, _ in votes.most_common() if c not in taken]
-        free = [c for c in GROUP_COLOURS if c not in taken]
-        colour = choices[0] if choices else free[0] if free else GROUP_COLOURS[-1]
-        if whole is None:
-            colour = GROUP_COLOURS[min(number, len(GROUP_COLOURS) - 1)]
-        groups.append({"id": group["id"], "members": group["members"], "colour": colour})
-    return {
-        "L": state["L"],
-        "proven": state["proven"],
-        "lower_bound": state["lower_bound"],
-        "groups": groups,
-        "unplaced": state["unplaced"],
-        "frustrated": [{"from": u, "to": v, "sign": sign} for u, v, sign in state["frustrated"]],
-    }
 
 
 def _size_name(size_by: Mapping | pd.Series) -> str:
@@ -395,7 +257,7 @@ def _edges(G: nx.MultiDiGraph) -> list[dict]:
                 "sign": sign,
                 "start": start,
                 "end": end,
-                "when": _span_label(start, end),
+                "when": span_label(start, end),
                 "active_from": _days(start)[0] if start else None,
                 "active_to": _days(end)[1] if end else None,
                 "confidence": confidence,
@@ -514,7 +376,7 @@ def _period(at: str | dt.date) -> dict:
     text = at.isoformat() if isinstance(at, dt.date) else str(at).strip()
     return {
         "date": text,
-        "label": _date_label(text),
+        "label": date_label(text),
         "first": first.isoformat(),
         "last": last.isoformat(),
     }
@@ -525,37 +387,6 @@ def _days(text: str) -> tuple[str, str]:
     """First and last ISO day of a partial date (cached: relations share dates)."""
     first, last = parse_period(text)
     return first.isoformat(), last.isoformat()
-
-
-@functools.cache
-def _date_label(text: str) -> str:
-    """A partial ISO date in words: ``2016``, ``July 2016``, ``28 July 2016``."""
-    parts = [int(part) for part in text[:10].split("-")]
-    if len(parts) == 1:
-        return str(parts[0])
-    month = f"{_MONTH_NAMES[parts[1] - 1]} {parts[0]}"
-    return month if len(parts) == 2 else f"{parts[2]} {month}"
-
-
-def _span_label(start: str | None, end: str | None) -> str:
-    """When a relation holds, in words.
-
-    Examples
-    --------
-    >>> _span_label("2012-07", "2016-12-22"), _span_label(None, "2016-07-28")
-    ('July 2012 – 22 December 2016', 'until 28 July 2016')
-    >>> _span_label(None, None), _span_label("2016-07-28", "2016-07-28")
-    ('undated (shown at every date)', 'on 28 July 2016')
-    """
-    if start and end and start == end:
-        return f"on {_date_label(start)}"
-    if start and end:
-        return f"{_date_label(start)} – {_date_label(end)}"
-    if start:
-        return f"since {_date_label(start)}"
-    if end:
-        return f"until {_date_label(end)}"
-    return "undated (shown at every date)"
 
 
 def _story_steps(story: pd.DataFrame) -> list[dict]:

@@ -20,7 +20,7 @@ import html
 
 import networkx as nx
 
-from .render import render_html
+from graph.outputs.explorer.render import render_html
 
 __all__ = ["InlineExplorer", "show"]
 
@@ -81,7 +81,7 @@ def show(G: nx.MultiDiGraph, *, height: int = 640, **options) -> InlineExplorer:
     height : int
         Height of the frame in CSS pixels.
     **options
-        Passed to :func:`graph.render.render_html`: ``title``, ``preset``,
+        Passed to :func:`graph.outputs.explorer.render.render_html`: ``title``, ``preset``,
         ``at``...
 
     Returns

@@ -33,9 +33,9 @@ from pathlib import Path
 import pandas as pd
 from rapidfuzz import fuzz, process
 
-from .dates import DateFormatError, parse_period
-from .errors import FileFormatError, Problem, ValidationError
-from .resources import data_dir
+from graph.core.dates import DateFormatError, parse_period
+from graph.core.errors import FileFormatError, Problem, ValidationError
+from graph.core.resources import data_dir
 
 __all__ = [
     "ACTOR_COLUMNS",
@@ -57,7 +57,7 @@ __all__ = [
     "read_table",
 ]
 
-#: The bundled Battle of Aleppo dataset (see :mod:`graph.resources`).
+#: The bundled Battle of Aleppo dataset (see :mod:`graph.core.resources`).
 DATA_DIR = data_dir()
 
 #: The largest file the readers open, in bytes (512 MiB: several million relations).

@@ -13,10 +13,10 @@ import datetime as dt
 import networkx as nx
 import pandas as pd
 
-from .balance import balance_report, changed_sides
-from .build import signed_graph
-from .dates import as_period, parse_period
-from .metrics import date_range, summary
+from graph.analysis.metrics import date_range, summary
+from graph.balance import balance_report, changed_sides
+from graph.core.dates import as_period, parse_period
+from graph.network.build import signed_graph
 
 __all__ = ["TIMELINE_BALANCE", "diff", "timeline"]
 
@@ -64,7 +64,7 @@ def timeline(
     freq : {"Y", "Q", "M", "W"}, default "Y"
         One row per calendar year, quarter, month or week (Monday to Sunday),
         from the period of the earliest date in the data to that of the
-        latest (see :func:`graph.metrics.date_range`). pandas' aliases
+        latest (see :func:`graph.analysis.metrics.date_range`). pandas' aliases
         ``"YE"``, ``"A"``, ``"QE"``, ``"ME"`` are accepted too. A relation
         counts in every period it is active on at least one day of; undated
         starts and ends are open (see :func:`graph.snapshot`).

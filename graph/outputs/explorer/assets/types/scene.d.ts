@@ -1,4 +1,4 @@
-// The scene the explorer reads, generated from graph/schema/scene.schema.json
+// The scene the explorer reads, generated from graph/drawing/schema/scene.schema.json
 // by `python tests/test_scene_schema.py`: do not edit; change the schema.
 
 /** What every picture of an actor graph draws, where and how: the payload graph.scene.scene() builds, which the HTML explorer reads from its <script id="graph-data"> element and the print figure and GEXF export draw from. Lengths (positions, radii, boxes) are in the units of label_size, the labels' font size, with y pointing down. Text from the dataset is plain text, never markup. Version 2 (version 1 had no balance, quiz, quiz_unavailable or glossary). */

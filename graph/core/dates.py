@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import functools
 import re
 import unicodedata
 
@@ -68,15 +69,15 @@ def parse_period(text: str) -> tuple[dt.date, dt.date]:
     >>> parse_period("2015-02-30")
     Traceback (most recent call last):
     ...
-    graph.dates.DateFormatError: impossible date '2015-02-30': day is out of range for month
+    graph.core.dates.DateFormatError: impossible date '2015-02-30': day is out of range for month
     >>> parse_period("30-09-2015")
     Traceback (most recent call last):
     ...
-    graph.dates.DateFormatError: '30-09-2015' is day-month-year: write 2015-09-30 (YYYY-MM-DD)
+    graph.core.dates.DateFormatError: '30-09-2015' is day-month-year: write 2015-09-30 (YYYY-MM-DD)
     >>> parse_period("9999-12-31")
     Traceback (most recent call last):
     ...
-    graph.dates.DateFormatError: year 9999 is outside 1000–2999: an open end is an empty cell
+    graph.core.dates.DateFormatError: year 9999 is outside 1000–2999: an open end is an empty cell
     """
     text = text.strip()
     match = _PARTIAL_DATE.fullmatch(text)
@@ -193,3 +194,51 @@ def is_active(start: str | None, end: str | None, at: str | dt.date | dt.datetim
     if start and parse_period(start)[0] > at_last:
         return False
     return not (end and parse_period(end)[1] < at_first)
+
+
+#: English month names, for dates in words.
+MONTH_NAMES = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+
+
+@functools.cache
+def date_label(text: str) -> str:
+    """A partial ISO date in words: ``2016``, ``July 2016``, ``28 July 2016``."""
+    parts = [int(part) for part in text[:10].split("-")]
+    if len(parts) == 1:
+        return str(parts[0])
+    month = f"{MONTH_NAMES[parts[1] - 1]} {parts[0]}"
+    return month if len(parts) == 2 else f"{parts[2]} {month}"
+
+
+def span_label(start: str | None, end: str | None) -> str:
+    """When a relation holds, in words.
+
+    Examples
+    --------
+    >>> span_label("2012-07", "2016-12-22"), span_label(None, "2016-07-28")
+    ('July 2012 – 22 December 2016', 'until 28 July 2016')
+    >>> span_label(None, None), span_label("2016-07-28", "2016-07-28")
+    ('undated (shown at every date)', 'on 28 July 2016')
+    """
+    if start and end and start == end:
+        return f"on {date_label(start)}"
+    if start and end:
+        return f"{date_label(start)} – {date_label(end)}"
+    if start:
+        return f"since {date_label(start)}"
+    if end:
+        return f"until {date_label(end)}"
+    return "undated (shown at every date)"

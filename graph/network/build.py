@@ -1,6 +1,6 @@
 """Build the actor graph from the validated tables, and views of it.
 
-Data flows one way: CSV files → tables (:mod:`graph.read`) → a
+Data flows one way: CSV files → tables (:mod:`graph.tables.read`) → a
 :class:`networkx.MultiDiGraph` (:func:`load`) → views such as the relations
 active at a date (:func:`snapshot`) or the signed support/opposition graph
 (:func:`signed_graph`). None of these functions changes the graph passed in.
@@ -17,9 +17,10 @@ from pathlib import Path
 import networkx as nx
 import pandas as pd
 
-from .dates import as_period, is_active
-from .errors import DataError, FileFormatError, Problem, ValidationError
-from .read import (
+from graph.core.dates import as_period, is_active
+from graph.core.errors import DataError, FileFormatError, Problem, ValidationError
+from graph.core.signs import relation_weight
+from graph.tables.read import (
     DATA_DIR,
     _actors,
     _relation_types,
@@ -29,7 +30,6 @@ from .read import (
     read_relation_types,
     story_path,
 )
-from .signs import relation_weight
 
 __all__ = [
     "actors",
@@ -258,7 +258,7 @@ def snapshot(G: nx.MultiDiGraph, at: str | dt.date) -> nx.MultiDiGraph:
     Raises
     ------
     ValueError
-        If ``at`` is not a date (see :func:`graph.dates.parse_period`).
+        If ``at`` is not a date (see :func:`graph.core.dates.parse_period`).
 
     Examples
     --------

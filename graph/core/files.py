@@ -168,11 +168,11 @@ def check_output(
     >>> check_output(folder)
     Traceback (most recent call last):
     ...
-    graph.files.OutputError: cannot write ...: it is a folder; give a file name
+    graph.core.files.OutputError: cannot write ...: it is a folder; give a file name
     >>> check_output("/dev/null")
     Traceback (most recent call last):
     ...
-    graph.files.OutputError: cannot write /dev/null: it is a device, not a regular file
+    graph.core.files.OutputError: cannot write /dev/null: it is a device, not a regular file
     """
     target = Path(path)
     for given in inputs:

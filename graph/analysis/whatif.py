@@ -15,9 +15,9 @@ from collections.abc import Hashable, Iterable, Sequence
 import networkx as nx
 import pandas as pd
 
-from .balance import changed_sides, frustration
-from .build import signed_graph, snapshot
-from .metrics import centrality
+from graph.analysis.metrics import centrality
+from graph.balance import changed_sides, frustration
+from graph.network.build import signed_graph, snapshot
 
 __all__ = ["COMPARED_METRICS", "compare", "without"]
 

@@ -7,7 +7,7 @@ from collections.abc import Hashable
 import networkx as nx
 import pandas as pd
 
-from .frustration_index import Frustration, changed_sides, frustrated_ties, frustration
+from graph.balance.frustration_index import Frustration, changed_sides, frustrated_ties, frustration
 
 __all__ = ["VIEW_VERSION", "balance_view"]
 
@@ -71,9 +71,9 @@ def balance_view(
     >>> [w["actor"] for w in view["without"]]
     ['assad_government', 'free_syrian_army']
     """
-    from ..build import signed_graph
-    from ..metrics import date_range
-    from ..timeline import _active, _spans
+    from graph.analysis.changes import _active, _spans
+    from graph.analysis.metrics import date_range
+    from graph.network.build import signed_graph
 
     S = signed_graph(G)
     whole = frustration(S, time_limit=time_limit)

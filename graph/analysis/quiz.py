@@ -25,52 +25,43 @@ glossary shipped with the package (``graph/glossary.csv``).
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import io
-import textwrap
 from collections.abc import Hashable, Iterable
 from importlib import resources
-from pathlib import Path
 
 import networkx as nx
 import numpy as np
 import pandas as pd
 
-from .build import signed_graph, snapshot
-from .errors import DataError
-from .export import spreadsheet_safe
-from .files import atomic_write
-from .predict import balance_predictions
-from .read import CONFIDENCE_LEVELS
-from .scene import _span_label
-from .words import counted
+from graph.analysis.predict import balance_predictions
+from graph.core.dates import span_label
+from graph.core.errors import DataError
+from graph.core.words import counted
+from graph.network.build import signed_graph, snapshot
+from graph.tables.read import CONFIDENCE_LEVELS
 
 __all__ = [
     "ANSWERS",
+    "COLUMNS",
+    "CSV_COLUMNS",
+    "LETTERS",
     "LEVELS",
-    "PAYLOAD_VERSION",
     "QuizError",
     "glossary",
-    "quiz_payload",
     "quiz_questions",
-    "write_quiz",
 ]
 
 #: The three answers, by sign: +1 allies, -1 enemies, 0 neither.
 ANSWERS = {1: "allies", -1: "enemies", 0: "neither / it's complicated"}
 #: The letter of each answer on the sheet, clicker and page (A, B, C).
-_LETTERS = {"A": ANSWERS[1], "B": ANSWERS[-1], "C": ANSWERS[0]}
+LETTERS = {"A": ANSWERS[1], "B": ANSWERS[-1], "C": ANSWERS[0]}
 #: How clear a question is, from the first asked to the last.
 LEVELS = ("clear-cut", "leaning", "contested")
-#: Version of :func:`quiz_payload`'s layout; a page reads only what it declares.
-PAYLOAD_VERSION = 1
 #: Share of a quiz given to each level (the rest goes to clear-cut questions).
 _SHARES = {"contested": 0.4, "leaning": 0.2}
-#: Triangles shown as clues for one question on the printed sheet.
-_SHEET_CLUE_TRIADS = 3
 
-_COLUMNS = [
+COLUMNS = [
     "kind",
     "actor",
     "other",
@@ -93,7 +84,7 @@ _COLUMNS = [
     "explanation",
 ]
 #: The CSV's columns: the table's, with lists joined by newlines.
-_CSV_COLUMNS = [c for c in _COLUMNS if c not in ("records",)] + ["evidence", "when", "citation"]
+CSV_COLUMNS = [c for c in COLUMNS if c not in ("records",)] + ["evidence", "when", "citation"]
 
 
 class QuizError(DataError):
@@ -236,7 +227,7 @@ def quiz_questions(
         )
         for (u, v), row in chosen.iterrows()
     ]
-    quiz = pd.DataFrame(rows, columns=_COLUMNS, index=pd.RangeIndex(1, n + 1, name="number"))
+    quiz = pd.DataFrame(rows, columns=COLUMNS, index=pd.RangeIndex(1, n + 1, name="number"))
     return quiz.astype(
         {"recorded": "string", "agree": "boolean", "observed": "Int64", "agreement": "float64"}
     )
@@ -266,276 +257,6 @@ def glossary() -> pd.DataFrame:
     text = resources.files(__package__).joinpath("glossary.csv").read_text(encoding="utf-8")
     table = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False)
     return table.set_index("term")
-
-
-def quiz_payload(quiz: pd.DataFrame) -> dict:
-    """The questions as JSON-ready data, for a page to show (schema version 1).
-
-    Parameters
-    ----------
-    quiz : pandas.DataFrame
-        As returned by :func:`quiz_questions`.
-
-    Returns
-    -------
-    dict
-        ``version`` (:data:`PAYLOAD_VERSION`), ``answers`` (the three
-        answers, in the order A, B, C), ``levels`` (:data:`LEVELS`) and
-        ``questions``: one dict per question, in order, with ``number`` and
-        every column of :func:`quiz_questions`; tuples become lists,
-        ``<NA>`` becomes ``None``, ``agreement`` is rounded to 4 decimals.
-        Only str, int, float, bool, None, lists and dicts: ``json.dumps``
-        takes it as it is.
-
-    Examples
-    --------
-    >>> import graph, json
-    >>> payload = quiz_payload(graph.quiz_questions(graph.load(), n=3))
-    >>> payload["version"], payload["answers"]
-    (1, ['allies', 'enemies', "neither / it's complicated"])
-    >>> first = payload["questions"][0]
-    >>> first["number"], first["answer"], first["records"][0]["type"]
-    (1, 'allies', 'political_support')
-    >>> len(json.dumps(payload)) > 1000
-    True
-    """
-    questions = []
-    for number, row in quiz.iterrows():
-        question = {"number": int(number)}
-        for column in _COLUMNS:
-            question[column] = _json_ready(row[column])
-        question["agreement"] = round(float(row["agreement"]), 4)
-        questions.append(question)
-    return {
-        "version": PAYLOAD_VERSION,
-        "answers": list(_LETTERS.values()),
-        "levels": list(LEVELS),
-        "questions": questions,
-    }
-
-
-def _json_ready(value: object) -> object:
-    if isinstance(value, tuple | list):
-        return [_json_ready(item) for item in value]
-    if isinstance(value, dict):
-        return {key: _json_ready(item) for key, item in value.items()}
-    if pd.isna(value):
-        return None
-    if isinstance(value, np.generic):
-        return value.item()
-    return value
-
-
-def write_quiz(
-    quiz: pd.DataFrame,
-    path: str | Path,
-    *,
-    title: str | None = None,
-    for_spreadsheet: bool = False,
-) -> Path:
-    """Write the questions as a printable PDF sheet with its answer key, or as CSV.
-
-    Parameters
-    ----------
-    quiz : pandas.DataFrame
-        As returned by :func:`quiz_questions`.
-    path : str or Path
-        The file to write, ending in ``.pdf`` or ``.csv``; it is replaced
-        only once complete.
-    title : str, optional
-        Printed at the top of the sheet, e.g. the dataset's title.
-    for_spreadsheet : bool, default False
-        CSV only: neutralise cells a spreadsheet would run as formulas (see
-        :func:`graph.export.spreadsheet_safe`); the file then no longer reads
-        back unchanged.
-
-    Returns
-    -------
-    Path
-        The file written.
-
-    Notes
-    -----
-    The PDF is A4 portrait: the questions with their clues (up to three
-    triangles each) and the answers A/B/C to circle, in 15-point type; then,
-    from a new page, the answer key: each answer, whether it is recorded or
-    predicted, the explanation and the quotes with their dates and sources.
-    Text is embedded as TrueType (Type 42) so it can be searched and copied.
-    The same quiz gives the same bytes.
-
-    The CSV has one row per question and the columns of
-    :func:`quiz_questions` except ``records``, which becomes ``evidence``,
-    ``when`` and ``citation``; list cells (clues, supporting, opposing and
-    those three) hold one item per line.
-
-    Raises
-    ------
-    ValueError
-        If the file name ends otherwise, or ``for_spreadsheet`` is asked of a PDF.
-
-    Examples
-    --------
-    >>> import graph, pathlib, tempfile
-    >>> quiz = graph.quiz_questions(graph.load(), n=4)
-    >>> out = write_quiz(quiz, pathlib.Path(tempfile.mkdtemp()) / "quiz.pdf")
-    >>> out.read_bytes()[:5]
-    b'%PDF-'
-    """
-    target = Path(path)
-    format = target.suffix.lower().lstrip(".")
-    if format not in ("pdf", "csv"):
-        raise ValueError(f"cannot tell the format of {target.name!r}: end it with .pdf or .csv")
-    if format == "pdf":
-        if for_spreadsheet:
-            raise ValueError("for_spreadsheet applies to CSV only")
-        content = _sheet_pdf(quiz, title)
-        with atomic_write(target, "wb") as out:
-            out.write(content)
-        return target
-    with atomic_write(target) as out:
-        if for_spreadsheet:
-            out.write("\ufeff")
-        writer = csv.writer(out, lineterminator="\n")
-        writer.writerow(["number", *_CSV_COLUMNS])
-        for number, row in quiz.iterrows():
-            cells = [str(number), *(_csv_cell(row, column) for column in _CSV_COLUMNS)]
-            writer.writerow([spreadsheet_safe(c) for c in cells] if for_spreadsheet else cells)
-    return target
-
-
-def _csv_cell(row: pd.Series, column: str) -> str:
-    if column in ("evidence", "when", "citation"):
-        return "\n".join(record[column] for record in row["records"])
-    value = row[column]
-    if isinstance(value, tuple):
-        return "\n".join(map(str, value))
-    return "" if pd.isna(value) else str(value)
-
-
-# The printed sheet: A4 portrait, in points, with type a back row can read.
-_PAGE = (595.3, 841.9)
-_MARGIN = 56.0
-_SIZES = {"title": 22.0, "question": 15.0, "clue": 13.0, "key": 13.0, "quote": 11.5}
-_STYLE = {"font.family": "DejaVu Sans", "pdf.fonttype": 42}
-#: Average advance of a DejaVu Sans character, in ems, to wrap lines by count.
-_CHAR_EMS = 0.56
-
-
-def _sheet_pdf(quiz: pd.DataFrame, title: str | None) -> bytes:
-    """The question pages, then the answer key from a new page, as PDF bytes."""
-    import matplotlib
-    from matplotlib.backends.backend_pdf import PdfPages
-
-    heading = f"Allies or enemies? {title}" if title else "Allies or enemies?"
-    options = "   ".join(f"{letter}  {answer}" for letter, answer in _LETTERS.items())
-    sheet = [
-        [("title", heading, "bold")],
-        [
-            (
-                "clue",
-                "For each pair of actors, circle A, B or C. The clues are ties recorded in "
-                "the data: use them the way balance theory would (the enemy of an enemy ...).",
-                "normal",
-            )
-        ],
-    ]
-    for number, row in quiz.iterrows():
-        # Clues come two per triangle: the sheet shows the first triangles'.
-        clues = list(row["clues"][: 2 * _SHEET_CLUE_TRIADS])
-        if row["triads"] > _SHEET_CLUE_TRIADS:
-            more = row["triads"] - _SHEET_CLUE_TRIADS
-            clues.append(f"... and {counted(more, 'more triangle')} in the data")
-        sheet.append(
-            [
-                ("question", f"{number}. {row['question']}", "bold"),
-                *(("clue", f"\u2022 {clue}", "normal") for clue in clues),
-                ("question", options, "normal"),
-            ]
-        )
-    key = [[("title", f"Answer key: {heading}", "bold")]]
-    letter = {answer: letter for letter, answer in _LETTERS.items()}
-    for number, row in quiz.iterrows():
-        source = "recorded in the data" if row["kind"] == "hidden" else "balance theory's guess"
-        key.append(
-            [
-                (
-                    "key",
-                    f"{number}. {letter[row['answer']]} {row['answer']} ({source}; {row['level']})",
-                    "bold",
-                ),
-                ("key", row["explanation"], "normal"),
-                *(
-                    (
-                        "quote",
-                        f"\u201c{r['evidence']}\u201d ({r['when']}; {r['citation']})",
-                        "italic",
-                    )
-                    for r in row["records"]
-                ),
-            ]
-        )
-    pages = _paginate(sheet, keep_together=True) + _paginate(key, keep_together=False)
-    figures = [
-        _page_figure(lines, f"{number} / {len(pages)}") for number, lines in enumerate(pages, 1)
-    ]
-    content = io.BytesIO()
-    metadata = {"Creator": "alliance-graph", "Producer": "alliance-graph", "CreationDate": None}
-    with matplotlib.rc_context(_STYLE), PdfPages(content, metadata=metadata) as pdf:
-        for figure in figures:
-            pdf.savefig(figure)
-    return content.getvalue()
-
-
-def _page_figure(lines: list[tuple], footer: str):
-    """One page of the sheet as a matplotlib Figure: placed lines and a page number."""
-    import matplotlib
-    from matplotlib.figure import Figure
-
-    with matplotlib.rc_context(_STYLE):
-        figure = Figure(figsize=(_PAGE[0] / 72, _PAGE[1] / 72))
-        for y, kind, text, weight in lines:
-            figure.text(
-                _MARGIN / _PAGE[0],
-                1 - y / _PAGE[1],
-                text,
-                fontsize=_SIZES[kind],
-                fontweight="bold" if weight == "bold" else "normal",
-                fontstyle="italic" if weight == "italic" else "normal",
-                va="top",
-                parse_math=False,
-            )
-        figure.text(0.5, _MARGIN / 2 / _PAGE[1], footer, fontsize=10, ha="center")
-    return figure
-
-
-def _paginate(
-    blocks: list[list[tuple[str, str, str]]], *, keep_together: bool
-) -> list[list[tuple]]:
-    """Wrapped lines placed top-down on pages; blocks kept together start a new page
-    rather than split (unless one fills a page)."""
-    pages: list[list[tuple]] = [[]]
-    y = _MARGIN
-    width = _PAGE[0] - 2 * _MARGIN
-    for block in blocks:
-        lines = []
-        for kind, text, weight in block:
-            size = _SIZES[kind]
-            for line in textwrap.wrap(
-                text, int(width / (_CHAR_EMS * size)), break_on_hyphens=False
-            ) or [""]:
-                lines.append((kind, line, weight, 1.3 * size))
-        height = sum(step for *_, step in lines) + 0.8 * _SIZES["question"]
-        if keep_together and pages[-1] and y + height > _PAGE[1] - _MARGIN:
-            pages.append([])
-            y = _MARGIN
-        for kind, line, weight, step in lines:
-            if y + step > _PAGE[1] - _MARGIN:
-                pages.append([])
-                y = _MARGIN
-            pages[-1].append((y, kind, line, weight))
-            y += step
-        y += 0.8 * _SIZES["question"]
-    return pages
 
 
 def _neutral_pairs(G: nx.MultiDiGraph, S: nx.Graph, at: str | dt.date | None) -> set[tuple]:
@@ -714,7 +435,7 @@ class _Words:
                 "sign": int(r["sign"]),
                 "start": _text_or_none(r.get("start")),
                 "end": _text_or_none(r.get("end")),
-                "when": _span_label(_text_or_none(r.get("start")), _text_or_none(r.get("end"))),
+                "when": span_label(_text_or_none(r.get("start")), _text_or_none(r.get("end"))),
                 "confidence": _text_or_none(r.get("confidence")),
                 "evidence": str(r.get("evidence") or ""),
                 "citation": str(r.get("citation") or ""),

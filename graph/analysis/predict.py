@@ -17,7 +17,7 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 
-from .signs import check_signed_graph, tie_sign
+from graph.core.signs import check_signed_graph, tie_sign
 
 __all__ = ["balance_predictions"]
 

@@ -39,7 +39,7 @@ def data_dir() -> Path:
     >>> sorted(path.name for path in data_dir().glob("*.csv"))
     ['actors.csv', 'relation_types.csv', 'relations.csv', 'story.csv']
     """
-    package = Path(str(resources.files(__package__)))
+    package = Path(str(resources.files("graph")))
     packaged, checkout = package / "data", package.parent / "data"
     return checkout if not _holds_data(packaged) and _holds_data(checkout) else packaged
 

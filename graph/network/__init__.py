@@ -1,0 +1,20 @@
+"""Tables into the graph: :func:`load`, :func:`validate`, :func:`snapshot`, :func:`signed_graph`."""
+
+import lazy_loader
+
+__getattr__, __dir__, __all__ = lazy_loader.attach(
+    __name__,
+    submodules=["build"],
+    submod_attrs={
+        "build": [
+            "actors",
+            "distinct_relations",
+            "from_tables",
+            "load",
+            "relations",
+            "signed_graph",
+            "snapshot",
+            "validate",
+        ],
+    },
+)
