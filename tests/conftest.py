@@ -98,7 +98,12 @@ def _check_every_frustration() -> list[object]:
 
     from graph.balance import frustration_index
 
-    for name in ("graph.balance.report", "graph.analysis.balance_view", "graph.analysis.whatif"):
+    for name in (
+        "graph.balance.report",
+        "graph.analysis.balance_view",
+        "graph.analysis.over_time",
+        "graph.analysis.whatif",
+    ):
         importlib.import_module(name)
 
     original = frustration_index.frustration
