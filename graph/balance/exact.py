@@ -542,6 +542,7 @@ def milp_split(
 
     add(cuts)
     lower_bound, certificate = 0.0, None
+    solution, y = None, np.zeros(0)
     start = time.monotonic()
     for round_ in range(_CUT_ROUNDS):
         if time.monotonic() - start > _CUT_SHARE * max(deadline - start, 0.0):
@@ -571,16 +572,15 @@ def milp_split(
         if not new:
             break
         if round_ % 5 == 4:  # drop the cuts the LP no longer leans on
-            slack = np.asarray(solution.row_value) - _rows(cuts)[3] > _SLACK
-            drop = np.flatnonzero(slack & (y <= 0))
+            drop = _slack_rows(cuts, solution, y)
             if len(drop):
                 h.deleteRows(len(drop), drop.astype(np.int32))
-                keep = np.ones(len(cuts), dtype=bool)
-                keep[drop] = False
-                cuts = [cut for cut, k in zip(cuts, keep.tolist(), strict=True) if k]
+                cuts = _without(cuts, drop)
         cuts += new
         add(new)
 
+    if solution is not None:  # the MIP gets the rows binding at the last LP optimum
+        cuts = _without(cuts, _slack_rows(cuts, solution, y))
     h.clearModel()  # the LP's memory, before the MIP takes its own
     x, status, bound = _highs_mip(n, u, v, s, w, cuts, fixed, best, deadline, progress)
     if x is not None and split_cost(x, u, v, s, w) < best_cost:
@@ -590,6 +590,25 @@ def milp_split(
     if bound is not None and bound > lower_bound:
         return best, proves(bound, best_cost, w), bound, None
     return best, proves(lower_bound, best_cost, w), lower_bound, certificate
+
+
+def _slack_rows(
+    cuts: list[tuple[np.ndarray, np.ndarray]], solution: highspy.HighsSolution, y: np.ndarray
+) -> np.ndarray:
+    """Rows of the last LP solve (the first ``len(y)`` cuts) that are slack with no dual."""
+    solved = cuts[: len(y)]
+    if not solved:
+        return np.zeros(0, dtype=np.int64)
+    slack = np.asarray(solution.row_value)[: len(y)] - _rows(solved)[3] > _SLACK
+    return np.flatnonzero(slack & (y <= 0))
+
+
+def _without(
+    cuts: list[tuple[np.ndarray, np.ndarray]], drop: np.ndarray
+) -> list[tuple[np.ndarray, np.ndarray]]:
+    keep = np.ones(len(cuts), dtype=bool)
+    keep[drop] = False
+    return [cut for cut, k in zip(cuts, keep.tolist(), strict=True) if k]
 
 
 def _new_cuts(
