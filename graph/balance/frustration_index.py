@@ -118,7 +118,7 @@ class Frustration:
         What found and proved ``L``: ``"reduction"`` (actors with one or two
         ties removed until nothing was left), ``"enumeration"`` (every split
         of small blocks), ``"local search"`` (the heuristic), ``"cycle
-        packing"`` (the lower bound met it), ``"HiGHS"`` (the integer
+        packing"`` (the lower bound met it), ``"HiGHS"`` (the relaxation or the integer
         program), joined by ``+``; ``"none"`` without a cycle.
     seconds : float
         Wall-clock time taken.
@@ -181,12 +181,16 @@ def frustration(
        ``start`` when given, gives each block a split.
     3. Proof.  A packing of disjoint unbalanced cycles bounds ``L`` from
        below (:func:`graph.balance.exact.cycle_packing_bound`); on networks
-       close to balance it meets the heuristic's value.  Otherwise the binary
-       linear program of Aref, Mason & Wilson (the "XOR" model, actors as
-       branching variables, odd-triangle and odd-cycle inequalities) is
-       solved by HiGHS (:func:`scipy.optimize.milp`), and stops as soon as
-       the relaxation's bound reaches the heuristic's value.  Blocks of at
-       most 12 actors try every split instead.
+       close to balance it meets the heuristic's value.  Otherwise the cycle
+       relaxation (odd-cycle inequalities separated round by round into a
+       warm-started HiGHS LP, seeded with the packing's cycles; Barahona &
+       Mahjoub) raises the bound, and then the binary linear program of
+       Aref, Mason & Wilson (the "XOR" model, actors as branching variables,
+       the binding odd-cycle rows) is solved by HiGHS from the heuristic's
+       split (:func:`graph.balance.exact.milp_split`); each stops as soon as
+       its bound reaches the best split's value.  Blocks of at most 12
+       actors try every split instead.  Every bound keeps its certificate
+       (``certificate``; :func:`verify_frustration` checks it).
     4. If the time budget runs out first, the best split found is returned
        with ``proven=False``, the solver's lower bound and a
        :class:`UserWarning`.
