@@ -134,16 +134,9 @@ def write_synthetic(folder: str | Path, actors: int, relations: int, *, seed: in
     Path
         The folder, ready for :func:`graph.load`.
     """
-    target = Path(folder)
-    target.mkdir(parents=True, exist_ok=True)
     actor_table, relation_table = synthetic_tables(actors, relations, seed=seed)
-    for name, table in (("actors.csv", actor_table), ("relations.csv", relation_table)):
-        with atomic_write(target / name) as out:
-            table.to_csv(out, index=False, lineterminator="\n")
     title = f"Synthetic signed graph: {actors} actors, {relations} relations (seed {seed})"
-    with atomic_write(target / "datapackage.json") as out:
-        json.dump({"name": "synthetic", "title": title}, out, indent=2)
-    return target
+    return _write_folder(folder, actor_table, relation_table, "synthetic", title)
 
 
 def write_signed_dataset(
@@ -210,14 +203,87 @@ def write_signed_dataset(
             "citation": f"synthetic: benchmarks/synthetic.py, seed {seed}",
         }
     )
+    title = f"{S.graph.get('name', 'Signed graph')}: {len(nodes)} actors, {m} relations"
+    return _write_folder(folder, actor_table, relation_table, "synthetic", title)
+
+
+def write_shifting_alliances(
+    folder: str | Path,
+    actors: int = 120,
+    relations: int = 5429,
+    *,
+    years: tuple[int, int] = (1816, 2012),
+    seed: int = 0,
+) -> Path:
+    """Write a dated dataset whose two camps realign over time (the COW + ATOP shape).
+
+    Every actor is in one of two camps, and changes camp with probability
+    3 % a year (realignments, as alliances shift between wars). Each
+    relation joins two actors drawn in proportion to a Pareto activity,
+    starts in a uniform year of ``years`` and lasts 1 + a geometric number
+    of years (mean 4); it is support when the two are in the same camp in its
+    first year and opposition otherwise, with 10 % of the signs the other way.
+    With the defaults: 5,429 relations over 197 years, about 10 to 200 active
+    a year, like the Correlates of War wars plus ATOP alliances.
+
+    Returns
+    -------
+    Path
+        The folder, ready for :func:`graph.load` (actors' ``camp`` is their
+        first camp).
+    """
+    rng = np.random.default_rng(seed)
+    span = years[1] - years[0] + 1
+    flips = rng.random((span, actors)) < 0.03
+    camp = np.cumsum(flips, axis=0) % 2 ^ (rng.random(actors) < 0.5)
+    activity = (1.0 - rng.random(actors)) ** (-1.0 / 1.5)
+    p = activity / activity.sum()
+    a = rng.choice(actors, size=relations, p=p)
+    b = (a + 1 + rng.choice(actors - 1, size=relations)) % actors  # never a itself
+    start = rng.integers(0, span, size=relations)
+    end = np.minimum(start + rng.geometric(0.25, size=relations) - 1, span - 1)
+    same = camp[start, a] == camp[start, b]
+    sign = np.where(same ^ (rng.random(relations) < 0.1), 1, -1)
+    support = np.array(SUPPORT)[rng.integers(len(SUPPORT), size=relations)]
+    opposition = np.array(OPPOSITION)[rng.integers(len(OPPOSITION), size=relations)]
+    ids = [f"state_{i:03d}" for i in range(actors)]
+    actor_table = pd.DataFrame(
+        {
+            "id": ids,
+            "name": [f"State {i}" for i in range(actors)],
+            "kind": "state",
+            "camp": [f"camp {int(c)}" for c in camp[0]],
+            "aliases": "",
+            "description": [f"Synthetic state {i}." for i in range(actors)],
+        }
+    )
+    relation_table = pd.DataFrame(
+        {
+            "source": [ids[i] for i in a],
+            "target": [ids[i] for i in b],
+            "type": np.where(sign > 0, support, opposition),
+            "start": (years[0] + start).astype(str),
+            "end": (years[0] + end).astype(str),
+            "confidence": "confirmed",
+            "evidence": [f"Synthetic relation {i}." for i in range(relations)],
+            "citation": f"synthetic: benchmarks/synthetic.py shifting alliances, seed {seed}",
+        }
+    )
+    title = f"Shifting alliances (synthetic): {actors} states, {relations} relations"
+    return _write_folder(folder, actor_table, relation_table, "shifting-alliances", title)
+
+
+def _write_folder(
+    folder: str | Path, actors: pd.DataFrame, relations: pd.DataFrame, name: str, title: str
+) -> Path:
+    """Write the two tables and a datapackage.json as a dataset folder (created if missing)."""
     target = Path(folder)
     target.mkdir(parents=True, exist_ok=True)
-    for name, table in (("actors.csv", actor_table), ("relations.csv", relation_table)):
-        with atomic_write(target / name) as out:
+    for filename, table in (("actors.csv", actors), ("relations.csv", relations)):
+        with atomic_write(target / filename) as out:
             table.to_csv(out, index=False, lineterminator="\n")
-    title = f"{S.graph.get('name', 'Signed graph')}: {len(nodes)} actors, {m} relations"
     with atomic_write(target / "datapackage.json") as out:
-        json.dump({"name": "synthetic", "title": title}, out, indent=2)
+        json.dump({"name": name, "title": title}, out, indent=2)
     return target
 
 

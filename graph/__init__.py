@@ -51,6 +51,8 @@ _LAYERS: dict[str, list[str]] = {
         "validate",
     ],
     "analysis": [
+        "backtest",
+        "balance_by_period",
         "balance_predictions",
         "centrality",
         "compare",

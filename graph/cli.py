@@ -143,6 +143,16 @@ AT_OPTION = click.option(
 )
 
 
+def csv_option(help: str) -> Callable:
+    """The optional ``--csv`` file a command also writes its table to."""
+    return output_option(help, flags=("--csv",), name="csv_file", required=False)
+
+
+def figure_option(help: str) -> Callable:
+    """The optional ``--figure`` image a command also draws its table to."""
+    return output_option(help, flags=("--figure",), name="figure", required=False)
+
+
 def reports_data_errors(command: Callable) -> Callable:
     """Turn a :class:`DataError` or an :class:`OutputError` into a readable report and exit 1."""
 
@@ -349,12 +359,7 @@ def figure_command(
 @main.command("metrics")
 @DATA_DIR_ARGUMENT
 @AT_OPTION
-@output_option(
-    "Also write the centrality table to this CSV file.",
-    flags=("--csv",),
-    name="csv_file",
-    required=False,
-)
+@csv_option("Also write the centrality table to this CSV file.")
 @click.option(
     "--exact",
     is_flag=True,
@@ -394,40 +399,200 @@ def metrics_command(
         _echo(f"wrote {csv_file}", err=True)
 
 
-@main.command("balance")
-@DATA_DIR_ARGUMENT
-@AT_OPTION
-@click.option(
+TIME_LIMIT_OPTION = click.option(
     "--time-limit",
     type=click.FloatRange(min=0),
     default=60.0,
     show_default=True,
     metavar="SECONDS",
-    help="Time to prove the frustration index; then the best partition found is reported.",
+    help="Time to prove the frustration index (each period's with --by); then the best "
+    "partition found is reported.",
 )
+
+BY_OPTION = click.option(
+    "--by",
+    type=click.Choice(["year", "month"]),
+    help="One answer per year or month of the data, from the first date to the last.",
+)
+
+#: Beyond this many years of dated data, a pooled answer says it pooled them.
+POOLED_YEARS_NOTE = 10
+
+
+@main.command("balance")
+@DATA_DIR_ARGUMENT
+@AT_OPTION
+@BY_OPTION
+@TIME_LIMIT_OPTION
 @click.option("--exact", "method", flag_value="exact", help="Prove it, however long it takes.")
 @click.option("--heuristic", "method", flag_value="heuristic", help="Local search only (fast).")
 @click.option("--all", "all_members", is_flag=True, help="List every group member and tie.")
+@csv_option("With --by: also write the table to this CSV file.")
+@figure_option("With --by: also draw L and the camps over time to this image (PNG, SVG, PDF).")
 @reports_data_errors
 def balance_command(
-    data_dir: Path | None, at: str | None, time_limit: float, method: str | None, all_members: bool
+    data_dir: Path | None,
+    at: str | None,
+    by: str | None,
+    time_limit: float,
+    method: str | None,
+    all_members: bool,
+    csv_file: Path | None,
+    figure: Path | None,
 ) -> None:
     """Measure structural balance, find two groups and the ties that break them.
+
+    Without --at or --by, every relation counts whatever its dates; on data
+    spanning many years, ask per period.
 
     \b
     Example:
       alliance-graph balance --at 2015
+      alliance-graph balance --by year --figure balance.png
       alliance-graph balance big-network/ --time-limit 300 --all
     """
     from graph.network.build import load, signed_graph
 
     from .balance import balance_report
 
-    S = signed_graph(load(data_dir), at=at)
+    if by is not None and at is not None:
+        raise click.UsageError("--at and --by ask different questions: give one")
+    if by is None and (csv_file is not None or figure is not None):
+        raise click.UsageError("--csv and --figure draw the table of --by year or --by month")
+    G = load(data_dir)
+    if by is not None:
+        _balance_by(G, by, None if method == "exact" else time_limit, csv_file, figure)
+        return
+    S = signed_graph(G, at=at)
     with warnings.catch_warnings():  # the report says whether L is proven
         warnings.simplefilter("ignore", UserWarning)
         report = balance_report(S, method=method or "auto", time_limit=time_limit)
     _echo(report.text(all_members=all_members))
+    if at is None:
+        from graph.analysis.over_time import periods
+
+        years = periods(G)
+        if len(years) > POOLED_YEARS_NOTE:
+            _echo(
+                f"note: the relations of {years[0]}-{years[-1]} are pooled; ask per period "
+                "with --by year (or --by month), or at a date with --at",
+                err=True,
+            )
+
+
+def _balance_by(
+    G: object, by: str, time_limit: float | None, csv_file: Path | None, figure: Path | None
+) -> None:
+    """The per-period table of ``balance --by``, and its CSV and figure if asked."""
+    from graph.analysis.over_time import balance_by_period
+
+    with warnings.catch_warnings():  # the table says which periods are proven
+        warnings.simplefilter("ignore", UserWarning)
+        table = balance_by_period(G, by=by, time_limit=time_limit)
+    shown = _periods_text(table)
+    _echo(_table_text(shown))
+    if csv_file is not None:
+        with atomic_write(csv_file) as out:
+            table.assign(
+                groups=table["groups"].map(" ".join),
+                sizes=table["sizes"].map(lambda sizes: " ".join(map(str, sizes))),
+                changed_sides=table["changed_sides"].map(" ".join),
+            ).to_csv(out, lineterminator="\n")
+        _echo(f"wrote {csv_file}", err=True)
+    if figure is not None:
+        from graph.outputs.over_time_figures import plot_balance_by_period
+
+        _save_figure(plot_balance_by_period(table), figure)
+
+
+def _periods_text(table: pd.DataFrame) -> pd.DataFrame:
+    """The per-period table with its tuples as short text: the two largest camps, who moved."""
+
+    def camps(row: pd.Series) -> str:
+        named = [
+            f"{leader} ({size})" for leader, size in zip(row["groups"], row["sizes"], strict=True)
+        ]
+        more = f" +{len(named) - 2} small" if len(named) > 2 else ""
+        return " vs ".join(named[:2]) + more
+
+    def moved(actors: tuple) -> str:
+        return ", ".join(map(str, actors[:3])) + (f" +{len(actors) - 3}" if len(actors) > 3 else "")
+
+    return table.assign(
+        camps=table.apply(camps, axis=1), changed_sides=table["changed_sides"].map(moved)
+    )[["ties", "L", "proven", "camps", "changed_sides"]]
+
+
+def _save_figure(fig: object, path: Path) -> None:
+    """Write a matplotlib figure in the format its suffix names (PNG without one)."""
+    kind = path.suffix.lstrip(".").lower() or "png"
+    if kind not in fig.canvas.get_supported_filetypes():
+        raise click.UsageError(f"{path}: a figure is written as .png, .svg or .pdf")
+    with atomic_write(path, "wb") as out:
+        fig.savefig(out, format=kind, dpi=150)
+    _echo(f"wrote {path}", err=True)
+
+
+@main.command("backtest")
+@DATA_DIR_ARGUMENT
+@click.option(
+    "--by",
+    type=click.Choice(["year", "month"]),
+    default="year",
+    show_default=True,
+    help="Train on each period, test on the next.",
+)
+@click.option(
+    "--time-limit",
+    type=click.FloatRange(min=0),
+    default=10.0,
+    show_default=True,
+    metavar="SECONDS",
+    help="Time to prove each period's frustration index.",
+)
+@csv_option("Also write the per-period table to this CSV file.")
+@figure_option("Also draw the AUC of every predictor to this image (PNG, SVG, PDF).")
+@reports_data_errors
+def backtest_command(
+    data_dir: Path | None, by: str, time_limit: float, csv_file: Path | None, figure: Path | None
+) -> None:
+    """Did balance predict the ties of the next period? Scores against baselines.
+
+    For each period, the ties that appear or change sign in the next one are
+    predicted from this one's camps (same camp), triads (balance triads),
+    and two baselines (common neighbours, degree). Prints precision and
+    recall of the predicted oppositions and the AUC (0.5 is chance), all
+    periods pooled.
+
+    \b
+    Example:
+      alliance-graph backtest --by year --figure backtest.png
+    """
+    from graph.analysis.over_time import backtest as run_backtest
+    from graph.network.build import load
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", UserWarning)
+        table = run_backtest(load(data_dir), by=by, time_limit=time_limit)
+    if "all" not in table.index.get_level_values("period"):
+        _echo("no period has a next one with new or changed ties: nothing to test")
+        return
+    pooled = table.loc["all"]
+    first = table.index.get_level_values("period")[0]
+    ties, opposed = int(pooled["ties"].iloc[0]), int(pooled["opposed"].iloc[0])
+    _echo(
+        f"{counted(ties, 'tie')} new or changed from {first} on ({opposed} opposition), "
+        f"each predicted from the {by} before:"
+    )
+    _echo(_table_text(pooled.drop(columns=["ties", "opposed"]).round(3)))
+    if csv_file is not None:
+        with atomic_write(csv_file) as out:
+            table.to_csv(out, lineterminator="\n")
+        _echo(f"wrote {csv_file}", err=True)
+    if figure is not None:
+        from graph.outputs.over_time_figures import plot_backtest
+
+        _save_figure(plot_backtest(table), figure)
 
 
 @main.command("import")

@@ -107,3 +107,51 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
             "(pytestmark = pytest.mark.browser in the module, or @pytest.mark.browser): "
             + ", ".join(unmarked)
         )
+
+
+def _check_every_frustration() -> list[object]:
+    """Verify every frustration index computed in the session against its certificate.
+
+    Wraps :func:`graph.balance.frustration` wherever a module of the package
+    holds it (the balance package and report, the analysis modules that use
+    it, imported here first since the layers load lazily), before any test
+    module imports it: every result is recounted from its partition and its
+    lower bound checked by :func:`graph.balance.verify_frustration`. Returns
+    the list of the results checked, for tests/test_balance.py.
+    """
+    import importlib
+
+    from graph.balance import frustration_index
+
+    for name in (
+        "graph.balance.report",
+        "graph.analysis.balance_states",
+        "graph.analysis.over_time",
+        "graph.analysis.whatif",
+    ):
+        importlib.import_module(name)
+
+    original = frustration_index.frustration
+    checked: list[object] = []
+
+    @functools.wraps(original)
+    def checked_frustration(S: nx.Graph, **kwargs: object) -> object:
+        result = original(S, **kwargs)
+        frustration_index.verify_frustration(S, result, weight=kwargs.get("weight", "weight"))
+        checked.append(result)
+        return result
+
+    for name, module in list(sys.modules.items()):
+        in_package = name == "graph" or name.startswith("graph.")
+        if in_package and getattr(module, "frustration", None) is original:
+            module.frustration = checked_frustration
+    return checked
+
+
+_FRUSTRATIONS_CHECKED = _check_every_frustration()
+
+
+@pytest.fixture
+def frustration_check() -> list[object]:
+    """The frustration results verified so far in this session (see _check_every_frustration)."""
+    return _FRUSTRATIONS_CHECKED

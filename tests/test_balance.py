@@ -7,6 +7,7 @@ oracle for the exact solvers on small graphs.
 from __future__ import annotations
 
 import copy
+import dataclasses
 import itertools
 import math
 import warnings
@@ -27,8 +28,10 @@ from graph.balance import (
     partition,
     tie_sign,
     triangle_balance,
+    verify_frustration,
     walk_balance,
 )
+from graph.balance.exact import OddCycles, odd_cycle_bound
 from graph.datasets import HIGHLAND_TRIBES, highland_tribes, random_signed_graph
 
 # Hage & Harary's (1983) three clusters of the Gahuku-Gama subtribes.
@@ -565,8 +568,9 @@ def test_cycle_packing_is_a_lower_bound(seed):
     sa = signed_arrays(G, "test", weight="weight")
     x = np.random.default_rng(seed).integers(2, size=sa.n)
     rng = np.random.default_rng(seed)
-    bound = cycle_packing_bound(sa.n, sa.u, sa.v, sa.s, sa.w, x, rng)
+    bound, packing = cycle_packing_bound(sa.n, sa.u, sa.v, sa.s, sa.w, x, rng)
     assert 0 <= bound <= brute_force_frustration(G, "weight")
+    assert odd_cycle_bound(sa.u, sa.v, sa.s, sa.w, packing) == pytest.approx(bound)
 
 
 def test_cycle_packing_proves_nearly_balanced_networks_without_integer_program():
@@ -991,3 +995,64 @@ def test_balance_view_what_if_for_the_most_central_actors():
         assert what_if["L"] == frustration(H).L
         members = [a for g in what_if["groups"] for a in g["members"]]
         assert what_if["actor"] not in members
+
+
+# --------------------------------------------------------------------------
+# certificates
+# --------------------------------------------------------------------------
+
+
+def test_every_result_of_the_suite_is_verified(frustration_check):
+    # conftest wraps graph.balance.frustration wherever it is held: this
+    # module's own calls go through the check too.
+    before = len(frustration_check)
+    result = frustration(highland_tribes())
+    assert len(frustration_check) == before + 1 and frustration_check[-1] is result
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_certificates_of_the_integer_program_check_out(seed):
+    G = random_signed_graph(40, 170, seed=seed)
+    for a, b in G.edges:
+        G[a][b]["weight"] = 1 + (a * b) % 4
+    result = frustration(G, method="exact")
+    assert result.proven and verify_frustration(G, result)
+    kinds = {proof.kind for proof in result.certificate}
+    assert kinds <= {"cycles", "solver", "enumeration", "reduction"}
+
+
+def test_verify_rejects_a_wrong_index_or_partition():
+    S = highland_tribes()
+    result = frustration(S)
+    with pytest.raises(ValueError, match="frustrates 7, not L = 6"):
+        verify_frustration(S, dataclasses.replace(result, L=6))
+    moved = result.partition.copy()
+    moved["GAMA"] = moved["OVE"]
+    with pytest.raises(ValueError, match="the partition frustrates"):
+        verify_frustration(S, dataclasses.replace(result, partition=moved))
+    with pytest.raises(ValueError, match="proven is False"):
+        verify_frustration(S, dataclasses.replace(result, proven=False))
+
+
+def test_verify_rejects_a_forged_certificate():
+    S = highland_tribes()
+    result = frustration(S)
+    (proof,) = result.certificate
+    cycles = proof.cycles
+    inflated = OddCycles(cycles.ties, cycles.in_d, cycles.y * 2)
+    with pytest.raises(ValueError, match="certificate gives"):
+        verify_frustration(
+            S, dataclasses.replace(result, certificate=(dataclasses.replace(proof, bound=99),))
+        )
+    # Doubling every multiplier overloads the ties: the bound it gives drops.
+    assert odd_cycle_bound(proof.u, proof.v, proof.s, proof.w, inflated) < proof.bound
+    even = OddCycles(cycles.ties[:1], (~cycles.in_d[0],), cycles.y[:1])
+    with pytest.raises(ValueError, match="parity"):
+        odd_cycle_bound(proof.u, proof.v, proof.s, proof.w, even)
+    path = OddCycles((cycles.ties[0][:-1],), (cycles.in_d[0][:-1],), cycles.y[:1])
+    with pytest.raises(ValueError, match="not a cycle"):
+        odd_cycle_bound(proof.u, proof.v, proof.s, proof.w, path)
+    other = highland_tribes()
+    other.remove_edge("GAMA", "GAVEV")
+    with pytest.raises(ValueError, match=r"does not have|blocks with a cycle|frustrates"):
+        verify_frustration(other, result)

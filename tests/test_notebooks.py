@@ -31,12 +31,13 @@ class ThisPython(KernelSpecManager):
         return KernelSpec(resource_dir=RESOURCES, **get_kernel_dict())
 
 
-def test_the_four_questions_have_notebooks() -> None:
+def test_the_five_questions_have_notebooks() -> None:
     assert [path.name for path in NOTEBOOKS] == [
         "01-actors-and-relations.ipynb",
         "02-centrality-and-what-if.ipynb",
         "03-structural-balance.ipynb",
         "04-change-over-time.ipynb",
+        "05-did-balance-predict.ipynb",
     ]
 
 

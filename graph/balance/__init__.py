@@ -17,7 +17,9 @@ Modules, one concept each:
   :mod:`~graph.balance.heuristic` and proven by the cycle packing or the
   binary program of :mod:`~graph.balance.exact` (Aref, Mason & Wilson) within
   a time budget; :func:`frustrated_ties`, :func:`name_groups`,
-  :func:`changed_sides`.
+  :func:`changed_sides`; :func:`verify_frustration` checks a result against
+  its graph (the partition attains ``L``; the certificate of every block's
+  lower bound: odd-cycle inequalities with multipliers).
 * :mod:`~graph.balance.partitions` -- :func:`partition`: Doreian & Mrvar's
   partition into k groups.
 * :mod:`~graph.balance.report` -- :func:`balance_report`: all of the above.
@@ -36,7 +38,15 @@ tie frustrated; the *frustration index* ``L`` is the fewest ties whose removal
 
 from graph.core.signs import tie_sign
 
-from .frustration_index import Frustration, changed_sides, frustrated_ties, frustration, name_groups
+from .frustration_index import (
+    BlockProof,
+    Frustration,
+    changed_sides,
+    frustrated_ties,
+    frustration,
+    name_groups,
+    verify_frustration,
+)
 from .measures import WALK_DENSE_MAX_ACTORS, triangle_balance, triangle_census, walk_balance
 from .partitions import PARTITION_EXACT_MAX_TIES, SignedPartition, partition
 from .report import BalanceReport, balance_report, groups_table
@@ -45,6 +55,7 @@ __all__ = [
     "PARTITION_EXACT_MAX_TIES",
     "WALK_DENSE_MAX_ACTORS",
     "BalanceReport",
+    "BlockProof",
     "Frustration",
     "SignedPartition",
     "balance_report",
@@ -57,5 +68,6 @@ __all__ = [
     "tie_sign",
     "triangle_balance",
     "triangle_census",
+    "verify_frustration",
     "walk_balance",
 ]

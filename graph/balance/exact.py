@@ -1,15 +1,22 @@
 """The exact frustration index of one block: Aref, Mason & Wilson's binary program.
 
-:func:`milp_split` solves the "XOR" model with HiGHS (through
-:func:`scipy.optimize.milp`), strengthened by odd-cycle inequalities;
-:func:`enumerate_split` tries every split of a block of a few actors.
+:func:`milp_split` first solves the cycle relaxation (the linear program over
+"tie frustrated" variables, with odd-cycle inequalities separated round by
+round and added to a warm-started HiGHS model), then, if its bound does not
+meet the incumbent, the "XOR" binary program with HiGHS (``highspy``);
+:func:`enumerate_split` tries every split of a block of a few actors.  Every
+lower bound not from branching comes with its certificate, a weighted family
+of odd-cycle inequalities (:class:`OddCycles`), checked by :func:`odd_cycle_bound`.
 """
 
 from __future__ import annotations
 
 import math
 import time
+from collections.abc import Callable
+from dataclasses import dataclass
 
+import highspy
 import numpy as np
 from scipy import sparse
 
@@ -18,9 +25,11 @@ from .heuristic import split_cost
 
 __all__ = [
     "ENUMERATE_MAX_ACTORS",
+    "OddCycles",
     "cycle_packing_bound",
     "enumerate_split",
     "milp_split",
+    "odd_cycle_bound",
     "proves",
 ]
 
@@ -30,11 +39,17 @@ ENUMERATE_MAX_ACTORS = 12
 #: Cap on the odd-triangle inequalities added up front (they only tighten the
 #: relaxation; the optimum is unaffected).
 _MAX_TRIANGLE_CUTS = 200_000
-_CUT_ROUNDS = 30
+_CUT_ROUNDS = 200
+#: Share of the time budget the cut rounds may take before branching starts.
+_CUT_SHARE = 0.5
+#: Cuts whose slack exceeds this are dropped from the LP every few rounds.
+_SLACK = 1e-6
 #: Shortest-path searches per separation round, and per batch (memory: a batch
 #: holds a batch x 2n distance matrix).
 _SEPARATION_SOURCES = 2048
 _SEPARATION_BATCH = 128
+#: Longer fundamental cycles make dense, weak rows that slow the LP down.
+_TREE_CUT_MAX_LENGTH = 12
 #: Rounds of path searches of :func:`cycle_packing_bound`.
 _PACKING_ROUNDS = 8
 
@@ -53,6 +68,78 @@ def enumerate_split(
     return X[int(np.argmin(cost))]
 
 
+@dataclass(frozen=True)
+class OddCycles:
+    """A lower-bound certificate: odd-cycle inequalities and their multipliers.
+
+    Cycle ``k`` is the set of tie ids ``ties[k]`` (every actor on an even
+    number of them: a cycle, or several glued), with the subset ``in_d[k]``
+    (a boolean mask over ``ties[k]``) such that ``|D| + (negative ties on the
+    cycle)`` is odd.  For the 0/1 vector ``f`` of the ties a split frustrates,
+    ``f`` has the parity of the negative ties on every cycle, so
+    ``sum_{C - D} f - sum_D f >= 1 - |D|``.  Added with multipliers
+    ``y >= 0``, and with ``f <= 1`` paying for any tie used beyond its weight,
+    these give ``sum_k y_k (1 - |D_k|) - sum_e max(0, load_e - w_e) <= L``
+    (weak LP duality): the bound :func:`odd_cycle_bound` recomputes.  A packing
+    of unbalanced cycles is the case ``D`` empty and loads within the weights.
+    """
+
+    ties: tuple[np.ndarray, ...]
+    in_d: tuple[np.ndarray, ...]
+    y: np.ndarray
+
+    def __len__(self) -> int:
+        return len(self.ties)
+
+
+def odd_cycle_bound(
+    u: np.ndarray, v: np.ndarray, s: np.ndarray, w: np.ndarray, cycles: OddCycles
+) -> float:
+    """The lower bound on the frustration index that ``cycles`` certifies.
+
+    Parameters
+    ----------
+    u, v, s, w : numpy.ndarray, shape (m,)
+        Tie ends, signs (+1/-1) and weights.
+    cycles : OddCycles
+        The certificate.
+
+    Returns
+    -------
+    float
+        ``sum_k y_k (1 - |D_k|) - sum_e max(0, load_e - w_e)``.
+
+    Raises
+    ------
+    ValueError
+        If a multiplier is negative, a cycle repeats a tie or leaves an actor
+        on an odd number of its ties, or its ``|D|`` has the parity of its
+        negative ties (the inequality would not hold).
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> u, v, s, w = np.array([0, 1, 0]), np.array([1, 2, 2]), np.array([-1, -1, -1]), np.ones(3)
+    >>> odd_cycle_bound(u, v, s, w, OddCycles((np.arange(3),), (np.zeros(3, bool),), np.ones(1)))
+    1.0
+    """
+    if np.any(cycles.y < 0):
+        raise ValueError("a multiplier is negative")
+    load = np.zeros(len(s))
+    total = 0.0
+    for ties, in_d, y in zip(cycles.ties, cycles.in_d, cycles.y.tolist(), strict=True):
+        if len(np.unique(ties)) != len(ties):
+            raise ValueError(f"cycle {ties.tolist()} repeats a tie")
+        ends = np.bincount(np.concatenate([u[ties], v[ties]]))
+        if np.any(ends % 2):
+            raise ValueError(f"ties {ties.tolist()} are not a cycle: an actor has an odd number")
+        if (int(in_d.sum()) + int(np.count_nonzero(s[ties] < 0))) % 2 == 0:
+            raise ValueError(f"cycle {ties.tolist()}: |D| has the parity of its negative ties")
+        np.add.at(load, ties, np.where(in_d, -y, y))
+        total += y * (1.0 - float(in_d.sum()))
+    return total - float(np.clip(load - w, 0.0, None).sum())
+
+
 def cycle_packing_bound(
     n: int,
     u: np.ndarray,
@@ -61,7 +148,7 @@ def cycle_packing_bound(
     w: np.ndarray,
     x: np.ndarray,
     rng: np.random.Generator | None = None,
-) -> float:
+) -> tuple[float, OddCycles]:
     """A lower bound on the frustration index from disjoint unbalanced cycles.
 
     Every unbalanced cycle (odd number of negative ties) keeps at least one
@@ -73,6 +160,8 @@ def cycle_packing_bound(
     unweighted), shortest first, each accepted while its ties have capacity
     left.  On a network close to balance the bound often meets the split's
     value, which is then proven optimal without any linear program.
+
+    Returns the bound and the packing (its certificate).
     """
     from scipy.sparse.csgraph import dijkstra
 
@@ -80,6 +169,7 @@ def cycle_packing_bound(
     frustrated = np.flatnonzero(np.where(s > 0, ~same, same))
     capacity = w.astype(np.float64).copy()
     bound = 0.0
+    packed: list[tuple[np.ndarray, float]] = []
     for _ in range(_PACKING_ROUNDS):
         open_ties = frustrated[capacity[frustrated] > 1e-12]
         usable = np.flatnonzero(~np.isin(np.arange(len(s)), frustrated) & (capacity > 1e-12))
@@ -118,10 +208,16 @@ def cycle_packing_bound(
                 capacity[e] -= amount
                 capacity[path] -= amount
                 bound += amount
+                packed.append((np.asarray([e, *path], dtype=np.int64), float(amount)))
                 progress = True
         if not progress:
             break
-    return bound
+    certificate = OddCycles(
+        tuple(ties for ties, _ in packed),
+        tuple(np.zeros(len(ties), dtype=bool) for ties, _ in packed),
+        np.asarray([amount for _, amount in packed], dtype=np.float64),
+    )
+    return bound, certificate
 
 
 def _odd_cycle_cuts(
@@ -191,11 +287,170 @@ def _odd_cycle_cuts(
     return cuts
 
 
+def _tree_cuts(
+    n: int, u: np.ndarray, v: np.ndarray, s: np.ndarray, f: np.ndarray, max_cuts: int
+) -> list[tuple[np.ndarray, np.ndarray]]:
+    """Violated odd-cycle inequalities among the fundamental cycles of a spanning forest.
+
+    The forest is a minimum spanning forest for ``min(f, 1 - f)``: the ties the
+    LP point holds nearest to 0 or 1.  Every tie off the forest closes one
+    cycle; ``D`` is the set of its ties with ``f > 1/2`` (which minimises the
+    left-hand side ``sum_{C-D} f + sum_D (1 - f)``), and if ``|D| + neg(C)``
+    comes out even, the tie nearest 1/2 changes side.  Root-path sums, parities
+    and (by binary lifting) path minima give every cycle's left-hand side in
+    vectorised steps; only the violated ones (below 1) are written out, most
+    violated first.  This finds the violated cycles a search from fractional
+    ties misses: those through integral ties only (Barahona, Jünger & Reinelt
+    1989 use such trees for the same purpose).
+    """
+    from scipy.sparse.csgraph import breadth_first_order, minimum_spanning_tree
+
+    m = len(s)
+    ids = sparse.csr_matrix(
+        (np.r_[np.arange(m), np.arange(m)] + 1, (np.r_[u, v], np.r_[v, u])), shape=(n, n)
+    )
+    near = np.minimum(f, 1.0 - f).clip(0.0, None)
+    forest = minimum_spanning_tree(sparse.csr_matrix((near + 1e-9, (u, v)), shape=(n, n)))
+    a, b = forest.nonzero()
+    in_tree = np.zeros(m, dtype=bool)
+    in_tree[np.asarray(ids[a, b]).ravel() - 1] = True
+    tree = sparse.csr_matrix((np.ones(2 * len(a)), (np.r_[a, b], np.r_[b, a])), shape=(n, n))
+    up = np.arange(n)
+    parent_tie = np.full(n, -1, dtype=np.int64)
+    depth = np.zeros(n, dtype=np.int64)
+    path_sum = np.zeros(n)
+    parity = np.zeros(n, dtype=np.int64)
+    rounded = (f > 0.5).astype(np.int64)
+    odd = rounded ^ (s < 0).astype(np.int64)  # tie in D xor negative: its parity count
+    seen = np.zeros(n, dtype=bool)
+    for root in range(n):
+        if seen[root]:
+            continue
+        order, pred = breadth_first_order(tree, root, directed=False, return_predecessors=True)
+        seen[order] = True
+        below = order[1:]
+        ties = np.asarray(ids[pred[below], below]).ravel() - 1
+        for node, p, e in zip(below.tolist(), pred[below].tolist(), ties.tolist(), strict=True):
+            up[node], parent_tie[node], depth[node] = p, e, depth[p] + 1
+            path_sum[node] = path_sum[p] + near[e]
+            parity[node] = parity[p] ^ odd[e]
+    # Binary lifting: jump[k][i] is i's 2^k-th ancestor, low[k][i] the least
+    # |1 - 2f| on the way (the cheapest tie to change side).
+    toggle = np.abs(1.0 - 2.0 * np.clip(f, 0.0, 1.0))
+    jump = [up]
+    low = [np.where(parent_tie >= 0, toggle[np.maximum(parent_tie, 0)], np.inf)]
+    while (1 << len(jump)) <= max(int(depth.max()), 1):
+        jump.append(jump[-1][jump[-1]])
+        low.append(np.minimum(low[-1], low[-1][jump[-2]]))
+    off = np.flatnonzero(~in_tree)
+    x, y = u[off].copy(), v[off].copy()
+    least = toggle[off].copy()
+    swap = depth[x] < depth[y]
+    x[swap], y[swap] = y[swap], x[swap]
+    for k in range(len(jump) - 1, -1, -1):
+        go = depth[x] - depth[y] >= (1 << k)
+        least[go] = np.minimum(least[go], low[k][x[go]])
+        x[go] = jump[k][x[go]]
+    for k in range(len(jump) - 1, -1, -1):
+        go = jump[k][x] != jump[k][y]
+        least[go] = np.minimum(least[go], np.minimum(low[k][x[go]], low[k][y[go]]))
+        x[go], y[go] = jump[k][x[go]], jump[k][y[go]]
+    last = x != y
+    least[last] = np.minimum(least[last], np.minimum(low[0][x[last]], low[0][y[last]]))
+    lca = np.where(last, up[x], x)
+    ends_u, ends_v = u[off], v[off]
+    lhs = path_sum[ends_u] + path_sum[ends_v] - 2.0 * path_sum[lca] + near[off]
+    even = (parity[ends_u] ^ parity[ends_v] ^ odd[off]) == 0
+    lhs = np.where(even, lhs + least, lhs)
+    length = depth[ends_u] + depth[ends_v] - 2 * depth[lca] + 1
+    violated = np.flatnonzero((lhs < 1.0 - 1e-6) & (length <= _TREE_CUT_MAX_LENGTH))
+    violated = violated[np.argsort(lhs[violated], kind="stable")][:max_cuts]
+    cuts = []
+    for i in violated.tolist():
+        top = int(lca[i])
+        edges = [int(off[i])]
+        for node in (int(ends_u[i]), int(ends_v[i])):
+            while node != top:
+                edges.append(int(parent_tie[node]))
+                node = int(up[node])
+        ties = np.asarray(edges, dtype=np.int64)
+        in_d = f[ties] > 0.5
+        if (int(in_d.sum()) + int(np.count_nonzero(s[ties] < 0))) % 2 == 0:
+            j = int(np.argmin(toggle[ties]))
+            in_d[j] = not in_d[j]
+        cuts.append((ties, in_d))
+    return cuts
+
+
 def proves(lower: float, upper: float, w: np.ndarray) -> bool:
     """Does a lower bound prove a value optimal (integer weights: up to rounding)?"""
     if np.all(w == np.round(w)):
         return math.ceil(lower - 1e-6) >= round(upper)
     return lower >= upper - 1e-9 * max(1.0, upper)
+
+
+#: ``progress(bound, incumbent)``: called as a proof advances (for a terminal line).
+Progress = Callable[[float, float], None]
+
+
+def _quiet_highs() -> highspy.Highs:
+    """A silent HiGHS instance on one thread.
+
+    The core class: ``highspy.Highs()`` prints HiGHS's banner on the process's
+    standard output when created, before any option can silence it, which
+    would mix into the command line's report.
+    """
+    h = highspy._core._Highs() if hasattr(highspy, "_core") else highspy.Highs()
+    h.setOptionValue("output_flag", False)
+    h.setOptionValue("threads", 1)
+    return h
+
+
+def _time_left(h: highspy.Highs, deadline: float) -> bool:
+    """Set HiGHS's time limit to what is left before ``deadline``; is any left?"""
+    left = deadline - time.monotonic()
+    if left < 1e9:
+        h.setOptionValue("time_limit", max(left, 0.01))
+    return left > 0
+
+
+def _rows(cuts: list[tuple[np.ndarray, np.ndarray]]) -> tuple[np.ndarray, ...]:
+    """CSR arrays and lower sides of odd-cycle rows ``sum_{C-D} f - sum_D f >= 1 - |D|``."""
+    starts = np.cumsum([0] + [len(edges) for edges, _ in cuts]).astype(np.int32)
+    index = np.concatenate([edges for edges, _ in cuts]).astype(np.int32)
+    value = np.concatenate([np.where(in_d, -1.0, 1.0) for _, in_d in cuts])
+    lower = np.asarray([1.0 - float(in_d.sum()) for _, in_d in cuts])
+    return starts, index, value, lower
+
+
+def _rounded_split(
+    n: int, u: np.ndarray, v: np.ndarray, s: np.ndarray, w: np.ndarray, f: np.ndarray
+) -> np.ndarray:
+    """A split from an LP point: flip the ties with ``f > 1/2``, switch along a spanning
+    forest of the result, then greedy moves (an incumbent the LP suggests)."""
+    from scipy.sparse.csgraph import breadth_first_order
+
+    from .heuristic import improved_split
+
+    m = len(s)
+    # For an integral LP point (a balancing set) any spanning forest gives its split.
+    sign = np.where(f > 0.5, -s, s)
+    ids = sparse.csr_matrix(
+        (np.r_[np.arange(m), np.arange(m)] + 1, (np.r_[u, v], np.r_[v, u])), shape=(n, n)
+    )
+    x = np.full(n, -1, dtype=np.int64)
+    for root in range(n):
+        if x[root] >= 0:
+            continue
+        order, pred = breadth_first_order(ids, root, directed=False, return_predecessors=True)
+        below = order[1:]
+        flips = sign[np.asarray(ids[pred[below], below]).ravel() - 1] < 0
+        x[root] = 0
+        for node, parent, flip in zip(
+            below.tolist(), pred[below].tolist(), flips.tolist(), strict=True
+        ):
+            x[node] = x[parent] ^ flip
+    return improved_split(n, u, v, s, w, x)
 
 
 def milp_split(
@@ -208,186 +463,233 @@ def milp_split(
     fixed: int,
     deadline: float,
     incumbent: np.ndarray,
-) -> tuple[np.ndarray, bool, float]:
-    """Aref-Mason-Wilson XOR model on one block, started from a known split.
+    seeds: OddCycles | None = None,
+    progress: Progress | None = None,
+) -> tuple[np.ndarray, bool, float, OddCycles | None]:
+    """Prove or improve a split of one block: cycle relaxation, then Aref-Mason-Wilson's MIP.
 
-    Variables: ``x_i`` (group of actor i, binary) and ``f_e`` (tie e
-    frustrated).  Minimise ``sum w_e f_e`` subject to, for a positive tie
-    (i, j), ``f_e >= x_i - x_j`` and ``f_e >= x_j - x_i``; for a negative tie,
-    ``f_e >= x_i + x_j - 1`` and ``f_e >= 1 - x_i - x_j``.  For binary ``x``
-    the lower bounds on ``f_e`` are 0 or 1, so the minimum puts ``f_e`` at
-    exactly that binary value: ``f`` is therefore declared continuous in
-    [0, 1] and HiGHS branches on actor variables only -- the effect of the
-    prioritised branching of Aref, Mason & Wilson (2020).  Actor ``fixed`` is
-    put in group 0 (breaks the swap symmetry).  The linear relaxation of this
-    model is weak (all ``x = 1/2`` gives 0), so it is strengthened before
-    branching with ``f_a + f_b + f_c >= 1`` for every triangle with an odd
-    number of negative ties (as in Aref, Mason & Wilson 2020), then with
-    rounds of violated odd-cycle inequalities separated from the LP optimum.
-    These cut off fractional points only, never a split.
+    1. Cycle relaxation.  Minimise ``sum w_e f_e`` over ``0 <= f <= 1``
+       subject to odd-cycle inequalities (Barahona & Mahjoub 1986): first
+       those of the triangles with an odd number of negative ties and of the
+       cycles in ``seeds`` (a packing: the LP's bound starts at least at
+       its value), then rounds of the most violated ones, from the
+       fundamental cycles of a spanning forest (:func:`_tree_cuts`) and by
+       shortest paths in the parity-doubled graph (:func:`_odd_cycle_cuts`),
+       added to the LP
+       and re-solved from the last basis by HiGHS's dual simplex; cuts left
+       slack are dropped.  This is the relaxation McSparse (Rehfeldt, Koch &
+       Shinano 2023) and Aref, Mason & Wilson (2020) strengthen their models
+       with; on sparse, nearly balanced networks it is often exact.  The
+       row duals are its certificate (:class:`OddCycles`); each LP point
+       rounded (:func:`_rounded_split`) may improve the incumbent.
+    2. If the bound does not meet the incumbent, the "XOR" model: binary
+       ``x_i`` (group of actor i), ``f_e`` continuous (for binary ``x`` its
+       lower bounds are 0 or 1, so HiGHS branches on actors only, the effect
+       of Aref, Mason & Wilson's prioritised branching), ``f_e >= |x_i - x_j|``
+       for a positive tie, ``f_e >= |x_i + x_j - 1|`` for a negative one, plus
+       the odd-cycle rows binding at the end of step 1; actor ``fixed`` in
+       group 0; the incumbent as MIP start.  Its bound, when better, is the
+       solver's (no certificate).
 
-    ``incumbent`` (the heuristic's split) is the warm start: it is the upper
-    bound -- as soon as the relaxation's bound reaches its value, it is
-    proven optimal without branching -- and it is kept when the solver's own
-    split is not better. When the ``highspy`` package (HiGHS's own
-    interface) is installed, the branch and bound runs there with the split
-    as a real MIP start (its incumbent from the first node, so HiGHS prunes
-    from the start); scipy's interface takes no initial solution and is the
-    fallback.
-
-    Returns ``(x, proven, lower_bound)``.
+    Returns
+    -------
+    tuple
+        ``(x, proven, lower_bound, certificate)``: the best split found (the
+        incumbent unless a better one was found), whether it is proven
+        optimal, a lower bound, and the :class:`OddCycles` of the cycle
+        relaxation's bound (None when the bound is the branch and bound's).
     """
-    from scipy.optimize import Bounds, LinearConstraint, milp
-
     best = incumbent.copy()
     best_cost = split_cost(best, u, v, s, w)
+    m = len(s)
+    neg = (s < 0).astype(np.int64)
+    cuts: list[tuple[np.ndarray, np.ndarray]] = []
+    for tri in triangles(n, u, v):
+        if (neg[tri[0]] + neg[tri[1]] + neg[tri[2]]) % 2 == 1:
+            cuts.append((np.asarray(tri, dtype=np.int64), np.zeros(3, dtype=bool)))
+            if len(cuts) >= _MAX_TRIANGLE_CUTS:
+                break
+    if seeds is not None:
+        cuts += list(zip(seeds.ties, seeds.in_d, strict=True))
+
+    def report(bound: float) -> None:
+        if progress is not None:
+            progress(bound, best_cost)
+
+    h = _quiet_highs()
+    # Each round re-solves from the last basis: new rows start basic, so the
+    # dual simplex only repairs them (presolve would discard the basis).
+    h.setOptionValue("presolve", "off")
+    h.setOptionValue("simplex_strategy", 1)
+    lp = highspy.HighsLp()
+    lp.num_col_, lp.num_row_ = m, 0
+    lp.col_cost_ = w.astype(np.float64)
+    lp.col_lower_, lp.col_upper_ = np.zeros(m), np.ones(m)
+    h.passModel(lp)
+
+    def add(new: list[tuple[np.ndarray, np.ndarray]]) -> None:
+        if new:
+            starts, index, value, lower = _rows(new)
+            h.addRows(
+                len(new),
+                lower,
+                np.full(len(new), highspy.kHighsInf),
+                len(index),
+                starts,
+                index,
+                value,
+            )
+
+    add(cuts)
+    lower_bound, certificate = 0.0, None
+    solution, y = None, np.zeros(0)
+    start = time.monotonic()
+    for round_ in range(_CUT_ROUNDS):
+        if time.monotonic() - start > _CUT_SHARE * max(deadline - start, 0.0):
+            break
+        if not _time_left(h, deadline):
+            break
+        h.run()
+        if h.getModelStatus() != highspy.HighsModelStatus.kOptimal:
+            break
+        solution = h.getSolution()
+        f = np.asarray(solution.col_value)
+        y = np.clip(np.asarray(solution.row_dual), 0.0, None)
+        used = np.flatnonzero(y > 0)
+        candidate = OddCycles(
+            tuple(cuts[i][0] for i in used), tuple(cuts[i][1] for i in used), y[used]
+        )
+        bound = odd_cycle_bound(u, v, s, w, candidate)
+        if bound > lower_bound:
+            lower_bound, certificate = bound, candidate
+        rounded = _rounded_split(n, u, v, s, w, f)
+        if split_cost(rounded, u, v, s, w) < best_cost:
+            best, best_cost = rounded, split_cost(rounded, u, v, s, w)
+        report(lower_bound)
+        if proves(lower_bound, best_cost, w):
+            return best, True, lower_bound, certificate
+        new = _new_cuts(n, u, v, s, f, cuts)
+        if not new:
+            break
+        if round_ % 5 == 4:  # drop the cuts the LP no longer leans on
+            drop = _slack_rows(cuts, solution, y)
+            if len(drop):
+                h.deleteRows(len(drop), drop.astype(np.int32))
+                cuts = _without(cuts, drop)
+        cuts += new
+        add(new)
+
+    if solution is not None:  # the MIP gets the rows binding at the last LP optimum
+        cuts = _without(cuts, _slack_rows(cuts, solution, y))
+    h.clearModel()  # the LP's memory, before the MIP takes its own
+    x, status, bound = _highs_mip(n, u, v, s, w, cuts, fixed, best, deadline, progress)
+    if x is not None and split_cost(x, u, v, s, w) < best_cost:
+        best, best_cost = x, split_cost(x, u, v, s, w)
+    if status:
+        return best, True, best_cost, None
+    if bound is not None and bound > lower_bound:
+        return best, proves(bound, best_cost, w), bound, None
+    return best, proves(lower_bound, best_cost, w), lower_bound, certificate
+
+
+def _slack_rows(
+    cuts: list[tuple[np.ndarray, np.ndarray]], solution: highspy.HighsSolution, y: np.ndarray
+) -> np.ndarray:
+    """Rows of the last LP solve (the first ``len(y)`` cuts) that are slack with no dual."""
+    solved = cuts[: len(y)]
+    if not solved:
+        return np.zeros(0, dtype=np.int64)
+    slack = np.asarray(solution.row_value)[: len(y)] - _rows(solved)[3] > _SLACK
+    return np.flatnonzero(slack & (y <= 0))
+
+
+def _without(
+    cuts: list[tuple[np.ndarray, np.ndarray]], drop: np.ndarray
+) -> list[tuple[np.ndarray, np.ndarray]]:
+    keep = np.ones(len(cuts), dtype=bool)
+    keep[drop] = False
+    return [cut for cut, k in zip(cuts, keep.tolist(), strict=True) if k]
+
+
+def _new_cuts(
+    n: int,
+    u: np.ndarray,
+    v: np.ndarray,
+    s: np.ndarray,
+    f: np.ndarray,
+    cuts: list[tuple[np.ndarray, np.ndarray]],
+) -> list[tuple[np.ndarray, np.ndarray]]:
+    """Violated odd-cycle inequalities for ``f`` not already among ``cuts``.
+
+    Both families every round: the spanning-forest cuts are cheap
+    (vectorised) and catch cycles through integral ties; the shortest-path
+    ones are the most violated through each fractional tie, and without them
+    the bound of a weighted network climbs about twice as slowly (measured:
+    CPU 7.8 s against 3.3 s to prove a 1,500-actor weighted trust-like core).
+    """
+    known = {frozenset(edges.tolist()) for edges, _ in cuts}
+    new = []
+
+    def keep(found: list[tuple[np.ndarray, np.ndarray]]) -> None:
+        for edges, in_d in found:
+            key = frozenset(edges.tolist())
+            if key not in known:
+                known.add(key)
+                new.append((edges, in_d))
+
+    keep(_tree_cuts(n, u, v, s, f, max(n, 10)))
+    keep(_odd_cycle_cuts(n, u, v, s, f, max(n, 10)))
+    return new
+
+
+def _highs_mip(
+    n: int,
+    u: np.ndarray,
+    v: np.ndarray,
+    s: np.ndarray,
+    w: np.ndarray,
+    cuts: list[tuple[np.ndarray, np.ndarray]],
+    fixed: int,
+    start: np.ndarray,
+    deadline: float,
+    progress: Progress | None,
+) -> tuple[np.ndarray | None, bool, float | None]:
+    """The XOR model with ``cuts``, by HiGHS, ``start`` as MIP start (see :func:`milp_split`).
+
+    Returns the split found (None if none), whether it is proven optimal, and
+    the solver's dual bound.
+    """
     m = len(s)
     e = np.arange(m)
     pos = s > 0
     # Row 2e:     f_e - x_i + x_j >= 0 (positive tie) | f_e - x_i - x_j >= -1 (negative)
     # Row 2e + 1: f_e + x_i - x_j >= 0 (positive tie) | f_e + x_i + x_j >= 1 (negative)
     coef_j0 = np.where(pos, 1.0, -1.0)
-    rows = [np.repeat(np.arange(2 * m), 3)]
-    cols = [np.column_stack([n + e, u, v, n + e, u, v]).ravel()]
     ones = np.ones(m)
-    vals = [np.column_stack([ones, -ones, coef_j0, ones, ones, -coef_j0]).ravel()]
-    lbs = [np.column_stack([np.where(pos, 0.0, -1.0), np.where(pos, 0.0, 1.0)]).ravel()]
-    n_rows = 2 * m
-
-    def add_cut(edges: np.ndarray, in_d: np.ndarray) -> None:
-        # sum_{C - D} f_e - sum_D f_e >= 1 - |D|
-        nonlocal n_rows
-        rows.append(np.full(len(edges), n_rows))
-        cols.append(n + edges)
-        vals.append(np.where(in_d, -1.0, 1.0))
-        lbs.append(np.array([1.0 - float(in_d.sum())]))
-        n_rows += 1
-
-    neg = (s < 0).astype(np.int64)
-    n_tri = 0
-    for tri in triangles(n, u, v):
-        if (neg[tri[0]] + neg[tri[1]] + neg[tri[2]]) % 2 == 1:
-            add_cut(np.asarray(tri, dtype=np.int64), np.zeros(3, dtype=bool))
-            n_tri += 1
-            if n_tri >= _MAX_TRIANGLE_CUTS:
-                break
-
+    tie_rows = sparse.csr_matrix(
+        (
+            np.column_stack([ones, -ones, coef_j0, ones, ones, -coef_j0]).ravel(),
+            (np.repeat(np.arange(2 * m), 3), np.column_stack([n + e, u, v, n + e, u, v]).ravel()),
+        ),
+        shape=(2 * m, n + m),
+    )
+    tie_lower = np.column_stack([np.where(pos, 0.0, -1.0), np.where(pos, 0.0, 1.0)]).ravel()
+    if cuts:
+        starts, index, value, cut_lower = _rows(cuts)
+        cut_rows = sparse.csr_matrix((value, index + n, starts), shape=(len(cuts), n + m))
+        A = sparse.vstack([tie_rows, cut_rows]).tocsr()
+        lower = np.concatenate([tie_lower, cut_lower])
+    else:
+        A, lower = tie_rows, tie_lower
     upper = np.ones(n + m)
     upper[fixed] = 0.0
-    bounds = Bounds(np.zeros(n + m), upper)
-    cost = np.concatenate([np.zeros(n), w.astype(np.float64)])
-
-    def constraints() -> LinearConstraint:
-        A = sparse.csr_matrix(
-            (np.concatenate(vals), (np.concatenate(rows), np.concatenate(cols))),
-            shape=(n_rows, n + m),
-        )
-        return LinearConstraint(A, np.concatenate(lbs), np.full(n_rows, np.inf))
-
-    def options(**extra: object) -> dict[str, object]:
-        left = deadline - time.monotonic()
-        return {"disp": False, **extra} | ({"time_limit": max(left, 0.01)} if left < 1e9 else {})
-
-    lower_bound = 0.0
-    start = time.monotonic()
-    # Cutting-plane rounds on the LP relaxation, while they pay and half the time is left.
-    for _ in range(_CUT_ROUNDS):
-        if time.monotonic() - start > 0.5 * max(deadline - start, 0.0):
-            break
-        lp = milp(cost, constraints=constraints(), bounds=bounds, options=options())
-        if lp.x is None:
-            break
-        lower_bound = max(lower_bound, float(lp.fun))
-        if proves(lower_bound, best_cost, w):
-            return best, True, best_cost
-        cuts = _odd_cycle_cuts(n, u, v, s, lp.x[n:], max(n, 10))
-        if not cuts:
-            break
-        for edges, in_d in cuts:
-            add_cut(edges, in_d)
-
-    if _highspy() is not None:
-        A = constraints().A
-        frustrated = np.where(pos, best[u] != best[v], best[u] == best[v]).astype(np.float64)
-        x, status, bound = _highs_mip(
-            cost,
-            sparse.csr_matrix(A),
-            np.concatenate(lbs),
-            upper,
-            n,
-            np.concatenate([best.astype(np.float64), frustrated]),
-            deadline,
-        )
-        if bound is not None and np.isfinite(bound):
-            lower_bound = max(lower_bound, bound)
-        if x is not None:
-            if split_cost(x, u, v, s, w) < best_cost:
-                best, best_cost = x, split_cost(x, u, v, s, w)
-            if status:
-                return best, True, best_cost
-        return best, proves(lower_bound, best_cost, w), lower_bound
-    # mip_rel_gap=0: with the default 1e-4, "optimal" would not be a proof for L >= 10^4.
-    res = milp(
-        cost,
-        constraints=constraints(),
-        integrality=np.concatenate([np.ones(n), np.zeros(m)]),
-        bounds=bounds,
-        options=options(mip_rel_gap=0.0),
-    )
-    bound = getattr(res, "mip_dual_bound", None)
-    if bound is not None and np.isfinite(bound):
-        lower_bound = max(lower_bound, float(bound))
-    if res.x is not None:
-        x = np.rint(res.x[:n]).astype(np.int64)
-        if split_cost(x, u, v, s, w) < best_cost:  # ties keep the incumbent (the warm start)
-            best, best_cost = x, split_cost(x, u, v, s, w)
-        if res.status == 0:
-            return best, True, best_cost
-    return best, proves(lower_bound, best_cost, w), lower_bound
-
-
-def _highspy():
-    """The ``highspy`` module (HiGHS's own interface) if installed, else None."""
-    try:
-        import highspy
-    except ImportError:
-        return None
-    return highspy
-
-
-def _highs_mip(
-    cost: np.ndarray,
-    A: sparse.csr_matrix,
-    lower: np.ndarray,
-    upper: np.ndarray,
-    n: int,
-    start: np.ndarray,
-    deadline: float,
-) -> tuple[np.ndarray | None, bool, float | None]:
-    """Solve the model with HiGHS directly, the heuristic's split as a MIP start.
-
-    Returns the split found (None if none), whether it is proven optimal, and
-    the solver's dual bound.
-    """
-    highspy = _highspy()
-    # The core class: highspy.Highs() prints HiGHS's banner on the process's
-    # standard output when created, before any option can silence it, which
-    # would mix into the command line's report.
-    h = (
-        getattr(highspy, "_core", highspy)._Highs()
-        if hasattr(highspy, "_core")
-        else highspy.Highs()
-    )
-    h.setOptionValue("output_flag", False)
+    h = _quiet_highs()
     h.setOptionValue("mip_rel_gap", 0.0)
-    h.setOptionValue("threads", 1)
-    left = deadline - time.monotonic()
-    if left < 1e9:
-        h.setOptionValue("time_limit", max(left, 0.01))
-    m = A.shape[1] - n
+    if not _time_left(h, deadline):
+        return None, False, None
     lp = highspy.HighsLp()
     lp.num_col_, lp.num_row_ = n + m, A.shape[0]
-    lp.col_cost_ = cost
+    lp.col_cost_ = np.concatenate([np.zeros(n), w.astype(np.float64)])
     lp.col_lower_ = np.zeros(n + m)
     lp.col_upper_ = upper
     lp.row_lower_ = lower
@@ -399,10 +701,21 @@ def _highs_mip(
     lp.a_matrix_.num_col_, lp.a_matrix_.num_row_ = n + m, A.shape[0]
     lp.integrality_ = [highspy.HighsVarType.kInteger] * n + [highspy.HighsVarType.kContinuous] * m
     h.passModel(lp)
+    frustrated = np.where(pos, start[u] != start[v], start[u] == start[v]).astype(np.float64)
     solution = highspy.HighsSolution()
-    solution.col_value = start.astype(np.float64)
+    solution.col_value = np.concatenate([start.astype(np.float64), frustrated])
     solution.value_valid = True
     h.setSolution(solution)
+    if progress is not None:
+        last = [0.0]
+
+        def tick(kind, message, out, into, data) -> None:
+            if time.monotonic() - last[0] >= 1.0:
+                last[0] = time.monotonic()
+                progress(float(out.mip_dual_bound), float(out.mip_primal_bound))
+
+        h.setCallback(tick, None)
+        h.startCallback(highspy.cb.HighsCallbackType.kCallbackMipInterrupt)
     h.run()
     info = h.getInfo()
     bound = float(info.mip_dual_bound) if info.mip_node_count >= 0 else None

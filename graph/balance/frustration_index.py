@@ -9,9 +9,10 @@ the partition are named after their most central actor.
 from __future__ import annotations
 
 import math
+import sys
 import time
 import warnings
-from collections.abc import Hashable, Mapping
+from collections.abc import Hashable, Iterator, Mapping
 from dataclasses import dataclass, field
 
 import networkx as nx
@@ -21,15 +22,26 @@ import pandas as pd
 from .arrays import SignedArrays, canonical_rank, node_index, signed_arrays
 from .exact import (
     ENUMERATE_MAX_ACTORS,
+    OddCycles,
+    Progress,
     cycle_packing_bound,
     enumerate_split,
     milp_split,
+    odd_cycle_bound,
     proves,
 )
 from .heuristic import heuristic_split, improved_split, split_cost
 from .reduce import Reduced, reduce_block
 
-__all__ = ["Frustration", "changed_sides", "frustrated_ties", "frustration", "name_groups"]
+__all__ = [
+    "BlockProof",
+    "Frustration",
+    "changed_sides",
+    "frustrated_ties",
+    "frustration",
+    "name_groups",
+    "verify_frustration",
+]
 
 METHODS = ("auto", "exact", "heuristic")
 
@@ -42,6 +54,44 @@ def check_method(method: str) -> None:
     """The one check of a ``method`` argument."""
     if method not in METHODS:
         raise ValueError(f"method must be 'auto', 'exact' or 'heuristic', not {method!r}")
+
+
+#: Seconds after which a proof on a terminal shows its progress on standard error.
+PROGRESS_AFTER = 3.0
+
+
+@dataclass(frozen=True)
+class BlockProof:
+    """How the lower bound of one block is known: its certificate.
+
+    Attributes
+    ----------
+    actors : tuple
+        The actors left in the block after reduction (graph node ids).
+    u, v, s, w : numpy.ndarray, shape (m,)
+        The reduced block's ties (positions in ``actors``), signs and weights.
+    constant : float
+        Weight the reduction found frustrated whatever the split.
+    kind : str
+        ``"reduction"`` (nothing left to split), ``"enumeration"`` (every
+        split tried), ``"cycles"`` (``cycles`` certifies the bound),
+        ``"solver"`` (HiGHS's branch-and-bound bound, not independently
+        checkable) or ``"none"`` (no proof was asked for).
+    cycles : OddCycles or None
+        With ``kind="cycles"``: the odd-cycle inequalities and multipliers.
+    bound : float
+        The block's lower bound, ``constant`` included.
+    """
+
+    actors: tuple[Hashable, ...]
+    u: np.ndarray = field(repr=False)
+    v: np.ndarray = field(repr=False)
+    s: np.ndarray = field(repr=False)
+    w: np.ndarray = field(repr=False)
+    constant: float
+    kind: str
+    cycles: OddCycles | None = field(repr=False)
+    bound: float
 
 
 @dataclass(frozen=True)
@@ -68,12 +118,15 @@ class Frustration:
         What found and proved ``L``: ``"reduction"`` (actors with one or two
         ties removed until nothing was left), ``"enumeration"`` (every split
         of small blocks), ``"local search"`` (the heuristic), ``"cycle
-        packing"`` (the lower bound met it), ``"HiGHS"`` (the integer
+        packing"`` (the lower bound met it), ``"HiGHS"`` (the relaxation or the integer
         program), joined by ``+``; ``"none"`` without a cycle.
     seconds : float
         Wall-clock time taken.
     blocks : int
         Biconnected blocks with a cycle, each solved on its own.
+    certificate : tuple of BlockProof
+        How each block's lower bound is known; :func:`verify_frustration`
+        checks them.
     """
 
     L: int | float
@@ -84,6 +137,7 @@ class Frustration:
     solver: str
     seconds: float
     blocks: int
+    certificate: tuple[BlockProof, ...] = field(default=(), repr=False)
 
     @property
     def gap(self) -> float:
@@ -127,12 +181,16 @@ def frustration(
        ``start`` when given, gives each block a split.
     3. Proof.  A packing of disjoint unbalanced cycles bounds ``L`` from
        below (:func:`graph.balance.exact.cycle_packing_bound`); on networks
-       close to balance it meets the heuristic's value.  Otherwise the binary
-       linear program of Aref, Mason & Wilson (the "XOR" model, actors as
-       branching variables, odd-triangle and odd-cycle inequalities) is
-       solved by HiGHS (:func:`scipy.optimize.milp`), and stops as soon as
-       the relaxation's bound reaches the heuristic's value.  Blocks of at
-       most 12 actors try every split instead.
+       close to balance it meets the heuristic's value.  Otherwise the cycle
+       relaxation (odd-cycle inequalities separated round by round into a
+       warm-started HiGHS LP, seeded with the packing's cycles; Barahona &
+       Mahjoub) raises the bound, and then the binary linear program of
+       Aref, Mason & Wilson (the "XOR" model, actors as branching variables,
+       the binding odd-cycle rows) is solved by HiGHS from the heuristic's
+       split (:func:`graph.balance.exact.milp_split`); each stops as soon as
+       its bound reaches the best split's value.  Blocks of at most 12
+       actors try every split instead.  Every bound keeps its certificate
+       (``certificate``; :func:`verify_frustration` checks it).
     4. If the time budget runs out first, the best split found is returned
        with ``proven=False``, the solver's lower bound and a
        :class:`UserWarning`.
@@ -209,7 +267,7 @@ def frustration(
     sa = signed_arrays(S, "balance.frustration", weight=weight)
     deadline = math.inf if method == "exact" or time_limit is None else began + time_limit
     x0 = None if start is None else _start_split(sa, start)
-    x, cost, lower, proven, solvers, blocks = _solve_blocks(sa, method, deadline, seed, x0)
+    x, cost, lower, proven, solvers, proofs = solve_blocks(sa, method, deadline, seed, x0)
     if not proven and method != "heuristic":
         warnings.warn(
             f"balance.frustration: the proof did not finish within {time_limit} s; L = "
@@ -227,7 +285,8 @@ def frustration(
         method="heuristic" if method == "heuristic" else "exact",
         solver="+".join(sorted(solvers)) or "none",
         seconds=time.monotonic() - began,
-        blocks=blocks,
+        blocks=len(proofs),
+        certificate=tuple(proofs),
     )
 
 
@@ -287,43 +346,72 @@ def _blocks(sa: SignedArrays) -> list[np.ndarray]:
     ]
 
 
-def _solve_blocks(
+def _reduced_blocks(sa: SignedArrays) -> Iterator[tuple[np.ndarray, np.ndarray, Reduced | None]]:
+    """Each block with a cycle, smallest first: its ties, actors and reduced core.
+
+    A bridge (a block of one tie) comes with ``None``: it is always satisfied.
+    """
+    for ties in sorted((b for b in _blocks(sa) if len(b)), key=len):
+        actors, local = np.unique(np.concatenate([sa.u[ties], sa.v[ties]]), return_inverse=True)
+        if len(ties) == 1:
+            yield ties, actors, None
+            continue
+        bu, bv = local[: len(ties)], local[len(ties) :]
+        yield ties, actors, reduce_block(len(actors), bu, bv, sa.s[ties], sa.w[ties])
+
+
+def solve_blocks(
     sa: SignedArrays, method: str, deadline: float, seed: int, x0: np.ndarray | None
-) -> tuple[np.ndarray, float, float, bool, set[str], int]:
+) -> tuple[np.ndarray, float, float, bool, set[str], list[BlockProof]]:
     """Solve every block; glue their splits into one 0/1 vector."""
     solvers: set[str] = set()
     rank = canonical_rank(sa.nodes)
     splits: list[tuple[np.ndarray, np.ndarray]] = []  # (actors, their 0/1 side)
+    proofs: list[BlockProof] = []
     cost = lower = 0.0
     proven = True
-    blocks = [b for b in _blocks(sa) if len(b)]
-    cyclic = 0
-    for ties in sorted(blocks, key=len):
-        actors, local = np.unique(np.concatenate([sa.u[ties], sa.v[ties]]), return_inverse=True)
-        bu, bv = local[: len(ties)], local[len(ties) :]
-        bs, bw = sa.s[ties], sa.w[ties]
-        if len(ties) == 1:  # a bridge: always satisfied
+    progress = _terminal_progress()
+    for ties, actors, core in _reduced_blocks(sa):
+        bs = sa.s[ties]
+        if core is None:  # a bridge: always satisfied
             splits.append((actors, np.array([0, 0 if bs[0] > 0 else 1])))
             continue
-        cyclic += 1
-        core = reduce_block(len(actors), bu, bv, bs, bw)
+        local = np.searchsorted(actors, np.concatenate([sa.u[ties], sa.v[ties]]))
+        bu, bv, bw = local[: len(ties)], local[len(ties) :], sa.w[ties]
         if len(core.s):
             fixed = int(np.argmin(rank[actors[core.actors]]))
             start = None if x0 is None else x0[actors[core.actors]]
-            x, _, core_lower, block_proven = _solve_core(
-                core, fixed, start, method, deadline, seed, solvers
+            x, _, core_lower, block_proven, kind, cycles = _solve_core(
+                core, fixed, start, method, deadline, seed, solvers, progress
             )
             x = core.expand(len(actors), x, None if x0 is None else x0[actors])
         else:  # the reductions solved it
             solvers.add("reduction")
             x = core.expand(len(actors), np.zeros(0), None if x0 is None else x0[actors])
-            core_lower, block_proven = 0.0, True
+            core_lower, block_proven, kind, cycles = 0.0, True, "reduction", None
         block_cost = split_cost(x, bu, bv, bs, bw)
         cost += block_cost
         lower += block_cost if block_proven else core_lower + core.constant
         proven = proven and block_proven
         splits.append((actors, x))
-    return _glue(sa.n, splits, x0), cost, lower, proven, solvers, cyclic
+        proofs.append(
+            BlockProof(
+                actors=tuple(sa.nodes[i] for i in actors[core.actors].tolist()),
+                u=core.u,
+                v=core.v,
+                s=core.s,
+                w=core.w,
+                constant=core.constant,
+                kind=kind,
+                cycles=cycles,
+                bound=core_lower + core.constant,
+            )
+        )
+        if progress is not None:
+            progress.block_done(block_cost, core_lower + core.constant)
+    if progress is not None:
+        progress.close()
+    return _glue(sa.n, splits, x0), cost, lower, proven, solvers, proofs
 
 
 def _solve_core(
@@ -334,8 +422,12 @@ def _solve_core(
     deadline: float,
     seed: int,
     solvers: set[str],
-) -> tuple[np.ndarray, float, float, bool]:
-    """Split the reduced block: ``(x, cost, lower bound, proven)``, without the constant."""
+    progress: _TerminalProgress | None,
+) -> tuple[np.ndarray, float, float, bool, str, OddCycles | None]:
+    """Split the reduced block, without the constant.
+
+    Returns ``(x, cost, lower bound, proven, certificate kind, cycles)``.
+    """
     n, u, v, s, w = len(core.actors), core.u, core.v, core.s, core.w
     if method != "heuristic" and n <= ENUMERATE_MAX_ACTORS:
         x = enumerate_split(n, u, v, s, w, fixed)
@@ -344,31 +436,192 @@ def _solve_core(
             if split_cost(kept, u, v, s, w) <= split_cost(x, u, v, s, w):
                 x = kept
         solvers.add("enumeration")
-        return x, split_cost(x, u, v, s, w), split_cost(x, u, v, s, w), True
+        cost = split_cost(x, u, v, s, w)
+        return x, cost, cost, True, "enumeration", None
     x = heuristic_split(n, u, v, s, w, seed, start)
     cost = split_cost(x, u, v, s, w)
     solvers.add("local search")
-    lower, proven = (cost, True) if cost == 0 else (0.0, False)
-    if proven or method == "heuristic":
-        return x, cost, lower, proven
+    if cost == 0:  # no cycle certificate needed: 0 is a lower bound
+        return x, cost, 0.0, True, "cycles", OddCycles((), (), np.zeros(0))
+    if method == "heuristic":
+        return x, cost, 0.0, False, "none", None
     # Packing orders differ in which cycles they find: a few seeded tries.
     rng = np.random.default_rng(seed)
+    lower, cycles = 0.0, None
     for attempt in range(_PACKING_ATTEMPTS):
-        lower = max(lower, cycle_packing_bound(n, u, v, s, w, x, rng if attempt else None))
-        proven = proves(lower, cost, w)
-        if proven or time.monotonic() > deadline:
+        bound, packing = cycle_packing_bound(n, u, v, s, w, x, rng if attempt else None)
+        if bound <= lower:  # another order found no more: the LP takes over
             break
-    if proven:
+        lower, cycles = bound, packing
+        if proves(lower, cost, w) or time.monotonic() > deadline:
+            break
+    if proves(lower, cost, w):
         solvers.add("cycle packing")
-    elif time.monotonic() < deadline:
-        solvers.add("HiGHS")
-        x, proven, milp_lower = milp_split(
-            n, u, v, s, w, fixed=fixed, deadline=deadline, incumbent=x
+        return x, cost, lower, True, "cycles", cycles
+    if time.monotonic() >= deadline:
+        return x, cost, lower, False, "cycles", cycles
+    solvers.add("HiGHS")
+    report = None if progress is None else progress.block(cost)
+    x, proven, milp_lower, relaxation = milp_split(
+        n, u, v, s, w, fixed=fixed, deadline=deadline, incumbent=x, seeds=cycles, progress=report
+    )
+    cost = split_cost(x, u, v, s, w)
+    if milp_lower > lower:
+        lower, cycles = milp_lower, relaxation
+    kind = (
+        "cycles"
+        if cycles is not None and lower == odd_cycle_bound(u, v, s, w, cycles)
+        else "solver"
+    )
+    return (
+        x,
+        cost,
+        lower,
+        proven or proves(lower, cost, w),
+        kind,
+        cycles if kind == "cycles" else None,
+    )
+
+
+class _TerminalProgress:
+    """One line on standard error, rewritten: bound, incumbent and gap of the proof so far.
+
+    Shown only when standard error is a terminal, and only after
+    :data:`PROGRESS_AFTER` seconds (short proofs print nothing).
+    """
+
+    def __init__(self) -> None:
+        self.began = time.monotonic()
+        self.blocks = 0
+        self.cost = self.lower = 0.0
+        self.shown = False
+
+    def block(self, incumbent: float) -> Progress:
+        def report(bound: float, best: float) -> None:
+            self.show(self.lower + max(bound, 0.0), self.cost + min(best, incumbent))
+
+        return report
+
+    def block_done(self, cost: float, lower: float) -> None:
+        self.blocks += 1
+        self.cost += cost
+        self.lower += lower
+
+    def show(self, bound: float, incumbent: float) -> None:
+        elapsed = time.monotonic() - self.began
+        if elapsed < PROGRESS_AFTER:
+            return
+        gap = (incumbent - bound) / incumbent if incumbent else 0.0
+        sys.stderr.write(
+            f"\rfrustration: {elapsed:6.0f} s  block {self.blocks + 1}  "
+            f"bound {bound:,.6g}  incumbent {incumbent:,.6g}  gap {gap:.3%}   "
         )
-        cost = split_cost(x, u, v, s, w)
-        lower = max(lower, milp_lower)
-        proven = proven or proves(lower, cost, w)
-    return x, cost, lower, proven
+        sys.stderr.flush()
+        self.shown = True
+
+    def close(self) -> None:
+        if self.shown:
+            sys.stderr.write("\n")
+            sys.stderr.flush()
+
+
+def _terminal_progress() -> _TerminalProgress | None:
+    if not (hasattr(sys.stderr, "isatty") and sys.stderr.isatty()):
+        return None
+    return _TerminalProgress()
+
+
+def verify_frustration(S: nx.Graph, result: Frustration, *, weight: str | None = "weight") -> bool:
+    """Check a frustration index against its graph, independently of how it was found.
+
+    1. The partition attains ``L``: the ties it frustrates (positive between
+       groups, negative within) are counted again, and weigh ``L``.
+    2. The lower bound is certified: the blocks are reduced again (the
+       reductions are exact, see :mod:`graph.balance.reduce`) and must be the
+       ones the certificate speaks of; a block's bound is then recomputed
+       from its odd-cycle inequalities and multipliers
+       (:func:`graph.balance.exact.odd_cycle_bound`), or by trying every
+       split (``"enumeration"``), or is the reduction's constant; only a
+       ``"solver"`` block (HiGHS's branch-and-bound bound) is taken on trust.
+       The blocks' bounds must add up to ``lower_bound``.
+    3. ``proven`` holds exactly when the bound meets ``L``.
+
+    Parameters
+    ----------
+    S : networkx.Graph
+        The signed graph ``result`` was computed on.
+    result : Frustration
+        From :func:`frustration` on ``S``.
+    weight : str or None, default "weight"
+        The ``weight`` passed to :func:`frustration`.
+
+    Returns
+    -------
+    bool
+        True (every check passed).
+
+    Raises
+    ------
+    ValueError
+        Saying which check failed.
+
+    Examples
+    --------
+    >>> from graph.datasets import highland_tribes
+    >>> S = highland_tribes()
+    >>> result = frustration(S)
+    >>> verify_frustration(S, result), [proof.kind for proof in result.certificate]
+    (True, ['cycles'])
+    """
+    sa = signed_arrays(S, "balance.verify_frustration", weight=weight)
+    labels = _group_labels(result.partition, sa.nodes)
+    tied = np.flatnonzero(sa.degree > 0)
+    if any(labels[i] is None for i in tied.tolist()):
+        raise ValueError("an actor with ties is in no group")
+    code = pd.factorize(pd.Series([labels[i] for i in tied.tolist()], dtype=object))[0]
+    group = np.full(sa.n, -1, dtype=np.int64)
+    group[tied] = code
+    recount = split_cost(group, sa.u, sa.v, sa.s, sa.w)
+    integral = np.all(sa.w == np.round(sa.w))
+    scale = 1e-9 * max(1.0, recount)
+    if abs(recount - float(result.L)) > scale:
+        raise ValueError(f"the partition frustrates {recount:g}, not L = {result.L}")
+    cores = [(actors, core) for _, actors, core in _reduced_blocks(sa) if core is not None]
+    if len(cores) != len(result.certificate):
+        raise ValueError(f"{len(cores)} blocks with a cycle, {len(result.certificate)} proofs")
+    total = 0.0
+    for (actors, core), proof in zip(cores, result.certificate, strict=True):
+        same = (
+            len(core.s) == len(proof.s)
+            and tuple(sa.nodes[i] for i in actors[core.actors].tolist()) == proof.actors
+            and np.array_equal(core.u, proof.u)
+            and np.array_equal(core.v, proof.v)
+            and np.array_equal(core.s, proof.s)
+            and np.allclose(core.w, proof.w)
+            and math.isclose(core.constant, proof.constant)
+        )
+        if not same:
+            raise ValueError("a proof is about a block this graph does not have")
+        if proof.kind == "cycles" and proof.cycles is not None:
+            bound = odd_cycle_bound(core.u, core.v, core.s, core.w, proof.cycles) + core.constant
+        elif proof.kind == "enumeration":
+            x = enumerate_split(len(core.actors), core.u, core.v, core.s, core.w, 0)
+            bound = split_cost(x, core.u, core.v, core.s, core.w) + core.constant
+        elif proof.kind in ("reduction", "none"):
+            bound = core.constant
+        elif proof.kind == "solver":
+            bound = proof.bound
+        else:
+            raise ValueError(f"unknown kind of proof {proof.kind!r}")
+        if bound < proof.bound - 1e-6 * max(1.0, abs(proof.bound)):
+            raise ValueError(f"a block claims {proof.bound:g} but its certificate gives {bound:g}")
+        total += bound
+    certified = math.ceil(total - 1e-6) if integral else total
+    if certified < float(result.lower_bound) - scale:
+        raise ValueError(f"the certificates give {certified:g} < lower_bound {result.lower_bound}")
+    if result.proven != proves(float(result.lower_bound), recount, sa.w):
+        raise ValueError(f"proven is {result.proven} with L {result.L} >= {result.lower_bound}")
+    return True
 
 
 def _glue(n: int, splits: list[tuple[np.ndarray, np.ndarray]], x0: np.ndarray | None) -> np.ndarray:

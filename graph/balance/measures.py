@@ -32,10 +32,11 @@ def triangle_census(S: nx.Graph) -> dict[str, int]:
     >>> triangle_census(highland_tribes())
     {'+++': 19, '++-': 2, '+--': 40, '---': 7}
     """
-    return _census(signed_arrays(S, "triangle_census"))
+    return triangle_counts(signed_arrays(S, "triangle_census"))
 
 
-def _census(sa: SignedArrays) -> dict[str, int]:
+def triangle_counts(sa: SignedArrays) -> dict[str, int]:
+    """Triangles by their number of negative ties (``+++`` to ``---``), from the arrays."""
     counts = [0, 0, 0, 0]
     neg = (sa.s < 0).tolist()
     for e1, e2, e3 in triangles(sa.n, sa.u, sa.v):
@@ -101,7 +102,7 @@ def triangle_balance(S: nx.Graph, *, weak: bool = False) -> float:
     .. [2] J. A. Davis, "Clustering and structural balance in graphs",
        Human Relations 20(2):181-187, 1967.
     """
-    return balanced_share(_census(signed_arrays(S, "triangle_balance")), weak=weak)
+    return balanced_share(triangle_counts(signed_arrays(S, "triangle_balance")), weak=weak)
 
 
 def _logsumexp(values: np.ndarray) -> float:

@@ -13,7 +13,7 @@ import pandas as pd
 from scipy import sparse
 
 from .arrays import SignedArrays, signed_arrays, signed_matrix
-from .frustration_index import _solve_blocks, check_method, name_groups
+from .frustration_index import check_method, name_groups, solve_blocks
 
 __all__ = ["PARTITION_EXACT_MAX_TIES", "SignedPartition", "partition"]
 
@@ -288,7 +288,7 @@ def partition(
     elif k == 2:
         weighted = SignedArrays(sa.nodes, sa.u, sa.v, sa.s, np.where(sa.s > 0, 1.0 - alpha, alpha))
         deadline = math.inf if time_limit is None else time.monotonic() + time_limit
-        labels, _, _, proven, _, _ = _solve_blocks(weighted, method, deadline, seed, None)
+        labels, _, _, proven, _, _ = solve_blocks(weighted, method, deadline, seed, None)
         if not proven and method != "heuristic":
             warnings.warn(
                 f"balance.partition: the proof did not finish within {time_limit} s; the "

@@ -13,7 +13,7 @@ from graph.core.errors import visible
 
 from .arrays import node_index, signed_arrays
 from .frustration_index import Frustration, frustrated_ties, frustration
-from .measures import _census, balanced_share, walk_balance
+from .measures import balanced_share, triangle_counts, walk_balance
 
 __all__ = ["SUMMARY_MEMBERS", "BalanceReport", "balance_report", "groups_table"]
 
@@ -213,7 +213,7 @@ def balance_report(
     ['GAHUK', 'GAMA']
     """
     sa = signed_arrays(S, "balance.balance_report", weight=weight)
-    census = _census(sa)
+    census = triangle_counts(sa)
     result = frustration(S, method=method, time_limit=time_limit, weight=weight, start=start)
     total = float(sa.w.sum())
     unplaced = len(result.unplaced)

@@ -3,7 +3,7 @@
 Each loader and generator returns a fresh, undirected :class:`networkx.Graph`
 whose edges carry a ``sign`` attribute in {+1, -1}, the convention used by
 :mod:`graph.balance`: :func:`random_signed_graph` (a null model to compare a
-network with), :func:`senate_like` and :func:`trust_like` (the shapes of
+network with), :func:`senate_like`, :func:`trust_like` and :func:`voting_like` (the shapes of
 published benchmark networks, for tests and benchmarks at realistic size).
 Provenance of every file is documented in ``graph/datasets/README.md``.
 """
@@ -22,6 +22,7 @@ __all__ = [
     "random_signed_graph",
     "senate_like",
     "trust_like",
+    "voting_like",
 ]
 
 #: The 16 Gahuku-Gama subtribes, in the row order of UCINET's ``GAMA`` data set
@@ -186,17 +187,130 @@ def senate_like(n: int = 101, m: int = 2275, *, seed: int = 0) -> nx.Graph:
     return G
 
 
-def trust_like(n: int = 6000, m: int = 35000, *, seed: int = 0) -> nx.Graph:
+def _factional_ties(
+    rng: np.random.Generator,
+    n: int,
+    m: int,
+    *,
+    exponent: float,
+    minority: float,
+    keep_across: float,
+    flip_inside: float,
+    flip_across: float,
+) -> tuple[np.ndarray, list[tuple[int, int, int]]]:
+    """Factions and ``m`` distinct signed Chung-Lu ties: the shared core of the generators.
+
+    Actors get a Pareto activity (tail ``exponent``) and a faction (1 with
+    probability ``minority``); a pair drawn in proportion to activity is kept
+    inside a faction, across with probability ``keep_across``; its sign is
+    +1 inside and -1 across, flipped with ``flip_inside`` / ``flip_across``.
+    """
+    activity = (1.0 - rng.random(n)) ** (-1.0 / (exponent - 1.0))
+    faction = (rng.random(n) < minority).astype(np.int64)
+    p = activity / activity.sum()
+    seen: set[tuple[int, int]] = set()
+    ties: list[tuple[int, int, int]] = []
+    while len(ties) < m:
+        k = 3 * (m - len(ties))
+        a, b = rng.choice(n, size=k, p=p), rng.choice(n, size=k, p=p)
+        keep, flip = rng.random(k), rng.random(k)
+        for i, j, r_keep, r_flip in zip(a.tolist(), b.tolist(), keep, flip, strict=True):
+            pair = (min(i, j), max(i, j))
+            same = faction[i] == faction[j]
+            if i == j or pair in seen or (not same and r_keep > keep_across):
+                continue
+            sign = 1 if same else -1
+            if r_flip < (flip_inside if same else flip_across):
+                sign = -sign
+            seen.add(pair)
+            ties.append((*pair, sign))
+            if len(ties) == m:
+                break
+    return faction, ties
+
+
+def trust_like(n: int = 6000, m: int = 35000, *, seed: int = 0, weighted: bool = False) -> nx.Graph:
     """A seeded sparse, mostly positive signed network shaped like a trust network.
 
-    Imitates the shape of the SNAP trust networks (Epinions, Slashdot): sparse
-    (about 6 ties per actor on average), heavy-tailed activity (a few actors
-    with hundreds of ties), about 85 % positive ties, distrust mostly between
-    two factions.  Actors get an activity drawn from a Pareto law (exponent
-    2.6) and a faction (20 % in the minority); ties join actors drawn in
-    proportion to their activity (Chung-Lu), keeping only 30 % of the pairs
-    across factions; a tie is positive inside a faction and negative across,
-    then 4 % of the signs inside and 8 % across are flipped at random.
+    Imitates the shape of the SNAP trust networks (Epinions, Slashdot, Bitcoin
+    OTC): sparse (about 6 ties per actor on average), heavy-tailed activity (a
+    few actors with hundreds of ties), about 85 % positive ties, distrust
+    mostly between two factions.  Actors get an activity drawn from a Pareto
+    law (exponent 2.6) and a faction (20 % in the minority); ties join actors
+    drawn in proportion to their activity (Chung-Lu), keeping only 30 % of
+    the pairs across factions; a tie is positive inside a faction and negative
+    across, then 4 % of the signs inside and 8 % across are flipped at random.
+
+    With ``weighted=True`` every tie also gets an integer ``weight`` from 1 to
+    10, the size of a rating as on Bitcoin OTC (ratings -10 .. +10): mostly
+    small (``P(k)`` proportional to ``k ** -2``), except that 40 % of the
+    negative ties weigh 10 (distrust is often rated at the extreme).  The
+    weights come from their own random stream, so the ties and signs are those
+    of ``weighted=False``.
+
+    Parameters
+    ----------
+    n, m : int
+        Actors (``0 .. n-1``) and ties.
+    seed : int
+        Seed of everything random.
+    weighted : bool, default False
+        Add the ``weight`` (rating size) of every tie.
+
+    Returns
+    -------
+    networkx.Graph
+        Every edge has ``sign`` (and ``weight`` if asked); every node
+        ``faction`` (0 or 1). A few actors drawn no tie stay as isolates, as
+        in real data.
+
+    Examples
+    --------
+    >>> S = trust_like(600, 3500)
+    >>> S.number_of_nodes(), S.number_of_edges()
+    (600, 3500)
+    >>> sorted({w for *_, w in trust_like(600, 3500, weighted=True).edges(data="weight")})
+    [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]
+
+    References
+    ----------
+    .. [1] J. Leskovec, D. Huttenlocher and J. Kleinberg, "Signed networks in
+       social media", Proceedings of CHI 2010, pp. 1361-1370.
+    .. [2] F. Chung and L. Lu, "Connected components in random graphs with
+       given expected degree sequences", Annals of Combinatorics 6:125-145,
+       2002.
+    .. [3] S. Kumar, F. Spezzano, V. S. Subrahmanian and C. Faloutsos, "Edge
+       weight prediction in weighted signed networks", ICDM 2016, pp. 221-230.
+    """
+    rng = np.random.default_rng(seed)
+    faction, ties = _factional_ties(
+        rng, n, m, exponent=2.6, minority=0.2, keep_across=0.3, flip_inside=0.04, flip_across=0.08
+    )
+    G = nx.Graph(name=f"Trust-like signed network (seed {seed})")
+    G.add_nodes_from((i, {"faction": int(faction[i])}) for i in range(n))
+    G.add_edges_from((i, j, {"sign": sign}) for i, j, sign in ties)
+    if weighted:
+        wrng = np.random.default_rng([seed, 1])
+        sizes = np.arange(1, 11)
+        weight = wrng.choice(sizes, size=len(ties), p=sizes**-2.0 / (sizes**-2.0).sum())
+        extreme = wrng.random(len(ties)) < 0.4
+        for (i, j, sign), w, top in zip(ties, weight.tolist(), extreme.tolist(), strict=True):
+            G[i][j]["weight"] = 10 if sign < 0 and top else w
+    return G
+
+
+def voting_like(n: int = 7115, m: int = 100_693, *, seed: int = 0) -> nx.Graph:
+    """A seeded signed network shaped like an election (votes for and against).
+
+    Imitates the shape of the Wikipedia adminship election network
+    (``wiki-Elec``: 7,115 voters and candidates, 100,693 votes, 78 % in
+    favour, frustration index about 15 % of the ties): heavier activity than
+    a trust network (Pareto exponent 2.2, about 28 ties per actor), two camps
+    (20 % in the minority) with 40 % of the pairs across camps kept, votes in
+    favour inside a camp and against across, then 12 % of the votes inside
+    and 25 % across flipped at random -- about 76 % positive, and a
+    frustration index near 14.5 % of the ties: a much harder instance than
+    :func:`trust_like`.
 
     Parameters
     ----------
@@ -208,46 +322,27 @@ def trust_like(n: int = 6000, m: int = 35000, *, seed: int = 0) -> nx.Graph:
     Returns
     -------
     networkx.Graph
-        Every edge has ``sign``; every node ``faction`` (0 or 1). A few actors
-        drawn no tie stay as isolates, as in real data.
+        Every edge has ``sign``; every node ``faction`` (0 or 1).
 
     Examples
     --------
-    >>> S = trust_like(600, 3500)
+    >>> S = voting_like(700, 10_000)
     >>> S.number_of_nodes(), S.number_of_edges()
-    (600, 3500)
+    (700, 10000)
 
     References
     ----------
     .. [1] J. Leskovec, D. Huttenlocher and J. Kleinberg, "Signed networks in
        social media", Proceedings of CHI 2010, pp. 1361-1370.
-    .. [2] F. Chung and L. Lu, "Connected components in random graphs with
-       given expected degree sequences", Annals of Combinatorics 6:125-145,
-       2002.
+    .. [2] S. Aref, A. J. Mason and M. C. Wilson, "A modeling and computational
+       study of the frustration index in signed networks", Networks
+       75(1):95-110, 2020.
     """
     rng = np.random.default_rng(seed)
-    activity = (1.0 - rng.random(n)) ** (-1.0 / 1.6)
-    faction = (rng.random(n) < 0.2).astype(np.int64)
-    p = activity / activity.sum()
-    seen: set[tuple[int, int]] = set()
-    ties: list[tuple[int, int, int]] = []
-    while len(ties) < m:
-        k = 3 * (m - len(ties))
-        a, b = rng.choice(n, size=k, p=p), rng.choice(n, size=k, p=p)
-        keep, flip = rng.random(k), rng.random(k)
-        for i, j, r_keep, r_flip in zip(a.tolist(), b.tolist(), keep, flip, strict=True):
-            pair = (min(i, j), max(i, j))
-            same = faction[i] == faction[j]
-            if i == j or pair in seen or (not same and r_keep > 0.3):
-                continue
-            sign = 1 if same else -1
-            if r_flip < (0.04 if same else 0.08):
-                sign = -sign
-            seen.add(pair)
-            ties.append((*pair, sign))
-            if len(ties) == m:
-                break
-    G = nx.Graph(name=f"Trust-like signed network (seed {seed})")
+    faction, ties = _factional_ties(
+        rng, n, m, exponent=2.2, minority=0.2, keep_across=0.4, flip_inside=0.12, flip_across=0.25
+    )
+    G = nx.Graph(name=f"Voting-like signed network (seed {seed})")
     G.add_nodes_from((i, {"faction": int(faction[i])}) for i in range(n))
     G.add_edges_from((i, j, {"sign": sign}) for i, j, sign in ties)
     return G
