@@ -36,7 +36,7 @@ DRAWN = """() => {
   const names = new Map(explorer.data.nodes.map((actor) => [actor.id, actor.name]));
   return explorer.nodes.get({filter: (node) => !node.hidden}).map((item) => {
     const node = net.body.nodes[item.id];
-    const r = 1.16 * node.options.size; // triangles and stars reach past the radius
+    const r = explorer.data.shape_reach * node.options.size; // triangles reach past the radius
     const label = node.labelModule.size;
     const top = label.top + (node.labelModule.fontOptions.vadjust || 0);
     const named = Boolean(node.options.label);

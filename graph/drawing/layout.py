@@ -60,6 +60,7 @@ __all__ = [
     "LABELLED_UP_TO",
     "LABEL_SIZE",
     "OPPOSITION_LENGTH",
+    "SHAPE_REACH",
     "UNLABELLED_SPACING",
     "actor_boxes",
     "label_lines",
@@ -128,8 +129,10 @@ LINE_HEIGHT = 1.2
 _NARROW_CHARACTERS = frozenset(" !'(),./:;I[]`fijlrt|")
 _WIDE_CHARACTERS = frozenset("%&@MWmw")
 _ADVANCE = {"narrow": 0.42, "wide": 1.0, "capital": 0.8, "other": 0.65}
-#: Triangles reach 2/sqrt(3) of their radius above or below their centre.
-_SHAPE_REACH = 1.16
+#: How far a shape reaches from its point, in radii: triangles reach 2/sqrt(3)
+#: of their radius above or below their centre. The explorer reads it from
+#: the scene (``shape_reach``) to keep names off shapes.
+SHAPE_REACH = 1.16
 
 
 def layout(
@@ -280,7 +283,7 @@ def actor_boxes(
     for node in nodes:
         data = G.nodes[node]
         radius = radii[node]
-        half_width, top, bottom = radius, -_SHAPE_REACH * radius, _SHAPE_REACH * radius
+        half_width, top, bottom = radius, -SHAPE_REACH * radius, SHAPE_REACH * radius
         text = labels[node] if labels is not None else data.get("name", node)
         lines = str(text).split("\n")
         if label_size > 0:

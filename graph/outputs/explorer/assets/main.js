@@ -3,9 +3,7 @@
 // state and the views, and wires the keys and the toolbar. Every change goes
 // the same way: change the state, then app.update() draws every view from it.
 
-const NARROW_PX = 1100; // below this width, panels start closed
 const TEXT_FIELDS = "input[type=search], input[type=text], textarea, [contenteditable]";
-const PHONE_PX = 600; // up to this width, the legend starts closed too: the network comes first
 // Up to this height (a 1024 x 768 projector), the classroom's legend starts
 // closed: every name at the back row's size needs the room.
 const SHORT_CLASSROOM_PX = 900;
@@ -39,12 +37,14 @@ function startExplorer() {
   const classroom = document.body.classList.contains("preset-classroom");
   // On a projector or a small screen the network gets the whole width; picking
   // an actor or the "Show panels" button opens them.
+  const model = createModel(data);
+  // Below narrow_px, panels start closed; up to phone_px, the legend too: the network comes first.
   const state = createState(data, {
-    panels: !classroom && window.innerWidth >= NARROW_PX,
-    legend: window.innerWidth > PHONE_PX && !(classroom && window.innerHeight <= SHORT_CLASSROOM_PX),
+    panels: !classroom && window.innerWidth >= model.screens.narrow_px,
+    legend: window.innerWidth > model.screens.phone_px && !(classroom && window.innerHeight <= SHORT_CLASSROOM_PX),
   });
   /** @type {App} */
-  const app = { model: createModel(data), state: state, update: update, select: select };
+  const app = { model: model, state: state, update: update, select: select };
   const network = networkView(app);
   const panels = panelsView(app);
   const timeline = timelineView(app);

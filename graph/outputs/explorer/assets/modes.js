@@ -1,6 +1,6 @@
 // @ts-check
 // The explorer's modes, beside the network: balance (balance.js), two dates
-// compared (compare.js) and the quiz (quiz.js), one at a time
+// compared (diff.js, the page's graph.diff) and the quiz (quiz.js), one at a time
 // (state.views.mode, kept in the link), and the glossary (glossary.js) the
 // legend and the quiz open. Each mode has a panel of its own, may colour the
 // actors and draws over the relations after vis-network ("afterDrawing"),
@@ -33,33 +33,6 @@
  */
 
 const HALO_PX = 9; // how much wider than its line a highlighted relation's halo is
-const CURVE_STEPS = 24;
-
-/**
- * A relation's drawn curve stroked again, over the drawing.
- * @param {CanvasRenderingContext2D} context
- * @param {vis.Network} drawing
- * @param {number} id
- * @param {{colour: string, px: number, dashes?: number[]}} look width and dashes in screen pixels
- */
-function strokeRelation(context, drawing, id, look) {
-  const edge = drawing.body.edges[id];
-  if (edge === undefined) return;
-  const scale = drawing.getScale();
-  context.save();
-  context.strokeStyle = look.colour;
-  context.lineCap = "round";
-  context.lineWidth = look.px / scale;
-  context.setLineDash((look.dashes || []).map((dash) => dash / scale));
-  context.beginPath();
-  for (let step = 0; step <= CURVE_STEPS; step += 1) {
-    const point = edge.edgeType.getPoint(step / CURVE_STEPS);
-    if (step === 0) context.moveTo(point.x, point.y);
-    else context.lineTo(point.x, point.y);
-  }
-  context.stroke();
-  context.restore();
-}
 
 /**
  * @param {string} a
@@ -130,7 +103,7 @@ function modesView(app, network) {
   };
   const glossary = glossaryView(kit);
   /** @type {Mode[]} */
-  const modes = [balanceView(kit), compareView(kit), quizView(kit)];
+  const modes = [balanceView(kit), diffView(kit), quizView(kit)];
 
   function current() {
     return modes.find((mode) => mode.name === state.views.mode && mode.toggle !== null) || null;

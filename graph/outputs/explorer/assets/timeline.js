@@ -67,7 +67,7 @@ function timelineView(app) {
     const number = Math.min(Math.max(index, 0), steps.length - 1);
     // On a narrow screen the story takes the panels' place beside the network,
     // which would otherwise keep a third of the width (a step selects no actor).
-    if (state.step < 0 && window.innerWidth < NARROW_PX) state.panels = false;
+    if (state.step < 0 && window.innerWidth < app.model.screens.narrow_px) state.panels = false;
     state.playing = false;
     state.step = number;
     state.selected = null;

@@ -6,7 +6,7 @@
 // day) to another, drawn on the network at the second date (new, ended and
 // flipped styles) and listed with their quotes. The two dates are in the link.
 
-const COMPARE_LOOKS = {
+const DIFF_LOOKS = {
   appeared: { colour: "rgba(0, 158, 115, 0.7)", px: 2 * HALO_PX, words: "new", dashes: /** @type {number[]} */ ([]) },
   ended: { colour: "rgba(80, 80, 80, 0.9)", px: 4, words: "ended (dotted grey)", dashes: [2, 8] },
   flipped: { colour: "rgba(213, 94, 0, 0.75)", px: 2 * HALO_PX, words: "changed sign", dashes: [14, 8] },
@@ -19,7 +19,7 @@ const COMPARE_LOOKS = {
  * @param {ModeKit} kit
  * @returns {Mode}
  */
-function compareView(kit) {
+function diffView(kit) {
   const app = kit.app;
   const state = app.state;
   const data = app.model.data;
@@ -69,7 +69,7 @@ function compareView(kit) {
   });
   const key = element("ul", null, "compare-key");
   /** @type {Change[]} */ (["appeared", "ended", "flipped"]).forEach((change) => {
-    const look = COMPARE_LOOKS[change];
+    const look = DIFF_LOOKS[change];
     const mark = element("span", null, "line-mark");
     mark.style.borderTop = (look.dashes.length ? "4px dotted " : "6px solid ") + look.colour;
     const item = element("li");
@@ -222,7 +222,7 @@ function compareView(kit) {
     hide: () => shownRelations(app.model, { ...state, period: pair()[1] }),
     overlay: (context, drawing) => {
       changes.forEach((c) => {
-        const look = COMPARE_LOOKS[c.change];
+        const look = DIFF_LOOKS[c.change];
         const tie = c.change === "ended" ? c.before : c.after;
         if (tie === null) return;
         tie.relations.forEach((relation) => strokeRelation(context, drawing, relation.id, look));
