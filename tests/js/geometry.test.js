@@ -172,7 +172,7 @@ test("bestRoom keeps, of the positions tried, those where the most names are dra
   const actors = [actor("a", 0, 0, { degree: 3 }), actor("b", 10, 0, { degree: 2 }), actor("c", 20, 0, { degree: 1 })];
   const inside = { left: -300, right: 300, top: -300, bottom: 300 };
   let counted = 0;
-  const best = rooms.bestRoom(actors, (a) => a, { k: 1.5, inside, button: null }, MEASURE, (room) => {
+  const best = rooms.bestRoom(actors, (a) => a, { k: 1.5, inside, button: null }, MEASURE, new Set(), (room) => {
     counted += 1;
     return room.size;
   });
@@ -180,5 +180,5 @@ test("bestRoom keeps, of the positions tried, those where the most names are dra
   assert.deepEqual([...best.keys()].sort(), ["a", "b", "c"]);
   // Where shapes cannot fit at all, no positions.
   const tiny = { left: -5, right: 5, top: -5, bottom: 5 };
-  assert.equal(rooms.bestRoom(actors, (a) => a, { k: 1, inside: tiny, button: null }, MEASURE, () => 0).size, 0);
+  assert.equal(rooms.bestRoom(actors, (a) => a, { k: 1, inside: tiny, button: null }, MEASURE, new Set(), () => 0).size, 0);
 });

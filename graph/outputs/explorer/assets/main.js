@@ -11,6 +11,7 @@ const LABEL_STEP = 1.25; // A+ makes names this much larger
 const LABEL_SCALES = [0.5, 3]; // the reader's smallest and largest names, over the preset's
 const ZOOM_STEP = 1.25; // the + key zooms in this much
 const PAN = 0.1; // an arrow key moves the view this share of the canvas
+const COPY_STATUS_MS = 5000; // how long "Link copied." stays beside the button
 
 /**
  * What the views share: the scene, the state, and the few actions that
@@ -64,7 +65,7 @@ function startExplorer() {
 
   function update() {
     const shown = modes.shown(shownRelations(app.model, state));
-    network.draw(shown, litBy(app.model, state, shown));
+    network.draw(shown, litBy(app.model, state, shown), modes.named());
     panels.draw(shown);
     timeline.draw(shown);
     table.draw(shown);
@@ -92,7 +93,17 @@ function startExplorer() {
     }
   }
 
-  // Copy the link to this view; where the clipboard is out of reach, show it selected.
+  // Copy the link to this view; where the clipboard is out of reach, show it
+  // selected. Either way the toolbar says so, beside the button, for a while.
+  let copyStatusTimer = 0;
+  /** @param {string} text */
+  function copyStatus(text) {
+    const status = byId("copy-status");
+    status.textContent = text;
+    window.clearTimeout(copyStatusTimer);
+    copyStatusTimer = window.setTimeout(() => (status.textContent = ""), COPY_STATUS_MS);
+  }
+
   function copyLink() {
     keepInLink();
     const link = inputById("link");
@@ -100,16 +111,13 @@ function startExplorer() {
     const showLink = () => {
       link.hidden = false;
       link.select();
-      announce("Copy the link to this view from the box shown.");
+      copyStatus("Copy the link from the box.");
     };
     if (!navigator.clipboard) {
       showLink();
       return;
     }
-    navigator.clipboard.writeText(location.href).then(
-      () => announce("Link to this view copied."),
-      showLink
-    );
+    navigator.clipboard.writeText(location.href).then(() => copyStatus("Link copied."), showLink);
   }
 
   /**

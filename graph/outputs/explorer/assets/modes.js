@@ -3,8 +3,10 @@
 // compared (diff.js, the page's graph.diff) and the quiz (quiz.js), one at a time
 // (state.views.mode, kept in the link), and the glossary (glossary.js) the
 // legend and the quiz open. Each mode has a panel of its own, may colour the
-// actors and draws over the relations after vis-network ("afterDrawing"),
-// so the network view's own drawing is left as it is.
+// actors, may ask for actors' names first, and draws on the canvas before
+// vis-network ("beforeDrawing"): its highlights lie under the relations,
+// the actors and their names, which stay readable, and the network view's
+// own drawing is left as it is.
 
 /**
  * @typedef {object} Mode
@@ -15,8 +17,9 @@
  * @property {(shown: Set<number>) => void} draw fill the panel (the mode on)
  * @property {() => Map<string, string> | null} colours actors' fill colours, null for their camps'
  * @property {(shown: Set<number>) => Set<number>} hide the relations still drawn
+ * @property {() => string[]} named actors whose names the network draws first (none are left out)
  * @property {(context: CanvasRenderingContext2D, drawing: vis.Network) => void} overlay
- *   drawn over the network, in canvas units
+ *   drawn under the network, in canvas units
  */
 
 /**
@@ -146,6 +149,11 @@ function modesView(app, network) {
   return {
     build: glossary.build,
     draw: draw,
+    /** The actors whose names the mode on wants drawn first. */
+    named: () => {
+      const mode = current();
+      return new Set(mode ? mode.named() : []);
+    },
     /** @param {Set<number>} shown */
     shown: (shown) => {
       const mode = current();
@@ -154,7 +162,7 @@ function modesView(app, network) {
     /** @param {vis.Network} network */
     start: (network) => {
       drawing = network;
-      network.on("afterDrawing", (context) => {
+      network.on("beforeDrawing", (context) => {
         const mode = current();
         if (mode) mode.overlay(context, network);
       });

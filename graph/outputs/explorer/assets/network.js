@@ -54,6 +54,7 @@ function networkView(app) {
       placeAndFit();
       focusedOn = focused;
     },
+    relabel: () => draw(shownNow, litNow),
   });
 
   /** @type {Map<string, vis.Point>} */
@@ -123,6 +124,8 @@ function networkView(app) {
 
   /** @type {{actors: Set<string>, relations: Set<number>} | null} */
   let litNow = null; // the actors and relations kept bright
+  /** @type {Set<string>} */
+  let firstNow = new Set(); // the actors named first (a mode's)
   /** @type {string | null} */
   let focusedOn = null; // the actor the view was centred on, kept there when the canvas resizes
   let stepShown = -1; // the story step drawn (-1: none)
@@ -163,6 +166,38 @@ function networkView(app) {
   }
 
   /**
+   * The part of the drawing on the canvas now, within the fitted view: a
+   * zoomed view (a search's neighbourhood, the reader's zoom) leaves out the
+   * names it would cut at its edges.
+   * @returns {Box}
+   */
+  function seenPart() {
+    if (network === null || !container.clientWidth || !container.clientHeight) return view;
+    const seen = partOf({
+      position: network.getViewPosition(),
+      scale: network.getScale(),
+      width: container.clientWidth,
+      height: container.clientHeight,
+    });
+    return {
+      left: Math.max(view.left, seen.left),
+      right: Math.min(view.right, seen.right),
+      top: Math.max(view.top, seen.top),
+      bottom: Math.min(view.bottom, seen.bottom),
+    };
+  }
+
+  // Names chosen again for the part now seen, once a move of the view is over.
+  let relabelling = 0;
+  function relabelSoon() {
+    if (relabelling) return;
+    relabelling = requestAnimationFrame(() => {
+      relabelling = 0;
+      draw(shownNow, litNow);
+    });
+  }
+
+  /**
    * Move the actors apart for names at factor k in the view, and out from
    * under the "Whole network" button; not above ROOM_UP_TO actors, nor once
    * the reader has dragged actors.
@@ -170,7 +205,7 @@ function networkView(app) {
    */
   function arrange(k) {
     if (network === null || large || data.nodes.length > ROOM_UP_TO || app.state.moved.size) return;
-    const key = [k, view.left, view.top, view.right, view.bottom, stretched.x, stretched.y].join(" ");
+    const key = [k, view.left, view.top, view.right, view.bottom, stretched.x, stretched.y, ...firstNow].join(" ");
     if (key === roomFor) return;
     roomFor = key;
     const margin = FIT_MARGIN_PX / network.getScale();
@@ -179,7 +214,7 @@ function networkView(app) {
     const start = (a) => ({ x: a.x * stretched.x, y: a.y * stretched.y });
     // At the layout's size too: an actor under the "Whole network" button moves out.
     const how = { k: Math.max(k, 1), inside: inside, button: buttonBox() };
-    const best = bestRoom(data.nodes, start, how, data, (room) =>
+    const best = bestRoom(data.nodes, start, how, data, firstNow, (room) =>
       labelled(k, new Set(), (a) => /** @type {vis.Point} */ (room.get(a.id))).size
     );
     placed = best;
@@ -201,24 +236,33 @@ function networkView(app) {
     const chosen = new Map();
     if (!app.state.labels) return chosen;
     if (k <= 1 || large) {
-      visible.forEach((a) => chosen.set(a.id, 0));
+      // The layout keeps these names apart: all of them, but those a zoomed view would cut.
+      const part = seenPart();
+      const zoomed = part.left > view.left || part.right < view.right || part.top > view.top || part.bottom < view.bottom;
+      visible.forEach((a) => {
+        const box = labelPlaces(a, at(a), k, data)[0].box;
+        const whole = box.left >= part.left && box.right <= part.right && box.top >= part.top && box.bottom <= part.bottom;
+        if (!zoomed || large || whole) chosen.set(a.id, 0);
+      });
       return chosen;
     }
     const button = buttonBox();
-    const first = litNow ? litNow.actors : new Set();
-    const order = visible.sort(
-      (a, b) => Number(first.has(b.id)) - Number(first.has(a.id)) || b.degree - a.degree || compareText(a.id, b.id)
-    );
-    return chooseLabels(order, at, k, view, button === null ? [] : [button], data);
+    const lit = litNow ? litNow.actors : new Set();
+    /** @param {SceneNode} a */
+    const rank = (a) => 2 * Number(firstNow.has(a.id)) + Number(lit.has(a.id));
+    const order = visible.sort((a, b) => rank(b) - rank(a) || b.degree - a.degree || compareText(a.id, b.id));
+    return chooseLabels(order, at, k, seenPart(), button === null ? [] : [button], data);
   }
 
   /**
    * @param {Set<number>} shown
    * @param {{actors: Set<string>, relations: Set<number>} | null} lit
+   * @param {Set<string>} [first] actors named before all others (a mode's: the quiz's pair)
    */
-  function draw(shown, lit) {
+  function draw(shown, lit, first = firstNow) {
     shownNow = shown;
     litNow = lit;
+    firstNow = first;
     const off = app.state.off;
     const period = app.state.period;
     // Actors out of the filters, or outside their own dates (graph.snapshot), are not drawn.
@@ -338,6 +382,7 @@ function networkView(app) {
     focusedOn = null;
     printer.forget();
     placeAndFit();
+    draw(shownNow, litNow); // every name the whole view has room for, after a zoomed view
   }
 
   // The canvas follows its container at once (vis-network itself checks
@@ -360,6 +405,7 @@ function networkView(app) {
     if (network === null) return;
     focusedOn = null; // the reader moves the view: leave it to them
     network.moveTo({ scale: network.getScale() * factor, animation: false });
+    relabelSoon();
   }
 
   /**
@@ -377,6 +423,7 @@ function networkView(app) {
       y: at.y + (down * container.clientHeight) / scale,
     };
     network.moveTo({ position: position, animation: false });
+    relabelSoon();
   }
 
   /**
@@ -408,6 +455,7 @@ function networkView(app) {
       scale: Math.max(whole, Math.min(neighbourhood, Math.max(whole, 1))),
       animation: false,
     });
+    draw(shownNow, litNow);
   }
 
   // Draw the network once the page around it is built, so that the first
@@ -456,6 +504,7 @@ function networkView(app) {
     drawing.on("zoom", () => {
       pointer.hideCard();
       focusedOn = null;
+      relabelSoon();
     });
     drawing.on("click", pointer.clicked);
     drawing.on("afterDrawing", pointer.drawHighlight);
@@ -466,7 +515,10 @@ function networkView(app) {
     }
     // Positions the reader sets by dragging stay put (see fitting).
     drawing.on("dragEnd", (event) => {
-      if (!event.nodes.length) return;
+      if (!event.nodes.length) {
+        relabelSoon(); // the view moved
+        return;
+      }
       const positions = drawing.getPositions(event.nodes);
       event.nodes.forEach((id) => app.state.moved.set(id, positions[id]));
       pointer.forgetCurves();

@@ -15,9 +15,10 @@
  * The printing of a network view.
  * @param {Scene} data
  * @param {HTMLElement} container the network's canvas's container
- * @param {{network: () => vis.Network | null, fitWhole: () => void}} view
- *   the drawing (null before it starts), and how to fit the whole network
- *   to the canvas as it is now, keeping what the view was focused on
+ * @param {{network: () => vis.Network | null, fitWhole: () => void, relabel: () => void}} view
+ *   the drawing (null before it starts), how to fit the whole network to
+ *   the canvas as it is now, keeping what the view was focused on, and how
+ *   to choose the names again for the part now shown
  */
 function networkPrinter(data, container, view) {
   /** @type {View | null} */
@@ -127,6 +128,7 @@ function networkPrinter(data, container, view) {
       printedActors = actorsIn(network, printedView);
     }
     placedFor = { width: width, height: height };
+    view.relabel(); // the names the printed part holds whole
     network.redraw();
     return printedActors;
   }
@@ -144,6 +146,7 @@ function networkPrinter(data, container, view) {
       network.moveTo({ position: kept.position, scale: kept.scale, animation: false });
     }
     placedFor = { width: container.clientWidth, height: container.clientHeight };
+    view.relabel();
   }
 
   return {

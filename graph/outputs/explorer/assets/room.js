@@ -167,16 +167,20 @@ function makeRoom(actors, start, how, measure) {
  * drawn. Pushing ends in different places with or without turning at the
  * view's edges; where the first way leaves overlaps, the second may not.
  * Where neither makes room for every name, room is made for the names of
- * the better connected half of the actors, then quarter...
+ * the better connected half of the actors (those named first before all),
+ * then quarter...
  * @param {SceneNode[]} actors
  * @param {(actor: SceneNode) => vis.Point} start where each actor starts
  * @param {{k: number, inside: Box, button: Box | null}} how as for makeRoom
  * @param {Measure} measure
+ * @param {Set<string>} first actors whose names get room before all others'
  * @param {(room: Map<string, vis.Point>) => number} names how many names are drawn with the actors there
  * @returns {Map<string, vis.Point>} empty where shapes cannot fit
  */
-function bestRoom(actors, start, how, measure, names) {
-  const ranked = actors.slice().sort((a, b) => b.degree - a.degree || compareText(a.id, b.id));
+function bestRoom(actors, start, how, measure, first, names) {
+  const ranked = actors
+    .slice()
+    .sort((a, b) => Number(first.has(b.id)) - Number(first.has(a.id)) || b.degree - a.degree || compareText(a.id, b.id));
   /** @type {Array<Map<string, vis.Point>>} */
   const tried = [];
   for (let count = ranked.length; count >= 1; count = Math.floor(count / 2)) {

@@ -182,7 +182,8 @@ function timelineView(app) {
     allDates.checked = period === null;
     if (months.length) slider.value = String(period === null ? Number(slider.value) : monthOf(period.first));
     const when = period ? period.label : "All dates";
-    byId("slider-label").textContent = when;
+    // At all dates the checkbox beside it says so: the month's place stays empty.
+    byId("slider-label").textContent = period ? when : "";
     slider.setAttribute("aria-valuetext", when);
     if (!state.playing) stopTimer();
     play.textContent = state.playing ? "Pause" : "Play";
