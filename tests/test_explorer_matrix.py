@@ -180,3 +180,29 @@ def test_the_checks_catch_a_name_drawn_twice_and_text_below_the_fold(
     assert names_drawn_twice(visit) == [line]
     visit.js("() => { document.getElementById('story').style.marginTop = '2000px'; }")
     assert outside_first_screen(visit, MAIN_TEXT["story"]) == MAIN_TEXT["story"]
+
+
+@pytest.mark.parametrize("preset", ["default", "classroom"])
+def test_on_a_phone_every_story_step_and_quiz_question_is_read_without_scrolling(
+    open_page: Callable[..., Visit], pages: dict[str, Path], preset: str
+) -> None:
+    width, height, touch = SCREENS["phone"]
+    visit = open_page(pages[preset], width, height, touch=touch)
+    go_to(visit, "story")
+    steps = len(visit.js("explorer.data.story"))
+    unread = {}
+    for step in range(steps):
+        if step:
+            visit.page.locator("#story-next").tap()
+            visit.js(TWO_FRAMES)
+        unread[f"step {step + 1}"] = outside_first_screen(visit, MAIN_TEXT["story"])
+    visit.page.locator("#story-close").tap()
+    go_to(visit, "quiz")
+    for number in range(1, len(visit.js("explorer.data.quiz.questions")) + 1):
+        unread[f"question {number}"] = outside_first_screen(visit, MAIN_TEXT["quiz"])
+        visit.page.locator("#quiz-reveal-button").tap()
+        visit.js(TWO_FRAMES)
+        unread[f"answer {number}"] = outside_first_screen(visit, MAIN_TEXT["revealed"])
+        visit.page.locator("#quiz-next").tap()
+        visit.js(TWO_FRAMES)
+    assert {what: out for what, out in unread.items() if out} == {}
