@@ -48,7 +48,7 @@ import pandas as pd
 
 from graph.core.dates import as_period, date_label, parse_period, span_label
 from graph.core.signs import relation_weight
-from graph.drawing.labels import LABEL_SIZE, actor_boxes, label_lines, label_top
+from graph.drawing.labels import LABEL_SIZE, SHAPE_REACH, actor_boxes, label_lines, label_top
 from graph.drawing.placement import LABELLED_UP_TO, layout
 from graph.drawing.style import (
     SIGN_NAMES,
@@ -156,6 +156,7 @@ def scene(
         "title": str(G.graph.get("title") or ""),
         "label_size": LABEL_SIZE,
         "labelled_up_to": LABELLED_UP_TO,
+        "shape_reach": SHAPE_REACH,
         "size": "number of relations" if size_by is None else _size_name(size_by),
         "nodes": _nodes(G, size_by),
         "edges": edges,

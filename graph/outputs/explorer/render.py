@@ -39,14 +39,21 @@ __all__ = ["PRESETS", "SCRIPTS", "app_script", "render_html", "write_html"]
 PRESETS = ("default", "classroom")
 
 #: The page's script, files of ``graph/outputs/explorer/assets/`` joined in this
-#: order: DOM helpers, the state, the network view, the panels (legend,
-#: filters, search, actor), time (slider and story), the table, the modes
-#: (modes.js that holds them, then glossary, balance, two dates compared, quiz),
-#: and the start that wires them. They are classic scripts sharing one scope,
-#: wrapped in a function in the page.
+#: order: DOM helpers, the state, the network view (its geometry, the room
+#: for larger names, line drawing, the pointer's card, printing, then the
+#: view that uses them), the panels (legend, filters, search, actor), time
+#: (slider and story), the table, the modes (modes.js that holds them, then
+#: glossary, balance, two dates compared as graph.diff, quiz), and the start
+#: that wires them. They are classic scripts sharing one scope, wrapped in a
+#: function in the page.
 SCRIPTS = (
     "dom.js",
     "state.js",
+    "geometry.js",
+    "room.js",
+    "lines.js",
+    "pointer.js",
+    "print.js",
     "network.js",
     "panels.js",
     "timeline.js",
@@ -54,7 +61,7 @@ SCRIPTS = (
     "modes.js",
     "glossary.js",
     "balance.js",
-    "compare.js",
+    "diff.js",
     "quiz.js",
     "main.js",
 )
@@ -104,6 +111,8 @@ def render_html(
     >>> page = render_html(graph.load())
     >>> page.count("<script src="), page.count("<link "), page.count("<img")
     (0, 0, 0)
+    >>> "@media (max-width: 1100px)" in page  # the payload's screens["narrow_px"]
+    True
     """
     if preset not in PRESETS:
         raise ValueError(f"unknown preset {preset!r}: use one of {', '.join(PRESETS)}")
@@ -122,7 +131,12 @@ def render_html(
         # Trusted code from the packages, as Markup; the data is JSON made safe for <script>.
         vis_css=Markup(vis.css),
         vis_js=Markup(vis.js),  # led by vis-network's licence comment
-        app_css=Markup((assets / "explorer.css").read_text(encoding="utf-8")),
+        # The style sheet's media queries take the payload's screen widths, as the script does.
+        app_css=Markup(
+            environment.from_string((assets / "explorer.css").read_text(encoding="utf-8")).render(
+                screens=payload["screens"]
+            )
+        ),
         app_js=Markup(app_script()),
         data=Markup(_json_for_script(payload)),
     )

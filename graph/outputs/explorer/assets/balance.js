@@ -106,7 +106,6 @@ function balanceView(kit) {
     l.id = "balance-l";
     l.dataset.l = String(view.balance.L);
     l.dataset.proven = String(view.balance.proven);
-    content.append(where, l);
     const groups = element("ul", null, "groups");
     groups.id = "balance-groups";
     view.balance.groups.forEach((group) => {
@@ -119,7 +118,8 @@ function balanceView(kit) {
       item.append(names(group.members));
       groups.appendChild(item);
     });
-    content.appendChild(groups);
+    // The sides first: on a phone they are what the first screen shows.
+    content.append(groups, l, where);
     if (view.balance.unplaced.length) {
       const none = element("p", "In no side (no support or opposition tie here): " + names(view.balance.unplaced));
       none.id = "balance-unplaced";
@@ -203,6 +203,7 @@ function balanceView(kit) {
       return colours;
     },
     hide: (shown) => shown,
+    named: () => [],
     overlay: (context, drawing) => {
       if (!balance) return;
       const view = shownBalance();
