@@ -1056,3 +1056,14 @@ def test_verify_rejects_a_forged_certificate():
     other.remove_edge("GAMA", "GAVEV")
     with pytest.raises(ValueError, match=r"does not have|blocks with a cycle|frustrates"):
         verify_frustration(other, result)
+
+
+def test_the_report_counts_one_actor_in_the_singular() -> None:
+    # Two allies against one: the lone actor's group is "(1 actor)", not "(1 actors)".
+    S = nx.Graph()
+    S.add_edge("a", "b", sign=1)
+    S.add_edge("a", "c", sign=-1)
+    S.add_edge("b", "c", sign=-1)
+    text = balance_report(S).text()
+    assert "(1 actor)" in text and "(2 actors)" in text
+    assert "1 actors" not in text

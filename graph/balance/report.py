@@ -10,6 +10,7 @@ import numpy as np
 import pandas as pd
 
 from graph.core.errors import visible
+from graph.core.words import counted
 
 from .arrays import node_index, signed_arrays
 from .frustration_index import Frustration, frustrated_ties, frustration
@@ -81,14 +82,16 @@ class BalanceReport:
             more = len(members) - len(shown)
             tail = f", … and {more} more" if more else ""
             lines.append(
-                f"\ngroup of {name(leader)} ({row['actors']} actors): " + ", ".join(shown) + tail
+                f"\ngroup of {name(leader)} ({counted(row['actors'], 'actor')}): "
+                + ", ".join(shown)
+                + tail
             )
         unplaced = result.unplaced
         if unplaced:
             shown = [name(a) for a in (unplaced if limit is None else unplaced[:limit])]
             more = len(unplaced) - len(shown)
             lines.append(
-                f"\nin no group (no support or opposition tie): {len(unplaced)} actors: "
+                f"\nin no group (no support or opposition tie): {counted(len(unplaced), 'actor')}: "
                 + ", ".join(shown)
                 + (f", … and {more} more" if more else "")
             )

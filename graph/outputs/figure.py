@@ -58,6 +58,7 @@ from matplotlib.patches import FancyArrowPatch
 from graph.analysis.metrics import date_range
 from graph.core.dates import as_period, is_active
 from graph.core.files import atomic_write
+from graph.core.words import counted
 from graph.drawing.labels import LABEL_LINE, graphemes, label_lines, text_columns
 from graph.drawing.picture import scene
 from graph.drawing.style import edge_style, node_shape
@@ -352,7 +353,8 @@ def _heading(
     else:
         first, last = date_range(G)
         when = f"Relations from {first} to {last}" if first else "Undated relations"
-    counts = f"{G.number_of_nodes()} actors, {shown} of {G.number_of_edges()} relations shown"
+    relations = counted(G.number_of_edges(), "relation")
+    counts = f"{counted(G.number_of_nodes(), 'actor')}, {shown} of {relations} shown"
     figure.text(
         0.02, 0.905, f"{when}  ·  {counts}", fontsize=spec.text + 2, va="top", parse_math=False
     )

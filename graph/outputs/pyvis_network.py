@@ -28,6 +28,7 @@ import networkx as nx
 import pandas as pd
 from pyvis.network import Network
 
+from graph.core.words import counted
 from graph.drawing.picture import scene
 from graph.drawing.style import SIGN_NAMES
 
@@ -148,7 +149,10 @@ def to_pyvis(
 
 
 def _actor_title(actor: dict) -> str:
-    lines = [actor["name"], f"{actor['kind']} · {actor['camp']} · {actor['degree']} relations"]
+    lines = [
+        actor["name"],
+        f"{actor['kind']} · {actor['camp']} · {counted(actor['degree'], 'relation')}",
+    ]
     if actor["aliases"]:
         lines.append("Also called: " + ", ".join(actor["aliases"]))
     if actor["description"]:
