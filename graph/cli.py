@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import functools
 import importlib
+import sys
 import warnings
 from collections.abc import Callable
 from pathlib import Path
@@ -112,6 +113,11 @@ def _echo(text: str, *, err: bool = False) -> None:
     "OK": see :func:`graph.core.errors.visible`.
     """
     click.echo(visible_lines(text), err=err)
+
+
+def _report(text: str) -> None:
+    """A note on how a command read its input, on standard error."""
+    _echo(text, err=True)
 
 
 def _table_text(table: pd.DataFrame | pd.Series) -> str:
@@ -462,7 +468,9 @@ def import_(kind: str, sources: tuple[str, ...], output: Path, **options) -> Non
     from .importers import import_events
 
     try:
-        written = import_events(kind, sources, output, progress=True, **options)
+        # A progress bar only on a terminal: in a log or a pipe it is a line of noise.
+        progress = sys.stderr.isatty()
+        written = import_events(kind, sources, output, progress=progress, report=_report, **options)
     except ValueError as error:
         raise click.UsageError(str(error)) from None
     _echo(str(written.resolve()))

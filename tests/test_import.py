@@ -432,7 +432,8 @@ def test_bad_values_are_reported_with_file_line_and_column(tmp_path):
         "'31 Febtember 2020'",
         f"{source}:4:2: event_date: not a date: use 2020-05-09, 9 May 2020 or 9-May-20: "
         "'2020-02-30'",
-        f"{source}:5:29: fatalities: not a number: 'many'",
+        f"{source}:5:29: fatalities: not a count: give a whole number, 0 or more "
+        "(empty or NaN: unknown): 'many'",
     ]
     assert not out.exists()  # nothing written
 

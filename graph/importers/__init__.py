@@ -18,14 +18,15 @@ from __future__ import annotations
 import datetime as dt
 import os
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 import networkx as nx
 
 from graph.core.dates import as_period
+from graph.core.files import check_output
 
-from .output import write_folder
+from .output import FILES, write_folder
 from .pipeline import SOURCES, Options, run
 from .sourcefiles import expand
 from .sources import vocabulary
@@ -68,6 +69,7 @@ def import_events(
     master: str | None = None,
     memory_limit: str | None = None,
     progress: bool = False,
+    report: Callable[[str], None] = lambda text: None,
 ) -> Path:
     """Turn event data into a dataset folder of actors and relations.
 
@@ -104,6 +106,10 @@ def import_events(
         DuckDB's memory limit or Spark's driver memory, e.g. ``"2GB"``.
     progress : bool
         Show a progress bar (tqdm) on standard error.
+    report : callable, optional
+        Called with a line of text for each thing the user should know about
+        how the files were read (a header line assumed or not, duplicates
+        dropped); the command line prints them on standard error.
 
     Returns
     -------
@@ -115,6 +121,9 @@ def import_events(
     DataError
         A file that cannot be read or a value that is wrong, each named by
         file, line and column; nothing is written then.
+    OutputError
+        If the folder's files would replace one of the input files; nothing
+        is read then.
     ValueError
         An unknown source or engine, or a negative gap.
 
@@ -146,6 +155,9 @@ def import_events(
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]
     files = expand(paths)
+    # Before anything is read: no file of the folder written may be one of the inputs.
+    for name in FILES:
+        check_output(Path(output) / name, inputs=[f.path for f in files if f.local])
     options = Options(
         date_from=None if date_from is None else as_period(date_from)[0],
         date_to=None if date_to is None else as_period(date_to)[1],
@@ -165,6 +177,7 @@ def import_events(
             graph_rows = pd.concat([edgelist.graph_rows(f) for f in files], ignore_index=True)
         else:
             spec = edgelist.dialect(files[0])
+            report(f"{files[0].path}: {edgelist.reading(spec)}")
     types = vocabulary()
     runner = _engine(engine, master=master, memory_limit=memory_limit)
     with tqdm(total=5, desc="reading", unit="step", disable=not progress, leave=False) as bar:

@@ -72,7 +72,7 @@ SOURCE = Source(
     messages={
         "event_date": "not a date: use 2020-05-09, 9 May 2020 or 9-May-20",
         "time_precision": "unknown time precision: use 1 (day), 2 (week) or 3 (month)",
-        "fatalities": "not a number",
+        "fatalities": "not a count: give a whole number, 0 or more (empty or NaN: unknown)",
     },
     default_kind=_default("kind"),
     default_camp=_default("camp"),

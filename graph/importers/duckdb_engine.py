@@ -68,6 +68,7 @@ class DuckDBEngine:
             self.connection.execute(f"SET {key} = ?", [value])
         for macro in _MACROS:
             self.connection.execute(macro)
+        self._links: dict[str, str] = {}
 
     def load(
         self,
@@ -87,7 +88,7 @@ class DuckDBEngine:
         for number, (files, names) in enumerate(groups):
             view = f"raw_input_{number}"
             views.append(view)
-            paths = [f.path for f in files]
+            paths = [self._literal_path(f.path) for f in files]
             if all(f.format == "parquet" for f in files):
                 self.connection.execute(
                     f"CREATE OR REPLACE VIEW {view}_typed AS SELECT * FROM "
@@ -124,7 +125,24 @@ class DuckDBEngine:
                 f"SELECT * FROM read_csv({_literal(paths)}, {arguments})"
             )
         union = " UNION ALL BY NAME ".join(f"SELECT * FROM {v}" for v in views)
+        if self._links:  # messages name the user's files, not the links read in their place
+            named = " ".join(
+                f"WHEN {_literal(link)} THEN {_literal(path)}" for link, path in self._links.items()
+            )
+            union = f"SELECT * REPLACE (CASE _file {named} ELSE _file END AS _file) FROM ({union})"
         self.connection.execute(f"CREATE OR REPLACE VIEW raw_input AS {union}")
+
+    def _literal_path(self, path: str) -> str:
+        """A path DuckDB reads as that one file: names with glob characters
+        (``ACLED [2024].csv``) are read through a link without them, since DuckDB
+        would match ``[2024]`` against other files and has no way to escape it."""
+        if not any(char in path for char in "*?[]{}"):
+            return path
+        suffixes = "".join(Path(path).suffixes[-2:])
+        link = Path(self._spill.name) / f"input-{len(self._links)}{suffixes}"
+        link.symlink_to(Path(path).resolve())
+        self._links[str(link)] = path
+        return str(link)
 
     def register(self, name: str, frame: pd.DataFrame) -> None:
         """Make a small pandas table (a mapping, a filter) a table of the database."""

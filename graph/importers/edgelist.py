@@ -10,7 +10,7 @@ comment lines; the first file decides, and the others must match it.
 
 from __future__ import annotations
 
-import re
+import csv
 from dataclasses import replace
 
 import networkx as nx
@@ -22,8 +22,16 @@ from .sourcefiles import InputFile, first_lines
 from .sources import Source, mapping
 
 NAMES = ("source", "target", "value", "time")
-_VALUE_KEYS = ("sign", "rating", "weight", "value")
-_TIME_KEYS = ("time", "timestamp", "date", "start")
+#: The header names each column is found by, in any order and case (other columns
+#: are read and ignored).
+SPELLINGS = {
+    "source": ("source", "src", "from", "source_id", "node1", "rater", "sender"),
+    "target": ("target", "dst", "to", "target_id", "node2", "ratee", "receiver"),
+    "value": ("sign", "rating", "weight", "value"),
+    "time": ("time", "timestamp", "date", "start"),
+}
+_VALUE_KEYS = SPELLINGS["value"]
+_TIME_KEYS = SPELLINGS["time"]
 
 
 def _tables(types: pd.DataFrame) -> dict[str, pd.DataFrame]:
@@ -41,7 +49,7 @@ SOURCE = Source(
     messages={
         "source": "empty source",
         "target": "empty target",
-        "value": "not a number: give a sign (1, -1) or a rating",
+        "value": "not a number: give a sign (1, -1) or a finite rating",
         "time": "not a time: give Unix seconds or a date YYYY-MM-DD",
     },
     default_kind="actor",
@@ -50,27 +58,68 @@ SOURCE = Source(
 )
 
 
+def _number(text: str) -> bool:
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return True
+
+
+def _named_columns(file: InputFile, line: int, fields: list[str]) -> tuple[str, ...]:
+    """The engine's names for a header's columns: ours where a spelling is known,
+    ``column_N`` for the others (kept out of the import)."""
+    names = []
+    for number, field in enumerate(fields, start=1):
+        key = field.strip().lstrip("\ufeff").casefold()
+        name = next((n for n, spelled in SPELLINGS.items() if key in spelled), None)
+        names.append(name if name and name not in names else f"column_{number}")
+    missing = [n for n in ("source", "target", "value") if n not in names]
+    if missing:
+        wanted = "; ".join(f"{n}: one of {', '.join(SPELLINGS[n])}" for n in missing)
+        message = f"the header names no column for {wanted}"
+        raise FileFormatError([Problem(file.path, line, None, "", message)])
+    return tuple(names)
+
+
 def dialect(file: InputFile) -> Source:
-    """The edge-list source set up for this text file's separator, header and comments."""
+    """The edge-list source set up for this text file's separator, header and comments.
+
+    The first line is a header when it names a column (:data:`SPELLINGS`) or
+    its third field is no number; columns are then found by their names.
+    Otherwise every line is an edge: source, target, value and time by
+    position, further columns ignored.
+    """
     lines = [line for line in first_lines(file.path, 50) if line.strip()]
     comment = next((c for c in "#%" if lines and lines[0].startswith(c)), None)
     data = [line for line in lines if not (comment and line.startswith(comment))]
     if not data:
         raise FileFormatError([Problem(file.path, 1, None, "", "no edges in the file")])
     first = data[0]
+    line = lines.index(first) + 1
     delimiter = "\t" if "\t" in first else "," if "," in first else " "
-    fields = [f for f in first.split(delimiter) if delimiter != " " or f]
+    fields = next(csv.reader([first], delimiter=delimiter, skipinitialspace=delimiter == " "))
+    fields = [f for f in fields if delimiter != " " or f]
     if len(fields) < 3:
         message = f"expected source, target and a sign or rating, found {len(fields)} fields"
-        raise FileFormatError([Problem(file.path, lines.index(first) + 1, None, "", message)])
-    header = not re.fullmatch(r"[-+]?\d+(\.\d*)?", fields[2].strip())
-    return replace(
-        SOURCE,
-        names=NAMES[: min(len(fields), 4)],
-        delimiter=delimiter,
-        header=header,
-        comment=comment,
-    )
+        raise FileFormatError([Problem(file.path, line, None, "", message)])
+    known = {spelled for spellings in SPELLINGS.values() for spelled in spellings}
+    header = any(f.strip().casefold() in known for f in fields) or not _number(fields[2])
+    if header:
+        names = _named_columns(file, line, fields)
+    else:
+        names = NAMES[: min(len(fields), 4)] + tuple(
+            f"column_{n}" for n in range(5, len(fields) + 1)
+        )
+    return replace(SOURCE, names=names, delimiter=delimiter, header=header, comment=comment)
+
+
+def reading(source: Source) -> str:
+    """How :func:`dialect` read a file, in words for the user."""
+    if not source.header:
+        return "no header line: every line is an edge (source, target, sign or rating, time)"
+    used = [n for n in source.names or () if not n.startswith("column_")]
+    return f"a header line: columns {', '.join(used)} found by name, others ignored"
 
 
 def graph_rows(file: InputFile) -> pd.DataFrame:

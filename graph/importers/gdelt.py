@@ -94,7 +94,7 @@ SOURCE = Source(
     messages={
         "SQLDATE": "not a date of the form YYYYMMDD",
         "QuadClass": "unknown QuadClass: use 1 to 4",
-        "GoldsteinScale": "not a number",
+        "GoldsteinScale": "not a Goldstein score from -10 to 10",
         "NumSources": "not a whole number",
     },
 )

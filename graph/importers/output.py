@@ -27,7 +27,10 @@ from graph.tables.read import DATA_DIR
 
 from .sources import MAPPINGS
 
-__all__ = ["write_folder"]
+__all__ = ["FILES", "write_folder"]
+
+#: The files an import writes into its folder.
+FILES = ("relations.csv", "actors.csv", "relation_types.csv", "datapackage.json")
 
 _NUMERIC = {
     "events": ("integer", "How many events the relation aggregates (one activity spell)."),
@@ -129,10 +132,7 @@ def write_folder(
     # Every file goes to a temporary file first; all four are renamed into place only
     # once the last is complete, so a failure midway leaves the folder as it was.
     with contextlib.ExitStack() as stack:
-        files = {
-            name: stack.enter_context(atomic_write(folder / name))
-            for name in ("relations.csv", "actors.csv", "relation_types.csv", "datapackage.json")
-        }
+        files = {name: stack.enter_context(atomic_write(folder / name)) for name in FILES}
         writer = csv.writer(files["relations.csv"], lineterminator="\n")
         writer.writerow(relation_columns)
         for row in relation_rows:

@@ -19,6 +19,7 @@ import csv
 import datetime as dt
 import functools
 import re
+import unicodedata
 from collections import namedtuple
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -115,11 +116,52 @@ def _settings(options: Options) -> dict[str, pd.DataFrame]:
             "any_actor": [0 if options.actors else 1],
         }
     )
-    return {
-        "settings": settings,
-        "filter_countries": pd.DataFrame({"value": [c.lower() for c in options.countries] or [""]}),
-        "filter_actors": pd.DataFrame({"value": [a.lower() for a in options.actors] or [""]}),
-    }
+    return {"settings": settings}
+
+
+def _filtering(options: Options) -> bool:
+    return bool(options.countries or options.actors or options.date_from or options.date_to)
+
+
+def folded(text: str) -> str:
+    """Text as a filter compares it: Unicode caseless matching (NFKC, then
+    :meth:`str.casefold`), Turkish dotted capital I read as i.
+
+    Examples
+    --------
+    >>> folded("TÜRKİYE") == folded("Türkiye"), folded("ΑΣΤΥΝΟΜΊΑΣ") == folded("αστυνομίας")
+    (True, True)
+    """
+    text = unicodedata.normalize("NFKC", text.strip()).casefold()
+    return unicodedata.normalize("NFKC", text.replace("i\u0307", "i"))
+
+
+def _spellings(values: Iterable, wanted: Sequence[str]) -> tuple[list[str], list[str]]:
+    """The values of the data a filter matches, folded the same way (:func:`folded`)
+    on both sides; and the filter words that match none."""
+    keys = {folded(w): w for w in wanted}
+    kept = sorted(v for v in values if isinstance(v, str) and folded(v) in keys)
+    found = {folded(v) for v in kept}
+    return kept, [word for key, word in keys.items() if key not in found]
+
+
+def _filters(engine, options: Options, where: str) -> None:
+    """Register the filter tables; refuse a filter word that matches nothing."""
+    aggregate = named_queries("aggregate")
+    problems = []
+    for table, query, wanted, flag in (
+        ("filter_countries", "countries", options.countries, "--country"),
+        ("filter_actors", "names", options.actors, "--actor"),
+    ):
+        kept, unmatched = _spellings(engine.fetch(aggregate[query])["value"], wanted)
+        if wanted:
+            problems += [
+                Problem(where, 1, None, "", f"{flag} {word!r} matches no event")
+                for word in unmatched
+            ]
+        engine.register(table, pd.DataFrame({"value": kept or [""]}, dtype=object))
+    if problems:
+        raise ValidationError(problems)
 
 
 def _unreadable(
@@ -186,6 +228,8 @@ def _day(day: float | None, precision: float | None) -> str:
 
 def _number(value: float) -> str:
     rounded = round(float(value), 3)
+    if rounded == 0 and value != 0:  # a rating of 1e-05 is not a rating of 0
+        return f"{float(value):.3g}"
     return str(int(rounded)) if rounded == int(rounded) else f"{rounded:g}"
 
 
@@ -309,9 +353,16 @@ def run(
     found = engine.fetch(aggregate["problems"])
     if not found.empty:
         raise _located(found, source, files)
+    where = ", ".join(f.path for f in files)
+    _filters(engine, options, where)
     engine.view("filtered", aggregate["filtered"])
     step("naming actors")
     names = engine.fetch(aggregate["actor_names"])
+    if names.empty:  # an empty dataset would look like a successful import
+        what = "the filters leave" if _filtering(options) else "the files hold"
+        raise ValidationError(
+            [Problem(where, 1, None, "", f"no relation to import: {what} no event with two actors")]
+        )
     titles = ", ".join(sorted({f.path.rsplit("/", 1)[-1] for f in files}))
     actors, ids = actor_table(
         names,

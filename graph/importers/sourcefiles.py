@@ -49,6 +49,9 @@ def _format(path: str) -> str:
 def expand(sources: Iterable[str | os.PathLike]) -> list[InputFile]:
     """The files named by paths and globs, in sorted order within each glob.
 
+    A path naming a file is that file, literally, even when its name holds
+    ``*``, ``?`` or ``[...]``; only a name that is no file is a glob pattern.
+
     A URL such as ``s3a://bucket/gdelt/*.csv`` is passed to the engine as it is
     (Spark reads object storage itself).
 
@@ -64,10 +67,13 @@ def expand(sources: Iterable[str | os.PathLike]) -> list[InputFile]:
         if "://" in text:
             files.append(InputFile(text, text, _format(text)))
             continue
-        matches = sorted(glob.glob(text)) if glob.has_magic(text) else [text]
+        # A file that exists is that file, whatever its name holds ("ACLED [2024].csv");
+        # only a name that is no file is read as a pattern (documented in --help).
+        pattern = glob.has_magic(text) and not Path(text).exists()
+        matches = sorted(glob.glob(text)) if pattern else [text]
         matches = [m for m in matches if Path(m).is_file()]
         if not matches:
-            what = "no file matches this pattern" if glob.has_magic(text) else "no such file"
+            what = "no file matches this pattern" if pattern else "no such file"
             problems.append(Problem(text, 1, None, "", what))
         for match in matches:
             files.append(InputFile(match, Path(match).resolve().as_uri(), _format(match)))
@@ -174,14 +180,14 @@ def find_values(
         if not record or (comment and record[0].startswith(comment)):
             continue
         if not positions:
-            header = list(names) if names is not None else [c.strip() for c in record]
-            lowered = [h.lower() for h in header]
+            labels = list(names) if names is not None else [c.strip() for c in record]
+            lowered = [label.lower() for label in labels]
             positions = {
                 column: lowered.index(column.lower())
                 for column in wanted
                 if column.lower() in lowered
             }
-            if header:
+            if header:  # else the first record is a row to search too
                 continue
         for column, index in positions.items():
             value = record[index].strip() if index < len(record) else ""

@@ -58,7 +58,7 @@ SOURCE = Source(
         "date_start": "not a date: use YYYY-MM-DD",
         "date_end": "not a date on or after date_start: use YYYY-MM-DD",
         "date_prec": "unknown date precision: use 1 to 5",
-        "best": "not a number",
+        "best": "not a count: give a whole number, 0 or more (empty or NaN: unknown)",
         "number_of_sources": "not a whole number",
     },
 )

@@ -22,7 +22,9 @@ WITH src AS (
         trim(country) AS country,
         coalesce(trim(source), '') AS source_text,
         trim(notes) AS notes,
-        coalesce(trim(fatalities), '') AS fatalities_text
+        -- NaN (a spreadsheet's or pandas' empty number) is an unknown count, as empty is.
+        CASE WHEN lower(trim(fatalities)) = 'nan' THEN '' ELSE coalesce(trim(fatalities), '') END
+            AS fatalities_text
     FROM raw
 ),
 spelled AS (
@@ -69,8 +71,11 @@ checked AS (
             WHEN coalesce(date_text, '') = '' THEN 'event_date'
             WHEN day_date IS NULL THEN 'event_date'
             WHEN tp NOT IN ('', '1', '2', '3') THEN 'time_precision'
-            WHEN fatalities_text <> '' AND try_cast(fatalities_text AS DOUBLE) IS NULL
-                THEN 'fatalities'
+            -- A count is 0 or more and finite (NOT ... < 1e300 holds for infinity).
+            WHEN fatalities_text <> '' AND NOT coalesce(
+                try_cast(fatalities_text AS DOUBLE) >= 0 AND try_cast(fatalities_text AS DOUBLE) < 1e300,
+                false
+            ) THEN 'fatalities'
         END AS bad_field
     FROM dated
 ),

@@ -4,7 +4,8 @@
 --
 -- Reads: events (one row per event and pair, see the source queries), settings (one
 -- row: gap_days, from_day, to_day, any_country, any_actor), filter_countries(value)
--- and filter_actors(value) (lower-case), and actor_ids(name, id).
+-- and filter_actors(value) (the spellings of the data that the filters match, found
+-- by the countries and names queries), and actor_ids(name, id).
 -- Days are whole days since 1970-01-01; NULL when a source gives no date.
 
 -- name: problems
@@ -25,12 +26,22 @@ WHERE e.bad_field IS NULL
     AND e.target_name <> ''
     AND (s.from_day IS NULL OR e.last_day IS NULL OR e.last_day >= s.from_day)
     AND (s.to_day IS NULL OR e.first_day IS NULL OR e.first_day <= s.to_day)
-    AND (s.any_country = 1 OR lower(e.country) IN (SELECT value FROM filter_countries))
+    AND (s.any_country = 1 OR e.country IN (SELECT value FROM filter_countries))
     AND (
         s.any_actor = 1
-        OR lower(e.source_name) IN (SELECT value FROM filter_actors)
-        OR lower(e.target_name) IN (SELECT value FROM filter_actors)
+        OR e.source_name IN (SELECT value FROM filter_actors)
+        OR e.target_name IN (SELECT value FROM filter_actors)
     )
+
+-- name: countries
+-- The spellings a --country filter is matched against (case-folded in Python, as SQL
+-- engines fold case each their own way).
+SELECT DISTINCT country AS value FROM events WHERE bad_field IS NULL AND country IS NOT NULL
+
+-- name: names
+SELECT source_name AS value FROM events WHERE bad_field IS NULL
+UNION
+SELECT target_name FROM events WHERE bad_field IS NULL
 
 -- name: actor_names
 -- Every name with the kinds and camps the source gives it and how often.

@@ -28,7 +28,8 @@ checked AS (
         CASE
             WHEN a1 = '' THEN 'source'
             WHEN a2 = '' THEN 'target'
-            WHEN try_cast(value_text AS DOUBLE) IS NULL THEN 'value'
+            -- NaN and infinity are no sign nor rating (NOT ... < 1e300 holds for both).
+            WHEN NOT coalesce(abs(try_cast(value_text AS DOUBLE)) < 1e300, false) THEN 'value'
         END AS bad_field
     FROM src
 ),

@@ -42,7 +42,9 @@ checked AS (
                 AS DATE
             ) IS NULL THEN 'SQLDATE'
             WHEN quad NOT IN ('', '1', '2', '3', '4') THEN 'QuadClass'
-            WHEN goldstein <> '' AND try_cast(goldstein AS DOUBLE) IS NULL THEN 'GoldsteinScale'
+            WHEN goldstein <> '' AND NOT coalesce(
+                try_cast(goldstein AS DOUBLE) >= -10 AND try_cast(goldstein AS DOUBLE) <= 10, false
+            ) THEN 'GoldsteinScale'
             WHEN sources_text <> '' AND try_cast(sources_text AS INT) IS NULL THEN 'NumSources'
         END AS bad_field
     FROM src

@@ -13,7 +13,7 @@ WITH src AS (
         coalesce(trim(date_start), '') AS start_text,
         coalesce(trim(date_end), '') AS end_text,
         coalesce(trim(date_prec), '') AS prec,
-        coalesce(trim(best), '') AS best_text,
+        CASE WHEN lower(trim(best)) = 'nan' THEN '' ELSE coalesce(trim(best), '') END AS best_text,
         coalesce(trim(number_of_sources), '') AS sources_text,
         trim(source_headline) AS notes,
         trim(source_article) AS link,
@@ -35,7 +35,9 @@ checked AS (
             WHEN end_date IS NULL THEN 'date_end'
             WHEN end_date < start_date THEN 'date_end'
             WHEN prec NOT IN ('', '1', '2', '3', '4', '5') THEN 'date_prec'
-            WHEN best_text <> '' AND try_cast(best_text AS DOUBLE) IS NULL THEN 'best'
+            WHEN best_text <> '' AND NOT coalesce(
+                try_cast(best_text AS DOUBLE) >= 0 AND try_cast(best_text AS DOUBLE) < 1e300, false
+            ) THEN 'best'
             WHEN sources_text <> '' AND try_cast(sources_text AS INT) IS NULL
                 THEN 'number_of_sources'
         END AS bad_field

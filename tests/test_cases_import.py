@@ -1,0 +1,173 @@
+"""The failing inputs of issue 18 (copied from ../shared/cases into tests/cases/NAME/data) that
+import event data and edge lists, each with the behaviour its README asks for: every row read or
+refused at its file, line and column, never a traceback, never another file or an input replaced."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from click.testing import CliRunner
+
+from graph.cli import main
+
+CASES = Path(__file__).parent / "cases"
+
+
+def case(name: str, tmp_path: Path) -> Path:
+    """A writable copy of one case's data folder."""
+    folder = tmp_path / name
+    shutil.copytree(CASES / name / "data", folder)
+    return folder
+
+
+def run(*args: str | Path):
+    return CliRunner().invoke(main, [str(arg) for arg in args])
+
+
+def refused(result, *expected: str) -> list[str]:
+    """The problem lines of a command that must fail cleanly with every expected text."""
+    assert result.exit_code == 1, result.output
+    assert "Traceback" not in result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    for text in expected:
+        assert text in result.output, result.output
+    return [line for line in result.output.splitlines() if ": " in line and "problem" not in line]
+
+
+def relations(folder: Path) -> pd.DataFrame:
+    return pd.read_csv(folder / "relations.csv", dtype=str, keep_default_na=False)
+
+
+def test_a_file_name_with_brackets_is_that_file(tmp_path: Path) -> None:
+    folder = case("import-brackets-in-file-name", tmp_path)
+    result = run("import", "acled", folder / "ACLED [2024].csv", "-o", tmp_path / "out")
+    assert result.exit_code == 0, result.output
+    actors = pd.read_csv(tmp_path / "out" / "actors.csv")
+    assert sorted(actors["name"]) == ["Ansar Allah", "Military Forces of Yemen (2016-)"]
+    # A name that is no file is a pattern, as --help says, and names what it matched.
+    result = run("import", "acled", folder / "ACLED*.csv", "-o", tmp_path / "both")
+    assert result.exit_code == 0, result.output
+    assert "Decoy Army" in set(pd.read_csv(tmp_path / "both" / "actors.csv")["name"])
+
+
+@pytest.mark.parametrize("spelling", ["TÜRKİYE", "türkiye", "TÜRKIYE"])
+def test_a_country_filter_matches_however_it_is_cased(spelling: str, tmp_path: Path) -> None:
+    folder = case("import-filter-case-folding", tmp_path)
+    result = run(
+        "import", "acled", folder / "export.csv", "--country", spelling, "-o", tmp_path / "a"
+    )
+    assert result.exit_code == 0, result.output
+    assert relations(tmp_path / "a")["source"].tolist() == ["military_forces_of_turkiye_2016"]
+
+
+def test_an_actor_filter_folds_final_sigma(tmp_path: Path) -> None:
+    folder = case("import-filter-case-folding", tmp_path)
+    result = run(
+        "import", "acled", folder / "export.csv", "--actor", "αστυνομία", "-o", tmp_path / "a"
+    )
+    assert result.exit_code == 0, result.output
+    assert relations(tmp_path / "a")["target"].tolist() == ["protesters_greece"]
+
+
+def test_a_filter_matching_nothing_is_refused(tmp_path: Path) -> None:
+    folder = case("import-filter-case-folding", tmp_path)
+    out = tmp_path / "a"
+    result = run("import", "acled", folder / "export.csv", "--country", "Oman", "-o", out)
+    assert refused(result) == [f"{folder / 'export.csv'}:1: --country 'Oman' matches no event"]
+    assert not out.exists()
+    result = run("import", "acled", folder / "export.csv", "--from", "2021", "-o", out)
+    refused(result, "no relation to import: the filters leave no event with two actors")
+    assert not out.exists()
+
+
+@pytest.mark.parametrize(("name", "edges"), [("konect.tsv", 3), ("ratings.csv", 2)])
+def test_a_first_row_of_numbers_is_an_edge(name: str, edges: int, tmp_path: Path) -> None:
+    folder = case("import-first-row-looks-like-a-header", tmp_path)
+    result = run("import", "edgelist", folder / name, "-o", tmp_path / "a")
+    assert result.exit_code == 0, result.output
+    assert "no header line: every line is an edge" in result.output
+    table = relations(tmp_path / "a")
+    assert len(table) == edges
+    assert table.loc[0, ["source", "target", "type"]].tolist() == ["alice", "bob", "positive_tie"]
+    assert table.loc[0, "weight"] in ("1e-05", "0.5")  # not rounded to a weight of 0
+
+
+def test_columns_are_found_by_their_header_names(tmp_path: Path) -> None:
+    folder = case("import-more-columns-than-expected", tmp_path)
+    result = run("import", "edgelist", folder / "edges.csv", "-o", tmp_path / "out")
+    assert result.exit_code == 0, result.output
+    assert "a header line: columns source, target, value, time found by name" in result.output
+    table = relations(tmp_path / "out")
+    assert table[["source", "target", "type", "start"]].values.tolist() == [
+        ["1", "2", "positive_tie", "2020-01-01"],
+        ["2", "3", "negative_tie", "2020-02-01"],
+    ]
+    reordered = tmp_path / "reordered.csv"
+    reordered.write_text("Weight,note,To,From\n-3,x,b,a\n")
+    result = run("import", "edgelist", reordered, "-o", tmp_path / "r")
+    assert result.exit_code == 0, result.output
+    assert relations(tmp_path / "r").loc[0, ["source", "target", "type", "weight"]].tolist() == [
+        "a",
+        "b",
+        "negative_tie",
+        "3",
+    ]
+    unnamed = tmp_path / "unnamed.csv"
+    unnamed.write_text("a,b,c\nx,y,1\n")
+    lines = refused(run("import", "edgelist", unnamed, "-o", tmp_path / "u"))
+    assert lines[0].startswith(f"{unnamed}:1: the header names no column for source: one of")
+
+
+@pytest.mark.parametrize(
+    ("kind", "name", "problem"),
+    [
+        (
+            "acled",
+            "acled-infinity.csv",
+            ":3:27: fatalities: not a count: give a whole number, 0 or more (empty or NaN: "
+            "unknown): 'Infinity'",
+        ),
+        ("acled", "acled-negative.csv", ":3:27: fatalities: not a count"),
+        ("gdelt", "gdelt-inf.export.CSV", ":2:31: GoldsteinScale: not a Goldstein score"),
+    ],
+)
+def test_non_finite_and_negative_numbers_are_located(
+    kind: str, name: str, problem: str, tmp_path: Path
+) -> None:
+    folder = case("import-non-finite-numbers", tmp_path)
+    lines = refused(run("import", kind, folder / name, "-o", tmp_path / "out"))
+    assert lines[0].startswith(f"{folder / name}{problem}"), lines
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_nan_count_is_unknown(tmp_path: Path) -> None:
+    folder = case("import-non-finite-numbers", tmp_path)
+    result = run("import", "acled", folder / "acled-nan.csv", "-o", tmp_path / "out")
+    assert result.exit_code == 0, result.output
+    table = relations(tmp_path / "out")
+    assert table[["events", "fatalities"]].values.tolist() == [["3", "6"]]
+
+
+def test_non_finite_ratings_in_an_edge_list(tmp_path: Path) -> None:
+    ratings = tmp_path / "ratings.csv"
+    ratings.write_text("a,b,inf\nb,c,NaN\nc,d,1\n")
+    lines = refused(run("import", "edgelist", ratings, "-o", tmp_path / "out"))
+    assert lines[-2:] == [
+        f"{ratings}:1:3: value: not a number: give a sign (1, -1) or a finite rating: 'inf'",
+        f"{ratings}:2:3: value: not a number: give a sign (1, -1) or a finite rating: 'NaN'",
+    ]
+
+
+@pytest.mark.parametrize("name", ["relations.csv", "actors.csv", "datapackage.json"])
+def test_an_import_never_replaces_its_source(name: str, tmp_path: Path) -> None:
+    folder = case("import-overwrites-its-source", tmp_path) / "mydata"
+    source = folder / name
+    if name != "relations.csv":
+        shutil.copy(folder / "relations.csv", source)
+    before = {p.name: p.read_bytes() for p in folder.iterdir()}
+    result = run("import", "edgelist", source, "-o", folder)
+    assert refused(result) == [f"cannot write {source}: it is an input of this command"]
+    assert {p.name: p.read_bytes() for p in folder.iterdir()} == before
