@@ -11,6 +11,7 @@ import pandas as pd
 import pytest
 from click.testing import CliRunner
 
+import graph
 from graph.cli import main
 
 CASES = Path(__file__).parent / "cases"
@@ -171,3 +172,27 @@ def test_an_import_never_replaces_its_source(name: str, tmp_path: Path) -> None:
     result = run("import", "edgelist", source, "-o", folder)
     assert refused(result) == [f"cannot write {source}: it is an input of this command"]
     assert {p.name: p.read_bytes() for p in folder.iterdir()} == before
+
+
+def test_a_zero_weight_never_flips_a_tie(tmp_path: Path) -> None:
+    folder = case("zero-weight-flips-a-tie", tmp_path)
+    S = graph.signed_graph(graph.load(folder))
+    assert S["a"]["b"]["sign"] == 1  # its one relation, backs, is support
+    # Every tie has a sign one of its relations has, so every command works.
+    for u, v, sign in S.edges(data="sign"):
+        assert sign in {r["sign"] for r in S[u][v]["relations"]}, (u, v)
+    result = run("balance", folder)
+    assert result.exit_code == 0, result.output
+    # The page's quiz looked for a relation of the tie's sign (StopIteration).
+    result = run("build", folder, "-o", tmp_path / "x.html")
+    assert result.exit_code == 0, result.output
+    # Balanced now that a-b is support: no question is in doubt, and the quiz says so.
+    refused(run("quiz", folder, "-n", "6", "-o", tmp_path / "q.csv"), "every triangle agrees")
+    # The rule's other steps: the stronger side wins; as strong support as opposition
+    # is decided by the count; an even count is opposition.
+    (folder / "relations.csv").write_text(
+        "source,target,type,weight\na,b,backs,0\na,b,fights,0\nb,c,backs,1\nb,c,backs,0\n"
+        "b,c,fights,1\nc,d,backs,3\nc,d,fights,1\n"
+    )
+    S = graph.signed_graph(graph.load(folder))
+    assert [S[u][v]["sign"] for u, v in (("a", "b"), ("b", "c"), ("c", "d"))] == [-1, 1, 1]

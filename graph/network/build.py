@@ -19,7 +19,7 @@ import pandas as pd
 
 from graph.core.dates import as_period, is_active
 from graph.core.errors import DataError, FileFormatError, Problem, ValidationError
-from graph.core.signs import relation_weight
+from graph.core.signs import relation_strength, relation_weight
 from graph.tables.read import (
     DATA_DIR,
     _actors,
@@ -353,16 +353,28 @@ def signed_graph(
         :func:`distinct_relations`). Edge attributes:
 
         ``sign``
-            +1 or -1: the sign of the weighted sum of the signs of the pair's
-            relations, each relation counted once with its ``weight`` (its
-            magnitude; 1 for a relation without one). Without weights this
-            is the sum of the signs. A tie (as much support as opposition)
-            counts as opposition, -1: parties that both help and fight each
-            other are not allies.
+            +1 or -1, by the one tie rule every analysis, the page and the
+            command line use:
+
+            1. each relation of the pair counts once, in either direction
+               (a symmetric relation written both ways too), with its
+               strength (:func:`graph.core.signs.relation_strength`): the
+               magnitude of its ``weight``, 1 without one; a weight of 0
+               counts 0;
+            2. the sign is that of the sum of the relations' signs times
+               their strengths: the stronger side wins;
+            3. when that sum is 0 (as strong support as opposition, or
+               only weights of 0), the sign is that of the number of
+               support minus opposition relations, so a weight of 0 never
+               turns a tie to a sign none of its relations has;
+            4. when that is 0 too, the tie is opposition, -1: parties that
+               both help and fight each other are not allies.
+
+            Without weights, the sign is that of the sum of the signs.
         ``weight``
             Only when some relation of ``G`` has a ``weight`` (the data's
             ``weight`` column): the absolute value of that weighted sum, or 1
-            for a tie, so that the weighted analyses
+            when it is 0 (a tie's weight is always > 0), so that the weighted analyses
             (:func:`graph.balance.frustration`, ``weight=`` of
             :func:`graph.centrality`) count a pair by how strongly it supports
             or opposes. Without weights in the data the attribute is absent
@@ -405,6 +417,14 @@ def signed_graph(
     >>> edge = signed_graph(M)["a"]["b"]
     >>> edge["sign"], edge["weight"]
     (1, 2.5)
+
+    A weight of 0 adds nothing, but never reverses a tie:
+
+    >>> Z = nx.MultiDiGraph()
+    >>> Z.add_edge("a", "b", type="backs", sign=1, weight=0)
+    0
+    >>> signed_graph(Z)["a"]["b"]["sign"]
+    1
     """
     source = G if at is None else snapshot(G, at)
     S = nx.Graph()
@@ -438,20 +458,18 @@ def signed_graph(
         edge["relations"].append(relation)
     weighted = any(relation_weight(relation["weight"]) is not None for relation in relations)
     for _, _, edge in S.edges(data=True):
+        # The tie rule (see Returns): the weighted sum of the signs; when it is 0, the
+        # count of the signs; when that is even too, opposition.
         total = sum(
-            (1.0 if r["sign"] > 0 else -1.0) * _strength(r["weight"]) for r in edge["relations"]
+            (1.0 if r["sign"] > 0 else -1.0) * relation_strength(r["weight"])
+            for r in edge["relations"]
         )
-        edge["sign"] = 1 if total > 0 else -1
+        count = edge["positive"] - edge["negative"]
+        edge["sign"] = 1 if total > 0 or (total == 0 and count > 0) else -1
         edge["mixed"] = edge["positive"] > 0 and edge["negative"] > 0
         if weighted:
             edge[weight] = abs(total) if total else 1.0
     return S
-
-
-def _strength(weight: object) -> float:
-    """A relation's weight as a strength: its magnitude, 1 without a numeric weight."""
-    strength = relation_weight(weight)
-    return 1.0 if strength is None else strength
 
 
 def _inherited(G: nx.MultiDiGraph, relations: list[dict]) -> list[dict]:
