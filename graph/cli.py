@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import functools
 import importlib
+import io
 import sys
 import warnings
 from collections.abc import Callable
@@ -164,7 +165,33 @@ def reports_data_errors(command: Callable) -> Callable:
     return wrapper
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _TerminalGroup(click.Group):
+    """The command group, run with output any terminal can take.
+
+    Before any option is parsed (``--help`` included): characters the
+    terminal's encoding lacks (an en dash in a Latin-1 terminal) are printed
+    as ``\\u2013`` instead of failing, and warnings from the libraries
+    (matplotlib's missing glyph warning quotes actor names) have their control
+    characters escaped like every other message.
+    """
+
+    def main(self, *args, **kwargs):
+        for stream in (sys.stdout, sys.stderr):
+            if isinstance(stream, io.TextIOWrapper):
+                stream.reconfigure(errors="backslashreplace")
+        warnings.formatwarning = _visible_warning
+        return super().main(*args, **kwargs)
+
+
+_format_warning = warnings.formatwarning
+
+
+def _visible_warning(message, category, filename, lineno, line=None) -> str:
+    text = _format_warning(message, category, filename, lineno, line)
+    return visible_lines(text.rstrip("\n")) + "\n"
+
+
+@click.group(cls=_TerminalGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="alliance-graph")
 def main() -> None:
     """Explore actors in a conflict and who supports or opposes whom.
@@ -271,7 +298,7 @@ def build(
     story_file = (DATA_DIR if data_dir is None else data_dir) / "story.csv"
     story = read_story(story_file, G.nodes) if story_file.exists() else None
     written = write_html(G, output, title=title, preset=preset, at=at, story=story)
-    _echo(str(written.resolve()))
+    _echo(visible(str(written.resolve())))  # a newline in the path printed as \n
 
 
 @main.command()
@@ -311,7 +338,7 @@ def export(data_dir: Path | None, format_: str, output: Path, for_spreadsheet: b
         written = export_as(G, output, format_, for_spreadsheet=for_spreadsheet)
     except ValueError as error:  # --for-spreadsheet with another format than csv
         raise click.UsageError(str(error)) from None
-    _echo(str(written.resolve()))
+    _echo(visible(str(written.resolve())))  # a newline in the path printed as \n
 
 
 @main.command()
@@ -349,7 +376,7 @@ def figure(
         written = draw(load(data_dir), output, at=at, preset=preset, title=title)
     except ValueError as error:
         raise click.UsageError(str(error)) from None
-    _echo(str(written.resolve()))
+    _echo(visible(str(written.resolve())))  # a newline in the path printed as \n
 
 
 @main.command()
@@ -473,7 +500,7 @@ def import_(kind: str, sources: tuple[str, ...], output: Path, **options) -> Non
         written = import_events(kind, sources, output, progress=progress, report=_report, **options)
     except ValueError as error:
         raise click.UsageError(str(error)) from None
-    _echo(str(written.resolve()))
+    _echo(visible(str(written.resolve())))  # a newline in the path printed as \n
 
 
 @main.command()
@@ -513,4 +540,4 @@ def quiz(
         )
     except ValueError as error:
         raise click.UsageError(str(error)) from None
-    _echo(str(written.resolve()))
+    _echo(visible(str(written.resolve())))  # a newline in the path printed as \n

@@ -4,7 +4,10 @@ refused at its file, line and column, never a traceback, never another file or a
 
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pandas as pd
@@ -196,3 +199,38 @@ def test_a_zero_weight_never_flips_a_tie(tmp_path: Path) -> None:
     )
     S = graph.signed_graph(graph.load(folder))
     assert [S[u][v]["sign"] for u, v in (("a", "b"), ("b", "c"), ("c", "d"))] == [-1, 1, 1]
+
+
+def cli(*args: str | Path, **env: str) -> subprocess.CompletedProcess:
+    """The command run as a user runs it: its own process, terminal streams and warnings."""
+    environment = {**os.environ, **env}
+    return subprocess.run(
+        [sys.executable, "-m", "graph", *map(str, args)],
+        capture_output=True,
+        env=environment,
+        check=False,
+    )
+
+
+@pytest.mark.parametrize("command", ["info", "balance", "--help"])
+@pytest.mark.parametrize("encoding", ["latin-1", "iso8859-9", "cp437"])
+def test_any_terminal_encoding(command: str, encoding: str) -> None:
+    # As LC_ALL=en_US.ISO-8859-1 sets it (the locale need not be installed here).
+    done = cli(command, PYTHONIOENCODING=encoding)
+    assert done.returncode == 0, done.stderr
+    assert b"Traceback" not in done.stderr
+    if command == "info":  # "Battle of Aleppo (2012–2016)": the en dash escaped
+        assert done.stdout.decode(encoding).splitlines()[0] == "Battle of Aleppo (2012\\u20132016)"
+
+
+def test_library_warnings_and_paths_are_escaped(tmp_path: Path) -> None:
+    folder = tmp_path / "data"
+    folder.mkdir()
+    (folder / "actors.csv").write_text('id,name\na,"Bad\x1b[31mName\x07"\nb,B\nc,C\n')
+    (folder / "relations.csv").write_text("source,target,type\na,b,fights\nb,c,fights\na,c,backs\n")
+    out = tmp_path / "new\nline.png"
+    done = cli("figure", folder, "-o", out)
+    assert done.returncode == 0, done.stderr
+    assert b"Glyph 27 (\\x1b) missing" in done.stderr  # matplotlib's words, escaped
+    assert not any(byte in done.stderr + done.stdout for byte in (b"\x1b", b"\x07"))
+    assert done.stdout.decode().strip().endswith("new\\nline.png")
