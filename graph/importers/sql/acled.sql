@@ -102,6 +102,7 @@ mapped AS (
             ELSE day
         END AS last_day,
         CASE WHEN tp = '3' THEN 2 ELSE 1 END AS date_precision,
+        CASE WHEN tp = '3' THEN 2 ELSE 1 END AS last_precision,
         CASE
             WHEN source_text = '' THEN 1
             ELSE length(source_text) - length(replace(source_text, ';', '')) + 1
@@ -134,6 +135,7 @@ SELECT
     first_day,
     last_day,
     date_precision,
+    last_precision,
     event_id,
     weight,
     sources,

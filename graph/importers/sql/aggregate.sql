@@ -57,6 +57,7 @@ GROUP BY name, kind, camp
 WITH pairs AS (
     SELECT
         s.id AS source, t.id AS target, f.type, f.first_day, f.last_day, f.date_precision,
+        f.last_precision,
         coalesce(f.event_id, '') AS event_id, coalesce(f.weight, 0) AS weight, f.sources,
         coalesce(f.notes, '') AS notes, coalesce(f.link, '') AS link
     FROM filtered AS f
@@ -106,7 +107,7 @@ ranked AS (
         ) AS first_rank,
         row_number() OVER (
             PARTITION BY source, target, type, spell
-            ORDER BY last_day DESC NULLS LAST, date_precision DESC, event_id DESC
+            ORDER BY last_day DESC NULLS LAST, last_precision DESC, event_id DESC
         ) AS last_rank,
         -- The representative event: the deadliest (or heaviest), then the best
         -- sourced, then the one with the longest notes, then the earliest.
@@ -124,7 +125,7 @@ SELECT
     min(first_day) AS start_day,
     max(last_day) AS end_day,
     max(CASE WHEN first_rank = 1 THEN date_precision END) AS start_precision,
-    max(CASE WHEN last_rank = 1 THEN date_precision END) AS end_precision,
+    max(CASE WHEN last_rank = 1 THEN last_precision END) AS end_precision,
     count(*) AS events,
     sum(weight) AS weight,
     max(sources) AS sources,

@@ -62,6 +62,7 @@ SELECT
     unix_date(c.day_date) AS first_day,
     unix_date(c.day_date) AS last_day,
     1 AS date_precision,
+    1 AS last_precision,
     c.event_id,
     abs(coalesce(try_cast(c.goldstein AS DOUBLE), 0)) AS weight,
     CASE WHEN try_cast(c.sources_text AS INT) >= 1 THEN try_cast(c.sources_text AS INT) ELSE 1 END

@@ -56,6 +56,7 @@ SELECT
     unix_date(c.start_date) AS first_day,
     unix_date(c.end_date) AS last_day,
     CASE c.prec WHEN '4' THEN 2 WHEN '5' THEN 3 ELSE 1 END AS date_precision,
+    CASE c.prec WHEN '4' THEN 2 WHEN '5' THEN 3 ELSE 1 END AS last_precision,
     c.event_id,
     coalesce(try_cast(c.best_text AS DOUBLE), 0) AS weight,
     CASE WHEN try_cast(c.sources_text AS INT) >= 1 THEN try_cast(c.sources_text AS INT) ELSE 1 END
