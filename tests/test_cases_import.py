@@ -287,3 +287,22 @@ def test_our_graph_exports_import_back(format_: str, tmp_path: Path) -> None:
             (*r[:3], as_period(r[3])[0].isoformat() if r[3] else "", r[4]) for r in original
         ]
     assert back == original
+
+
+def test_a_single_source_event_is_reported_not_alleged(tmp_path: Path) -> None:
+    from graph.analysis.quiz import glossary
+    from graph.drawing.scene import scene
+
+    folder = case("import-brackets-in-file-name", tmp_path)
+    export = folder / "ACLED [2024].csv"
+    export.write_text(export.read_text().replace("Xinhua;Al Masirah", "Xinhua"))
+    result = run("import", "acled", export, "-o", tmp_path / "out")
+    assert result.exit_code == 0, result.output
+    table = relations(tmp_path / "out")
+    assert table[["confidence", "sources"]].values.tolist() == [["reported", "1"]]
+    assert run("validate", tmp_path / "out").exit_code == 0
+    legend = scene(graph.load(tmp_path / "out"))["legend"]["confidence"]
+    assert [(entry["level"], entry["meaning"]) for entry in legend] == [
+        ("reported", "one source's report")
+    ]
+    assert "not an accusation" in glossary().loc["reported", "definition"]

@@ -65,8 +65,8 @@ def test_repeated_events_become_one_relation_per_spell(tmp_path):
     assert first["citation"] == (
         "ACLED, 3 events: first RUR1 (2020-01-01), last RUR3 (2020-03-15); quoted RUR2 (2020-02-01)"
     )
-    # Two independent sources named for one event: confirmed; a single source: alleged.
-    assert fights["confidence"].tolist() == ["confirmed", "alleged"]
+    # Two independent sources named for one event: confirmed; a single source: reported.
+    assert fights["confidence"].tolist() == ["confirmed", "reported"]
     assert fights["sources"].tolist() == ["2", "1"]
 
     longer = relations(import_events("acled", source, tmp_path / "long", gap_days=200))
@@ -245,7 +245,7 @@ def test_ucdp_sides_precision_and_kinds(tmp_path):
     out = import_events("ucdp-ged", source, tmp_path / "out")
     table = relations(out)
     assert table[["source", "target", "type", "start", "end", "confidence"]].values.tolist() == [
-        ["blue_front", "civilians", "attacks", "2019", "2019", "alleged"],
+        ["blue_front", "civilians", "attacks", "2019", "2019", "reported"],
         ["blue_front", "red_front", "fights", "2019-05-02", "2019-05-02", "confirmed"],
         ["government_of_ruritania", "blue_front", "fights", "2019-03", "2019-03", "confirmed"],
     ]

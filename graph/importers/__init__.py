@@ -96,7 +96,8 @@ def import_events(
     min_sources : int
         A relation is ``confirmed`` when one of its events is reported by at
         least this many independent sources (ACLED ``source`` names, UCDP
-        ``number_of_sources``, GDELT ``NumSources``), ``alleged`` otherwise;
+        ``number_of_sources``, GDELT ``NumSources``), ``reported`` (one
+        source's report, not an accusation) otherwise;
         edge lists are always ``confirmed``.
     engine : {"duckdb", "spark"}
         Where the queries run; both write the same folder.

@@ -277,7 +277,7 @@ def _relations(
             row.type,
             _day(row.start_day, row.start_precision),
             _day(row.end_day, row.end_precision),
-            "confirmed" if not known or row.sources >= options.min_sources else "alleged",
+            "confirmed" if not known or row.sources >= options.min_sources else "reported",
             _evidence(row.notes),
             _citation(row, source),
             str(int(row.events)),
