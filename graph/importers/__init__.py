@@ -183,7 +183,16 @@ def import_events(
     runner = _engine(engine, master=master, memory_limit=memory_limit)
     with tqdm(total=5, desc="reading", unit="step", disable=not progress, leave=False) as bar:
         try:
-            result = run(runner, spec, files, types, options, graph_rows=graph_rows, progress=bar)
+            result = run(
+                runner,
+                spec,
+                files,
+                types,
+                options,
+                graph_rows=graph_rows,
+                progress=bar,
+                report=report,
+            )
             record = {
                 "source": name,
                 "title": spec.title,

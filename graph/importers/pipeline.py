@@ -21,7 +21,7 @@ import functools
 import re
 import unicodedata
 from collections import namedtuple
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 import pandas as pd
@@ -117,6 +117,22 @@ def _settings(options: Options) -> dict[str, pd.DataFrame]:
         }
     )
     return {"settings": settings}
+
+
+def _notes(engine, source: Source) -> Iterator[str]:
+    """What the user should know about the events read: duplicates dropped, actors
+    listed on both sides of an event."""
+    duplicates = int(engine.fetch(named_queries("aggregate")["duplicates"])["events"].iloc[0])
+    if duplicates:
+        yield f"{duplicates:,} duplicate events (an id in more than one file) counted once"
+    if "both_sides" in source.queries:
+        found = engine.fetch(source.queries["both_sides"])
+        count = int(found["events"].iloc[0])
+        if count:
+            yield (
+                f"{count:,} events list an actor on both sides (e.g. {found['example'].iloc[0]}): "
+                "no alliance made from them"
+            )
 
 
 def _filtering(options: Options) -> bool:
@@ -312,6 +328,7 @@ def run(
     *,
     graph_rows: pd.DataFrame | None = None,
     progress=None,
+    report: Callable[[str], None] = lambda text: None,
 ) -> Result:
     """Import ``files`` of ``source`` on ``engine``; see the module docstring for the steps."""
 
@@ -341,7 +358,8 @@ def run(
         engine.view("raw", _raw_view(source, engine.columns("raw_input"), files))
         for name, frame in {**source.tables(types), **_settings(options)}.items():
             engine.register(name, frame)
-        events = engine.table("events", source.queries["events"])
+        engine.view("read_events", source.queries["events"])
+        events = engine.table("events", aggregate["unique_events"])
     except (ValidationError, FileFormatError):
         raise
     except engine.errors as error:
@@ -354,6 +372,8 @@ def run(
     if not found.empty:
         raise _located(found, source, files)
     where = ", ".join(f.path for f in files)
+    for note in _notes(engine, source):
+        report(note)
     _filters(engine, options, where)
     engine.view("filtered", aggregate["filtered"])
     step("naming actors")

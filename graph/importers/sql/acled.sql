@@ -89,6 +89,13 @@ mapped AS (
         k1.camp AS camp1,
         k2.kind AS kind2,
         k2.camp AS camp2,
+        -- Associated actors fight alongside an actor that fights (inter 1-4, 8), not
+        -- alongside rioters, protesters or civilians (victims listed with victims).
+        coalesce(k1.fights, 0) AS fights1,
+        coalesce(k2.fights, 0) AS fights2,
+        -- Each side's names between semicolons, to find an actor listed on both sides.
+        concat(';', a1, ';', replace(replace(as1, '; ', ';'), ' ;', ';'), ';') AS side1,
+        concat(';', a2, ';', replace(replace(as2, '; ', ';'), ' ;', ';'), ';') AS side2,
         -- A week-precise event spans the seven days centred on its date, a
         -- month-precise one its whole month.
         CASE
@@ -118,20 +125,45 @@ mapped AS (
 )
 -- Position 0 is the event between actor1 and actor2; positions 1..n1 the actors
 -- associated with actor1 and n1+1..n1+n2 those with actor2, each fighting alongside
--- the actor it is listed with.
+-- the actor it is listed with when that actor fights and the associate is not also
+-- listed on the other side (on_both_sides marks those rows: no alliance is made).
+, listed AS (
+    SELECT
+        m.*,
+        p.i,
+        CASE
+            WHEN p.i = 0 THEN a1
+            WHEN p.i <= n1 THEN trim(split_part(as1, ';', p.i))
+            ELSE trim(split_part(as2, ';', p.i - n1))
+        END AS named
+    FROM mapped AS m
+    JOIN positions AS p ON p.i <= n1 + n2
+),
+sided AS (
+    SELECT
+        *,
+        CASE
+            WHEN i > 0 AND i <= n1 AND instr(side2, concat(';', named, ';')) > 0 THEN 1
+            WHEN i > n1 AND instr(side1, concat(';', named, ';')) > 0 THEN 1
+            ELSE 0
+        END AS on_both_sides
+    FROM listed
+)
 SELECT
     _file,
+    named AS source_name,
+    CASE WHEN i = 0 THEN kind1 END AS source_kind,
+    CASE WHEN i = 0 THEN camp1 END AS source_camp,
+    CASE WHEN i = 0 THEN a2 WHEN i <= n1 THEN a1 ELSE a2 END AS target_name,
+    CASE WHEN i = 0 THEN kind2 WHEN i <= n1 THEN kind1 ELSE kind2 END AS target_kind,
+    CASE WHEN i = 0 THEN camp2 WHEN i <= n1 THEN camp1 ELSE camp2 END AS target_camp,
     CASE
-        WHEN p.i = 0 THEN a1
-        WHEN p.i <= n1 THEN trim(split_part(as1, ';', p.i))
-        ELSE trim(split_part(as2, ';', p.i - n1))
-    END AS source_name,
-    CASE WHEN p.i = 0 THEN kind1 END AS source_kind,
-    CASE WHEN p.i = 0 THEN camp1 END AS source_camp,
-    CASE WHEN p.i = 0 THEN a2 WHEN p.i <= n1 THEN a1 ELSE a2 END AS target_name,
-    CASE WHEN p.i = 0 THEN kind2 WHEN p.i <= n1 THEN kind1 ELSE kind2 END AS target_kind,
-    CASE WHEN p.i = 0 THEN camp2 WHEN p.i <= n1 THEN camp1 ELSE camp2 END AS target_camp,
-    CASE WHEN p.i = 0 THEN type ELSE assoc_type END AS type,
+        WHEN i = 0 THEN type
+        WHEN on_both_sides = 1 THEN NULL
+        WHEN i <= n1 AND fights1 = 1 THEN assoc_type
+        WHEN i > n1 AND fights2 = 1 THEN assoc_type
+    END AS type,
+    on_both_sides,
     first_day,
     last_day,
     date_precision,
@@ -148,7 +180,13 @@ SELECT
         WHEN 'time_precision' THEN tp
         WHEN 'fatalities' THEN fatalities_text
     END AS bad_value
-FROM mapped
-JOIN positions AS p ON p.i <= n1 + n2
-WHERE (p.i = 0 AND (bad_field IS NOT NULL OR (a1 <> '' AND a2 <> '')))
-    OR (p.i > 0 AND bad_field IS NULL AND (p.i <= n1 AND a1 <> '' OR p.i > n1 AND a2 <> ''))
+FROM sided
+WHERE (i = 0 AND (bad_field IS NOT NULL OR (a1 <> '' AND a2 <> '')))
+    OR (i > 0 AND bad_field IS NULL AND (i <= n1 AND a1 <> '' OR i > n1 AND a2 <> ''))
+
+-- name: both_sides
+-- Events listing an actor on both sides (a row has the Taliban associated with the
+-- army it attacked): reported, and no alliance made from them.
+SELECT count(DISTINCT event_id) AS events, min(source_name) AS example
+FROM events
+WHERE on_both_sides = 1 AND bad_field IS NULL AND copy = 1

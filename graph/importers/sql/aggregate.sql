@@ -8,6 +8,20 @@
 -- by the countries and names queries), and actor_ids(name, id).
 -- Days are whole days since 1970-01-01; NULL when a source gives no date.
 
+-- name: unique_events
+-- The same event in two overlapping exports counts once: its rows from the first file
+-- (by name) that holds its id are kept. Rows without an id are all kept.
+SELECT
+    *,
+    CASE
+        WHEN coalesce(event_id, '') = '' THEN 1
+        ELSE dense_rank() OVER (PARTITION BY event_id ORDER BY _file)
+    END AS copy
+FROM read_events
+
+-- name: duplicates
+SELECT count(DISTINCT event_id) AS events FROM events WHERE copy > 1
+
 -- name: problems
 SELECT _file, bad_field, bad_value, count(*) AS rows
 FROM events
@@ -21,6 +35,7 @@ SELECT e.*
 FROM events AS e
 CROSS JOIN settings AS s
 WHERE e.bad_field IS NULL
+    AND e.copy = 1
     AND e.type <> ''
     AND e.source_name <> ''
     AND e.target_name <> ''
@@ -36,12 +51,14 @@ WHERE e.bad_field IS NULL
 -- name: countries
 -- The spellings a --country filter is matched against (case-folded in Python, as SQL
 -- engines fold case each their own way).
-SELECT DISTINCT country AS value FROM events WHERE bad_field IS NULL AND country IS NOT NULL
+SELECT DISTINCT country AS value
+FROM events
+WHERE bad_field IS NULL AND copy = 1 AND country IS NOT NULL
 
 -- name: names
-SELECT source_name AS value FROM events WHERE bad_field IS NULL
+SELECT source_name AS value FROM events WHERE bad_field IS NULL AND copy = 1
 UNION
-SELECT target_name FROM events WHERE bad_field IS NULL
+SELECT target_name FROM events WHERE bad_field IS NULL AND copy = 1
 
 -- name: actor_names
 -- Every name with the kinds and camps the source gives it and how often.
