@@ -245,7 +245,7 @@ def test_ucdp_sides_precision_and_kinds(tmp_path):
     out = import_events("ucdp-ged", source, tmp_path / "out")
     table = relations(out)
     assert table[["source", "target", "type", "start", "end", "confidence"]].values.tolist() == [
-        ["blue_front", "civilians", "attacks", "2019", "2019", "reported"],
+        ["blue_front", "civilians_ruritania", "attacks", "2019", "2019", "reported"],
         ["blue_front", "red_front", "fights", "2019-05-02", "2019-05-02", "confirmed"],
         ["government_of_ruritania", "blue_front", "fights", "2019-03", "2019-03", "confirmed"],
     ]
@@ -254,7 +254,7 @@ def test_ucdp_sides_precision_and_kinds(tmp_path):
     kinds = actors(out)["kind"].to_dict()
     assert kinds == {
         "blue_front": "armed group",
-        "civilians": "population",
+        "civilians_ruritania": "population",
         "government_of_ruritania": "state",
         "red_front": "armed group",
     }

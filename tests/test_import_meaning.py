@@ -129,3 +129,43 @@ def test_an_event_in_two_overlapping_exports_counts_once(tmp_path: Path) -> None
     table, _, output = imported(tmp_path, [], str(first), str(second))
     assert table[["events", "fatalities"]].values.tolist() == [["3", "3"]]
     assert "1 duplicate events (an id in more than one file) counted once" in output
+
+
+def test_ucdp_coalition_sides_and_the_civilians_of_each_country(tmp_path: Path) -> None:
+    from import_files import UCDP_COLUMNS, ucdp_row
+
+    rows = [
+        ucdp_row(
+            "1",
+            "Government of Ruritania, Government of Borduria",
+            "Blue Front",
+            "2019-03-01",
+            "2019-03-02",
+        ),
+        ucdp_row("2", "Blue Front", "Civilians", "2019-04-01", "2019-04-01", type_of_violence=3),
+        ucdp_row(
+            "3",
+            "Green Army",
+            "Civilians",
+            "2019-04-01",
+            "2019-04-01",
+            type_of_violence=3,
+            country="Syldavia",
+        ),
+    ]
+    source = write_rows(tmp_path / "ged.csv", UCDP_COLUMNS, rows)
+    out = tmp_path / "out"
+    result = CliRunner().invoke(main, ["import", "ucdp-ged", str(source), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    table = pd.read_csv(out / "relations.csv", dtype=str, keep_default_na=False)
+    assert sorted(table[["source", "target", "type"]].values.tolist()) == [
+        ["blue_front", "civilians_ruritania", "attacks"],
+        ["government_of_borduria", "blue_front", "fights"],
+        ["government_of_borduria", "government_of_ruritania_government_of_borduria", "member_of"],
+        ["government_of_ruritania", "blue_front", "fights"],
+        ["government_of_ruritania", "government_of_ruritania_government_of_borduria", "member_of"],
+        ["green_army", "civilians_syldavia", "attacks"],
+    ]
+    actors = pd.read_csv(out / "actors.csv", dtype=str, keep_default_na=False).set_index("id")
+    assert actors.loc["government_of_ruritania_government_of_borduria", "kind"] == "coalition"
+    assert CliRunner().invoke(main, ["validate", str(out)]).exit_code == 0

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .sources import Source, mapping
+from .sources import Source, mapping, positions
 
 COLUMNS = {
     "id": True,
@@ -45,7 +45,7 @@ def _tables(types: pd.DataFrame) -> dict[str, pd.DataFrame]:
         types,
     )
     names = mapping("ucdp_side_names.csv", {"prefix": True, "kind": True, "camp": True}, types)
-    return {"ucdp_types": kinds, "ucdp_names": names}
+    return {"ucdp_types": kinds, "ucdp_names": names, "positions": positions()}
 
 
 SOURCE = Source(
