@@ -169,3 +169,29 @@ def test_ucdp_coalition_sides_and_the_civilians_of_each_country(tmp_path: Path) 
     actors = pd.read_csv(out / "actors.csv", dtype=str, keep_default_na=False).set_index("id")
     assert actors.loc["government_of_ruritania_government_of_borduria", "kind"] == "coalition"
     assert CliRunner().invoke(main, ["validate", str(out)]).exit_code == 0
+
+
+def test_gdelt_generic_roles_are_one_actor_per_country(tmp_path: Path) -> None:
+    from import_files import gdelt_row
+
+    rows = [
+        gdelt_row(
+            "1",
+            "20240105",
+            "POLICE",
+            "PROTESTER",
+            "190",
+            Actor1CountryCode="RUS",
+            Actor2CountryCode="RUS",
+        ),
+        gdelt_row(
+            "2", "20240105", "POLICE", "REBEL", "190", Actor1CountryCode="UKR", Actor2CountryCode=""
+        ),
+    ]
+    source = tmp_path / "day.export.CSV"
+    source.write_text("".join("\t".join(row) + "\n" for row in rows))
+    out = tmp_path / "out"
+    result = CliRunner().invoke(main, ["import", "gdelt", str(source), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    actors = pd.read_csv(out / "actors.csv", dtype=str, keep_default_na=False)
+    assert sorted(actors["name"]) == ["POLICE (RUS)", "POLICE (UKR)", "PROTESTER (RUS)", "REBEL"]
