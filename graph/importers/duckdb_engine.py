@@ -35,7 +35,8 @@ def _literal(value: object) -> str:
 
 
 class DuckDBEngine:
-    """An in-process DuckDB database holding one import's tables.
+    """An in-process DuckDB database holding one import's tables (an
+    :class:`~graph.importers.engine.Engine`).
 
     Parameters
     ----------
@@ -79,11 +80,7 @@ class DuckDBEngine:
         quote: bool = True,
         comment: str | None = None,
     ) -> None:
-        """Make the files one view, ``raw_input``: every column as text, plus ``_file``.
-
-        ``groups`` are files that share their columns, each with the column names
-        (None: read from the header); groups are stacked by column name.
-        """
+        """See :meth:`graph.importers.engine.Engine.load`."""
         views = []
         for number, (files, names) in enumerate(groups):
             view = f"raw_input_{number}"

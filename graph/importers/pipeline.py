@@ -28,15 +28,19 @@ import pandas as pd
 
 from graph.core.errors import FileFormatError, Problem, ValidationError
 
-from . import acled, edgelist, gdelt, ucdp_ged
+# Each source module by name, not through the package: a module of graph.importers never
+# imports the package's __init__ (an import cycle for the layer test).
+from .acled import SOURCE as ACLED
 from .actors import actor_table
+from .edgelist import SOURCE as EDGELIST
+from .engine import Engine
+from .gdelt import SOURCE as GDELT
 from .sourcefiles import InputFile, find_values, first_lines, structure_problem
 from .sources import Source, named_queries
+from .ucdp_ged import SOURCE as UCDP_GED
 
 #: The sources ``import_events`` reads, by name.
-SOURCES: dict[str, Source] = {
-    s.name: s for s in (acled.SOURCE, ucdp_ged.SOURCE, gdelt.SOURCE, edgelist.SOURCE)
-}
+SOURCES: dict[str, Source] = {s.name: s for s in (ACLED, UCDP_GED, GDELT, EDGELIST)}
 _EPOCH = dt.date(1970, 1, 1).toordinal()
 _EVIDENCE_LENGTH = 300
 
@@ -119,7 +123,7 @@ def _settings(options: Options) -> dict[str, pd.DataFrame]:
     return {"settings": settings}
 
 
-def _notes(engine, source: Source) -> Iterator[str]:
+def _notes(engine: Engine, source: Source) -> Iterator[str]:
     """What the user should know about the events read: duplicates dropped, actors
     listed on both sides of an event."""
     duplicates = int(engine.fetch(named_queries("aggregate")["duplicates"])["events"].iloc[0])
@@ -161,7 +165,7 @@ def _spellings(values: Iterable, wanted: Sequence[str]) -> tuple[list[str], list
     return kept, [word for key, word in keys.items() if key not in found]
 
 
-def _filters(engine, options: Options, where: str) -> None:
+def _filters(engine: Engine, options: Options, where: str) -> None:
     """Register the filter tables; refuse a filter word that matches nothing."""
     aggregate = named_queries("aggregate")
     problems = []
@@ -320,7 +324,7 @@ def relation_columns(source: Source) -> list[str]:
 
 
 def run(
-    engine,
+    engine: Engine,
     source: Source,
     files: Sequence[InputFile],
     types: pd.DataFrame,
