@@ -152,6 +152,38 @@ AT_OPTION = click.option(
 )
 
 
+def period_options(command: Callable) -> Callable:
+    """``--from`` and ``--to``: the command works on the relations active in that
+    period only (:func:`graph.network.build.between`); they reach the command as
+    ``period``, a (from, to) pair for :func:`_load`."""
+
+    @functools.wraps(command)
+    def wrapper(*args, date_from: str | None, date_to: str | None, **kwargs):
+        return command(*args, period=(date_from, date_to), **kwargs)
+
+    for flag, name, words in (
+        ("--to", "date_to", "Only relations active until this date or period, e.g. 1914-12."),
+        ("--from", "date_from", "Only relations active from this date or period, e.g. 1914-08."),
+    ):
+        wrapper = click.option(flag, name, metavar="DATE", callback=_check_date, help=words)(
+            wrapper
+        )
+    return wrapper
+
+
+def _load(data_dir: Path | None, period: tuple[str | None, str | None]):
+    """The dataset, restricted to the period of ``--from``/``--to`` when given."""
+    from graph.network.build import between, load
+
+    G = load(data_dir)
+    if period == (None, None):
+        return G
+    try:
+        return between(G, *period)
+    except ValueError as error:
+        raise click.UsageError(str(error)) from None
+
+
 def reports_data_errors(command: Callable) -> Callable:
     """Turn a :class:`DataError` or an :class:`OutputError` into a readable report and exit 1."""
 
@@ -276,9 +308,15 @@ def info(data_dir: Path | None) -> None:
     callback=_check_date,
     help="Start the time slider at this date or period, e.g. 2016-07 (all dates by default).",
 )
+@period_options
 @reports_data_errors
 def build(
-    data_dir: Path | None, output: Path, title: str | None, preset: str, at: str | None
+    data_dir: Path | None,
+    output: Path,
+    title: str | None,
+    preset: str,
+    at: str | None,
+    period: tuple[str | None, str | None],
 ) -> None:
     """Write the interactive explorer as one offline HTML file.
 
@@ -290,11 +328,10 @@ def build(
       alliance-graph build -o aleppo.html --preset classroom
       alliance-graph build my-conflict/ -o my-conflict.html --at 2016-07
     """
-    from graph.network.build import load
     from graph.outputs.explorer.render import write_html
     from graph.tables.read import DATA_DIR, read_story
 
-    G = load(data_dir)
+    G = _load(data_dir, period)
     story_file = (DATA_DIR if data_dir is None else data_dir) / "story.csv"
     story = read_story(story_file, G.nodes) if story_file.exists() else None
     written = write_html(G, output, title=title, preset=preset, at=at, story=story)
@@ -358,9 +395,15 @@ def export(data_dir: Path | None, format_: str, output: Path, for_spreadsheet: b
     help="handout: A4 landscape for print; slide: 16:9 for a projector.",
 )
 @click.option("--title", help="Figure title (the dataset's title by default).")
+@period_options
 @reports_data_errors
 def figure(
-    data_dir: Path | None, output: Path, at: str | None, preset: str, title: str | None
+    data_dir: Path | None,
+    output: Path,
+    at: str | None,
+    preset: str,
+    title: str | None,
+    period: tuple[str | None, str | None],
 ) -> None:
     """Write a print-ready figure of the network: PNG, SVG or PDF, by the file's suffix.
 
@@ -369,11 +412,10 @@ def figure(
       alliance-graph figure -o aleppo.pdf
       alliance-graph figure --at 2016-07 --preset slide -o july-2016.png
     """
-    from graph.network.build import load
     from graph.outputs.figure import draw
 
     try:
-        written = draw(load(data_dir), output, at=at, preset=preset, title=title)
+        written = draw(_load(data_dir, period), output, at=at, preset=preset, title=title)
     except ValueError as error:
         raise click.UsageError(str(error)) from None
     _echo(visible(str(written.resolve())))  # a newline in the path printed as \n
@@ -399,9 +441,15 @@ def figure(
     help="Use the relations' weight column: signed degree, PageRank and betweenness "
     "(a strong tie is a short path).",
 )
+@period_options
 @reports_data_errors
 def metrics(
-    data_dir: Path | None, at: str | None, csv_file: Path | None, exact: bool, weighted: bool
+    data_dir: Path | None,
+    at: str | None,
+    csv_file: Path | None,
+    exact: bool,
+    weighted: bool,
+    period: tuple[str | None, str | None],
 ) -> None:
     """Summarise the network and rank actors by centrality.
 
@@ -414,9 +462,9 @@ def metrics(
       alliance-graph metrics my-conflict/ --weighted
     """
     from graph.analysis.metrics import centrality, summary
-    from graph.network.build import load, snapshot
+    from graph.network.build import snapshot
 
-    G = load(data_dir)
+    G = _load(data_dir, period)
     table = centrality(G, at=at, exact=exact, weight="weight" if weighted else None)
     _echo(_table_text(summary(G if at is None else snapshot(G, at))))
     _echo("")
@@ -441,9 +489,15 @@ def metrics(
 @click.option("--exact", "method", flag_value="exact", help="Prove it, however long it takes.")
 @click.option("--heuristic", "method", flag_value="heuristic", help="Local search only (fast).")
 @click.option("--all", "all_members", is_flag=True, help="List every group member and tie.")
+@period_options
 @reports_data_errors
 def balance(
-    data_dir: Path | None, at: str | None, time_limit: float, method: str | None, all_members: bool
+    data_dir: Path | None,
+    at: str | None,
+    time_limit: float,
+    method: str | None,
+    all_members: bool,
+    period: tuple[str | None, str | None],
 ) -> None:
     """Measure structural balance, find two groups and the ties that break them.
 
@@ -452,55 +506,119 @@ def balance(
       alliance-graph balance --at 2015
       alliance-graph balance big-network/ --time-limit 300 --all
     """
-    from graph.network.build import load, signed_graph
+    from graph.network.build import signed_graph
 
     from .balance import balance_report
 
-    S = signed_graph(load(data_dir), at=at)
+    S = signed_graph(_load(data_dir, period), at=at)
     with warnings.catch_warnings():  # the report says whether L is proven
         warnings.simplefilter("ignore", UserWarning)
         report = balance_report(S, method=method or "auto", time_limit=time_limit)
     _echo(report.text(all_members=all_members))
 
 
-@main.command("import")
-@click.argument("kind", metavar="{acled|ucdp-ged|gdelt|edgelist|gexf|graphml}")
-@click.argument("sources", nargs=-1, required=True, metavar="SOURCE...")
-@output_option("The dataset folder to write.", folder=True)
-@click.option("--from", "date_from", metavar="DATE", callback=_check_date, help="Keep events from.")
-@click.option("--to", "date_to", metavar="DATE", callback=_check_date, help="Keep events until.")
-@click.option(
-    "--country", "countries", multiple=True, help="Keep events in this country (repeatable)."
-)
-@click.option(
-    "--actor", "actors", multiple=True, help="Keep events involving this actor (repeatable)."
-)
-@click.option("--gap-days", default=90, show_default=True, type=click.IntRange(min=0))
-@click.option("--engine", type=click.Choice(["duckdb", "spark"]), default="duckdb")
-@click.option("--master", help="Spark master URL (local[*] by default).")
-@click.option("--memory-limit", help="DuckDB memory limit or Spark driver memory, e.g. 2GB.")
-@reports_data_errors
-def import_(kind: str, sources: tuple[str, ...], output: Path, **options) -> None:
-    """Turn event data (ACLED, UCDP GED, GDELT 2.0) or a signed edge list into a dataset folder.
+#: The module documenting each source of ``import`` (its columns, mappings, licence).
+_IMPORT_SOURCES = {
+    "acled": "acled",
+    "ucdp-ged": "ucdp_ged",
+    "gdelt": "gdelt",
+    "edgelist": "edgelist",
+    "gexf": "edgelist",
+    "graphml": "edgelist",
+    "cow-wars": "cow_wars",
+    "atop": "atop",
+}
+
+
+class _SourceCommand(click.Command):
+    """An ``import`` subcommand whose help is its source module's documentation,
+    read from the file when asked for (``--help`` imports neither pandas nor DuckDB)."""
+
+    def __init__(self, *args, module: str, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.module = module
+
+    def format_help_text(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        import ast
+        import importlib.util
+
+        spec = importlib.util.find_spec(f"graph.importers.{self.module}")
+        tree = ast.parse(Path(spec.origin).read_text(encoding="utf-8"))
+        text = (ast.get_docstring(tree) or "").replace("``", "")
+        formatter.write_paragraph()
+        with formatter.indentation():
+            for paragraph in text.split("\n\n"):
+                formatter.write_text(paragraph)
+                formatter.write_paragraph()
+            formatter.write_text(
+                "FILE: CSV (.gz too), TSV or Parquet files; a name that is no file is a "
+                "glob pattern (quote it: 'exports/*.csv'). Mappings: alliance-graph's "
+                "graph/importers/mappings/README.md."
+            )
+
+
+@main.group("import")
+def import_() -> None:
+    """Turn event or alliance data into a dataset folder: one subcommand per source.
 
     Repeated events of a pair become one relation per activity spell (a spell
-    ends after --gap-days without events). SOURCE: CSV (.gz too), TSV or
-    Parquet files, or globs of them.
+    ends after --gap-days without events). `alliance-graph import SOURCE --help`
+    lists that source's columns, mappings and licence.
 
     \b
     Example:
       alliance-graph import acled export.csv -o yemen/ --from 2020 --country Yemen
       alliance-graph import gdelt '2024*.export.CSV' -o gdelt/ --engine spark
+      alliance-graph import cow-wars directed_dyadic_war.csv -o ww1/ --states states2016.csv
+      alliance-graph import atop atop5_1dy.csv -o ww1/ --states states2016.csv --add
     """
-    from .importers import import_events
 
-    try:
-        # A progress bar only on a terminal: in a log or a pipe it is a line of noise.
-        progress = sys.stderr.isatty()
-        written = import_events(kind, sources, output, progress=progress, report=_report, **options)
-    except ValueError as error:
-        raise click.UsageError(str(error)) from None
-    _echo(visible(str(written.resolve())))  # a newline in the path printed as \n
+
+def _import_command(kind: str, module: str) -> None:
+    @import_.command(kind, cls=_SourceCommand, module=module, short_help=f"Import {kind} files.")
+    @click.argument("sources", nargs=-1, required=True, metavar="FILE...")
+    @output_option("The dataset folder to write.", folder=True)
+    @click.option(
+        "--from", "date_from", metavar="DATE", callback=_check_date, help="Keep events from."
+    )
+    @click.option(
+        "--to", "date_to", metavar="DATE", callback=_check_date, help="Keep events until."
+    )
+    @click.option(
+        "--country", "countries", multiple=True, help="Keep events in this country (repeatable)."
+    )
+    @click.option(
+        "--actor", "actors", multiple=True, help="Keep events involving this actor (repeatable)."
+    )
+    @click.option("--gap-days", default=90, show_default=True, type=click.IntRange(min=0))
+    @click.option(
+        "--states",
+        type=click.Path(exists=True, dir_okay=False, path_type=Path),
+        help="cow-wars, atop: the COW state list (ccode, statenme) naming the states.",
+    )
+    @click.option(
+        "--add", is_flag=True, help="Add to the dataset in the folder (actors joined by id)."
+    )
+    @click.option("--engine", type=click.Choice(["duckdb", "spark"]), default="duckdb")
+    @click.option("--master", help="Spark master URL (local[*] by default).")
+    @click.option("--memory-limit", help="DuckDB memory limit or Spark driver memory, e.g. 2GB.")
+    @reports_data_errors
+    def command(sources: tuple[str, ...], output: Path, **options) -> None:
+        from .importers import import_events
+
+        try:
+            # A progress bar only on a terminal: in a log or a pipe it is a line of noise.
+            progress = sys.stderr.isatty()
+            written = import_events(
+                kind, sources, output, progress=progress, report=_report, **options
+            )
+        except ValueError as error:
+            raise click.UsageError(str(error)) from None
+        _echo(visible(str(written.resolve())))  # a newline in the path printed as \n
+
+
+for _kind, _module in _IMPORT_SOURCES.items():
+    _import_command(_kind, _module)
 
 
 @main.command()
@@ -512,6 +630,7 @@ def import_(kind: str, sources: tuple[str, ...], output: Path, **options) -> Non
 @click.option("--seed", default=0, show_default=True, help="Draws among equally good questions.")
 @AT_OPTION
 @click.option("--for-spreadsheet", is_flag=True, help="csv only: neutralise formula-like cells.")
+@period_options
 @reports_data_errors
 def quiz(
     data_dir: Path | None,
@@ -520,6 +639,7 @@ def quiz(
     seed: int,
     at: str | None,
     for_spreadsheet: bool,
+    period: tuple[str | None, str | None],
 ) -> None:
     """Write "allies or enemies?" questions from the data's triangles, with answers.
 
@@ -529,10 +649,9 @@ def quiz(
       alliance-graph quiz my-conflict/ -n 6 --seed 2 -o quiz.csv
     """
     from graph.analysis.quiz import quiz_questions
-    from graph.network.build import load
     from graph.outputs.quiz_sheet import write_quiz
 
-    G = load(data_dir)
+    G = _load(data_dir, period)
     questions = quiz_questions(G, n=count, seed=seed, at=at)
     try:
         written = write_quiz(

@@ -19,6 +19,7 @@ import networkx as nx
 from graph.core.dates import as_period
 from graph.core.files import check_output
 
+from .cow_wars import read_states
 from .edgelist import dialect, graph_rows, reading
 from .engine import Engine
 from .output import FILES, write_folder
@@ -29,7 +30,16 @@ from .sources import vocabulary
 __all__ = ["ENGINES", "SOURCE_NAMES", "import_events", "read_edgelist"]
 
 #: Source names as the command line spells them.
-SOURCE_NAMES = ("acled", "ucdp-ged", "gdelt", "edgelist", "gexf", "graphml")
+SOURCE_NAMES = (
+    "acled",
+    "ucdp-ged",
+    "gdelt",
+    "edgelist",
+    "gexf",
+    "graphml",
+    "cow-wars",
+    "atop",
+)
 ENGINES = ("duckdb", "spark")
 
 
@@ -65,12 +75,14 @@ def import_events(
     memory_limit: str | None = None,
     progress: bool = False,
     report: Callable[[str], None] = lambda text: None,
+    states: str | os.PathLike | None = None,
+    add: bool = False,
 ) -> Path:
     """Turn event data into a dataset folder of actors and relations.
 
     Parameters
     ----------
-    source : {"acled", "ucdp-ged", "gdelt", "edgelist", "gexf", "graphml"}
+    source : {"acled", "ucdp-ged", "gdelt", "edgelist", "gexf", "graphml", "cow-wars", "atop"}
         The kind of file.
     paths : path, glob or list of them
         CSV (``.gz`` too), TSV or Parquet files; GDELT's tab-separated
@@ -102,6 +114,13 @@ def import_events(
         DuckDB's memory limit or Spark's driver memory, e.g. ``"2GB"``.
     progress : bool
         Show a progress bar (tqdm) on standard error.
+    states : path, optional
+        The COW state list (``ccode``, ``statenme``) naming the states of
+        ``cow-wars`` and ``atop`` files (``COW state 255`` without it).
+    add : bool
+        Add the relations and actors to the dataset already in ``output``
+        (actors reconciled by id, so by COW code for ``cow-wars`` and
+        ``atop``) instead of replacing it.
     report : callable, optional
         Called with a line of text for each thing the user should know about
         how the files were read (a header line assumed or not, duplicates
@@ -152,8 +171,9 @@ def import_events(
         paths = [paths]
     files = expand(paths)
     # Before anything is read: no file of the folder written may be one of the inputs.
+    inputs = [f.path for f in files if f.local] + ([os.fspath(states)] if states else [])
     for name in FILES:
-        check_output(Path(output) / name, inputs=[f.path for f in files if f.local])
+        check_output(Path(output) / name, inputs=inputs)
     options = Options(
         date_from=None if date_from is None else as_period(date_from)[0],
         date_to=None if date_to is None else as_period(date_to)[1],
@@ -161,6 +181,7 @@ def import_events(
         actors=tuple(actors),
         gap_days=int(gap_days),
         min_sources=int(min_sources),
+        states=None if states is None else read_states(os.fspath(states)),
     )
     spec = SOURCES[key]
     edges = None  # the rows of GEXF/GraphML files, read in Python
@@ -203,7 +224,12 @@ def import_events(
                 "tool": f"alliance-graph {__version__}",
             }
             written = write_folder(
-                output, result.actors, result.relation_columns, result.relation_rows, record
+                output,
+                result.actors,
+                result.relation_columns,
+                result.relation_rows,
+                record,
+                add=add,
             )
         finally:
             runner.close()

@@ -32,6 +32,8 @@ from graph.core.errors import FileFormatError, Problem, ValidationError
 # imports the package's __init__ (an import cycle for the layer test).
 from .acled import SOURCE as ACLED
 from .actors import actor_table
+from .atop import SOURCE as ATOP
+from .cow_wars import SOURCE as COW_WARS
 from .edgelist import SOURCE as EDGELIST
 from .engine import Engine
 from .gdelt import SOURCE as GDELT
@@ -40,7 +42,7 @@ from .sources import Source, named_queries
 from .ucdp_ged import SOURCE as UCDP_GED
 
 #: The sources ``import_events`` reads, by name.
-SOURCES: dict[str, Source] = {s.name: s for s in (ACLED, UCDP_GED, GDELT, EDGELIST)}
+SOURCES: dict[str, Source] = {s.name: s for s in (ACLED, UCDP_GED, GDELT, EDGELIST, COW_WARS, ATOP)}
 _EPOCH = dt.date(1970, 1, 1).toordinal()
 _EVIDENCE_LENGTH = 300
 
@@ -55,6 +57,8 @@ class Options:
     actors: Sequence[str] = ()
     gap_days: int = 90
     min_sources: int = 2
+    #: COW country code -> state name (``ccode``, ``name``), for COW and ATOP files.
+    states: pd.DataFrame | None = None
 
 
 @dataclass
@@ -120,7 +124,10 @@ def _settings(options: Options) -> dict[str, pd.DataFrame]:
             "any_actor": [0 if options.actors else 1],
         }
     )
-    return {"settings": settings}
+    states = options.states
+    if states is None:
+        states = pd.DataFrame({"ccode": [""], "name": [""]}, dtype=object)
+    return {"settings": settings, "cow_states": states}
 
 
 def _notes(engine: Engine, source: Source) -> Iterator[str]:
@@ -291,7 +298,7 @@ def _relations(
     Row = namedtuple("Row", columns)  # the fields are the query's columns
     for row in map(Row._make, rows):
         known = row.sources is not None and row.sources == row.sources
-        yield (
+        cells = (
             row.source,
             row.target,
             row.type,
@@ -302,8 +309,8 @@ def _relations(
             _citation(row, source),
             str(int(row.events)),
             str(int(row.sources)) if known else "",
-            _number(row.weight),
         )
+        yield (*cells, _number(row.weight)) if source.measure else cells
 
 
 def relation_columns(source: Source) -> list[str]:
@@ -319,7 +326,7 @@ def relation_columns(source: Source) -> list[str]:
         "citation",
         "events",
         "sources",
-        source.measure,
+        *([source.measure] if source.measure else []),
     ]
 
 

@@ -17,7 +17,7 @@ from pathlib import Path
 import networkx as nx
 import pandas as pd
 
-from graph.core.dates import as_period, is_active
+from graph.core.dates import as_period, is_active, parse_period
 from graph.core.errors import DataError, FileFormatError, Problem, ValidationError
 from graph.core.signs import relation_strength, relation_weight
 from graph.tables.read import (
@@ -33,6 +33,7 @@ from graph.tables.read import (
 
 __all__ = [
     "actors",
+    "between",
     "distinct_relations",
     "from_tables",
     "load",
@@ -283,6 +284,65 @@ def snapshot(G: nx.MultiDiGraph, at: str | dt.date) -> nx.MultiDiGraph:
         (u, v, key, data)
         for u, v, key, data in G.edges(keys=True, data=True)
         if u in H and v in H and is_active(data.get("start"), data.get("end"), at)
+    )
+    return nx.freeze(H) if nx.is_frozen(G) else H
+
+
+def between(
+    G: nx.MultiDiGraph,
+    start: str | dt.date | None = None,
+    end: str | dt.date | None = None,
+) -> nx.MultiDiGraph:
+    """The actors and relations active at some time between two dates.
+
+    Parameters
+    ----------
+    G : networkx.MultiDiGraph
+        An actor graph, as returned by :func:`load`.
+    start, end : str or datetime.date, optional
+        The period: from the first day of ``start`` (a day or a partial ISO
+        date, ``"1914-08"``) to the last day of ``end``; open on a side left
+        out. A relation (or a dated actor) is kept if its span overlaps the
+        period, as in :func:`snapshot`, which is ``between(G, at, at)``.
+
+    Returns
+    -------
+    networkx.MultiDiGraph
+        A new graph with the active actors (every actor without dates) and
+        the active relations between them; ``graph["period"]`` names the period.
+
+    Raises
+    ------
+    ValueError
+        If a date is malformed, or ``end`` is before ``start``.
+
+    Examples
+    --------
+    >>> G = load()
+    >>> H = between(G, "2015-10", "2016-06")
+    >>> H.has_edge("russia", "free_syrian_army"), between(G, end="2015-09-29").has_edge(
+    ...     "russia", "free_syrian_army")
+    (True, False)
+    """
+    first = None if start is None else as_period(start)[0]
+    last = None if end is None else as_period(end)[1]
+    if first is not None and last is not None and last < first:
+        raise ValueError(f"the period ends ({end}) before it starts ({start})")
+
+    def active(data: dict) -> bool:
+        begins, ends = data.get("start"), data.get("end")
+        if last is not None and begins and parse_period(begins)[0] > last:
+            return False
+        return not (first is not None and ends and parse_period(ends)[1] < first)
+
+    H = G.__class__()
+    H.graph.update(G.graph)
+    H.graph["period"] = f"{start or '…'} to {end or '…'}"
+    H.add_nodes_from((node, data) for node, data in G.nodes(data=True) if active(data))
+    H.add_edges_from(
+        (u, v, key, data)
+        for u, v, key, data in G.edges(keys=True, data=True)
+        if u in H and v in H and active(data)
     )
     return nx.freeze(H) if nx.is_frozen(G) else H
 
