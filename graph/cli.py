@@ -200,7 +200,8 @@ def reports_data_errors(command: Callable) -> Callable:
 class _TerminalGroup(click.Group):
     """The command group, run with output any terminal can take.
 
-    Before any option is parsed (``--help`` included): characters the
+    Ctrl-C ends a command with one line, no traceback. Before any option is
+    parsed (``--help`` included): characters the
     terminal's encoding lacks (an en dash in a Latin-1 terminal) are printed
     as ``\\u2013`` instead of failing, and warnings from the libraries
     (matplotlib's missing glyph warning quotes actor names) have their control
@@ -213,6 +214,15 @@ class _TerminalGroup(click.Group):
                 stream.reconfigure(errors="backslashreplace")
         warnings.formatwarning = _visible_warning
         return super().main(*args, **kwargs)
+
+    def invoke(self, ctx: click.Context):
+        """Run the command; Ctrl-C prints one line (every output is written whole
+        or not at all, so nothing is left half-written) and exits with 130."""
+        try:
+            return super().invoke(ctx)
+        except KeyboardInterrupt:
+            _echo("interrupted: no output was written or changed", err=True)
+            raise SystemExit(130) from None
 
 
 _format_warning = warnings.formatwarning

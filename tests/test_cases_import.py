@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -306,3 +307,67 @@ def test_a_single_source_event_is_reported_not_alleged(tmp_path: Path) -> None:
         ("reported", "one source's report")
     ]
     assert "not an accusation" in glossary().loc["reported", "definition"]
+
+
+def test_ctrl_c_prints_one_line_and_leaves_the_folder_as_it_was(tmp_path: Path) -> None:
+    edges = tmp_path / "edges.tsv"
+    with open(edges, "w") as out:  # big enough to be still reading when Ctrl-C comes
+        out.writelines(
+            f"{i % 5000}\t{i * 7 % 5003}\t{1 if i % 3 else -1}\n" for i in range(300_000)
+        )
+    folder = tmp_path / "out"
+    folder.mkdir()
+    (folder / "relations.csv").write_text("source,target,type\na,b,backs\n")
+    before = (folder / "relations.csv").read_bytes()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "graph", "import", "edgelist", str(edges), "-o", str(folder)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        # As in a terminal: Python's own Ctrl-C handler (a background job would ignore it).
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
+    )
+    assert b"no header line" in process.stderr.readline()  # the import has begun reading
+    process.send_signal(signal.SIGINT)
+    out, err = process.communicate(timeout=120)
+    assert process.returncode == 130, err
+    assert err.decode().splitlines() == ["interrupted: no output was written or changed"]
+    assert sorted(p.name for p in folder.iterdir()) == ["relations.csv"]
+    assert (folder / "relations.csv").read_bytes() == before
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "problem"),
+    [
+        ("export.zip", b"PK\x03\x04rest", "a zip archive: unzip it first"),
+        ("export.xlsx", b"PK\x03\x04rest", "an Excel workbook: save it as CSV UTF-8"),
+        (
+            "events.parquet",
+            b"PAR1" + b"\0" * 40,
+            "a truncated Parquet file (its footer is missing)",
+        ),
+    ],
+)
+def test_archives_and_truncated_parquet_are_named(
+    name: str, content: bytes, problem: str, tmp_path: Path
+) -> None:
+    path = tmp_path / name
+    path.write_bytes(content)
+    lines = refused(run("import", "acled", path, "-o", tmp_path / "out"))
+    assert lines == [f"{path}:1: {problem}" + lines[0].split(problem, 1)[1]]
+
+
+def test_a_cut_off_last_row_and_a_long_cell(tmp_path: Path) -> None:
+    folder = case("import-brackets-in-file-name", tmp_path)
+    text = (folder / "ACLED [2024].csv").read_text()
+    cut = tmp_path / "download.csv"
+    cut.write_text(text[: text.rindex("Ansar Allah")])  # ACLED downloads end mid-row
+    lines = refused(run("import", "acled", cut, "-o", tmp_path / "out"))
+    assert lines == [
+        f"{cut}:4: the last line is cut off (11 of 29 fields): the download or copy ended "
+        "early; download the file again"
+    ]
+    long = tmp_path / "long.csv"  # a 3 MB notes cell (DuckDB's default limit is 2 MB a line)
+    long.write_text(text.replace("Clashes near the city.", "x" * 3_000_000, 1))
+    result = run("import", "acled", long, "-o", tmp_path / "long")
+    assert result.exit_code == 0, result.output[:500]
+    assert len(relations(tmp_path / "long").loc[0, "evidence"]) <= 300

@@ -17,6 +17,8 @@ import pandas as pd
 
 from .sourcefiles import InputFile
 
+#: The longest line DuckDB reads, in bytes.
+_MAX_LINE = 64 * 2**20
 #: Spark SQL functions the shared queries use that DuckDB spells differently.
 _MACROS = ("CREATE MACRO unix_date(d) AS date_diff('day', DATE '1970-01-01', d)",)
 
@@ -25,6 +27,8 @@ def _literal(value: object) -> str:
     """A SQL literal (views cannot take parameters): text quoted, lists and dicts nested."""
     if isinstance(value, bool):
         return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
     if isinstance(value, str):
         return "'" + value.replace("'", "''") + "'"
     if isinstance(value, list | tuple):
@@ -50,6 +54,9 @@ class DuckDBEngine:
     name = "duckdb"
     #: What DuckDB raises for a file it cannot read.
     errors = (duckdb.Error,)
+    #: What DuckDB raises on Ctrl-C during a query (its Python API raises
+    #: RuntimeError("Query interrupted"), turned into KeyboardInterrupt by _run).
+    interrupted = (duckdb.InterruptException,)
 
     def __init__(self, *, memory_limit: str | None = None, threads: int | None = None):
         self._spill = tempfile.TemporaryDirectory(prefix="alliance-graph-duckdb-")
@@ -109,6 +116,10 @@ class DuckDBEngine:
                 "null_padding": False,
                 "ignore_errors": False,
                 "auto_detect": names is None,
+                # A notes cell of a few megabytes is a real export's, not an error (the
+                # default limit is 2 MB a line).
+                "max_line_size": _MAX_LINE,
+                "buffer_size": 2 * _MAX_LINE,
             }
             if names is None:
                 options["union_by_name"] = True
@@ -141,6 +152,15 @@ class DuckDBEngine:
         self._links[str(link)] = path
         return str(link)
 
+    def _run(self, sql: str) -> duckdb.DuckDBPyConnection:
+        """Execute a query; Ctrl-C during it is a KeyboardInterrupt, as anywhere else."""
+        try:
+            return self.connection.execute(sql)
+        except RuntimeError as error:
+            if "interrupted" in str(error).lower():
+                raise KeyboardInterrupt from None
+            raise
+
     def register(self, name: str, frame: pd.DataFrame) -> None:
         """Make a small pandas table (a mapping, a filter) a table of the database."""
         self.connection.register(f"{name}_frame", frame)
@@ -153,24 +173,29 @@ class DuckDBEngine:
 
     def view(self, name: str, sql: str) -> None:
         """Name a query, evaluated each time it is read."""
-        self.connection.execute(f"CREATE OR REPLACE VIEW {name} AS {sql}")
+        self._run(f"CREATE OR REPLACE VIEW {name} AS {sql}")
 
     def table(self, name: str, sql: str) -> int:
         """Store a query's result as a table; returns its number of rows."""
-        self.connection.execute(f"CREATE OR REPLACE TABLE {name} AS {sql}")
-        return self.connection.execute(f"SELECT count(*) FROM {name}").fetchone()[0]
+        self._run(f"CREATE OR REPLACE TABLE {name} AS {sql}")
+        return self._run(f"SELECT count(*) FROM {name}").fetchone()[0]
 
     def fetch(self, sql: str) -> pd.DataFrame:
         """A query's result as a pandas table."""
-        return self.connection.execute(sql).df()
+        return self._run(sql).df()
 
     def rows(self, sql: str, batch: int = 100_000) -> tuple[list[str], Iterator[tuple]]:
         """A query's column names and its rows, streamed in batches as Python values."""
-        cursor = self.connection.execute(sql)
+        cursor = self._run(sql)
 
         def stream() -> Iterator[tuple]:
-            while chunk := cursor.fetchmany(batch):
-                yield from chunk
+            try:
+                while chunk := cursor.fetchmany(batch):
+                    yield from chunk
+            except RuntimeError as error:
+                if "interrupted" in str(error).lower():
+                    raise KeyboardInterrupt from None
+                raise
 
         return [d[0] for d in cursor.description], stream()
 

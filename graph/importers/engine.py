@@ -30,10 +30,15 @@ class Engine(Protocol):
     errors : tuple of exception types
         What the engine raises for a file it cannot read (the pipeline then
         locates the problem in the file with Python's ``csv`` module).
+    interrupted : tuple of exception types
+        What the engine raises instead of :exc:`KeyboardInterrupt` when the
+        user presses Ctrl-C during a query (the import raises
+        :exc:`KeyboardInterrupt` then, having written nothing).
     """
 
     name: str
     errors: tuple[type[BaseException], ...]
+    interrupted: tuple[type[BaseException], ...]
 
     def load(
         self,

@@ -231,6 +231,8 @@ def import_events(
                 record,
                 add=add,
             )
+        except runner.interrupted:  # Ctrl-C during a query: nothing was written
+            raise KeyboardInterrupt from None
         finally:
             runner.close()
         bar.update(1)

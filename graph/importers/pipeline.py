@@ -374,9 +374,14 @@ def run(
     except (ValidationError, FileFormatError):
         raise
     except engine.errors as error:
+        if isinstance(error, engine.interrupted):
+            raise KeyboardInterrupt from None
         unreadable = _unreadable(error, source, files)
         if unreadable is None:
-            raise  # not the files' fault (out of memory, a lost executor...)
+            # Not found by Python's reading: the engine's own words, first line, no traceback.
+            reason = str(error).strip().splitlines()[0] if str(error).strip() else repr(error)
+            where = files[0].path if len(files) == 1 else ", ".join(f.path for f in files)
+            raise FileFormatError([Problem(where, 1, None, "", f"cannot read: {reason}")]) from None
         raise unreadable from None
     step("checking rows", events=events)
     found = engine.fetch(aggregate["problems"])

@@ -76,12 +76,39 @@ def expand(sources: Iterable[str | os.PathLike]) -> list[InputFile]:
             what = "no file matches this pattern" if pattern else "no such file"
             problems.append(Problem(text, 1, None, "", what))
         for match in matches:
-            files.append(InputFile(match, Path(match).resolve().as_uri(), _format(match)))
+            file = InputFile(match, Path(match).resolve().as_uri(), _format(match))
+            problem = _content_problem(file)
+            if problem:
+                problems.append(Problem(match, 1, None, "", problem))
+            files.append(file)
     if problems:
         raise FileFormatError(problems)
     if not files:
         raise FileFormatError([Problem("(no files)", 1, None, "", "give at least one file")])
     return files
+
+
+def _content_problem(file: InputFile) -> str | None:
+    """What a file holds instead of the table its name promises, from its first and
+    last bytes: a zip archive (an Excel workbook is one too), or a Parquet file cut
+    off before its footer."""
+    with open(file.path, "rb") as raw:
+        head = raw.read(4)
+        if file.format == "parquet" and not file.path.lower().endswith(".gz"):
+            raw.seek(0, os.SEEK_END)
+            size = raw.tell()
+            raw.seek(max(0, size - 4))
+            tail = raw.read(4)
+            if head != b"PAR1":
+                return "not a Parquet file (it does not start with PAR1)"
+            if size < 12 or tail != b"PAR1":
+                return "a truncated Parquet file (its footer is missing): download it again"
+            return None
+    if head == b"PK\x03\x04":
+        if file.path.lower().endswith((".xlsx", ".xlsm")):
+            return "an Excel workbook: save it as CSV UTF-8"
+        return "a zip archive: unzip it first (gzipped .gz files are read as they are)"
+    return None
 
 
 def _open_text(path: str) -> io.TextIOBase:
@@ -115,6 +142,13 @@ def _records(path: str, delimiter: str, quote: bool) -> Iterator[tuple[int, list
             line = reader.line_num + 1
 
 
+def _is_last(line: int, path: str) -> bool:
+    """Whether the record starting on ``line`` is the file's last (blank lines aside)."""
+    with _open_text(path) as text:
+        rest = [chunk for number, chunk in enumerate(text, start=1) if number > line]
+    return not any(chunk.strip() for chunk in rest)
+
+
 def structure_problem(
     path: str,
     *,
@@ -142,6 +176,15 @@ def structure_problem(
                     continue
             if len(record) != expected:
                 what = "the header" if header and width is None else "this format"
+                if len(record) < expected and _is_last(reader_lines := line, path):
+                    return Problem(
+                        path,
+                        reader_lines,
+                        None,
+                        "",
+                        f"the last line is cut off ({len(record)} of {expected} fields): "
+                        "the download or copy ended early; download the file again",
+                    )
                 return Problem(
                     path,
                     line,

@@ -66,6 +66,8 @@ class SparkEngine:
 
         #: What Spark raises for a file it cannot read.
         self.errors = (PySparkException, Py4JJavaError)
+        #: Ctrl-C reaches Python as KeyboardInterrupt under PySpark.
+        self.interrupted: tuple[type[BaseException], ...] = ()
         self.spark = session(master, memory=memory_limit)
         self._cached: dict = {}
 
