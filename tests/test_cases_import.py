@@ -13,34 +13,18 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from click.testing import CliRunner
+from test_cases import case, run
+from test_cases import refused as refused_cleanly
 
 import graph
-from graph.cli import main
 from graph.core.dates import as_period
 from graph.core.resources import data_dir
 
-CASES = Path(__file__).parent / "cases"
-
-
-def case(name: str, tmp_path: Path) -> Path:
-    """A writable copy of one case's data folder."""
-    folder = tmp_path / name
-    shutil.copytree(CASES / name / "data", folder)
-    return folder
-
-
-def run(*args: str | Path):
-    return CliRunner().invoke(main, [str(arg) for arg in args])
-
 
 def refused(result, *expected: str) -> list[str]:
-    """The problem lines of a command that must fail cleanly with every expected text."""
-    assert result.exit_code == 1, result.output
-    assert "Traceback" not in result.output
-    assert result.exception is None or isinstance(result.exception, SystemExit)
-    for text in expected:
-        assert text in result.output, result.output
+    """As test_cases.refused, the notes an import prints before its problems kept: every
+    line but the report's count."""
+    refused_cleanly(result, *expected)
     return [line for line in result.output.splitlines() if not line.endswith(" in the data:")]
 
 
