@@ -600,6 +600,12 @@ def _import_command(kind: str, module: str) -> None:
     @click.option(
         "--actor", "actors", multiple=True, help="Keep events involving this actor (repeatable)."
     )
+    @click.option(
+        "--event-types",
+        "event_types",
+        multiple=True,
+        help="acled: keep events of this event or sub-event type (repeatable), e.g. Riots.",
+    )
     @click.option("--gap-days", default=90, show_default=True, type=click.IntRange(min=0))
     @click.option(
         "--states",

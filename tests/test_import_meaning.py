@@ -195,3 +195,30 @@ def test_gdelt_generic_roles_are_one_actor_per_country(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     actors = pd.read_csv(out / "actors.csv", dtype=str, keep_default_na=False)
     assert sorted(actors["name"]) == ["POLICE (RUS)", "POLICE (UKR)", "PROTESTER (RUS)", "REBEL"]
+
+
+def test_event_types_choose_the_events(tmp_path: Path) -> None:
+    rows = [
+        acled_row("R1", "2020-01-01"),
+        acled_row(
+            "R2",
+            "2020-01-02",
+            actor1="Rioters (Ruritania)",
+            inter1="5",
+            event_type="Riots",
+            sub_event_type="Mob violence",
+        ),
+    ]
+    source = write_rows(tmp_path / "acled.csv", ACLED_COLUMNS, rows)
+    out = tmp_path / "out"
+    result = CliRunner().invoke(
+        main, ["import", "acled", str(source), "-o", str(out), "--event-types", "MOB VIOLENCE"]
+    )
+    assert result.exit_code == 0, result.output
+    table = pd.read_csv(out / "relations.csv", dtype=str, keep_default_na=False)
+    assert table[["source", "type"]].values.tolist() == [["rioters_ruritania", "attacks"]]
+    result = CliRunner().invoke(
+        main, ["import", "acled", str(source), "-o", str(out), "--event-types", "Protests"]
+    )
+    assert result.exit_code == 1
+    assert f"{source}:1: --event-types 'Protests' matches no event" in result.output

@@ -68,6 +68,7 @@ def import_events(
     date_to: str | dt.date | None = None,
     countries: Iterable[str] = (),
     actors: Iterable[str] = (),
+    event_types: Iterable[str] = (),
     gap_days: int = 90,
     min_sources: int = 2,
     engine: str = "duckdb",
@@ -98,6 +99,9 @@ def import_events(
     actors : iterable of str, optional
         Keep events one of whose two actors has one of these names (as the
         source spells them, case-insensitive).
+    event_types : iterable of str, optional
+        ACLED: keep events of these event types or sub-event types (as the
+        export spells them, any case), e.g. ``["Battles", "Mob violence"]``.
     gap_days : int
         A spell of repeated events ends after this many days without one.
     min_sources : int
@@ -179,6 +183,7 @@ def import_events(
         date_to=None if date_to is None else as_period(date_to)[1],
         countries=tuple(countries),
         actors=tuple(actors),
+        event_types=tuple(event_types),
         gap_days=int(gap_days),
         min_sources=int(min_sources),
         states=None if states is None else read_states(os.fspath(states)),
@@ -216,6 +221,7 @@ def import_events(
                     "to": None if options.date_to is None else options.date_to.isoformat(),
                     "countries": sorted(options.countries),
                     "actors": sorted(options.actors),
+                    "event_types": sorted(options.event_types),
                 },
                 "gap_days": options.gap_days,
                 "min_sources": options.min_sources,

@@ -57,6 +57,8 @@ class Options:
     actors: Sequence[str] = ()
     gap_days: int = 90
     min_sources: int = 2
+    #: Event types or sub-event types to keep (ACLED), as the files spell them, any case.
+    event_types: Sequence[str] = ()
     #: COW country code -> state name (``ccode``, ``name``), for COW and ATOP files.
     states: pd.DataFrame | None = None
 
@@ -122,12 +124,31 @@ def _settings(options: Options) -> dict[str, pd.DataFrame]:
             "to_day": pd.array([day(options.date_to)], dtype="Int64"),
             "any_country": [0 if options.countries else 1],
             "any_actor": [0 if options.actors else 1],
+            "any_event_type": [0 if options.event_types else 1],
         }
     )
     states = options.states
     if states is None:
         states = pd.DataFrame({"ccode": [""], "name": [""]}, dtype=object)
     return {"settings": settings, "cow_states": states}
+
+
+def _event_type_filter(engine: Engine, source: Source, options: Options, where: str) -> None:
+    """Register ``filter_event_types``: the files' spellings of the --event-types asked for."""
+    kept: list[str] = []
+    if options.event_types:
+        if "event_types" not in source.queries:
+            raise ValueError(f"--event-types: {source.title} files have no event types")
+        values = engine.fetch(source.queries["event_types"])["value"]
+        kept, unmatched = _spellings(values, options.event_types)
+        if unmatched:
+            raise ValidationError(
+                [
+                    Problem(where, 1, None, "", f"--event-types {w!r} matches no event")
+                    for w in unmatched
+                ]
+            )
+    engine.register("filter_event_types", pd.DataFrame({"value": kept or [""]}, dtype=object))
 
 
 def _notes(engine: Engine, source: Source) -> Iterator[str]:
@@ -147,7 +168,13 @@ def _notes(engine: Engine, source: Source) -> Iterator[str]:
 
 
 def _filtering(options: Options) -> bool:
-    return bool(options.countries or options.actors or options.date_from or options.date_to)
+    return bool(
+        options.countries
+        or options.actors
+        or options.event_types
+        or options.date_from
+        or options.date_to
+    )
 
 
 def folded(text: str) -> str:
@@ -369,6 +396,7 @@ def run(
         engine.view("raw", _raw_view(source, engine.columns("raw_input"), files))
         for name, frame in {**source.tables(types), **_settings(options)}.items():
             engine.register(name, frame)
+        _event_type_filter(engine, source, options, ", ".join(f.path for f in files))
         engine.view("read_events", source.queries["events"])
         events = engine.table("events", aggregate["unique_events"])
     except (ValidationError, FileFormatError):

@@ -12,6 +12,8 @@ WITH src AS (
         trim(event_date) AS date_text,
         coalesce(trim(time_precision), '') AS tp,
         lower(trim(event_type)) AS et,
+        coalesce(trim(event_type), '') AS et_text,
+        coalesce(trim(sub_event_type), '') AS st_text,
         lower(coalesce(trim(sub_event_type), '')) AS st,
         coalesce(trim(actor1), '') AS a1,
         coalesce(trim(assoc_actor_1), '') AS as1,
@@ -181,8 +183,16 @@ SELECT
         WHEN 'fatalities' THEN fatalities_text
     END AS bad_value
 FROM sided
-WHERE (i = 0 AND (bad_field IS NOT NULL OR (a1 <> '' AND a2 <> '')))
-    OR (i > 0 AND bad_field IS NULL AND (i <= n1 AND a1 <> '' OR i > n1 AND a2 <> ''))
+WHERE ((i = 0 AND (bad_field IS NOT NULL OR (a1 <> '' AND a2 <> '')))
+    OR (i > 0 AND bad_field IS NULL AND (i <= n1 AND a1 <> '' OR i > n1 AND a2 <> '')))
+    -- --event-types: the event types or sub-event types asked for (their spellings in
+    -- the files, matched case-folded in Python).
+    AND (
+        bad_field IS NOT NULL
+        OR (SELECT any_event_type FROM settings) = 1
+        OR et_text IN (SELECT value FROM filter_event_types)
+        OR st_text IN (SELECT value FROM filter_event_types)
+    )
 
 -- name: both_sides
 -- Events listing an actor on both sides (a row has the Taliban associated with the
@@ -190,3 +200,9 @@ WHERE (i = 0 AND (bad_field IS NOT NULL OR (a1 <> '' AND a2 <> '')))
 SELECT count(DISTINCT event_id) AS events, min(source_name) AS example
 FROM events
 WHERE on_both_sides = 1 AND bad_field IS NULL AND copy = 1
+
+-- name: event_types
+-- The spellings --event-types is matched against.
+SELECT DISTINCT trim(event_type) AS value FROM raw WHERE event_type IS NOT NULL
+UNION
+SELECT DISTINCT trim(sub_event_type) AS value FROM raw WHERE sub_event_type IS NOT NULL
