@@ -482,7 +482,7 @@ def metrics(
     if csv_file is not None:
         with atomic_write(csv_file) as out:
             table.to_csv(out, lineterminator="\n")
-        _echo(f"wrote {csv_file}", err=True)
+        _echo(visible(f"wrote {csv_file}"), err=True)
 
 
 @main.command()
