@@ -1,11 +1,15 @@
 -- Correlates of War dyadic inter-state wars -> normalised events, one query run unchanged
 -- by DuckDB and Spark SQL.
 -- Reads: raw (the directed dyadic war file as text, plus _file) and cow_states (ccode ->
--- name, from the COW state list given with --states; empty otherwise).
+-- name, from the COW state list given with --states; empty otherwise); the events query
+-- reads prepared, the prepare query's result.
 -- COW writes -9 for an unknown month or day (the date is then written to the year or
 -- month), -8 for not applicable and -7 for a war still going on.
 
--- name: events
+-- name: prepare
+-- Stored as a table before the events query reads it: Spark would otherwise inline these
+-- dates and checks into every place the events query uses them, a plan too large for
+-- its driver's memory.
 WITH src AS (
     SELECT
         _file,
@@ -67,8 +71,11 @@ checked AS (
             ) AS DATE) IS NULL THEN 'warenday'
         END AS bad_field
     FROM dated
-),
-ended AS (
+)
+SELECT * FROM checked
+
+-- name: events
+WITH ended AS (
     SELECT
         *,
         CASE
@@ -77,7 +84,7 @@ ended AS (
             WHEN edi = -9 THEN unix_date(last_day(end_month))
             ELSE unix_date(end_month) + edi - 1
         END AS end_day
-    FROM checked
+    FROM prepared
 ),
 paired AS (
     -- The directed file lists each dyad both ways: one relation per pair, from the
