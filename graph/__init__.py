@@ -43,6 +43,7 @@ _LAYERS: dict[str, list[str]] = {
     "tables": ["read_actors", "read_relation_types", "read_relations", "read_story"],
     "network": [
         "actors",
+        "between",
         "from_tables",
         "load",
         "relations",

@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import functools
 import importlib
+import io
+import sys
 import warnings
 from collections.abc import Callable
 from pathlib import Path
@@ -112,6 +114,11 @@ def _echo(text: str, *, err: bool = False) -> None:
     click.echo(visible_lines(text), err=err)
 
 
+def _report(text: str) -> None:
+    """A note on how a command read its input, on standard error."""
+    _echo(text, err=True)
+
+
 def _table_text(table: pd.DataFrame | pd.Series) -> str:
     """A table as text, its labels and text cells escaped (a line break in a cell included)."""
 
@@ -153,6 +160,38 @@ def figure_option(help: str) -> Callable:
     return output_option(help, flags=("--figure",), name="figure", required=False)
 
 
+def period_options(command: Callable) -> Callable:
+    """``--from`` and ``--to``: the command works on the relations active in that
+    period only (:func:`graph.network.build.between`); they reach the command as
+    ``period``, a (from, to) pair for :func:`_load`."""
+
+    @functools.wraps(command)
+    def wrapper(*args, date_from: str | None, date_to: str | None, **kwargs):
+        return command(*args, period=(date_from, date_to), **kwargs)
+
+    for flag, name, words in (
+        ("--to", "date_to", "Only relations active until this date or period, e.g. 1914-12."),
+        ("--from", "date_from", "Only relations active from this date or period, e.g. 1914-08."),
+    ):
+        wrapper = click.option(flag, name, metavar="DATE", callback=_check_date, help=words)(
+            wrapper
+        )
+    return wrapper
+
+
+def _load(data_dir: Path | None, period: tuple[str | None, str | None]):
+    """The dataset, restricted to the period of ``--from``/``--to`` when given."""
+    from graph.network.build import between, load
+
+    G = load(data_dir)
+    if period == (None, None):
+        return G
+    try:
+        return between(G, *period)
+    except ValueError as error:
+        raise click.UsageError(str(error)) from None
+
+
 def reports_data_errors(command: Callable) -> Callable:
     """Turn a :class:`DataError` or an :class:`OutputError` into a readable report and exit 1."""
 
@@ -166,7 +205,43 @@ def reports_data_errors(command: Callable) -> Callable:
     return wrapper
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _TerminalGroup(click.Group):
+    """The command group, run with output any terminal can take.
+
+    Ctrl-C ends a command with one line, no traceback. Before any option is
+    parsed (``--help`` included): characters the
+    terminal's encoding lacks (an en dash in a Latin-1 terminal) are printed
+    as ``\\u2013`` instead of failing, and warnings from the libraries
+    (matplotlib's missing glyph warning quotes actor names) have their control
+    characters escaped like every other message.
+    """
+
+    def main(self, *args, **kwargs):
+        for stream in (sys.stdout, sys.stderr):
+            if isinstance(stream, io.TextIOWrapper):
+                stream.reconfigure(errors="backslashreplace")
+        warnings.formatwarning = _visible_warning
+        return super().main(*args, **kwargs)
+
+    def invoke(self, ctx: click.Context):
+        """Run the command; Ctrl-C prints one line (every output is written whole
+        or not at all, so nothing is left half-written) and exits with 130."""
+        try:
+            return super().invoke(ctx)
+        except KeyboardInterrupt:
+            _echo("interrupted: no output was written or changed", err=True)
+            raise SystemExit(130) from None
+
+
+_format_warning = warnings.formatwarning
+
+
+def _visible_warning(message, category, filename, lineno, line=None) -> str:
+    text = _format_warning(message, category, filename, lineno, line)
+    return visible_lines(text.rstrip("\n")) + "\n"
+
+
+@click.group(cls=_TerminalGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="alliance-graph")
 def main() -> None:
     """Explore actors in a conflict and who supports or opposes whom.
@@ -251,9 +326,15 @@ def info_command(data_dir: Path | None) -> None:
     callback=_check_date,
     help="Start the time slider at this date or period, e.g. 2016-07 (all dates by default).",
 )
+@period_options
 @reports_data_errors
 def build_command(
-    data_dir: Path | None, output: Path, title: str | None, preset: str, at: str | None
+    data_dir: Path | None,
+    output: Path,
+    title: str | None,
+    preset: str,
+    at: str | None,
+    period: tuple[str | None, str | None],
 ) -> None:
     """Write the interactive explorer as one offline HTML file.
 
@@ -265,15 +346,14 @@ def build_command(
       alliance-graph build -o aleppo.html --preset classroom
       alliance-graph build my-conflict/ -o my-conflict.html --at 2016-07
     """
-    from graph.network.build import load
     from graph.outputs.explorer.render import write_html
     from graph.tables.read import read_story, story_path
 
-    G = load(data_dir)
+    G = _load(data_dir, period)
     story_file = story_path(data_dir)
     story = read_story(story_file, G.nodes) if story_file.exists() else None
     written = write_html(G, output, title=title, preset=preset, at=at, story=story)
-    _echo(str(written.resolve()))
+    _echo(visible(str(written.resolve())))  # a newline in the path printed as \n
 
 
 @main.command("export")
@@ -315,7 +395,7 @@ def export_command(
         written = export_as(G, output, format_, for_spreadsheet=for_spreadsheet)
     except ValueError as error:  # --for-spreadsheet with another format than csv
         raise click.UsageError(str(error)) from None
-    _echo(str(written.resolve()))
+    _echo(visible(str(written.resolve())))  # a newline in the path printed as \n
 
 
 @main.command("figure")
@@ -335,9 +415,15 @@ def export_command(
     help="handout: A4 landscape for print; slide: 16:9 for a projector.",
 )
 @click.option("--title", help="Figure title (the dataset's title by default).")
+@period_options
 @reports_data_errors
 def figure_command(
-    data_dir: Path | None, output: Path, at: str | None, preset: str, title: str | None
+    data_dir: Path | None,
+    output: Path,
+    at: str | None,
+    preset: str,
+    title: str | None,
+    period: tuple[str | None, str | None],
 ) -> None:
     """Write a print-ready figure of the network: PNG, SVG or PDF, by the file's suffix.
 
@@ -346,14 +432,13 @@ def figure_command(
       alliance-graph figure -o aleppo.pdf
       alliance-graph figure --at 2016-07 --preset slide -o july-2016.png
     """
-    from graph.network.build import load
     from graph.outputs.figure import draw
 
     try:
-        written = draw(load(data_dir), output, at=at, preset=preset, title=title)
+        written = draw(_load(data_dir, period), output, at=at, preset=preset, title=title)
     except ValueError as error:
         raise click.UsageError(str(error)) from None
-    _echo(str(written.resolve()))
+    _echo(visible(str(written.resolve())))  # a newline in the path printed as \n
 
 
 @main.command("metrics")
@@ -371,9 +456,15 @@ def figure_command(
     help="Use the relations' weight column: signed degree, PageRank and betweenness "
     "(a strong tie is a short path).",
 )
+@period_options
 @reports_data_errors
 def metrics_command(
-    data_dir: Path | None, at: str | None, csv_file: Path | None, exact: bool, weighted: bool
+    data_dir: Path | None,
+    at: str | None,
+    csv_file: Path | None,
+    exact: bool,
+    weighted: bool,
+    period: tuple[str | None, str | None],
 ) -> None:
     """Summarise the network and rank actors by centrality.
 
@@ -386,9 +477,9 @@ def metrics_command(
       alliance-graph metrics my-conflict/ --weighted
     """
     from graph.analysis.metrics import centrality, summary
-    from graph.network.build import load, snapshot
+    from graph.network.build import snapshot
 
-    G = load(data_dir)
+    G = _load(data_dir, period)
     table = centrality(G, at=at, exact=exact, weight="weight" if weighted else None)
     _echo(_table_text(summary(G if at is None else snapshot(G, at))))
     _echo("")
@@ -396,7 +487,7 @@ def metrics_command(
     if csv_file is not None:
         with atomic_write(csv_file) as out:
             table.to_csv(out, lineterminator="\n")
-        _echo(f"wrote {csv_file}", err=True)
+        _echo(visible(f"wrote {csv_file}"), err=True)
 
 
 TIME_LIMIT_OPTION = click.option(
@@ -429,6 +520,7 @@ POOLED_YEARS_NOTE = 10
 @click.option("--all", "all_members", is_flag=True, help="List every group member and tie.")
 @csv_option("With --by: also write the table to this CSV file.")
 @figure_option("With --by: also draw L and the camps over time to this image (PNG, SVG, PDF).")
+@period_options
 @reports_data_errors
 def balance_command(
     data_dir: Path | None,
@@ -439,6 +531,7 @@ def balance_command(
     all_members: bool,
     csv_file: Path | None,
     figure: Path | None,
+    period: tuple[str | None, str | None],
 ) -> None:
     """Measure structural balance, find two groups and the ties that break them.
 
@@ -451,7 +544,7 @@ def balance_command(
       alliance-graph balance --by year --figure balance.png
       alliance-graph balance big-network/ --time-limit 300 --all
     """
-    from graph.network.build import load, signed_graph
+    from graph.network.build import signed_graph
 
     from .balance import balance_report
 
@@ -459,7 +552,7 @@ def balance_command(
         raise click.UsageError("--at and --by ask different questions: give one")
     if by is None and (csv_file is not None or figure is not None):
         raise click.UsageError("--csv and --figure draw the table of --by year or --by month")
-    G = load(data_dir)
+    G = _load(data_dir, period)
     if by is not None:
         _balance_by(G, by, None if method == "exact" else time_limit, csv_file, figure)
         return
@@ -595,42 +688,114 @@ def backtest_command(
         _save_figure(plot_backtest(table), figure)
 
 
-@main.command("import")
-@click.argument("kind", metavar="{acled|ucdp-ged|gdelt|edgelist|gexf|graphml}")
-@click.argument("sources", nargs=-1, required=True, metavar="SOURCE...")
-@output_option("The dataset folder to write.", folder=True)
-@click.option("--from", "date_from", metavar="DATE", callback=_check_date, help="Keep events from.")
-@click.option("--to", "date_to", metavar="DATE", callback=_check_date, help="Keep events until.")
-@click.option(
-    "--country", "countries", multiple=True, help="Keep events in this country (repeatable)."
-)
-@click.option(
-    "--actor", "actors", multiple=True, help="Keep events involving this actor (repeatable)."
-)
-@click.option("--gap-days", default=90, show_default=True, type=click.IntRange(min=0))
-@click.option("--engine", type=click.Choice(["duckdb", "spark"]), default="duckdb")
-@click.option("--master", help="Spark master URL (local[*] by default).")
-@click.option("--memory-limit", help="DuckDB memory limit or Spark driver memory, e.g. 2GB.")
-@reports_data_errors
-def import_command(kind: str, sources: tuple[str, ...], output: Path, **options) -> None:
-    """Turn event data (ACLED, UCDP GED, GDELT 2.0) or a signed edge list into a dataset folder.
+#: The module documenting each source of ``import`` (its columns, mappings, licence).
+_IMPORT_SOURCES = {
+    "acled": "acled",
+    "ucdp-ged": "ucdp_ged",
+    "gdelt": "gdelt",
+    "edgelist": "edgelist",
+    "gexf": "edgelist",
+    "graphml": "edgelist",
+    "cow-wars": "cow_wars",
+    "atop": "atop",
+}
+
+
+class _SourceCommand(click.Command):
+    """An ``import`` subcommand whose help is its source module's documentation,
+    read from the file when asked for (``--help`` imports neither pandas nor DuckDB)."""
+
+    def __init__(self, *args, module: str, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.module = module
+
+    def format_help_text(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        import ast
+        import importlib.util
+
+        spec = importlib.util.find_spec(f"graph.importers.{self.module}")
+        tree = ast.parse(Path(spec.origin).read_text(encoding="utf-8"))
+        text = (ast.get_docstring(tree) or "").replace("``", "")
+        formatter.write_paragraph()
+        with formatter.indentation():
+            for paragraph in text.split("\n\n"):
+                formatter.write_text(paragraph)
+                formatter.write_paragraph()
+            formatter.write_text(
+                "FILE: CSV (.gz too), TSV or Parquet files; a name that is no file is a "
+                "glob pattern (quote it: 'exports/*.csv'). Mappings: alliance-graph's "
+                "graph/importers/mappings/README.md."
+            )
+
+
+@main.group("import")
+def import_() -> None:
+    """Turn event or alliance data into a dataset folder: one subcommand per source.
 
     Repeated events of a pair become one relation per activity spell (a spell
-    ends after --gap-days without events). SOURCE: CSV (.gz too), TSV or
-    Parquet files, or globs of them.
+    ends after --gap-days without events). `alliance-graph import SOURCE --help`
+    lists that source's columns, mappings and licence.
 
     \b
     Example:
       alliance-graph import acled export.csv -o yemen/ --from 2020 --country Yemen
       alliance-graph import gdelt '2024*.export.CSV' -o gdelt/ --engine spark
+      alliance-graph import cow-wars directed_dyadic_war.csv -o ww1/ --states states2016.csv
+      alliance-graph import atop atop5_1dy.csv -o ww1/ --states states2016.csv --add
     """
-    from .importers import import_events
 
-    try:
-        written = import_events(kind, sources, output, progress=True, **options)
-    except ValueError as error:
-        raise click.UsageError(str(error)) from None
-    _echo(str(written.resolve()))
+
+def _import_command(kind: str, module: str) -> None:
+    @import_.command(kind, cls=_SourceCommand, module=module, short_help=f"Import {kind} files.")
+    @click.argument("sources", nargs=-1, required=True, metavar="FILE...")
+    @output_option("The dataset folder to write.", folder=True)
+    @click.option(
+        "--from", "date_from", metavar="DATE", callback=_check_date, help="Keep events from."
+    )
+    @click.option(
+        "--to", "date_to", metavar="DATE", callback=_check_date, help="Keep events until."
+    )
+    @click.option(
+        "--country", "countries", multiple=True, help="Keep events in this country (repeatable)."
+    )
+    @click.option(
+        "--actor", "actors", multiple=True, help="Keep events involving this actor (repeatable)."
+    )
+    @click.option(
+        "--event-types",
+        "event_types",
+        multiple=True,
+        help="acled: keep events of this event or sub-event type (repeatable), e.g. Riots.",
+    )
+    @click.option("--gap-days", default=90, show_default=True, type=click.IntRange(min=0))
+    @click.option(
+        "--states",
+        type=click.Path(exists=True, dir_okay=False, path_type=Path),
+        help="cow-wars, atop: the COW state list (ccode, statenme) naming the states.",
+    )
+    @click.option(
+        "--add", is_flag=True, help="Add to the dataset in the folder (actors joined by id)."
+    )
+    @click.option("--engine", type=click.Choice(["duckdb", "spark"]), default="duckdb")
+    @click.option("--master", help="Spark master URL (local[*] by default).")
+    @click.option("--memory-limit", help="DuckDB memory limit or Spark driver memory, e.g. 2GB.")
+    @reports_data_errors
+    def command(sources: tuple[str, ...], output: Path, **options) -> None:
+        from .importers import import_events
+
+        try:
+            # A progress bar only on a terminal: in a log or a pipe it is a line of noise.
+            progress = sys.stderr.isatty()
+            written = import_events(
+                kind, sources, output, progress=progress, report=_report, **options
+            )
+        except ValueError as error:
+            raise click.UsageError(str(error)) from None
+        _echo(visible(str(written.resolve())))  # a newline in the path printed as \n
+
+
+for _kind, _module in _IMPORT_SOURCES.items():
+    _import_command(_kind, _module)
 
 
 @main.command("quiz")
@@ -642,6 +807,7 @@ def import_command(kind: str, sources: tuple[str, ...], output: Path, **options)
 @click.option("--seed", default=0, show_default=True, help="Draws among equally good questions.")
 @AT_OPTION
 @click.option("--for-spreadsheet", is_flag=True, help="csv only: neutralise formula-like cells.")
+@period_options
 @reports_data_errors
 def quiz_command(
     data_dir: Path | None,
@@ -650,6 +816,7 @@ def quiz_command(
     seed: int,
     at: str | None,
     for_spreadsheet: bool,
+    period: tuple[str | None, str | None],
 ) -> None:
     """Write "allies or enemies?" questions from the data's triangles, with answers.
 
@@ -659,10 +826,9 @@ def quiz_command(
       alliance-graph quiz my-conflict/ -n 6 --seed 2 -o quiz.csv
     """
     from graph.analysis.quiz import quiz_questions
-    from graph.network.build import load
     from graph.outputs.quiz_sheet import write_quiz
 
-    G = load(data_dir)
+    G = _load(data_dir, period)
     questions = quiz_questions(G, n=count, seed=seed, at=at)
     try:
         written = write_quiz(
@@ -670,4 +836,4 @@ def quiz_command(
         )
     except ValueError as error:
         raise click.UsageError(str(error)) from None
-    _echo(str(written.resolve()))
+    _echo(visible(str(written.resolve())))  # a newline in the path printed as \n

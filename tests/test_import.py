@@ -65,8 +65,8 @@ def test_repeated_events_become_one_relation_per_spell(tmp_path):
     assert first["citation"] == (
         "ACLED, 3 events: first RUR1 (2020-01-01), last RUR3 (2020-03-15); quoted RUR2 (2020-02-01)"
     )
-    # Two independent sources named for one event: confirmed; a single source: alleged.
-    assert fights["confidence"].tolist() == ["confirmed", "alleged"]
+    # Two independent sources named for one event: confirmed; a single source: reported.
+    assert fights["confidence"].tolist() == ["confirmed", "reported"]
     assert fights["sources"].tolist() == ["2", "1"]
 
     longer = relations(import_events("acled", source, tmp_path / "long", gap_days=200))
@@ -245,7 +245,7 @@ def test_ucdp_sides_precision_and_kinds(tmp_path):
     out = import_events("ucdp-ged", source, tmp_path / "out")
     table = relations(out)
     assert table[["source", "target", "type", "start", "end", "confidence"]].values.tolist() == [
-        ["blue_front", "civilians", "attacks", "2019", "2019", "alleged"],
+        ["blue_front", "civilians_ruritania", "attacks", "2019", "2019", "reported"],
         ["blue_front", "red_front", "fights", "2019-05-02", "2019-05-02", "confirmed"],
         ["government_of_ruritania", "blue_front", "fights", "2019-03", "2019-03", "confirmed"],
     ]
@@ -254,7 +254,7 @@ def test_ucdp_sides_precision_and_kinds(tmp_path):
     kinds = actors(out)["kind"].to_dict()
     assert kinds == {
         "blue_front": "armed group",
-        "civilians": "population",
+        "civilians_ruritania": "population",
         "government_of_ruritania": "state",
         "red_front": "armed group",
     }
@@ -432,7 +432,8 @@ def test_bad_values_are_reported_with_file_line_and_column(tmp_path):
         "'31 Febtember 2020'",
         f"{source}:4:2: event_date: not a date: use 2020-05-09, 9 May 2020 or 9-May-20: "
         "'2020-02-30'",
-        f"{source}:5:29: fatalities: not a number: 'many'",
+        f"{source}:5:29: fatalities: not a count: give a whole number, 0 or more "
+        "(empty or NaN: unknown): 'many'",
     ]
     assert not out.exists()  # nothing written
 
@@ -456,7 +457,8 @@ def test_malformed_files_are_reported_with_their_line(tmp_path):
     gdelt.write_text(good + "\n" + "\t".join(gdelt_row("2", "20240101", "A", "B", "190")[:58]))
     with pytest.raises(graph.FileFormatError) as caught:
         import_events("gdelt", gdelt, tmp_path / "out")
-    assert f"{gdelt}:2: expected 61 fields as in this format, found 58" in str(caught.value)
+    # The short row is the last: a download cut off, said so.
+    assert f"{gdelt}:2: the last line is cut off (58 of 61 fields)" in str(caught.value)
 
 
 def test_missing_columns_and_files(tmp_path):

@@ -186,7 +186,7 @@ def test_every_relation_problem_reported_at_once(tmp_path: Path) -> None:
         f"{path}:9:5: end: end 2016-04-30 is before start 2016-05",
         f"{path}:10:2: target: self-relation: 'a' to itself",
         f"{path}:11:6: confidence: unknown confidence 'rumoured': "
-        "use confirmed, claimed, alleged (empty: confirmed)",
+        "use confirmed, reported, claimed, alleged (empty: confirmed)",
         f"{path}:12: exact duplicate of line 2",
     ]
 

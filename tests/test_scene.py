@@ -195,9 +195,11 @@ def test_the_page_words_for_signs_and_confidence_come_from_python(payload: dict)
     signs = {entry["sign"]: entry["name"] for entry in payload["legend"]["signs"]}
     assert signs == graph.drawing.style.SIGN_NAMES
     levels = [entry["level"] for entry in payload["legend"]["confidence"]]
-    assert levels == list(CONFIDENCE_LEVELS)  # the order the table sorts them in
+    # The levels the data holds, in the order the table sorts them in.
+    assert levels == [level for level in CONFIDENCE_LEVELS if level != "reported"]
     meanings = {entry["level"]: entry["meaning"] for entry in payload["legend"]["confidence"]}
-    assert meanings == CONFIDENCE_MEANINGS
+    assert meanings == {level: CONFIDENCE_MEANINGS[level] for level in levels}
+    assert set(CONFIDENCE_MEANINGS) == set(CONFIDENCE_LEVELS)  # every level has its words
 
 
 def test_an_empty_graph_has_an_empty_scene() -> None:

@@ -17,6 +17,7 @@ from graph.drawing.style import (
     edge_style,
     lightness,
 )
+from graph.tables.read import CONFIDENCE_LEVELS
 
 CASES = Path(__file__).parent / "cases"
 
@@ -93,12 +94,12 @@ def test_palette_is_ordered_dark_to_light() -> None:
     assert levels == sorted(levels) and len(set(PALETTE)) == len(PALETTE)
 
 
-def test_nine_distinct_line_styles() -> None:
+def test_twelve_distinct_line_styles() -> None:
     styles = {
         (sign, level): edge_style(sign, level) for sign in (1, -1, 0) for level in CONFIDENCE_DOTS
     }
     patterns = [tuple(style["dashes"]) for style in styles.values()]
-    assert len(set(patterns)) == 9
+    assert len(set(patterns)) == 12
     # Sign: solid support, dashed opposition, dotted neutral, when confirmed.
     assert styles[1, "confirmed"]["dashes"] == []
     assert styles[-1, "confirmed"]["dashes"][0] > styles[0, "confirmed"]["dashes"][0] == 2
@@ -107,8 +108,8 @@ def test_nine_distinct_line_styles() -> None:
         claimed, alleged = styles[sign, "claimed"]["dashes"], styles[sign, "alleged"]["dashes"]
         assert claimed != alleged and alleged.count(2) == claimed.count(2) + 1
         assert len(claimed) % 2 == len(alleged) % 2 == 0  # drawn and gap lengths in turn
-    widths = [styles[1, level]["width"] for level in ("confirmed", "claimed", "alleged")]
-    assert widths == sorted(widths, reverse=True) and len(set(widths)) == 3
+    widths = [styles[1, level]["width"] for level in CONFIDENCE_LEVELS]
+    assert widths == sorted(widths, reverse=True) and len(set(widths)) == 4
 
 
 def test_payload_carries_the_confidence_dashes() -> None:

@@ -19,7 +19,7 @@ import numpy as np
 import pandas as pd
 
 from graph.core.dates import parse_period
-from graph.core.signs import relation_weight, tie_sign
+from graph.core.signs import relation_strength, tie_sign
 from graph.network.build import distinct_relations, signed_graph, snapshot
 
 if TYPE_CHECKING:
@@ -506,20 +506,14 @@ def _weighted_directed(G: nx.MultiDiGraph, weight: str | None = None) -> nx.DiGr
     """Every actor, and one edge per ordered pair weighted by its relations.
 
     The weight is the number of relations, or with ``weight`` their total
-    strength (:func:`_strength`).
+    strength (:func:`graph.core.signs.relation_strength`).
     """
     D = nx.DiGraph()
     D.add_nodes_from(G)
     for u, v, value in G.edges(data=weight or "weight"):
-        each = _strength(value) if weight else 1
+        each = relation_strength(value) if weight else 1
         D.add_edge(u, v, weight=D[u][v]["weight"] + each if D.has_edge(u, v) else each)
     return D
-
-
-def _strength(value: object) -> float:
-    """A relation's strength: its weight's magnitude, 1 without a numeric weight."""
-    strength = relation_weight(value)
-    return 1.0 if strength is None else strength
 
 
 def _weighted_betweenness(G: nx.MultiDiGraph, weight: str, *, exact: bool, seed: int) -> list:
@@ -528,7 +522,7 @@ def _weighted_betweenness(G: nx.MultiDiGraph, weight: str, *, exact: bool, seed:
     for u, v, value in G.edges(data=weight):
         if u != v:
             pair = (u, v) if (str(u), repr(u)) <= (str(v), repr(v)) else (v, u)
-            strength[pair] = strength.get(pair, 0.0) + _strength(value)
+            strength[pair] = strength.get(pair, 0.0) + relation_strength(value)
     U = nx.Graph()
     U.add_nodes_from(G)
     U.add_edges_from(

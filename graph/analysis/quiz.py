@@ -237,7 +237,7 @@ def glossary() -> pd.DataFrame:
     """Plain-language meanings of the words the explorer, the quiz and the reports use.
 
     Written for a 15-year-old: sign words (support, opposition, neutral),
-    confidence words (confirmed, claimed, alleged), camp, tie, signed graph,
+    confidence words (confirmed, reported, claimed, alleged), camp, tie, signed graph,
     balanced triangle, "enemy of my enemy", structural balance, partition,
     frustration, undated relation, "formerly known as". The list ships with
     the package as ``graph/glossary.csv`` (columns ``term``, ``definition``);

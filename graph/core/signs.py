@@ -108,6 +108,21 @@ def relation_weight(value: object) -> float | None:
     return abs(float(value)) if math.isfinite(value) else None
 
 
+def relation_strength(value: object) -> float:
+    """How much a relation counts in its pair's tie: its weight's magnitude, 1 without one.
+
+    A weight of 0 counts 0: the relation adds nothing to the tie (and, by
+    the tie rule of :func:`graph.signed_graph`, never reverses it).
+
+    Examples
+    --------
+    >>> [relation_strength(value) for value in (2, -3.5, 0, None, float("nan"))]
+    [2.0, 3.5, 0.0, 1.0, 1.0]
+    """
+    strength = relation_weight(value)
+    return 1.0 if strength is None else strength
+
+
 def check_signed_graph(S: object, function: str) -> None:
     """Refuse what is not an undirected simple :class:`networkx.Graph`.
 

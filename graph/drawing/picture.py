@@ -75,6 +75,7 @@ SCHEMA_VERSION = 2
 #: What each confidence level says about a relation, in words.
 CONFIDENCE_MEANINGS = {
     "confirmed": "reported as fact",
+    "reported": "one source's report",
     "claimed": "a party's own claim",
     "alleged": "an accusation by others",
 }

@@ -225,10 +225,18 @@ def node_shape(kind: str, *, backend: str = "vis") -> str:
     return vis if backend == "vis" else marker
 
 
-#: Dots after each dash of a relation line, by confidence: more doubt, more dots.
-CONFIDENCE_DOTS = {"confirmed": 0, "claimed": 1, "alleged": 2}
+#: Dots after each dash of a relation line, by confidence: more doubt, more dots
+#: (``reported``, one source's report, is no doubt: its line has wider gaps instead).
+CONFIDENCE_DOTS = {"confirmed": 0, "reported": 0, "claimed": 1, "alleged": 2}
 #: Width (pixels) and opacity of a relation line, by confidence; others as ``alleged``.
-_CONFIDENCE_LINE = {"confirmed": (3.0, 1.0), "claimed": (2.0, 0.75), "alleged": (1.5, 0.55)}
+_CONFIDENCE_LINE = {
+    "confirmed": (3.0, 1.0),
+    "reported": (2.5, 0.9),
+    "claimed": (2.0, 0.75),
+    "alleged": (1.5, 0.55),
+}
+#: The line of a relation one source reports, by sign: its sign's line with wider gaps.
+_REPORTED_DASHES = {1: [24, 8], -1: [8, 12], 0: [2, 8]}
 
 
 def edge_style(sign: int, confidence: str) -> dict[str, object]:
@@ -237,7 +245,8 @@ def edge_style(sign: int, confidence: str) -> dict[str, object]:
     The dash shows the sign: a solid line for support, dashes of 8 pixels
     for opposition, dots for neutral. Doubt adds dots after each dash: one
     for ``claimed``, two for ``alleged`` (a support line then breaks into
-    dashes of 14). So all nine patterns differ, in grayscale too, and a
+    dashes of 14); a ``reported`` relation (one source) keeps its sign's line
+    with wider gaps. So all twelve patterns differ, in grayscale too, and a
     confirmed relation is also the thickest and most opaque.
 
     Returns
@@ -258,7 +267,9 @@ def edge_style(sign: int, confidence: str) -> dict[str, object]:
     """
     dots = CONFIDENCE_DOTS.get(confidence, 0)
     width, opacity = _CONFIDENCE_LINE.get(confidence, _CONFIDENCE_LINE["alleged"])
-    if sign == 0:  # dotted already: doubt groups the dots, then a wider gap
+    if confidence == "reported":
+        dashes = list(_REPORTED_DASHES[(sign > 0) - (sign < 0)])
+    elif sign == 0:  # dotted already: doubt groups the dots, then a wider gap
         dashes = [2, 4] * dots + [2, 10 if dots else 4]
     elif dots == 0:
         dashes = [] if sign > 0 else [8, 6]

@@ -13,222 +13,24 @@ default, or by Apache Spark (``engine="spark"``) for tables beyond one machine;
 both give the same folder, byte for byte.
 """
 
-from __future__ import annotations
+import lazy_loader
 
-import datetime as dt
-import os
-import tempfile
-from collections.abc import Iterable
-from pathlib import Path
-
-import networkx as nx
-
-from graph.core.dates import as_period
-
-from .output import write_folder
-from .pipeline import SOURCES, Options, run
-from .sourcefiles import expand
-from .sources import vocabulary
-
-__all__ = ["ENGINES", "SOURCE_NAMES", "import_events", "read_edgelist"]
-
-#: Source names as the command line spells them.
-SOURCE_NAMES = ("acled", "ucdp-ged", "gdelt", "edgelist", "gexf", "graphml")
-ENGINES = ("duckdb", "spark")
-
-
-def _engine(name: str, *, master: str | None, memory_limit: str | None):
-    if name == "duckdb":
-        from .duckdb_engine import DuckDBEngine
-
-        return DuckDBEngine(memory_limit=memory_limit)
-    if name == "spark":
-        try:
-            from .spark_engine import SparkEngine
-        except ImportError:  # pragma: no cover - depends on the installed extras
-            raise ImportError(
-                "the Spark engine needs PySpark: pip install 'alliance-graph[spark]'"
-            ) from None
-        return SparkEngine(master=master, memory_limit=memory_limit)
-    raise ValueError(f"unknown engine {name!r}: use one of {', '.join(ENGINES)}")
-
-
-def import_events(
-    source: str,
-    paths: str | os.PathLike | Iterable[str | os.PathLike],
-    output: str | os.PathLike,
-    *,
-    date_from: str | dt.date | None = None,
-    date_to: str | dt.date | None = None,
-    countries: Iterable[str] = (),
-    actors: Iterable[str] = (),
-    gap_days: int = 90,
-    min_sources: int = 2,
-    engine: str = "duckdb",
-    master: str | None = None,
-    memory_limit: str | None = None,
-    progress: bool = False,
-) -> Path:
-    """Turn event data into a dataset folder of actors and relations.
-
-    Parameters
-    ----------
-    source : {"acled", "ucdp-ged", "gdelt", "edgelist", "gexf", "graphml"}
-        The kind of file.
-    paths : path, glob or list of them
-        CSV (``.gz`` too), TSV or Parquet files; GDELT's tab-separated
-        ``*.export.CSV`` files; for ``gexf``/``graphml`` the graph files.
-    output : path
-        The dataset folder to write (created if need be).
-    date_from, date_to : str or datetime.date, optional
-        Keep events that touch this period: partial ISO dates, ``date_from``
-        from its first day, ``date_to`` through its last.
-    countries : iterable of str, optional
-        Keep events in these countries (ACLED and UCDP ``country``, GDELT
-        ``ActionGeo_CountryCode``, a FIPS code), case-insensitive.
-    actors : iterable of str, optional
-        Keep events one of whose two actors has one of these names (as the
-        source spells them, case-insensitive).
-    gap_days : int
-        A spell of repeated events ends after this many days without one.
-    min_sources : int
-        A relation is ``confirmed`` when one of its events is reported by at
-        least this many independent sources (ACLED ``source`` names, UCDP
-        ``number_of_sources``, GDELT ``NumSources``), ``alleged`` otherwise;
-        edge lists are always ``confirmed``.
-    engine : {"duckdb", "spark"}
-        Where the queries run; both write the same folder.
-    master : str, optional
-        Spark master URL (``local[*]`` by default).
-    memory_limit : str, optional
-        DuckDB's memory limit or Spark's driver memory, e.g. ``"2GB"``.
-    progress : bool
-        Show a progress bar (tqdm) on standard error.
-
-    Returns
-    -------
-    pathlib.Path
-        The folder written.
-
-    Raises
-    ------
-    DataError
-        A file that cannot be read or a value that is wrong, each named by
-        file, line and column; nothing is written then.
-    ValueError
-        An unknown source or engine, or a negative gap.
-
-    Examples
-    --------
-    >>> import pathlib, tempfile
-    >>> folder = pathlib.Path(tempfile.mkdtemp())
-    >>> _ = (folder / "ties.csv").write_text("a,b,1,1600000000\\na,b,1,1600086400\\nb,c,-1,\\n")
-    >>> out = import_events("edgelist", folder / "ties.csv", folder / "out")
-    >>> import pandas as pd
-    >>> relations = pd.read_csv(out / "relations.csv", dtype=str, keep_default_na=False)
-    >>> relations[["source", "target", "type", "start", "end", "events"]]
-      source target          type       start         end events
-    0      a      b  positive_tie  2020-09-13  2020-09-14      2
-    1      b      c  negative_tie                               1
-    >>> relations.loc[0, "citation"]
-    'edge list, 2 rows: first 2020-09-13, last 2020-09-14'
-    """
-    from tqdm.auto import tqdm
-
-    from graph.core.version import __version__
-
-    name = source.replace("-", "_")
-    key = "edgelist" if name in ("gexf", "graphml") else name
-    if key not in SOURCES:
-        raise ValueError(f"unknown source {source!r}: use one of {', '.join(SOURCE_NAMES)}")
-    if gap_days < 0:
-        raise ValueError("gap_days must be 0 or more")
-    if isinstance(paths, (str, os.PathLike)):
-        paths = [paths]
-    files = expand(paths)
-    options = Options(
-        date_from=None if date_from is None else as_period(date_from)[0],
-        date_to=None if date_to is None else as_period(date_to)[1],
-        countries=tuple(countries),
-        actors=tuple(actors),
-        gap_days=int(gap_days),
-        min_sources=int(min_sources),
-    )
-    spec = SOURCES[key]
-    graph_rows = None
-    if key == "edgelist":
-        from . import edgelist
-
-        if all(f.path.lower().endswith((".gexf", ".graphml")) for f in files):
-            import pandas as pd
-
-            graph_rows = pd.concat([edgelist.graph_rows(f) for f in files], ignore_index=True)
-        else:
-            spec = edgelist.dialect(files[0])
-    types = vocabulary()
-    runner = _engine(engine, master=master, memory_limit=memory_limit)
-    with tqdm(total=5, desc="reading", unit="step", disable=not progress, leave=False) as bar:
-        try:
-            result = run(runner, spec, files, types, options, graph_rows=graph_rows, progress=bar)
-            record = {
-                "source": name,
-                "title": spec.title,
-                "files": sorted({Path(f.path).name for f in files}),
-                "filters": {
-                    "from": None if options.date_from is None else options.date_from.isoformat(),
-                    "to": None if options.date_to is None else options.date_to.isoformat(),
-                    "countries": sorted(options.countries),
-                    "actors": sorted(options.actors),
-                },
-                "gap_days": options.gap_days,
-                "min_sources": options.min_sources,
-                "events": result.events,
-                "actors": len(result.actors),
-                "tool": f"alliance-graph {__version__}",
-            }
-            written = write_folder(
-                output, result.actors, result.relation_columns, result.relation_rows, record
-            )
-        finally:
-            runner.close()
-        bar.update(1)
-    return written
-
-
-def read_edgelist(
-    paths: str | os.PathLike | Iterable[str | os.PathLike],
-    *,
-    output: str | os.PathLike | None = None,
-    **options,
-) -> nx.MultiDiGraph:
-    """Read a signed edge list (SNAP, KONECT, Bitcoin OTC, GEXF, GraphML) as an actor graph.
-
-    Parameters
-    ----------
-    paths : path, glob or list of them
-        Rows of source, target, sign or rating and, optionally, time.
-    output : path, optional
-        Also keep the dataset folder there (a temporary folder otherwise).
-    **options
-        As for :func:`import_events` (``gap_days``, ``date_from``...).
-
-    Returns
-    -------
-    networkx.MultiDiGraph
-        As :func:`graph.load` returns it: one edge per pair, sign and spell.
-
-    Examples
-    --------
-    >>> import pathlib, tempfile
-    >>> folder = pathlib.Path(tempfile.mkdtemp())
-    >>> _ = (folder / "signs.tsv").write_text("# SNAP\\n1\\t2\\t1\\n2\\t3\\t-1\\n")
-    >>> G = read_edgelist(folder / "signs.tsv")
-    >>> sorted((u, v, s) for u, v, s in G.edges(data="sign"))
-    [('1', '2', 1), ('2', '3', -1)]
-    """
-    from graph.network.build import load
-
-    if output is not None:
-        return load(import_events("edgelist", paths, output, **options))
-    with tempfile.TemporaryDirectory() as folder:
-        return load(import_events("edgelist", paths, folder, **options))
+__getattr__, __dir__, __all__ = lazy_loader.attach(
+    __name__,
+    submodules=[
+        "acled",
+        "actors",
+        "duckdb_engine",
+        "edgelist",
+        "engine",
+        "events",
+        "gdelt",
+        "output",
+        "pipeline",
+        "sourcefiles",
+        "sources",
+        "spark_engine",
+        "ucdp_ged",
+    ],
+    submod_attrs={"events": ["ENGINES", "SOURCE_NAMES", "import_events", "read_edgelist"]},
+)

@@ -44,15 +44,18 @@ def _tables(types: pd.DataFrame) -> dict[str, pd.DataFrame]:
     for column in ("event_type", "sub_event_type"):
         events[column] = events[column].str.lower()
     inter = mapping(
-        "acled_inter.csv", {"inter": True, "label": True, "kind": True, "camp": True}, types
+        "acled_inter.csv",
+        {"inter": True, "label": True, "kind": True, "camp": True, "fights": True},
+        types,
     )
+    inter["fights"] = (inter["fights"] == "yes").astype(int)
     keyed = inter[inter["inter"] != ""]
     keys = pd.concat(
         [
             keyed.assign(key=keyed["inter"]),
             keyed.assign(key=keyed["label"].str.lower()),
         ]
-    )[["key", "kind", "camp"]].drop_duplicates("key")  # a code listed under two names
+    )[["key", "kind", "camp", "fights"]].drop_duplicates("key")  # a code under two names
     return {"acled_types": events, "acled_inter_keys": keys, "positions": positions()}
 
 
@@ -72,7 +75,7 @@ SOURCE = Source(
     messages={
         "event_date": "not a date: use 2020-05-09, 9 May 2020 or 9-May-20",
         "time_precision": "unknown time precision: use 1 (day), 2 (week) or 3 (month)",
-        "fatalities": "not a number",
+        "fatalities": "not a count: give a whole number, 0 or more (empty or NaN: unknown)",
     },
     default_kind=_default("kind"),
     default_camp=_default("camp"),

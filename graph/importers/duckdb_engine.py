@@ -17,6 +17,8 @@ import pandas as pd
 
 from .sourcefiles import InputFile
 
+#: The longest line DuckDB reads, in bytes.
+_MAX_LINE = 64 * 2**20
 #: Spark SQL functions the shared queries use that DuckDB spells differently.
 _MACROS = ("CREATE MACRO unix_date(d) AS date_diff('day', DATE '1970-01-01', d)",)
 
@@ -25,6 +27,8 @@ def _literal(value: object) -> str:
     """A SQL literal (views cannot take parameters): text quoted, lists and dicts nested."""
     if isinstance(value, bool):
         return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
     if isinstance(value, str):
         return "'" + value.replace("'", "''") + "'"
     if isinstance(value, list | tuple):
@@ -35,7 +39,8 @@ def _literal(value: object) -> str:
 
 
 class DuckDBEngine:
-    """An in-process DuckDB database holding one import's tables.
+    """An in-process DuckDB database holding one import's tables (an
+    :class:`~graph.importers.engine.Engine`).
 
     Parameters
     ----------
@@ -49,6 +54,9 @@ class DuckDBEngine:
     name = "duckdb"
     #: What DuckDB raises for a file it cannot read.
     errors = (duckdb.Error,)
+    #: What DuckDB raises on Ctrl-C during a query (its Python API raises
+    #: RuntimeError("Query interrupted"), turned into KeyboardInterrupt by _run).
+    interrupted = (duckdb.InterruptException,)
 
     def __init__(self, *, memory_limit: str | None = None, threads: int | None = None):
         self._spill = tempfile.TemporaryDirectory(prefix="alliance-graph-duckdb-")
@@ -68,6 +76,7 @@ class DuckDBEngine:
             self.connection.execute(f"SET {key} = ?", [value])
         for macro in _MACROS:
             self.connection.execute(macro)
+        self._links: dict[str, str] = {}
 
     def load(
         self,
@@ -78,16 +87,12 @@ class DuckDBEngine:
         quote: bool = True,
         comment: str | None = None,
     ) -> None:
-        """Make the files one view, ``raw_input``: every column as text, plus ``_file``.
-
-        ``groups`` are files that share their columns, each with the column names
-        (None: read from the header); groups are stacked by column name.
-        """
+        """See :meth:`graph.importers.engine.Engine.load`."""
         views = []
         for number, (files, names) in enumerate(groups):
             view = f"raw_input_{number}"
             views.append(view)
-            paths = [f.path for f in files]
+            paths = [self._literal_path(f.path) for f in files]
             if all(f.format == "parquet" for f in files):
                 self.connection.execute(
                     f"CREATE OR REPLACE VIEW {view}_typed AS SELECT * FROM "
@@ -111,6 +116,10 @@ class DuckDBEngine:
                 "null_padding": False,
                 "ignore_errors": False,
                 "auto_detect": names is None,
+                # A notes cell of a few megabytes is a real export's, not an error (the
+                # default limit is 2 MB a line).
+                "max_line_size": _MAX_LINE,
+                "buffer_size": 2 * _MAX_LINE,
             }
             if names is None:
                 options["union_by_name"] = True
@@ -124,7 +133,33 @@ class DuckDBEngine:
                 f"SELECT * FROM read_csv({_literal(paths)}, {arguments})"
             )
         union = " UNION ALL BY NAME ".join(f"SELECT * FROM {v}" for v in views)
+        if self._links:  # messages name the user's files, not the links read in their place
+            named = " ".join(
+                f"WHEN {_literal(link)} THEN {_literal(path)}" for link, path in self._links.items()
+            )
+            union = f"SELECT * REPLACE (CASE _file {named} ELSE _file END AS _file) FROM ({union})"
         self.connection.execute(f"CREATE OR REPLACE VIEW raw_input AS {union}")
+
+    def _literal_path(self, path: str) -> str:
+        """A path DuckDB reads as that one file: names with glob characters
+        (``ACLED [2024].csv``) are read through a link without them, since DuckDB
+        would match ``[2024]`` against other files and has no way to escape it."""
+        if not any(char in path for char in "*?[]{}"):
+            return path
+        suffixes = "".join(Path(path).suffixes[-2:])
+        link = Path(self._spill.name) / f"input-{len(self._links)}{suffixes}"
+        link.symlink_to(Path(path).resolve())
+        self._links[str(link)] = path
+        return str(link)
+
+    def _run(self, sql: str) -> duckdb.DuckDBPyConnection:
+        """Execute a query; Ctrl-C during it is a KeyboardInterrupt, as anywhere else."""
+        try:
+            return self.connection.execute(sql)
+        except RuntimeError as error:
+            if "interrupted" in str(error).lower():
+                raise KeyboardInterrupt from None
+            raise
 
     def register(self, name: str, frame: pd.DataFrame) -> None:
         """Make a small pandas table (a mapping, a filter) a table of the database."""
@@ -138,24 +173,29 @@ class DuckDBEngine:
 
     def view(self, name: str, sql: str) -> None:
         """Name a query, evaluated each time it is read."""
-        self.connection.execute(f"CREATE OR REPLACE VIEW {name} AS {sql}")
+        self._run(f"CREATE OR REPLACE VIEW {name} AS {sql}")
 
     def table(self, name: str, sql: str) -> int:
         """Store a query's result as a table; returns its number of rows."""
-        self.connection.execute(f"CREATE OR REPLACE TABLE {name} AS {sql}")
-        return self.connection.execute(f"SELECT count(*) FROM {name}").fetchone()[0]
+        self._run(f"CREATE OR REPLACE TABLE {name} AS {sql}")
+        return self._run(f"SELECT count(*) FROM {name}").fetchone()[0]
 
     def fetch(self, sql: str) -> pd.DataFrame:
         """A query's result as a pandas table."""
-        return self.connection.execute(sql).df()
+        return self._run(sql).df()
 
     def rows(self, sql: str, batch: int = 100_000) -> tuple[list[str], Iterator[tuple]]:
         """A query's column names and its rows, streamed in batches as Python values."""
-        cursor = self.connection.execute(sql)
+        cursor = self._run(sql)
 
         def stream() -> Iterator[tuple]:
-            while chunk := cursor.fetchmany(batch):
-                yield from chunk
+            try:
+                while chunk := cursor.fetchmany(batch):
+                    yield from chunk
+            except RuntimeError as error:
+                if "interrupted" in str(error).lower():
+                    raise KeyboardInterrupt from None
+                raise
 
         return [d[0] for d in cursor.description], stream()
 

@@ -78,7 +78,13 @@ def _tables(types: pd.DataFrame) -> dict[str, pd.DataFrame]:
         {"type_code": True, "label": True, "kind": True, "camp": True},
         types,
     )
-    return {"cameo_types": cameo_types(types), "quadclass_types": quad, "actor_types": actors}
+    generic = mapping("gdelt_generic_names.csv", {"name": True, "note": False}, types)
+    return {
+        "cameo_types": cameo_types(types),
+        "quadclass_types": quad,
+        "actor_types": actors,
+        "gdelt_generic_names": generic[["name"]].drop_duplicates(),
+    }
 
 
 SOURCE = Source(
@@ -94,7 +100,7 @@ SOURCE = Source(
     messages={
         "SQLDATE": "not a date of the form YYYYMMDD",
         "QuadClass": "unknown QuadClass: use 1 to 4",
-        "GoldsteinScale": "not a number",
+        "GoldsteinScale": "not a Goldstein score from -10 to 10",
         "NumSources": "not a whole number",
     },
 )

@@ -27,7 +27,10 @@ from graph.tables.read import DATA_DIR
 
 from .sources import MAPPINGS
 
-__all__ = ["write_folder"]
+__all__ = ["FILES", "write_folder"]
+
+#: The files an import writes into its folder.
+FILES = ("relations.csv", "actors.csv", "relation_types.csv", "datapackage.json")
 
 _NUMERIC = {
     "events": ("integer", "How many events the relation aggregates (one activity spell)."),
@@ -99,12 +102,42 @@ def _package(relation_columns: list[str], record: dict) -> dict:
     }
 
 
+def _added(
+    folder: Path,
+    actors: pd.DataFrame,
+    relation_columns: list[str],
+    relation_rows: Iterable[tuple],
+    record: dict,
+) -> tuple[pd.DataFrame, list[str], list[tuple], dict]:
+    """The folder's dataset with the new actors and relations added."""
+    read = {"dtype": str, "keep_default_na": False}
+    old_actors = pd.read_csv(folder / "actors.csv", **read)
+    old_relations = pd.read_csv(folder / "relations.csv", **read)
+    new_relations = pd.DataFrame(list(relation_rows), columns=relation_columns, dtype=object)
+    relations = pd.concat([old_relations, new_relations], ignore_index=True).fillna("")
+    both = pd.concat([old_actors, actors.astype(str)], ignore_index=True).fillna("")
+    both = both.drop_duplicates("id", keep="first").sort_values("id", kind="stable")
+    package = folder / "datapackage.json"
+    if package.exists():
+        before = json.loads(package.read_text(encoding="utf-8")).get("alliance_graph_import")
+        if before:
+            record = {
+                **record,
+                "title": f"{before['title']} + {record['title']}",
+                "files": [*before["files"], *record["files"]],
+                "added_to": before,
+            }
+    return both[list(old_actors.columns)], list(relations.columns), _frame_rows(relations), record
+
+
 def write_folder(
     folder: str | Path,
     actors: pd.DataFrame,
     relation_columns: list[str],
     relation_rows: Iterable[tuple],
     record: dict,
+    *,
+    add: bool = False,
 ) -> Path:
     """Write the dataset folder; returns its path.
 
@@ -121,18 +154,23 @@ def write_folder(
         The import's provenance: ``source``, ``title``, ``files``, ``filters``,
         ``gap_days``, ``min_sources``, ``tool``...; ``relations`` (their
         number) is added.
+    add : bool
+        Keep the dataset already in the folder: its actors (which win for an id
+        both have), its relations (first, in their columns, the new ones' added)
+        and its import record (under ``added_to``).
     """
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
+    if add and (folder / "relations.csv").exists():
+        actors, relation_columns, relation_rows, record = _added(
+            folder, actors, relation_columns, relation_rows, record
+        )
     used: set[str] = set()
     count = 0
     # Every file goes to a temporary file first; all four are renamed into place only
     # once the last is complete, so a failure midway leaves the folder as it was.
     with contextlib.ExitStack() as stack:
-        files = {
-            name: stack.enter_context(atomic_write(folder / name))
-            for name in ("relations.csv", "actors.csv", "relation_types.csv", "datapackage.json")
-        }
+        files = {name: stack.enter_context(atomic_write(folder / name)) for name in FILES}
         writer = csv.writer(files["relations.csv"], lineterminator="\n")
         writer.writerow(relation_columns)
         for row in relation_rows:

@@ -19,23 +19,30 @@ import csv
 import datetime as dt
 import functools
 import re
+import unicodedata
 from collections import namedtuple
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 import pandas as pd
 
 from graph.core.errors import FileFormatError, Problem, ValidationError
 
-from . import acled, edgelist, gdelt, ucdp_ged
+# Each source module by name, not through the package: a module of graph.importers never
+# imports the package's __init__ (an import cycle for the layer test).
+from .acled import SOURCE as ACLED
 from .actors import actor_table
+from .atop import SOURCE as ATOP
+from .cow_wars import SOURCE as COW_WARS
+from .edgelist import SOURCE as EDGELIST
+from .engine import Engine
+from .gdelt import SOURCE as GDELT
 from .sourcefiles import InputFile, find_values, first_lines, structure_problem
 from .sources import Source, named_queries
+from .ucdp_ged import SOURCE as UCDP_GED
 
 #: The sources ``import_events`` reads, by name.
-SOURCES: dict[str, Source] = {
-    s.name: s for s in (acled.SOURCE, ucdp_ged.SOURCE, gdelt.SOURCE, edgelist.SOURCE)
-}
+SOURCES: dict[str, Source] = {s.name: s for s in (ACLED, UCDP_GED, GDELT, EDGELIST, COW_WARS, ATOP)}
 _EPOCH = dt.date(1970, 1, 1).toordinal()
 _EVIDENCE_LENGTH = 300
 
@@ -50,6 +57,10 @@ class Options:
     actors: Sequence[str] = ()
     gap_days: int = 90
     min_sources: int = 2
+    #: Event types or sub-event types to keep (ACLED), as the files spell them, any case.
+    event_types: Sequence[str] = ()
+    #: COW country code -> state name (``ccode``, ``name``), for COW and ATOP files.
+    states: pd.DataFrame | None = None
 
 
 @dataclass
@@ -113,13 +124,98 @@ def _settings(options: Options) -> dict[str, pd.DataFrame]:
             "to_day": pd.array([day(options.date_to)], dtype="Int64"),
             "any_country": [0 if options.countries else 1],
             "any_actor": [0 if options.actors else 1],
+            "any_event_type": [0 if options.event_types else 1],
         }
     )
-    return {
-        "settings": settings,
-        "filter_countries": pd.DataFrame({"value": [c.lower() for c in options.countries] or [""]}),
-        "filter_actors": pd.DataFrame({"value": [a.lower() for a in options.actors] or [""]}),
-    }
+    states = options.states
+    if states is None:
+        states = pd.DataFrame({"ccode": [""], "name": [""]}, dtype=object)
+    return {"settings": settings, "cow_states": states}
+
+
+def _event_type_filter(engine: Engine, source: Source, options: Options, where: str) -> None:
+    """Register ``filter_event_types``: the files' spellings of the --event-types asked for."""
+    kept: list[str] = []
+    if options.event_types:
+        if "event_types" not in source.queries:
+            raise ValueError(f"--event-types: {source.title} files have no event types")
+        values = engine.fetch(source.queries["event_types"])["value"]
+        kept, unmatched = _spellings(values, options.event_types)
+        if unmatched:
+            raise ValidationError(
+                [
+                    Problem(where, 1, None, "", f"--event-types {w!r} matches no event")
+                    for w in unmatched
+                ]
+            )
+    engine.register("filter_event_types", pd.DataFrame({"value": kept or [""]}, dtype=object))
+
+
+def _notes(engine: Engine, source: Source) -> Iterator[str]:
+    """What the user should know about the events read: duplicates dropped, actors
+    listed on both sides of an event."""
+    duplicates = int(engine.fetch(named_queries("aggregate")["duplicates"])["events"].iloc[0])
+    if duplicates:
+        yield f"{duplicates:,} duplicate events (an id in more than one file) counted once"
+    if "both_sides" in source.queries:
+        found = engine.fetch(source.queries["both_sides"])
+        count = int(found["events"].iloc[0])
+        if count:
+            yield (
+                f"{count:,} events list an actor on both sides (e.g. {found['example'].iloc[0]}): "
+                "no alliance made from them"
+            )
+
+
+def _filtering(options: Options) -> bool:
+    return bool(
+        options.countries
+        or options.actors
+        or options.event_types
+        or options.date_from
+        or options.date_to
+    )
+
+
+def folded(text: str) -> str:
+    """Text as a filter compares it: Unicode caseless matching (NFKC, then
+    :meth:`str.casefold`), Turkish dotted capital I read as i.
+
+    Examples
+    --------
+    >>> folded("TÜRKİYE") == folded("Türkiye"), folded("ΑΣΤΥΝΟΜΊΑΣ") == folded("αστυνομίας")
+    (True, True)
+    """
+    text = unicodedata.normalize("NFKC", text.strip()).casefold()
+    return unicodedata.normalize("NFKC", text.replace("i\u0307", "i"))
+
+
+def _spellings(values: Iterable, wanted: Sequence[str]) -> tuple[list[str], list[str]]:
+    """The values of the data a filter matches, folded the same way (:func:`folded`)
+    on both sides; and the filter words that match none."""
+    keys = {folded(w): w for w in wanted}
+    kept = sorted(v for v in values if isinstance(v, str) and folded(v) in keys)
+    found = {folded(v) for v in kept}
+    return kept, [word for key, word in keys.items() if key not in found]
+
+
+def _filters(engine: Engine, options: Options, where: str) -> None:
+    """Register the filter tables; refuse a filter word that matches nothing."""
+    aggregate = named_queries("aggregate")
+    problems = []
+    for table, query, wanted, flag in (
+        ("filter_countries", "countries", options.countries, "--country"),
+        ("filter_actors", "names", options.actors, "--actor"),
+    ):
+        kept, unmatched = _spellings(engine.fetch(aggregate[query])["value"], wanted)
+        if wanted:
+            problems += [
+                Problem(where, 1, None, "", f"{flag} {word!r} matches no event")
+                for word in unmatched
+            ]
+        engine.register(table, pd.DataFrame({"value": kept or [""]}, dtype=object))
+    if problems:
+        raise ValidationError(problems)
 
 
 def _unreadable(
@@ -186,6 +282,8 @@ def _day(day: float | None, precision: float | None) -> str:
 
 def _number(value: float) -> str:
     rounded = round(float(value), 3)
+    if rounded == 0 and value != 0:  # a rating of 1e-05 is not a rating of 0
+        return f"{float(value):.3g}"
     return str(int(rounded)) if rounded == int(rounded) else f"{rounded:g}"
 
 
@@ -227,19 +325,19 @@ def _relations(
     Row = namedtuple("Row", columns)  # the fields are the query's columns
     for row in map(Row._make, rows):
         known = row.sources is not None and row.sources == row.sources
-        yield (
+        cells = (
             row.source,
             row.target,
             row.type,
             _day(row.start_day, row.start_precision),
             _day(row.end_day, row.end_precision),
-            "confirmed" if not known or row.sources >= options.min_sources else "alleged",
+            "confirmed" if not known or row.sources >= options.min_sources else "reported",
             _evidence(row.notes),
             _citation(row, source),
             str(int(row.events)),
             str(int(row.sources)) if known else "",
-            _number(row.weight),
         )
+        yield (*cells, _number(row.weight)) if source.measure else cells
 
 
 def relation_columns(source: Source) -> list[str]:
@@ -255,12 +353,12 @@ def relation_columns(source: Source) -> list[str]:
         "citation",
         "events",
         "sources",
-        source.measure,
+        *([source.measure] if source.measure else []),
     ]
 
 
 def run(
-    engine,
+    engine: Engine,
     source: Source,
     files: Sequence[InputFile],
     types: pd.DataFrame,
@@ -268,6 +366,7 @@ def run(
     *,
     graph_rows: pd.DataFrame | None = None,
     progress=None,
+    report: Callable[[str], None] = lambda text: None,
 ) -> Result:
     """Import ``files`` of ``source`` on ``engine``; see the module docstring for the steps."""
 
@@ -297,21 +396,39 @@ def run(
         engine.view("raw", _raw_view(source, engine.columns("raw_input"), files))
         for name, frame in {**source.tables(types), **_settings(options)}.items():
             engine.register(name, frame)
-        events = engine.table("events", source.queries["events"])
+        _event_type_filter(engine, source, options, ", ".join(f.path for f in files))
+        if "prepare" in source.queries:  # a step the source wants stored first
+            engine.table("prepared", source.queries["prepare"])
+        engine.view("read_events", source.queries["events"])
+        events = engine.table("events", aggregate["unique_events"])
     except (ValidationError, FileFormatError):
         raise
     except engine.errors as error:
+        if isinstance(error, engine.interrupted):
+            raise KeyboardInterrupt from None
         unreadable = _unreadable(error, source, files)
         if unreadable is None:
-            raise  # not the files' fault (out of memory, a lost executor...)
+            # Not found by Python's reading: the engine's own words, first line, no traceback.
+            reason = str(error).strip().splitlines()[0] if str(error).strip() else repr(error)
+            where = files[0].path if len(files) == 1 else ", ".join(f.path for f in files)
+            raise FileFormatError([Problem(where, 1, None, "", f"cannot read: {reason}")]) from None
         raise unreadable from None
     step("checking rows", events=events)
     found = engine.fetch(aggregate["problems"])
     if not found.empty:
         raise _located(found, source, files)
+    where = ", ".join(f.path for f in files)
+    for note in _notes(engine, source):
+        report(note)
+    _filters(engine, options, where)
     engine.view("filtered", aggregate["filtered"])
     step("naming actors")
     names = engine.fetch(aggregate["actor_names"])
+    if names.empty:  # an empty dataset would look like a successful import
+        what = "the filters leave" if _filtering(options) else "the files hold"
+        raise ValidationError(
+            [Problem(where, 1, None, "", f"no relation to import: {what} no event with two actors")]
+        )
     titles = ", ".join(sorted({f.path.rsplit("/", 1)[-1] for f in files}))
     actors, ids = actor_table(
         names,

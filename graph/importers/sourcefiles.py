@@ -49,6 +49,9 @@ def _format(path: str) -> str:
 def expand(sources: Iterable[str | os.PathLike]) -> list[InputFile]:
     """The files named by paths and globs, in sorted order within each glob.
 
+    A path naming a file is that file, literally, even when its name holds
+    ``*``, ``?`` or ``[...]``; only a name that is no file is a glob pattern.
+
     A URL such as ``s3a://bucket/gdelt/*.csv`` is passed to the engine as it is
     (Spark reads object storage itself).
 
@@ -64,18 +67,48 @@ def expand(sources: Iterable[str | os.PathLike]) -> list[InputFile]:
         if "://" in text:
             files.append(InputFile(text, text, _format(text)))
             continue
-        matches = sorted(glob.glob(text)) if glob.has_magic(text) else [text]
+        # A file that exists is that file, whatever its name holds ("ACLED [2024].csv");
+        # only a name that is no file is read as a pattern (documented in --help).
+        pattern = glob.has_magic(text) and not Path(text).exists()
+        matches = sorted(glob.glob(text)) if pattern else [text]
         matches = [m for m in matches if Path(m).is_file()]
         if not matches:
-            what = "no file matches this pattern" if glob.has_magic(text) else "no such file"
+            what = "no file matches this pattern" if pattern else "no such file"
             problems.append(Problem(text, 1, None, "", what))
         for match in matches:
-            files.append(InputFile(match, Path(match).resolve().as_uri(), _format(match)))
+            file = InputFile(match, Path(match).resolve().as_uri(), _format(match))
+            problem = _content_problem(file)
+            if problem:
+                problems.append(Problem(match, 1, None, "", problem))
+            files.append(file)
     if problems:
         raise FileFormatError(problems)
     if not files:
         raise FileFormatError([Problem("(no files)", 1, None, "", "give at least one file")])
     return files
+
+
+def _content_problem(file: InputFile) -> str | None:
+    """What a file holds instead of the table its name promises, from its first and
+    last bytes: a zip archive (an Excel workbook is one too), or a Parquet file cut
+    off before its footer."""
+    with open(file.path, "rb") as raw:
+        head = raw.read(4)
+        if file.format == "parquet" and not file.path.lower().endswith(".gz"):
+            raw.seek(0, os.SEEK_END)
+            size = raw.tell()
+            raw.seek(max(0, size - 4))
+            tail = raw.read(4)
+            if head != b"PAR1":
+                return "not a Parquet file (it does not start with PAR1)"
+            if size < 12 or tail != b"PAR1":
+                return "a truncated Parquet file (its footer is missing): download it again"
+            return None
+    if head == b"PK\x03\x04":
+        if file.path.lower().endswith((".xlsx", ".xlsm")):
+            return "an Excel workbook: save it as CSV UTF-8"
+        return "a zip archive: unzip it first (gzipped .gz files are read as they are)"
+    return None
 
 
 def _open_text(path: str) -> io.TextIOBase:
@@ -109,6 +142,13 @@ def _records(path: str, delimiter: str, quote: bool) -> Iterator[tuple[int, list
             line = reader.line_num + 1
 
 
+def _is_last(line: int, path: str) -> bool:
+    """Whether the record starting on ``line`` is the file's last (blank lines aside)."""
+    with _open_text(path) as text:
+        rest = [chunk for number, chunk in enumerate(text, start=1) if number > line]
+    return not any(chunk.strip() for chunk in rest)
+
+
 def structure_problem(
     path: str,
     *,
@@ -136,6 +176,15 @@ def structure_problem(
                     continue
             if len(record) != expected:
                 what = "the header" if header and width is None else "this format"
+                if len(record) < expected and _is_last(reader_lines := line, path):
+                    return Problem(
+                        path,
+                        reader_lines,
+                        None,
+                        "",
+                        f"the last line is cut off ({len(record)} of {expected} fields): "
+                        "the download or copy ended early; download the file again",
+                    )
                 return Problem(
                     path,
                     line,
@@ -174,14 +223,14 @@ def find_values(
         if not record or (comment and record[0].startswith(comment)):
             continue
         if not positions:
-            header = list(names) if names is not None else [c.strip() for c in record]
-            lowered = [h.lower() for h in header]
+            labels = list(names) if names is not None else [c.strip() for c in record]
+            lowered = [label.lower() for label in labels]
             positions = {
                 column: lowered.index(column.lower())
                 for column in wanted
                 if column.lower() in lowered
             }
-            if header:
+            if header:  # else the first record is a row to search too
                 continue
         for column, index in positions.items():
             value = record[index].strip() if index < len(record) else ""

@@ -44,7 +44,8 @@ class Source:
     comment : str, optional
         Lines starting with it are skipped (SNAP ``#``, KONECT ``%``).
     measure : str
-        The numeric column written to relations.csv: ``fatalities`` or ``weight``.
+        The numeric column written to relations.csv: ``fatalities`` or
+        ``weight``; "" for none (a source that measures no intensity).
     messages : dict
         What is wrong, per column the query may flag.
     tables : callable

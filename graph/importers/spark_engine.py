@@ -45,7 +45,8 @@ def session(master: str | None = None, *, memory: str | None = None):
 
 
 class SparkEngine:
-    """A Spark session holding one import's tables as temporary views.
+    """A Spark session holding one import's tables as temporary views (an
+    :class:`~graph.importers.engine.Engine`).
 
     Parameters
     ----------
@@ -65,6 +66,8 @@ class SparkEngine:
 
         #: What Spark raises for a file it cannot read.
         self.errors = (PySparkException, Py4JJavaError)
+        #: Ctrl-C reaches Python as KeyboardInterrupt under PySpark.
+        self.interrupted: tuple[type[BaseException], ...] = ()
         self.spark = session(master, memory=memory_limit)
         self._cached: dict = {}
 
@@ -77,11 +80,7 @@ class SparkEngine:
         quote: bool = True,
         comment: str | None = None,
     ) -> None:
-        """Make the files one view, ``raw_input``: every column as text, plus ``_file``.
-
-        ``groups`` are files that share their columns, each with the column names
-        (None: read from the header); groups are stacked by column name.
-        """
+        """See :meth:`graph.importers.engine.Engine.load`."""
         from pyspark.sql import functions as F
         from pyspark.sql.types import StringType, StructField, StructType
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .sources import Source, mapping
+from .sources import Source, mapping, positions
 
 COLUMNS = {
     "id": True,
@@ -45,7 +45,7 @@ def _tables(types: pd.DataFrame) -> dict[str, pd.DataFrame]:
         types,
     )
     names = mapping("ucdp_side_names.csv", {"prefix": True, "kind": True, "camp": True}, types)
-    return {"ucdp_types": kinds, "ucdp_names": names}
+    return {"ucdp_types": kinds, "ucdp_names": names, "positions": positions()}
 
 
 SOURCE = Source(
@@ -58,7 +58,7 @@ SOURCE = Source(
         "date_start": "not a date: use YYYY-MM-DD",
         "date_end": "not a date on or after date_start: use YYYY-MM-DD",
         "date_prec": "unknown date precision: use 1 to 5",
-        "best": "not a number",
+        "best": "not a count: give a whole number, 0 or more (empty or NaN: unknown)",
         "number_of_sources": "not a whole number",
     },
 )

@@ -1,4 +1,5 @@
-"""Tables into the graph: :func:`load`, :func:`validate`, :func:`snapshot`, :func:`signed_graph`."""
+"""Tables into the graph: :func:`load`, :func:`validate`, :func:`snapshot`, :func:`between`,
+:func:`signed_graph`."""
 
 import lazy_loader
 
@@ -9,6 +10,7 @@ __getattr__, __dir__, __all__ = lazy_loader.attach(
         "build": [
             "active_between",
             "actors",
+            "between",
             "distinct_relations",
             "from_tables",
             "load",

@@ -20,7 +20,7 @@ import pandas as pd
 
 from graph.core.dates import as_period, parse_period
 from graph.core.errors import DataError, FileFormatError, Problem, raise_problems
-from graph.core.signs import relation_weight
+from graph.core.signs import relation_strength, relation_weight
 from graph.tables.checks import check_actors, check_relation_types, check_relations, check_story
 from graph.tables.columns import DATA_DIR
 from graph.tables.datapackage import read_datapackage
@@ -29,6 +29,7 @@ from graph.tables.read import read_relation_types, story_path
 __all__ = [
     "active_between",
     "actors",
+    "between",
     "distinct_relations",
     "from_tables",
     "load",
@@ -321,6 +322,51 @@ def active_between(G: nx.MultiDiGraph, first: dt.date, last: dt.date) -> nx.Mult
     return nx.freeze(H) if nx.is_frozen(G) else H
 
 
+def between(
+    G: nx.MultiDiGraph,
+    start: str | dt.date | None = None,
+    end: str | dt.date | None = None,
+) -> nx.MultiDiGraph:
+    """The actors and relations active at some time between two dates.
+
+    Parameters
+    ----------
+    G : networkx.MultiDiGraph
+        An actor graph, as returned by :func:`load`.
+    start, end : str or datetime.date, optional
+        The period: from the first day of ``start`` (a day or a partial ISO
+        date, ``"1914-08"``) to the last day of ``end``; open on a side left
+        out. A relation (or a dated actor) is kept if its span overlaps the
+        period, as in :func:`snapshot`, which is ``between(G, at, at)``.
+
+    Returns
+    -------
+    networkx.MultiDiGraph
+        A new graph with the active actors (every actor without dates) and
+        the active relations between them; ``graph["period"]`` names the period.
+
+    Raises
+    ------
+    ValueError
+        If a date is malformed, or ``end`` is before ``start``.
+
+    Examples
+    --------
+    >>> G = load()
+    >>> H = between(G, "2015-10", "2016-06")
+    >>> H.has_edge("russia", "free_syrian_army"), between(G, end="2015-09-29").has_edge(
+    ...     "russia", "free_syrian_army")
+    (True, False)
+    """
+    first = dt.date.min if start is None else as_period(start)[0]
+    last = dt.date.max if end is None else as_period(end)[1]
+    if last < first:
+        raise ValueError(f"the period ends ({end}) before it starts ({start})")
+    H = active_between(G, first, last)
+    H.graph["period"] = f"{start or '…'} to {end or '…'}"
+    return H
+
+
 def _overlaps(data: dict, first: dt.date, last: dt.date) -> bool:
     start, end = _span(data.get("start"), data.get("end"))
     return start <= last and end >= first
@@ -402,16 +448,28 @@ def signed_graph(
         :func:`distinct_relations`). Edge attributes:
 
         ``sign``
-            +1 or -1: the sign of the weighted sum of the signs of the pair's
-            relations, each relation counted once with its ``weight`` (its
-            magnitude; 1 for a relation without one). Without weights this
-            is the sum of the signs. A tie (as much support as opposition)
-            counts as opposition, -1: parties that both help and fight each
-            other are not allies.
+            +1 or -1, by the one tie rule every analysis, the page and the
+            command line use:
+
+            1. each relation of the pair counts once, in either direction
+               (a symmetric relation written both ways too), with its
+               strength (:func:`graph.core.signs.relation_strength`): the
+               magnitude of its ``weight``, 1 without one; a weight of 0
+               counts 0;
+            2. the sign is that of the sum of the relations' signs times
+               their strengths: the stronger side wins;
+            3. when that sum is 0 (as strong support as opposition, or
+               only weights of 0), the sign is that of the number of
+               support minus opposition relations, so a weight of 0 never
+               turns a tie to a sign none of its relations has;
+            4. when that is 0 too, the tie is opposition, -1: parties that
+               both help and fight each other are not allies.
+
+            Without weights, the sign is that of the sum of the signs.
         ``weight``
             Only when some relation of ``G`` has a ``weight`` (the data's
             ``weight`` column): the absolute value of that weighted sum, or 1
-            for a tie, so that the weighted analyses
+            when it is 0 (a tie's weight is always > 0), so that the weighted analyses
             (:func:`graph.balance.frustration`, ``weight=`` of
             :func:`graph.centrality`) count a pair by how strongly it supports
             or opposes. Without weights in the data the attribute is absent
@@ -454,6 +512,14 @@ def signed_graph(
     >>> edge = signed_graph(M)["a"]["b"]
     >>> edge["sign"], edge["weight"]
     (1, 2.5)
+
+    A weight of 0 adds nothing, but never reverses a tie:
+
+    >>> Z = nx.MultiDiGraph()
+    >>> Z.add_edge("a", "b", type="backs", sign=1, weight=0)
+    0
+    >>> signed_graph(Z)["a"]["b"]["sign"]
+    1
     """
     source = G if at is None else snapshot(G, at)
     S = nx.Graph()
@@ -487,20 +553,18 @@ def signed_graph(
         edge["relations"].append(relation)
     weighted = any(relation_weight(relation["weight"]) is not None for relation in relations)
     for _, _, edge in S.edges(data=True):
+        # The tie rule (see Returns): the weighted sum of the signs; when it is 0, the
+        # count of the signs; when that is even too, opposition.
         total = sum(
-            (1.0 if r["sign"] > 0 else -1.0) * _strength(r["weight"]) for r in edge["relations"]
+            (1.0 if r["sign"] > 0 else -1.0) * relation_strength(r["weight"])
+            for r in edge["relations"]
         )
-        edge["sign"] = 1 if total > 0 else -1
+        count = edge["positive"] - edge["negative"]
+        edge["sign"] = 1 if total > 0 or (total == 0 and count > 0) else -1
         edge["mixed"] = edge["positive"] > 0 and edge["negative"] > 0
         if weighted:
             edge[weight] = abs(total) if total else 1.0
     return S
-
-
-def _strength(weight: object) -> float:
-    """A relation's weight as a strength: its magnitude, 1 without a numeric weight."""
-    strength = relation_weight(weight)
-    return 1.0 if strength is None else strength
 
 
 def _inherited(G: nx.MultiDiGraph, relations: list[dict]) -> list[dict]:

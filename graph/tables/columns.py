@@ -79,8 +79,10 @@ STORY_COLUMNS = {
     "citation": False,
 }
 
-#: How sure the sources are that a relation holds, strongest first.
-CONFIDENCE_LEVELS = ("confirmed", "claimed", "alleged")
+#: How sure the sources are that a relation holds, strongest first: ``reported``
+#: is one source's report of an event (event data with two or more independent
+#: sources is ``confirmed``).
+CONFIDENCE_LEVELS = ("confirmed", "reported", "claimed", "alleged")
 
 #: What an actor gets when its file has no such column or the cell is empty
 #: (``name``: the actor's id).

@@ -4,8 +4,23 @@
 --
 -- Reads: events (one row per event and pair, see the source queries), settings (one
 -- row: gap_days, from_day, to_day, any_country, any_actor), filter_countries(value)
--- and filter_actors(value) (lower-case), and actor_ids(name, id).
+-- and filter_actors(value) (the spellings of the data that the filters match, found
+-- by the countries and names queries), and actor_ids(name, id).
 -- Days are whole days since 1970-01-01; NULL when a source gives no date.
+
+-- name: unique_events
+-- The same event in two overlapping exports counts once: its rows from the first file
+-- (by name) that holds its id are kept. Rows without an id are all kept.
+SELECT
+    *,
+    CASE
+        WHEN coalesce(event_id, '') = '' THEN 1
+        ELSE dense_rank() OVER (PARTITION BY event_id ORDER BY _file)
+    END AS copy
+FROM read_events
+
+-- name: duplicates
+SELECT count(DISTINCT event_id) AS events FROM events WHERE copy > 1
 
 -- name: problems
 SELECT _file, bad_field, bad_value, count(*) AS rows
@@ -20,17 +35,30 @@ SELECT e.*
 FROM events AS e
 CROSS JOIN settings AS s
 WHERE e.bad_field IS NULL
+    AND e.copy = 1
     AND e.type <> ''
     AND e.source_name <> ''
     AND e.target_name <> ''
     AND (s.from_day IS NULL OR e.last_day IS NULL OR e.last_day >= s.from_day)
     AND (s.to_day IS NULL OR e.first_day IS NULL OR e.first_day <= s.to_day)
-    AND (s.any_country = 1 OR lower(e.country) IN (SELECT value FROM filter_countries))
+    AND (s.any_country = 1 OR e.country IN (SELECT value FROM filter_countries))
     AND (
         s.any_actor = 1
-        OR lower(e.source_name) IN (SELECT value FROM filter_actors)
-        OR lower(e.target_name) IN (SELECT value FROM filter_actors)
+        OR e.source_name IN (SELECT value FROM filter_actors)
+        OR e.target_name IN (SELECT value FROM filter_actors)
     )
+
+-- name: countries
+-- The spellings a --country filter is matched against (case-folded in Python, as SQL
+-- engines fold case each their own way).
+SELECT DISTINCT country AS value
+FROM events
+WHERE bad_field IS NULL AND copy = 1 AND country IS NOT NULL
+
+-- name: names
+SELECT source_name AS value FROM events WHERE bad_field IS NULL AND copy = 1
+UNION
+SELECT target_name FROM events WHERE bad_field IS NULL AND copy = 1
 
 -- name: actor_names
 -- Every name with the kinds and camps the source gives it and how often.
@@ -46,6 +74,7 @@ GROUP BY name, kind, camp
 WITH pairs AS (
     SELECT
         s.id AS source, t.id AS target, f.type, f.first_day, f.last_day, f.date_precision,
+        f.last_precision,
         coalesce(f.event_id, '') AS event_id, coalesce(f.weight, 0) AS weight, f.sources,
         coalesce(f.notes, '') AS notes, coalesce(f.link, '') AS link
     FROM filtered AS f
@@ -95,7 +124,7 @@ ranked AS (
         ) AS first_rank,
         row_number() OVER (
             PARTITION BY source, target, type, spell
-            ORDER BY last_day DESC NULLS LAST, date_precision DESC, event_id DESC
+            ORDER BY last_day DESC NULLS LAST, last_precision DESC, event_id DESC
         ) AS last_rank,
         -- The representative event: the deadliest (or heaviest), then the best
         -- sourced, then the one with the longest notes, then the earliest.
@@ -113,7 +142,7 @@ SELECT
     min(first_day) AS start_day,
     max(last_day) AS end_day,
     max(CASE WHEN first_rank = 1 THEN date_precision END) AS start_precision,
-    max(CASE WHEN last_rank = 1 THEN date_precision END) AS end_precision,
+    max(CASE WHEN last_rank = 1 THEN last_precision END) AS end_precision,
     count(*) AS events,
     sum(weight) AS weight,
     max(sources) AS sources,

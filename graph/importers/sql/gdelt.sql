@@ -11,11 +11,13 @@ WITH src AS (
         trim(GLOBALEVENTID) AS event_id,
         coalesce(trim(SQLDATE), '') AS date_text,
         coalesce(trim(Actor1Name), '') AS a1,
+        coalesce(trim(Actor1CountryCode), '') AS c1,
         CASE
             WHEN coalesce(Actor1Type1Code, '') <> '' THEN Actor1Type1Code
             WHEN Actor1Code = Actor1CountryCode THEN ''
         END AS t1,
         coalesce(trim(Actor2Name), '') AS a2,
+        coalesce(trim(Actor2CountryCode), '') AS c2,
         CASE
             WHEN coalesce(Actor2Type1Code, '') <> '' THEN Actor2Type1Code
             WHEN Actor2Code = Actor2CountryCode THEN ''
@@ -42,17 +44,23 @@ checked AS (
                 AS DATE
             ) IS NULL THEN 'SQLDATE'
             WHEN quad NOT IN ('', '1', '2', '3', '4') THEN 'QuadClass'
-            WHEN goldstein <> '' AND try_cast(goldstein AS DOUBLE) IS NULL THEN 'GoldsteinScale'
+            WHEN goldstein <> '' AND NOT coalesce(
+                try_cast(goldstein AS DOUBLE) >= -10 AND try_cast(goldstein AS DOUBLE) <= 10, false
+            ) THEN 'GoldsteinScale'
             WHEN sources_text <> '' AND try_cast(sources_text AS INT) IS NULL THEN 'NumSources'
         END AS bad_field
     FROM src
 )
 SELECT
     c._file,
-    c.a1 AS source_name,
+    -- A generic role (POLICE, PRESIDENT, COMPANY) is one actor per country: "POLICE (RUS)",
+    -- not one POLICE joining every country's police.
+    CASE WHEN g1.name IS NOT NULL AND c.c1 <> '' THEN concat(c.a1, ' (', c.c1, ')') ELSE c.a1 END
+        AS source_name,
     coalesce(k1.kind, 'other') AS source_kind,
     coalesce(k1.camp, 'other actors') AS source_camp,
-    c.a2 AS target_name,
+    CASE WHEN g2.name IS NOT NULL AND c.c2 <> '' THEN concat(c.a2, ' (', c.c2, ')') ELSE c.a2 END
+        AS target_name,
     coalesce(k2.kind, 'other') AS target_kind,
     coalesce(k2.camp, 'other actors') AS target_camp,
     -- The exact CAMEO code, else its three-digit base code, else the QuadClass.
@@ -60,6 +68,7 @@ SELECT
     unix_date(c.day_date) AS first_day,
     unix_date(c.day_date) AS last_day,
     1 AS date_precision,
+    1 AS last_precision,
     c.event_id,
     abs(coalesce(try_cast(c.goldstein AS DOUBLE), 0)) AS weight,
     CASE WHEN try_cast(c.sources_text AS INT) >= 1 THEN try_cast(c.sources_text AS INT) ELSE 1 END
@@ -75,6 +84,8 @@ SELECT
         WHEN 'NumSources' THEN c.sources_text
     END AS bad_value
 FROM checked AS c
+LEFT JOIN gdelt_generic_names AS g1 ON g1.name = upper(c.a1)
+LEFT JOIN gdelt_generic_names AS g2 ON g2.name = upper(c.a2)
 LEFT JOIN cameo_types AS exact ON exact.cameo = c.event_code
 LEFT JOIN cameo_types AS base ON base.cameo = c.base_code
 LEFT JOIN quadclass_types AS q ON q.quadclass = c.quad

@@ -125,7 +125,7 @@ interface SceneEdge {
   readonly active_from: string | null;
   /** Last day it covers (the last day of a partial end date), or null when open. */
   readonly active_to: string | null;
-  /** How sure the source is: confirmed, claimed or alleged. */
+  /** How sure the source is: confirmed, reported, claimed or alleged. */
   readonly confidence: string;
   /** True for a relation that goes both ways (talks, an alliance: its type is symmetric in the vocabulary), drawn without an arrow head. */
   readonly symmetric: boolean;
@@ -157,7 +157,7 @@ interface Legend {
   readonly kinds: LegendKind[];
   /** Relation signs present: support, opposition, then neutral. */
   readonly signs: LegendSign[];
-  /** Confidence levels present, from the surest (confirmed, claimed, alleged, then others by name): the order the table sorts them in. */
+  /** Confidence levels present, from the surest (confirmed, reported, claimed, alleged, then others by name): the order the table sorts them in. */
   readonly confidence: LegendConfidence[];
 }
 
@@ -439,7 +439,7 @@ interface QuizRecord {
   readonly end: string | null;
   /** When it holds, in words. */
   readonly when: string;
-  /** confirmed, claimed or alleged. */
+  /** confirmed, reported, claimed or alleged. */
   readonly confidence: string;
   /** The verbatim quote from the source. */
   readonly evidence: string;

@@ -1,0 +1,90 @@
+"""Correlates of War: the dyadic inter-state war data (``directed_dyadic_war.csv``).
+
+One row per pair of states at war and year: ``warnum``, ``statea`` and
+``stateb`` (COW country codes), the war's ``warstrtyr``/``warstrtmnth``/
+``warstrtday`` and ``warendyr``/``warendmnth``/``warenday`` (-9 unknown: the
+date is written to the month or year; ``warendyr`` -7: still going on, an open
+end). Each pair becomes one ``fights`` relation from the lower code to the
+higher (the directed file lists both ways) over the war's dates. The file's own
+errors (a month ``24``, a year ``19118``) are refused at their line and column.
+
+Actors are states named by the COW state list given with ``--states``
+(``states2016.csv``: ``ccode``, ``statenme``), ``COW state 255`` otherwise: a
+code always gives the same actor, so an ATOP import of the same states joins
+it (``--add``).
+
+Licence and citation: the COW data are free to use with citation: Sarkees,
+Meredith Reid and Frank Wayman (2010). *Resort to War: 1816-2007*. CQ Press.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+from graph.core.errors import Problem, ValidationError
+from graph.tables.read import read_table
+
+from .sources import Source
+
+COLUMNS = {
+    "warnum": True,
+    "statea": True,
+    "stateb": True,
+    "year": False,
+    "warstrtyr": True,
+    "warstrtmnth": True,
+    "warstrtday": True,
+    "warendyr": True,
+    "warendmnth": True,
+    "warenday": True,
+}
+
+
+def _tables(types: pd.DataFrame) -> dict[str, pd.DataFrame]:
+    return {}
+
+
+def read_states(path: str) -> pd.DataFrame:
+    """The COW state list (``states2016.csv``: ``ccode``, ``statenme``, any case) as
+    ``ccode`` -> ``name``, each code once (a state listed for several periods).
+
+    Raises
+    ------
+    DataError
+        Naming the file, line and column of a missing column or a bad code.
+    """
+    table, problems = read_table(Path(path), {"ccode": True, "statenme": True})
+    if problems:
+        raise ValidationError(problems)
+    frame = pd.DataFrame(table.rows, columns=table.header, dtype=object)
+    for line, code in zip(table.lines, frame["ccode"], strict=True):
+        if not code.strip().isdigit():
+            problem = Problem(str(path), line, table.column("ccode"), "ccode", "not a COW code")
+            raise ValidationError([problem])
+    states = pd.DataFrame(
+        {"ccode": frame["ccode"].str.strip(), "name": frame["statenme"].str.strip()}
+    )
+    return states.drop_duplicates("ccode").reset_index(drop=True)
+
+
+SOURCE = Source(
+    name="cow_wars",
+    title="COW dyadic inter-state wars",
+    columns=COLUMNS,
+    tables=_tables,
+    measure="",
+    messages={
+        "statea": "not a COW country code",
+        "stateb": "not a COW country code",
+        "warstrtyr": "not a year",
+        "warstrtmnth": "not a month: 1 to 12, or -9 when unknown",
+        "warstrtday": "not a day of that month: 1 to 31, or -9 when unknown",
+        "warendyr": "not a year, or -7 for a war going on",
+        "warendmnth": "not a month: 1 to 12, or -9 when unknown",
+        "warenday": "not a day of that month: 1 to 31, or -9 when unknown",
+    },
+    default_kind="state",
+    default_camp="states",
+)

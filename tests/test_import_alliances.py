@@ -1,0 +1,212 @@
+"""Alliance and war data: COW dyadic wars and ATOP alliances, into one dataset reconciled by COW
+country codes, read for a period (issue 18). The files are written here in the sources' column
+layouts (COW directed dyadic war v4.01, ATOP 5.1 dyad-year, the COW state list)."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from click.testing import CliRunner
+
+import graph
+from graph.cli import main
+
+#: The COW state list (states2016.csv), the states of 1914 used here.
+STATES = [
+    ("UKG", 200, "United Kingdom"),
+    ("BEL", 211, "Belgium"),
+    ("FRN", 220, "France"),
+    ("GMY", 255, "Germany"),
+    ("AUH", 300, "Austria-Hungary"),
+    ("SRB", 345, "Serbia"),
+    ("RUS", 365, "Russia"),
+    ("TUR", 640, "Turkey"),
+]
+#: Directed dyadic war file columns (COW Dyadic Inter-State War Dataset v4.01).
+WAR_COLUMNS = [
+    "warnum",
+    "disno",
+    "dyindex",
+    "statea",
+    "stateb",
+    "warstrtmnth",
+    "warstrtday",
+    "warstrtyr",
+    "warendmnth",
+    "warenday",
+    "warendyr",
+    "year",
+    "warolea",
+    "waroleb",
+    "wardyadrolea",
+    "wardyadroleb",
+    "outcomea",
+    "batdtha",
+    "batdthb",
+    "changes_1",
+    "changes_2",
+    "batdths",
+    "durindx",
+]
+#: World War I (war 106) dyads of 1914, by the day each entered the war against the other.
+WW1 = [
+    (300, 345, 7, 28),
+    (255, 365, 8, 1),
+    (255, 220, 8, 3),
+    (255, 211, 8, 4),
+    (255, 200, 8, 4),
+    (300, 365, 8, 6),
+    (300, 220, 8, 12),
+    (300, 200, 8, 12),
+    (640, 365, 11, 2),
+    (640, 200, 11, 5),
+    (640, 220, 11, 5),
+]
+#: ATOP 5.1 dyad-year columns (the obligations the tests read, and some others).
+ATOP_COLUMNS = "dyad,stateA,stateB,year,atopally,defense,offense,neutral,nonagg,consul,shareob"
+#: Alliances in force in 1914: the Triple Alliance's Germany-Austria core, the Ottoman
+#: alliance, the Franco-Russian alliance and the Entente's consultation pacts.
+ALLIANCES = [
+    (255, 300, "1,0,1,0,1"),
+    (255, 640, "1,1,0,0,1"),
+    (300, 640, "1,1,0,0,0"),
+    (220, 365, "1,0,0,0,1"),
+    (200, 220, "0,0,0,0,1"),
+    (200, 365, "0,0,0,0,1"),
+]
+
+
+def write_csv(path: Path, header: list[str], rows: list[list]) -> Path:
+    with open(path, "w", newline="", encoding="utf-8") as out:
+        writer = csv.writer(out, lineterminator="\n")
+        writer.writerow(header)
+        writer.writerows(rows)
+    return path
+
+
+def states_file(folder: Path) -> Path:
+    header = "stateabb,ccode,statenme,styear,stmonth,stday,endyear,endmonth,endday,version"
+    rows = [[abb, code, name, 1816, 1, 1, 2016, 12, 31, 2016] for abb, code, name in STATES]
+    return write_csv(folder / "states2016.csv", header.split(","), rows)
+
+
+def war_rows(dyads=WW1, **changes) -> list[list]:
+    rows = []
+    for a, b, month, day in dyads:
+        for x, y in ((a, b), (b, a)):  # the directed file lists each dyad both ways
+            for year in (1914, 1915, 1916, 1917, 1918):
+                row = dict.fromkeys(WAR_COLUMNS, -8)
+                row.update(warnum=106, statea=x, stateb=y, year=year, warstrtyr=1914)
+                row.update(warstrtmnth=month, warstrtday=day)
+                row.update(warendyr=1918, warendmnth=11, warenday=11)
+                row.update(changes)
+                rows.append([row[c] for c in WAR_COLUMNS])
+    return rows
+
+
+def atop_rows() -> list[list]:
+    rows = []
+    for a, b, obligations in ALLIANCES:
+        for year in (1912, 1913, 1914):
+            rows.append([f"{a}{b}", a, b, year, 1, *obligations.split(","), 0])
+    return rows
+
+
+def run(*args: str | Path):
+    return CliRunner().invoke(main, [str(a) for a in args])
+
+
+@pytest.fixture
+def ww1(tmp_path: Path) -> Path:
+    """COW wars + ATOP alliances of 1914 in one dataset."""
+    states = states_file(tmp_path)
+    wars = write_csv(tmp_path / "directed_dyadic_war.csv", WAR_COLUMNS, war_rows())
+    atop = write_csv(tmp_path / "atop5_1dy.csv", ATOP_COLUMNS.split(","), atop_rows())
+    out = tmp_path / "ww1"
+    result = run("import", "cow-wars", wars, "-o", out, "--states", states)
+    assert result.exit_code == 0, result.output
+    result = run("import", "atop", atop, "-o", out, "--states", states, "--add")
+    assert result.exit_code == 0, result.output
+    return out
+
+
+def test_cow_wars_and_atop_reconciled_by_code(ww1: Path) -> None:
+    assert run("validate", ww1).exit_code == 0
+    actors = pd.read_csv(ww1 / "actors.csv", dtype=str, keep_default_na=False)
+    assert sorted(actors["name"]) == sorted(name for _, _, name in STATES)  # 8, not 16
+    relations = pd.read_csv(ww1 / "relations.csv", dtype=str, keep_default_na=False)
+    germany_france = relations[
+        (relations["source"] == "france") & (relations["target"] == "germany")
+    ]
+    assert germany_france[["type", "start", "end"]].values.tolist() == [
+        ["fights", "1914-08-03", "1918-11-11"]  # one relation for the two directions and 5 years
+    ]
+    pacts = relations[(relations["source"] == "france") & (relations["target"] == "russia")]
+    assert pacts[["type", "start", "end"]].values.tolist() == [
+        ["consultation_pact", "1912", "1914"],
+        ["defence_pact", "1912", "1914"],
+    ]
+    assert run("build", ww1, "-o", ww1.parent / "ww1.html").exit_code == 0
+
+
+def test_entente_against_the_central_powers_in_1914(ww1: Path) -> None:
+    result = run("balance", ww1, "--from", "1914-08", "--to", "1914-12", "--all")
+    assert result.exit_code == 0, result.output
+    groups = [line for line in result.output.splitlines() if line.startswith("group of")]
+    sides = sorted(sorted(part.strip() for part in g.split(":", 1)[1].split(",")) for g in groups)
+    assert sides == [
+        ["Austria-Hungary", "Germany", "Turkey"],
+        ["Belgium", "France", "Russia", "Serbia", "United Kingdom"],
+    ]
+    assert "frustration index L = 0" in result.output
+    # Before the war, only the alliances: the same two camps, no tie between them.
+    S = graph.signed_graph(graph.between(graph.load(ww1), "1914-01", "1914-06"))
+    assert all(sign == 1 for _, _, sign in S.edges(data="sign"))
+
+
+@pytest.mark.parametrize("command", ["metrics", "quiz", "figure", "build"])
+def test_every_analysis_takes_the_period(command: str, ww1: Path, tmp_path: Path) -> None:
+    output = {
+        "quiz": ["-o", tmp_path / "q.csv", "-n", "2"],
+        "figure": ["-o", tmp_path / "f.svg"],
+        "build": ["-o", tmp_path / "p.html"],
+    }.get(command, [])
+    result = run(command, ww1, "--from", "1914-08", "--to", "1914-12", *output)
+    if command == "quiz":  # the period's camps are perfectly balanced: nothing to ask
+        assert result.exit_code == 1 and "every triangle agrees" in result.output
+    else:
+        assert result.exit_code == 0, result.output
+    if command == "metrics":  # Turkey entered in November: in the period; Italy never was
+        assert "turkey" in result.output
+    result = run(command, ww1, "--from", "1915", "--to", "1914", *output)
+    assert result.exit_code == 2 and "ends (1914) before it starts (1915)" in result.output
+
+
+def test_the_cow_files_own_errors_are_located(tmp_path: Path) -> None:
+    # The real file has a start month 24 and an end year 19118 (war 106); validate finds them.
+    rows = (
+        war_rows(WW1[:1]) + war_rows(WW1[1:2], warstrtmnth=24) + war_rows(WW1[2:3], warendyr=19118)
+    )
+    wars = write_csv(tmp_path / "wars.csv", WAR_COLUMNS, rows)
+    result = run("import", "cow-wars", wars, "-o", tmp_path / "out")
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    lines = result.output.splitlines()
+    assert f"{wars}:12:6: warstrtmnth: not a month: 1 to 12, or -9 when unknown: '24'" in lines
+    assert f"{wars}:22:11: warendyr: not a year, or -7 for a war going on: '19118'" in lines
+    assert not (tmp_path / "out").exists()
+
+
+def test_each_source_has_its_own_help() -> None:
+    for source, words in (
+        ("acled", "assoc_actor_1"),
+        ("cow-wars", "warstrtmnth"),
+        ("atop", "nonagg"),
+        ("ucdp-ged", "type_of_violence"),
+        ("gdelt", "GoldsteinScale"),
+    ):
+        result = run("import", source, "--help")
+        assert result.exit_code == 0 and words in result.output, result.output
+        assert "--states" in result.output and "--add" in result.output
