@@ -23,7 +23,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import networkx as nx
-import pytest
 
 PACKAGE = Path(__file__).resolve().parent.parent / "graph"
 
@@ -42,14 +41,6 @@ LAYERS: dict[str, int] = {
     # graph/__init__.py, graph/cli.py and graph/__main__.py.
     "": 8,
 }
-
-#: Known violations in subpackages that other branches are rewriting, as
-#: (importing module, imported module, private name or "" for a circle).
-#: Each entry must still occur: the test fails on a stale one, so it is
-#: removed when its branch is merged.
-ALLOWED_ELSEWHERE: set[tuple[str, str, str]] = {
-}
-
 
 #: Module names that are also a function's, in a subpackage another branch is
 #: rewriting: graph.importers.actors beside graph.network.build.actors (graph.actors).
@@ -165,10 +156,6 @@ def is_private(name: str) -> bool:
 ALL_IMPORTS = [found for source in MODULES for found in imports(source)]
 
 
-def allowed(found: Import, name: str) -> bool:
-    return (found.source, found.target, name) in ALLOWED_ELSEWHERE
-
-
 def test_the_walk_sees_every_kind_of_import():
     # If the walk stopped seeing one kind, the tests below would pass on nothing.
     pairs = {(found.source, found.target) for found in ALL_IMPORTS}
@@ -193,9 +180,7 @@ def test_no_module_takes_a_private_name_from_another():
     private = [
         str(found)
         for found in ALL_IMPORTS
-        if found.target != found.source
-        and is_private(found.name)
-        and not allowed(found, found.name)
+        if found.target != found.source and is_private(found.name)
     ]
     assert private == []
 
@@ -204,23 +189,13 @@ def circles() -> list[list[str]]:
     arrows = nx.DiGraph()
     arrows.add_nodes_from(MODULES)
     arrows.add_edges_from(
-        (found.source, found.target)
-        for found in ALL_IMPORTS
-        if found.source != found.target and not allowed(found, "")
+        (found.source, found.target) for found in ALL_IMPORTS if found.source != found.target
     )
     return sorted(sorted(c) for c in nx.strongly_connected_components(arrows) if len(c) > 1)
 
 
 def test_no_circle_of_imports():
     assert circles() == []
-
-
-@pytest.mark.parametrize("entry", sorted(ALLOWED_ELSEWHERE))
-def test_every_allowed_violation_still_occurs(entry):
-    # Once a branch fixes one, its line in ALLOWED_ELSEWHERE goes.
-    name = entry[2]
-    occurs = any((f.source, f.target, f.name if name else "") == entry for f in ALL_IMPORTS)
-    assert occurs, f"{entry} no longer occurs: remove it from ALLOWED_ELSEWHERE"
 
 
 def public_functions() -> dict[str, list[str]]:
