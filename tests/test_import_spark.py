@@ -18,6 +18,14 @@ from import_files import (
     ucdp_row,
     write_rows,
 )
+from test_import_alliances import (
+    ATOP_COLUMNS,
+    WAR_COLUMNS,
+    atop_rows,
+    states_file,
+    war_rows,
+    write_csv,
+)
 
 import graph
 from graph.importers import import_events
@@ -36,7 +44,8 @@ def spark():
     """One local Spark session for the module, stopped at its end."""
     from graph.importers.spark_engine import session
 
-    started = session("local[2]")
+    # 2 GB: eight imports in one session outgrow the default 1 GB of planner memory.
+    started = session("local[2]", memory="2g")
     yield started
     started.stop()
 
@@ -72,6 +81,19 @@ def sources(folder: Path) -> dict[str, tuple[Path, dict]]:
                 event_type="Strategic developments",
                 sub_event_type="Agreement",
             ),
+            acled_row(
+                "RUR6",
+                "2020-10-02",
+                assoc_actor_2="Zenda Militia; Military Forces of Ruritania (2010-)",
+            ),
+            acled_row(
+                "RUR7",
+                "2020-10-03",
+                actor2="Civilians (Ruritania)",
+                inter2="7",
+                assoc_actor_2="Women (Ruritania)",
+                event_type="Violence against civilians",
+            ),
         ],
     )
     ucdp = write_rows(
@@ -96,6 +118,13 @@ def sources(folder: Path) -> dict[str, tuple[Path, dict]]:
                 type_of_violence=3,
             ),
             ucdp_row("3", "Government of Ruritania", "Blue Front", "2019-04-02", "2019-04-02"),
+            ucdp_row(
+                "4",
+                "Government of Ruritania, Government of Borduria",
+                "Blue Front",
+                "2019-05-02",
+                "2019-05-02",
+            ),
         ],
     )
     gdelt = write_rows(
@@ -111,22 +140,32 @@ def sources(folder: Path) -> dict[str, tuple[Path, dict]]:
     )
     edges = folder / "otc.csv"
     edges.write_text("6,2,4,1289241911\n6,2,-2,1289241912\n6,5,2,\n")
-    return {
-        "acled": (acled, {"date_from": "2020"}),
-        "ucdp-ged": (ucdp, {}),
-        "gdelt": (gdelt, {"countries": ["rr"]}),
-        "edgelist": (edges, {}),
-    }
+    named = folder / "named.csv"  # columns by name, partial dates, an open end, a known type
+    named.write_text(
+        "note,dst,src,sign,date,end,type\nx,b,a,1,2016-07,..,backs\ny,c,b,-1,2016,2017,\n"
+    )
+    states = states_file(folder)
+    wars = write_csv(folder / "wars.csv", WAR_COLUMNS, war_rows())
+    atop = write_csv(folder / "atop.csv", ATOP_COLUMNS.split(","), atop_rows())
+    return [
+        ("acled", acled, {"date_from": "2020"}),
+        ("acled", acled, {"event_types": ["ARMED CLASH"]}),
+        ("ucdp-ged", ucdp, {}),
+        ("gdelt", gdelt, {"countries": ["rr"]}),
+        ("edgelist", edges, {}),
+        ("edgelist", named, {}),
+        ("cow-wars", wars, {"states": states}),
+        ("atop", atop, {"states": states}),
+    ]
 
 
-def test_both_engines_write_the_same_folders(spark, tmp_path):
-    for source, (path, options) in sources(tmp_path).items():
-        duck = import_events(source, path, tmp_path / f"{source}-duckdb", **options)
-        sparked = import_events(
-            source, path, tmp_path / f"{source}-spark", engine="spark", **options
-        )
-        same_folders(duck, sparked)
-        assert graph.load(sparked).number_of_edges() > 0
+@pytest.mark.parametrize("number", range(8))
+def test_both_engines_write_the_same_folders(number, spark, tmp_path):
+    source, path, options = sources(tmp_path)[number]
+    duck = import_events(source, path, tmp_path / "duckdb", **options)
+    sparked = import_events(source, path, tmp_path / "spark", engine="spark", **options)
+    same_folders(duck, sparked)
+    assert graph.load(sparked).number_of_edges() > 0
 
 
 def test_both_engines_report_the_same_bad_rows(spark, tmp_path):
