@@ -21,7 +21,7 @@ from import_files import (
 import graph
 from graph.cli import main
 from graph.importers import import_events, read_edgelist
-from graph.importers.actors import slug
+from graph.importers.actor_list import slug
 from graph.importers.gdelt import NAMES as GDELT_COLUMNS
 from graph.tables.read import DATA_DIR
 

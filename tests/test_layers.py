@@ -42,10 +42,6 @@ LAYERS: dict[str, int] = {
     "": 8,
 }
 
-#: Module names that are also a function's, in a subpackage another branch is
-#: rewriting: graph.importers.actors beside graph.network.build.actors (graph.actors).
-NAMES_ALLOWED_ELSEWHERE = {"actors"}  # fixed on branch importers
-
 
 def module_name(path: Path) -> str:
     parts = path.relative_to(PACKAGE.parent).with_suffix("").parts
@@ -212,14 +208,5 @@ def test_no_module_shares_its_name_with_a_function():
     # graph.drawing.scene was the module, not the function, once either was
     # imported: a name is one thing, whatever was imported first.
     modules = {module.rsplit(".", 1)[-1] for module in MODULES}
-    shared = {
-        name: where
-        for name, where in public_functions().items()
-        if name in modules and name not in NAMES_ALLOWED_ELSEWHERE
-    }
+    shared = {name: where for name, where in public_functions().items() if name in modules}
     assert shared == {}
-
-
-def test_every_allowed_shared_name_still_occurs():
-    modules = {module.rsplit(".", 1)[-1] for module in MODULES}
-    assert modules & set(public_functions()) >= NAMES_ALLOWED_ELSEWHERE

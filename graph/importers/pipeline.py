@@ -31,7 +31,7 @@ from graph.core.errors import FileFormatError, Problem, ValidationError
 # Each source module by name, not through the package: a module of graph.importers never
 # imports the package's __init__ (an import cycle for the layer test).
 from .acled import SOURCE as ACLED
-from .actors import actor_table
+from .actor_list import actor_table
 from .atop import SOURCE as ATOP
 from .cow_wars import SOURCE as COW_WARS
 from .edgelist import SOURCE as EDGELIST
