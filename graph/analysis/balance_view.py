@@ -16,7 +16,11 @@ VIEW_VERSION = 1
 
 
 def balance_view(
-    G: nx.MultiDiGraph, *, top: int = 10, time_limit: float | None = 10.0
+    G: nx.MultiDiGraph,
+    *,
+    top: int = 10,
+    time_limit: float | None = 10.0,
+    max_ties: int | None = None,
 ) -> dict[str, object]:
     """Precompute what a page needs to show structural balance offline.
 
@@ -38,6 +42,11 @@ def balance_view(
         whole data (ties broken by id), the same centrality that names groups.
     time_limit : float or None, default 10.0
         Seconds for each proof (see :func:`graph.balance.frustration`).
+    max_ties : int, optional
+        Compute balance only where the signed graph has at most this many
+        ties: a month above it is listed in ``months_over`` instead of
+        ``months``, and when the whole data are above it ``all`` is None and
+        ``without`` empty. No limit by default.
 
     Returns
     -------
@@ -48,7 +57,8 @@ def balance_view(
             {"version": 1,
              "all": STATE,                      # every relation, whatever its dates
              "months": [{"month": "2012-07", **STATE, "changed_sides": [id, ...]}, ...],
-             "without": [{"actor": id, **STATE, "changed_sides": [id, ...]}, ...]}
+             "without": [{"actor": id, **STATE, "changed_sides": [id, ...]}, ...],
+             "months_over": ["2012-08", ...]}   # months above max_ties
 
         where ``STATE`` is ``{"L": int | float, "proven": bool, "lower_bound":
         int | float, "groups": [{"id": leader id, "members": [id, ...]}, ...],
@@ -58,7 +68,8 @@ def balance_view(
         whose group differs from the previous month's (the first month: none)
         or, for a what-if, from the whole data's
         (:func:`graph.balance.changed_sides`). ``months`` is empty when no
-        relation is dated.
+        relation is dated. A month's ``changed_sides`` compares it with the
+        month before it in ``months``.
 
     Examples
     --------
@@ -76,37 +87,52 @@ def balance_view(
     from graph.network.build import signed_graph
 
     S = signed_graph(G)
-    whole = frustration(S, time_limit=time_limit)
-    view: dict[str, object] = {"version": VIEW_VERSION, "all": _state(S, whole)}
 
-    months = []
+    def within(H: nx.Graph) -> bool:
+        return max_ties is None or H.number_of_edges() <= max_ties
+
+    whole = frustration(S, time_limit=time_limit) if within(S) else None
+    view: dict[str, object] = {
+        "version": VIEW_VERSION,
+        "all": None if whole is None else _state(S, whole),
+    }
+
+    months, over = [], []
     first, last = date_range(G)
     if first is not None and last is not None:
         spans = _spans(G)
         previous: pd.Series | None = None
         seen_edges: frozenset | None = None
-        state: dict[str, object] = {}
+        # The state of the last edge set seen; None when it is over max_ties.
+        state: dict[str, object] | None = {}
         for month in pd.period_range(first[:7], last[:7], freq="M"):
             active = _active(G, spans, month.start_time.date(), month.end_time.date())
             edges = frozenset(active.edges(keys=True))
             moved: list[Hashable] = []
             if edges != seen_edges:
-                S_month = signed_graph(active)
-                result = frustration(S_month, time_limit=time_limit, start=previous)
-                if previous is not None:
-                    moved = _moved(previous, result.partition)
-                state, previous, seen_edges = _state(S_month, result), result.partition, edges
-            months.append({"month": str(month), **state, "changed_sides": moved})
+                S_month, seen_edges = signed_graph(active), edges
+                if within(S_month):
+                    result = frustration(S_month, time_limit=time_limit, start=previous)
+                    if previous is not None:
+                        moved = _moved(previous, result.partition)
+                    state, previous = _state(S_month, result), result.partition
+                else:
+                    state = None
+            if state is None:
+                over.append(str(month))
+            else:
+                months.append({"month": str(month), **state, "changed_sides": moved})
     view["months"] = months
+    view["months_over"] = over
 
     degree = dict(S.degree())
-    central = sorted(S, key=lambda actor: (-degree[actor], str(actor)))[:top]
+    central = sorted(S, key=lambda actor: (-degree[actor], str(actor)))[: top if whole else 0]
     without = []
     for actor in central:
         S_without = S.copy()
         S_without.remove_node(actor)
-        result = frustration(S_without, time_limit=time_limit, start=whole.partition)
-        moved = _moved(whole.partition, result.partition)
+        result = frustration(S_without, time_limit=time_limit, start=whole.partition)  # type: ignore[union-attr]
+        moved = _moved(whole.partition, result.partition)  # type: ignore[union-attr]
         without.append({"actor": actor, **_state(S_without, result), "changed_sides": moved})
     view["without"] = without
     return view

@@ -76,7 +76,7 @@ __all__ = [
 
 #: Version of the payload's layout, the ``version`` field of every scene and
 #: the ``version`` the schema requires.
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 #: What each confidence level says about a relation, in words.
 CONFIDENCE_MEANINGS = {
