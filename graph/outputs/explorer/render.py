@@ -17,7 +17,9 @@ autoescaped.
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
+import gzip
 import json
 from collections.abc import Mapping
 from importlib import resources
@@ -32,20 +34,28 @@ from graph.core.files import atomic_write
 from graph.outputs.explorer.payload import page_payload
 from graph.outputs.explorer.vendor import vis_network
 
-__all__ = ["PRESETS", "SCRIPTS", "app_script", "render_html", "write_html"]
+__all__ = ["PACKED_FROM", "PRESETS", "SCRIPTS", "app_script", "render_html", "write_html"]
+
+#: Bytes of scene JSON from which the page carries it gzip-compressed and
+#: base64-encoded, unpacked by the browser's DecompressionStream: a large
+#: network's scene shrinks 5 to 10 times, while a small page (the bundled
+#: Aleppo data, about 0.4 MB) stays plain JSON, readable in the file.
+PACKED_FROM = 1_000_000
 
 #: Page presets: ``default`` for a screen, ``classroom`` for a projector
 #: (large labels, high contrast, panels collapsed at first).
 PRESETS = ("default", "classroom")
 
 #: The page's script, files of ``graph/outputs/explorer/assets/`` joined in this
-#: order: DOM helpers, the state, the network view, the panels (legend,
-#: filters, search, actor), time (slider and story), the table, the modes
-#: (modes.js that holds them, then glossary, balance, two dates compared, quiz),
-#: and the start that wires them. They are classic scripts sharing one scope,
-#: wrapped in a function in the page.
+#: order: DOM helpers, reading the embedded scene (compressed or not), the
+#: state, the network view, the panels (legend, filters, search, actor), time
+#: (slider and story), the table, the modes (modes.js that holds them, then
+#: glossary, balance, two dates compared, quiz), and the start that wires
+#: them. They are classic scripts sharing one scope, wrapped in a function in
+#: the page.
 SCRIPTS = (
     "dom.js",
+    "decode.js",
     "state.js",
     "network.js",
     "panels.js",
@@ -116,6 +126,7 @@ def render_html(
     )
     assets = resources.files(__package__) / "assets"
     vis = vis_network()
+    data, encoding = _packed(_json_for_script(payload))
     return environment.get_template("explorer.html").render(
         title=title or G.graph.get("title") or "Actor network",
         preset=preset,
@@ -124,8 +135,30 @@ def render_html(
         vis_js=Markup(vis.js),  # led by vis-network's licence comment
         app_css=Markup((assets / "explorer.css").read_text(encoding="utf-8")),
         app_js=Markup(app_script()),
-        data=Markup(_json_for_script(payload)),
+        data=Markup(data),
+        encoding=encoding,
     )
+
+
+def _packed(text: str) -> tuple[str, str]:
+    """The scene's JSON as the page carries it, and its ``data-encoding`` ("" for plain).
+
+    Compressed with gzip at a fixed level and a zero timestamp, so the same
+    scene gives the same bytes.
+
+    Examples
+    --------
+    >>> _packed('{"a":1}')
+    ('{"a":1}', '')
+    >>> data, encoding = _packed("[" + ",".join(["1"] * PACKED_FROM) + "]")
+    >>> encoding, len(data) < PACKED_FROM / 100
+    ('gzip base64', True)
+    """
+    raw = text.encode("utf-8")
+    if len(raw) < PACKED_FROM:
+        return text, ""
+    packed = gzip.compress(raw, compresslevel=9, mtime=0)
+    return base64.b64encode(packed).decode("ascii"), "gzip base64"
 
 
 def write_html(

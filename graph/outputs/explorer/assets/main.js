@@ -34,8 +34,8 @@ function today() {
   return new Date().toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric" });
 }
 
-function startExplorer() {
-  const data = /** @type {Scene} */ (JSON.parse(byId("graph-data").textContent || "null"));
+/** @param {Scene} data */
+function startExplorer(data) {
   const classroom = document.body.classList.contains("preset-classroom");
   // On a projector or a small screen the network gets the whole width; picking
   // an actor or the "Show panels" button opens them.
@@ -278,4 +278,8 @@ function startExplorer() {
   };
 }
 
-startExplorer();
+// A large network's scene comes compressed (decode.js): the start waits for it.
+embeddedText(byId("graph-data")).then(
+  (text) => startExplorer(/** @type {Scene} */ (JSON.parse(text || "null"))),
+  showStartError
+);
