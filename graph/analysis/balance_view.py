@@ -105,13 +105,19 @@ def balance_view(
         seen_edges: frozenset | None = None
         # The state of the last edge set seen; None when it is over max_ties.
         state: dict[str, object] | None = {}
+        signed = {edge for edge in spans if G.edges[edge].get("sign", 0) and edge[0] != edge[1]}
         for month in pd.period_range(first[:7], last[:7], freq="M"):
-            active = _active(G, spans, month.start_time.date(), month.end_time.date())
-            edges = frozenset(active.edges(keys=True))
+            start, end = month.start_time.date(), month.end_time.date()
+            edges = frozenset(e for e, (a, b) in spans.items() if a <= end and b >= start)
             moved: list[Hashable] = []
             if edges != seen_edges:
-                S_month, seen_edges = signed_graph(active), edges
-                if within(S_month):
+                seen_edges = edges
+                # Counting the month's signed pairs first spares building a
+                # graph for a month that is over the limit anyway.
+                pairs = {frozenset(edge[:2]) for edge in edges & signed}
+                if max_ties is not None and len(pairs) > max_ties:
+                    state = None
+                elif within(S_month := signed_graph(_active(G, spans, start, end))):
                     result = frustration(S_month, time_limit=time_limit, start=previous)
                     if previous is not None:
                         moved = _moved(previous, result.partition)
