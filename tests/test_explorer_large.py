@@ -16,7 +16,7 @@ from pathlib import Path
 
 import networkx as nx
 import pytest
-from chromium import Visit
+from chromium import ARTIFACTS, Visit, overlapping, screen_boxes
 
 import graph
 import graph.outputs.explorer.render as render_module
@@ -62,3 +62,67 @@ def test_a_large_scene_is_compressed_and_the_page_unpacks_it(
     visit.page.press("#search", "Enter")
     visit.wait_until("() => !document.getElementById('panel').hidden")
     assert visit.text("#panel-name") == "Russia"
+
+
+def signed_dataset(folder: Path, S: nx.Graph) -> Path:
+    """A dataset folder of a signed graph: no camps, one dated relation per tie."""
+    folder.mkdir(parents=True, exist_ok=True)
+    ids = {node: f"a{node:04d}" for node in S}
+    (folder / "actors.csv").write_text(
+        "id,name,kind\n" + "".join(f"{ids[n]},Actor {n},armed group\n" for n in S),
+        encoding="utf-8",
+    )
+    (folder / "relations.csv").write_text(
+        "source,target,type,start\n"
+        + "".join(
+            f"{ids[u]},{ids[v]},{'backs' if sign > 0 else 'fights'},{2010 + (u + v) % 5}\n"
+            for u, v, sign in S.edges(data="sign")
+        ),
+        encoding="utf-8",
+    )
+    return folder
+
+
+@pytest.fixture
+def many_actors(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A 300-actor page drawn as a large one (the bound lowered from 2,000 to 50)."""
+    import graph.drawing.scene as scene_module
+
+    monkeypatch.setattr(scene_module, "LABELLED_UP_TO", 50)
+    S = graph.datasets.trust_like(300, 1200, seed=2)
+    G = graph.load(signed_dataset(tmp_path / "data", S))
+    return graph.write_html(G, tmp_path / "many.html")
+
+
+LABEL_PX = (
+    "() => parseFloat(getComputedStyle(document.getElementById('network'))"
+    ".getPropertyValue('--label-px'))"
+)
+
+
+def test_names_by_importance_fit_without_overlap_and_follow_a_search(
+    open_page: Callable[..., Visit], many_actors: Path
+) -> None:
+    visit = open_page(many_actors)
+    nodes = visit.js("() => explorer.data.nodes.map((a) => [a.id, a.degree])")
+    degree = dict(nodes)
+    labels = [b for b in screen_boxes(visit) if b.part == "label"]
+    named = {b.actor for b in labels}
+    assert 0 < len(named) < len(nodes)  # not every name: they would overlap
+    assert not overlapping(labels)
+    assert max(degree, key=lambda a: (degree[a], a)) in named  # the most central first
+    # Every name at the preset's size on screen.
+    wanted = visit.js(LABEL_PX)
+    assert all(abs(b.text_px - wanted) < 0.25 * wanted for b in labels)
+    # A search zooms on an actor of few ties: it and its neighbours are named, readably.
+    shy = min((a for a in degree if degree[a] >= 2), key=lambda a: (degree[a], a))
+    name = visit.js("(id) => explorer.data.nodes.find((a) => a.id === id).name", shy)
+    visit.page.fill("#search", name)
+    visit.page.press("#search", "Enter")
+    visit.wait_until("() => !document.getElementById('panel').hidden")
+    visit.page.wait_for_timeout(300)
+    boxes = screen_boxes(visit)
+    labels = [b for b in boxes if b.part == "label"]
+    assert shy in {b.actor for b in labels} and not overlapping(labels)
+    assert all(abs(b.text_px - wanted) < 0.25 * wanted for b in labels)
+    visit.page.screenshot(path=str(ARTIFACTS / "large-names-searched.png"))

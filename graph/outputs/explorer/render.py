@@ -48,15 +48,16 @@ PRESETS = ("default", "classroom")
 
 #: The page's script, files of ``graph/outputs/explorer/assets/`` joined in this
 #: order: DOM helpers, reading the embedded scene (compressed or not), the
-#: state, the network view, the panels (legend, filters, search, actor), time
-#: (slider and story), the table, the modes (modes.js that holds them, then
-#: glossary, balance, two dates compared, quiz), and the start that wires
-#: them. They are classic scripts sharing one scope, wrapped in a function in
-#: the page.
+#: state, names by importance at scale, the network view, the panels (legend,
+#: filters, search, actor), time (slider and story), the table, the modes
+#: (modes.js that holds them, then glossary, balance, two dates compared,
+#: quiz), and the start that wires them. They are classic scripts sharing one
+#: scope, wrapped in a function in the page.
 SCRIPTS = (
     "dom.js",
     "decode.js",
     "state.js",
+    "names.js",
     "network.js",
     "panels.js",
     "timeline.js",

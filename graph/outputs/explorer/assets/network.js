@@ -227,6 +227,19 @@ function networkView(app) {
   let autoLabels = 1; // how much larger than the layout's labels the preset needs them at this zoom
   /** @type {{left: number, right: number, top: number, bottom: number}} */
   let view = { left: -Infinity, right: Infinity, top: -Infinity, bottom: Infinity }; // in canvas units
+  // At scale, names (at the preset's size on screen, whatever the zoom) and
+  // line widths are chosen for the part on screen, again once a zoom or pan
+  // stops: sized for the whole network, a zoomed-in view drew names and
+  // dashes dozens of times too large, seconds a frame.
+  function restyle() {
+    if (network === null) return;
+    const scale = network.getScale();
+    const wanted = parseFloat(getComputedStyle(container).getPropertyValue("--label-px")) || 0;
+    autoLabels = Math.max(1, wanted / (data.label_size * scale));
+    if (Math.abs(Math.log(scale / linesScale)) > 0.1) styleLines(scale);
+    draw(shownNow, litNow);
+  }
+  const rename = whenStill(restyle);
 
   // ---------------------------------------------------------------- labels
   //
@@ -472,15 +485,20 @@ function networkView(app) {
     /** @type {Map<string, number>} */
     const chosen = new Map();
     if (!state.labels) return chosen;
-    if (k <= 1 || large) {
+    if (k <= 1 && !large) {
       visible.forEach((a) => chosen.set(a.id, 0));
       return chosen;
     }
-    const shapes = visible.map((a) => ({ id: a.id, box: shapeBox(a, at(a)) }));
+    const first = litNow ? litNow.actors : new Set();
+    // At scale, the most central actors in the part on screen (names.js).
+    const seen = large && network !== null ? partOf(viewOn(container.clientWidth, container.clientHeight)) : view;
+    const tried = large ? centralInView(visible, at, seen, first, NAMES_CONSIDERED) : visible;
+    // At scale a name may cover a less central actor's small disc (its white
+    // halo keeps it legible): else the densest, most central part goes unnamed.
+    const shapes = large ? [] : tried.map((a) => ({ id: a.id, box: shapeBox(a, at(a)) }));
     const button = buttonBox();
     if (button !== null) shapes.push({ id: "", box: button });
-    const first = litNow ? litNow.actors : new Set();
-    const order = visible.slice().sort(
+    const order = tried.slice().sort(
       (a, b) => Number(first.has(b.id)) - Number(first.has(a.id)) || b.degree - a.degree || compareText(a.id, b.id)
     );
     /** @type {Box[]} */
@@ -488,10 +506,10 @@ function networkView(app) {
     order.forEach((a) => {
       const place = labelPlaces(a, at(a), k).find(
         ({ box }) =>
-          box.left >= view.left &&
-          box.right <= view.right &&
-          box.top >= view.top &&
-          box.bottom <= view.bottom &&
+          box.left >= seen.left &&
+          box.right <= seen.right &&
+          box.top >= seen.top &&
+          box.bottom <= seen.bottom &&
           kept.every((other) => !overlap(box, other)) &&
           shapes.every((shape) => shape.id === a.id || !overlap(box, shape.box))
       );
@@ -701,6 +719,7 @@ function networkView(app) {
       scale: Math.max(whole, Math.min(neighbourhood, Math.max(whole, 1))),
       animation: false,
     });
+    if (large) restyle();
   }
 
   // ------------------------------------------------------------- printing
@@ -1189,7 +1208,9 @@ function networkView(app) {
     drawing.on("zoom", () => {
       hideCard();
       focusedOn = null;
+      if (large) rename();
     });
+    if (large) drawing.on("dragEnd", rename);
     drawing.on("click", clicked);
     drawing.on("afterDrawing", drawHighlight);
     if (batched) drawing.on("beforeDrawing", drawLines);
