@@ -126,3 +126,42 @@ def test_names_by_importance_fit_without_overlap_and_follow_a_search(
     assert shy in {b.actor for b in labels} and not overlapping(labels)
     assert all(abs(b.text_px - wanted) < 0.25 * wanted for b in labels)
     visit.page.screenshot(path=str(ARTIFACTS / "large-names-searched.png"))
+
+
+def test_without_camps_actors_are_coloured_by_the_sides_balance_finds(
+    open_page: Callable[..., Visit], many_actors: Path
+) -> None:
+    visit = open_page(many_actors)
+    assert visit.text("#legend h2 >> nth=0") == "Colour: side"
+    assert "structural balance" in visit.text("#colour-by")
+    legend = visit.js("() => explorer.data.legend.camps")
+    sides = [c for c in legend if c["camp"].startswith("side of Actor ")]
+    # Two sides, the most actors; actors with no tie keep their (empty) camp.
+    assert legend[:2] == sides and {c["camp"] for c in legend[2:]} <= {"unspecified"}
+    assert len({c["colour"] for c in sides}) == 2 and "#000000" not in {c["colour"] for c in sides}
+    painted = visit.js("() => explorer.nodes.get().map((n) => n.color.background || n.color)")
+    assert set(painted) <= {c["colour"] for c in legend}
+    visit.page.screenshot(path=str(ARTIFACTS / "large-sides.png"))
+
+
+def test_colour_groups_sides_communities_or_camps(G: nx.MultiDiGraph) -> None:
+    from graph.drawing.scene import colour_groups
+
+    assert colour_groups(G)[1] == "camp"
+    S = graph.datasets.trust_like(300, 1200, seed=2)
+    unsigned = nx.MultiDiGraph()
+    for u, v in S.edges():
+        unsigned.add_edge(u, v, type="negotiates_with", sign=0)
+    groups, by = colour_groups(unsigned)
+    assert by == "group" and len(set(groups.values())) >= 2
+    assert all(name.startswith("group of ") for name in groups.values())
+    assert colour_groups(unsigned) == (groups, by)  # seeded
+    signed = nx.MultiDiGraph()
+    for u, v, sign in S.edges(data="sign"):
+        signed.add_edge(u, v, type="t", sign=sign)
+    sides, by = colour_groups(signed)
+    assert by == "side" and len(set(sides.values())) == 2
+    # The sides recover the generator's two factions, up to a few noisy ties.
+    faction = nx.get_node_attributes(S, "faction")
+    agree = sum((sides[a] == sides[b]) == (faction[a] == faction[b]) for a, b in S.edges())
+    assert agree > 0.85 * S.number_of_edges()

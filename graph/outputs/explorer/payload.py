@@ -25,6 +25,7 @@ from graph.analysis.balance_view import balance_view
 from graph.analysis.predict import balance_predictions
 from graph.analysis.quiz import COLUMNS, LETTERS, LEVELS, QuizError, glossary, quiz_questions
 from graph.drawing.scene import scene
+from graph.drawing.style import GROUP_COLOURS
 from graph.network.build import signed_graph
 
 __all__ = [
@@ -39,9 +40,6 @@ __all__ = [
 
 #: Version of :func:`quiz_payload`'s layout; a page reads only what it declares.
 QUIZ_VERSION = 1
-#: Colours of the balance view's groups, largest first (Okabe-Ito blue and
-#: orange: told apart by colour-blind readers and, dark against light, in grayscale).
-GROUP_COLOURS = ("#0072B2", "#E69F00", "#009E73", "#CC79A7")
 #: Colour of actors in no group (no support or opposition tie at that date).
 UNPLACED_COLOUR = "#FFFFFF"
 #: Questions in the explorer's quiz.

@@ -139,7 +139,9 @@ interface SceneEdge {
 
 /** Legend entries for what the data holds; the filters offer the same values. */
 interface Legend {
-  /** Camps by decreasing number of actors, then by name. */
+  /** What colours the actors (version 3): the data's camps, or, when the data name fewer than two, groups found in the data (graph.drawing.scene.colour_groups); camps then holds those groups and every node's camp is its group's name. */
+  readonly colour_by: ColourBy;
+  /** Camps (or the groups found, see colour_by) by decreasing number of actors, then by name. */
   readonly camps: LegendCamp[];
   /** Kinds of actor by decreasing number of actors, then by name. */
   readonly kinds: LegendKind[];
@@ -147,6 +149,14 @@ interface Legend {
   readonly signs: LegendSign[];
   /** Confidence levels present, from the surest (confirmed, claimed, alleged, then others by name): the order the table sorts them in. */
   readonly confidence: LegendConfidence[];
+}
+
+/** What colours the actors (version 3): the data's camps, or, when the data name fewer than two, groups found in the data (graph.drawing.scene.colour_groups); camps then holds those groups and every node's camp is its group's name. */
+interface ColourBy {
+  /** camp: the data's camps; side: the two sides of structural balance; group: communities, for data without signs. */
+  readonly by: "camp" | "side" | "group";
+  /** How the groups were found, in words, for the legend. */
+  readonly how: string;
 }
 
 interface LegendCamp {
