@@ -76,3 +76,17 @@ def test_balance_for_every_month_within_the_limit(
         assert sum(len(g["members"]) for g in month["groups"]) > 0
     for month in balance["months_over"]:
         assert graph.signed_graph(G, at=month).number_of_edges() > 15
+
+
+def test_yearly_dates_have_balance_for_every_month_of_their_years() -> None:
+    # Two centuries of alliances and wars dated by year, few ties at a time:
+    # the last year runs to December, like the slider's months.
+    G = nx.MultiDiGraph()
+    for year in range(1816, 1826):
+        a, b, c = (f"s{(year + k) % 7}" for k in range(3))
+        G.add_edge(a, b, type="ally", sign=1, start=str(year), end=str(year + 1))
+        G.add_edge(b, c, type="war", sign=-1, start=str(year), end=str(year))
+    payload = page_payload(G)
+    months = [m["month"] for m in payload["balance"]["months"]]
+    assert months == [p["date"] for p in payload["months"]]
+    assert months[0] == "1816-01" and months[-1] == "1826-12"

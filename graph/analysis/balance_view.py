@@ -8,6 +8,7 @@ import networkx as nx
 import pandas as pd
 
 from graph.balance.frustration_index import Frustration, changed_sides, frustrated_ties, frustration
+from graph.core.dates import parse_period
 
 __all__ = ["VIEW_VERSION", "balance_view"]
 
@@ -106,7 +107,9 @@ def balance_view(
         # The state of the last edge set seen; None when it is over max_ties.
         state: dict[str, object] | None = {}
         signed = {edge for edge in spans if G.edges[edge].get("sign", 0) and edge[0] != edge[1]}
-        for month in pd.period_range(first[:7], last[:7], freq="M"):
+        # To the month of the last day of the last date: "2022" runs to December.
+        final = parse_period(last)[1].isoformat()[:7]
+        for month in pd.period_range(first[:7], final, freq="M"):
             start, end = month.start_time.date(), month.end_time.date()
             edges = frozenset(e for e, (a, b) in spans.items() if a <= end and b >= start)
             moved: list[Hashable] = []
@@ -145,6 +148,8 @@ def balance_view(
 
 
 def _moved(before: pd.Series, after: pd.Series) -> list[Hashable]:
+    if before.equals(after):  # most months: the same sides, and changed_sides costs a groupby
+        return []
     changed = changed_sides(before, after)
     return changed.index[changed].tolist()
 
