@@ -265,10 +265,13 @@ def build(
       alliance-graph build my-conflict/ -o my-conflict.html --at 2016-07
     """
     from graph.network.build import load
-    from graph.outputs.explorer.render import write_html
+    from graph.outputs.explorer.render import page_warning, write_html
     from graph.tables.read import DATA_DIR, read_story
 
     G = load(data_dir)
+    warning = page_warning(G)
+    if warning is not None:
+        _echo(warning, err=True)
     story_file = (DATA_DIR if data_dir is None else data_dir) / "story.csv"
     story = read_story(story_file, G.nodes) if story_file.exists() else None
     written = write_html(G, output, title=title, preset=preset, at=at, story=story)

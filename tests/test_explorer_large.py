@@ -165,3 +165,21 @@ def test_colour_groups_sides_communities_or_camps(G: nx.MultiDiGraph) -> None:
     faction = nx.get_node_attributes(S, "faction")
     agree = sum((sides[a] == sides[b]) == (faction[a] == faction[b]) for a, b in S.edges())
     assert agree > 0.85 * S.number_of_edges()
+
+
+def test_build_warns_before_writing_a_page_too_large_to_open(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from click.testing import CliRunner
+
+    from graph.cli import main
+
+    out = tmp_path / "aleppo.html"
+    quiet = CliRunner().invoke(main, ["build", "-o", str(out)])
+    assert quiet.exit_code == 0 and "warning" not in quiet.stderr
+    monkeypatch.setattr(render_module, "OPENS_UP_TO", 10)  # Aleppo's 34 relations are "too many"
+    loud = CliRunner().invoke(main, ["build", "-o", str(out)])
+    assert loud.exit_code == 0
+    assert "warning: the page will hold 34 relations" in loud.stderr
+    assert "--format gexf" in loud.stderr and "Traceback" not in loud.output
+    assert out.exists()

@@ -34,13 +34,27 @@ from graph.core.files import atomic_write
 from graph.outputs.explorer.payload import page_payload
 from graph.outputs.explorer.vendor import vis_network
 
-__all__ = ["PACKED_FROM", "PRESETS", "SCRIPTS", "app_script", "render_html", "write_html"]
+__all__ = [
+    "OPENS_UP_TO",
+    "PACKED_FROM",
+    "PRESETS",
+    "SCRIPTS",
+    "app_script",
+    "page_warning",
+    "render_html",
+    "write_html",
+]
 
 #: Bytes of scene JSON from which the page carries it gzip-compressed and
 #: base64-encoded, unpacked by the browser's DecompressionStream: a large
 #: network's scene shrinks 5 to 10 times, while a small page (the bundled
 #: Aleppo data, about 0.4 MB) stays plain JSON, readable in the file.
 PACKED_FROM = 1_000_000
+
+#: The most relations whose page opened to a still picture in headless
+#: Chromium on the 2-core benchmark machine (benchmarks/bench_scale.py, see
+#: benchmarks/README.md); above it :func:`page_warning` warns.
+OPENS_UP_TO = 100_000
 
 #: Page presets: ``default`` for a screen, ``classroom`` for a projector
 #: (large labels, high contrast, panels collapsed at first).
@@ -96,6 +110,27 @@ def _json_for_script(data: object) -> str:
     """
     text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def page_warning(G: nx.MultiDiGraph) -> str | None:
+    """Why the explorer page of ``G`` may not open in a browser, and what to do; None if it will.
+
+    Examples
+    --------
+    >>> import graph
+    >>> page_warning(graph.load()) is None
+    True
+    """
+    relations = G.number_of_edges()
+    if relations <= OPENS_UP_TO:
+        return None
+    return (
+        f"warning: the page will hold {relations:,} relations; pages of more than "
+        f"{OPENS_UP_TO:,} did not open within minutes in a browser on a 2-core laptop. "
+        "Keep fewer relations (a period: `alliance-graph import --from/--to`, or a "
+        "part of the data), or open the network in Gephi "
+        "(`alliance-graph export --format gexf`)."
+    )
 
 
 def render_html(
