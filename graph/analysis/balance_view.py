@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Hashable
 
 import networkx as nx
+import numpy as np
 import pandas as pd
 
 from graph.balance.frustration_index import Frustration, changed_sides, frustrated_ties, frustration
@@ -103,22 +104,31 @@ def balance_view(
     if first is not None and last is not None:
         spans = _spans(G)
         previous: pd.Series | None = None
-        seen_edges: frozenset | None = None
+        seen_edges: bytes | None = None
         # The state of the last edge set seen; None when it is over max_ties.
         state: dict[str, object] | None = {}
-        signed = {edge for edge in spans if G.edges[edge].get("sign", 0) and edge[0] != edge[1]}
+        # The relations as arrays (first and last day, pair number, signed or
+        # not), so that a month's active relations and signed pairs are array
+        # operations: at 200,000 relations, sets of tuples took seconds a month.
+        keys = list(spans)
+        begins = np.array([spans[k][0].toordinal() for k in keys], dtype=np.int64)
+        ends = np.array([spans[k][1].toordinal() for k in keys], dtype=np.int64)
+        pair_of: dict[frozenset, int] = {}
+        pair = np.array([pair_of.setdefault(frozenset(k[:2]), len(pair_of)) for k in keys])
+        signed = np.array([bool(G.edges[k].get("sign", 0)) and k[0] != k[1] for k in keys])
         # To the month of the last day of the last date: "2022" runs to December.
         final = parse_period(last)[1].isoformat()[:7]
         for month in pd.period_range(first[:7], final, freq="M"):
             start, end = month.start_time.date(), month.end_time.date()
-            edges = frozenset(e for e, (a, b) in spans.items() if a <= end and b >= start)
+            active = (begins <= end.toordinal()) & (ends >= start.toordinal())
+            edges = np.packbits(active).tobytes()
             moved: list[Hashable] = []
             if edges != seen_edges:
                 seen_edges = edges
                 # Counting the month's signed pairs first spares building a
                 # graph for a month that is over the limit anyway.
-                pairs = {frozenset(edge[:2]) for edge in edges & signed}
-                if max_ties is not None and len(pairs) > max_ties:
+                pairs = len(np.unique(pair[active & signed]))
+                if max_ties is not None and pairs > max_ties:
                     state = None
                 elif within(S_month := signed_graph(_active(G, spans, start, end))):
                     result = frustration(S_month, time_limit=time_limit, start=previous)
