@@ -183,3 +183,43 @@ def test_build_warns_before_writing_a_page_too_large_to_open(
     assert "warning: the page will hold 34 relations" in loud.stderr
     assert "--format gexf" in loud.stderr and "Traceback" not in loud.output
     assert out.exists()
+
+
+def test_the_group_view_counts_ties_by_pair_of_groups_and_opens_a_group(
+    open_page: Callable[..., Visit], many_actors: Path
+) -> None:
+    visit = open_page(many_actors)
+    # Above labelled_up_to actors the page opens on the groups.
+    assert visit.js("() => explorer.modes().mode") == "groups"
+    assert not visit.js("() => document.getElementById('groups-panel').hidden")
+    data = visit.js("() => explorer.data")
+    group = {node["id"]: node["camp"] for node in data["nodes"]}
+    sums: dict[tuple, int] = {}
+    for edge in data["edges"]:
+        if edge["sign"] and edge["from"] != edge["to"]:
+            pair = tuple(sorted((edge["from"], edge["to"])))
+            sums[pair] = sums.get(pair, 0) + edge["sign"]
+    expected: dict[tuple, int] = {}
+    for (u, v), total in sums.items():
+        key = (*sorted((group[u], group[v])), "support" if total > 0 else "opposition")
+        expected[key] = expected.get(key, 0) + 1
+    shown = visit.js(
+        """() => Array.from(document.querySelectorAll('#group-ties li')).map(
+             (li) => [...li.dataset.pair.split('|'), li.dataset.sign, Number(li.dataset.ties)])"""
+    )
+    assert {tuple(row[:3]): row[3] for row in shown} == expected
+    sides = [c["camp"] for c in data["legend"]["camps"] if c["camp"].startswith("side of")]
+    # Balance holds mostly: support inside each side, opposition between them.
+    inside = sum(expected.get((s, s, "support"), 0) for s in sides)
+    assert inside > sum(expected.get((s, s, "opposition"), 0) for s in sides)
+    assert visit.js("() => document.querySelectorAll('#groups-panel svg circle').length") == len(
+        data["legend"]["camps"]
+    )
+    visit.page.screenshot(path=str(ARTIFACTS / "large-group-view.png"))
+    # Opening a group shows its members, the others filtered out.
+    smaller = sides[1]
+    visit.page.click(f"#group-open button:has-text('Open {smaller} (')")
+    assert visit.js("() => explorer.modes().mode") == ""
+    drawn = visit.js("() => explorer.nodes.get({filter: (n) => !n.hidden}).map((n) => n.id)")
+    assert drawn and {group[a] for a in drawn} == {smaller}
+    visit.page.screenshot(path=str(ARTIFACTS / "large-group-opened.png"))

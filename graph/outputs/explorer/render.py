@@ -64,7 +64,7 @@ PRESETS = ("default", "classroom")
 #: order: DOM helpers, reading the embedded scene (compressed or not), the
 #: state, names by importance at scale, the network view, the panels (legend,
 #: filters, search, actor), time (slider and story), the table, the modes
-#: (modes.js that holds them, then glossary, balance, two dates compared,
+#: (modes.js that holds them, then groups, glossary, balance, two dates compared,
 #: quiz), and the start that wires them. They are classic scripts sharing one
 #: scope, wrapped in a function in the page.
 SCRIPTS = (
@@ -77,6 +77,7 @@ SCRIPTS = (
     "timeline.js",
     "table.js",
     "modes.js",
+    "groups.js",
     "glossary.js",
     "balance.js",
     "compare.js",

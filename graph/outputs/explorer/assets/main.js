@@ -226,6 +226,7 @@ function startExplorer(data) {
   byId("skip").addEventListener("click", () => byId(state.table ? "table-view" : "network-view").focus());
   // A link opened, or its fragment edited: show that view.
   fromFragment(app.model, state, location.hash);
+  if (!location.hash.replace(/^#/, "")) state.views.mode = modes.opening();
   window.addEventListener("hashchange", () => {
     fromFragment(app.model, state, location.hash);
     update();
