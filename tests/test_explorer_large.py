@@ -223,3 +223,11 @@ def test_the_group_view_counts_ties_by_pair_of_groups_and_opens_a_group(
     drawn = visit.js("() => explorer.nodes.get({filter: (n) => !n.hidden}).map((n) => n.id)")
     assert drawn and {group[a] for a in drawn} == {smaller}
     visit.page.screenshot(path=str(ARTIFACTS / "large-group-opened.png"))
+    # Search still finds an actor of a folded group, and shows it.
+    other = next(n for n in data["nodes"] if n["camp"] == sides[0])
+    visit.page.fill("#search", other["name"])
+    visit.page.press("#search", "Enter")
+    visit.wait_until("() => !document.getElementById('panel').hidden")
+    hidden = visit.js("(id) => explorer.nodes.get(id).hidden", other["id"])
+    assert not hidden and visit.js("() => explorer.state().selected") == other["id"]
+    assert visit.js("() => document.querySelector('#filter-groups input[data-group=camp]').checked")

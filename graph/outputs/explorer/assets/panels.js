@@ -399,6 +399,10 @@ function panelsView(app) {
   /** @param {string} id */
   function pick(id) {
     closeResults();
+    // A search finds any actor and shows it: one in a camp or group switched
+    // off (a group opened in the group view) brings every camp back.
+    const actor = model.actors.get(id);
+    if (actor && app.state.off.camp.has(actor.camp)) app.state.off.camp = new Set();
     app.select(id, { centre: true, focusPanel: true });
   }
 
