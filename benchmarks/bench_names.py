@@ -7,7 +7,7 @@ small projector (1024x768, classroom) and a projector (1920x1080,
 classroom), and reports the names drawn out of the actors drawn, the
 smallest name's size in CSS pixels, and the main thread's busy time
 (Chromium's TaskDuration) for A+ -- names 1.25 times larger, so the actors
-are moved apart again (``network.js``, "room").
+are moved apart again (``room.js``).
 
 Run ``python benchmarks/bench_names.py [--sizes 100,300]``.
 """

@@ -230,8 +230,16 @@ def test_the_comparison_is_in_the_link_and_chosen_with_the_selects(
     visit.page.click("#compare-toggle")
     visit.page.select_option("#compare-a", "2015-08")
     visit.page.select_option("#compare-b", "2016-01")
+    # Days are written as the data write them, whatever the browser's locale.
+    assert visit.page.get_attribute("#compare-a-day", "placeholder") == "YYYY-MM-DD"
+    visit.page.fill("#compare-a-day", "29/09/2015")
+    visit.page.press("#compare-a-day", "Enter")
+    assert visit.page.get_attribute("#compare-a-day", "aria-invalid") == "true"
+    assert "2016-01" in visit.js("() => location.href")
     visit.page.fill("#compare-a-day", "2015-09-29")
+    visit.page.press("#compare-a-day", "Enter")
     assert visit.js("() => location.href").endswith("compare=2015-09-29%7E2016-01")
+    assert visit.page.input_value("#compare-a-day") == "2015-09-29"
     visit.page.select_option("#compare-a", "2015-08")
     url = visit.js("() => location.href")
     assert (
@@ -292,3 +300,17 @@ def test_balance_for_the_months_within_the_limit_only(
         else:
             assert "too many to compute balance" in visit.text("#balance-where")
     assert checked == 1  # 2013-01 has 13 ties, 2016-12 more than 15
+
+
+def test_compare_opens_on_the_first_months_in_a_row_that_differ(
+    open_page: Callable[..., Visit], pages: dict[str, Path], G: nx.MultiDiGraph, view: dict
+) -> None:
+    months = [m["month"] for m in view["months"]]
+    first = next((a, b) for a, b in itertools.pairwise(months) if not graph.diff(G, a, b).empty)
+    visit = open_page(pages["default"], 1366, 768)
+    visit.page.click("#compare-toggle")
+    assert (visit.page.input_value("#compare-a"), visit.page.input_value("#compare-b")) == first
+    assert not visit.text("#compare-summary").startswith("No support or opposition tie")
+    assert [tuple(s[:4]) for s in visit.js(READ_COMPARE)] == [
+        e[:4] for e in expected_changes(G, *first)
+    ]

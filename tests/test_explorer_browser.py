@@ -49,7 +49,10 @@ def test_loads_offline_with_every_actor_and_relation(
     assert visit.js("explorer.nodes.length") == G.number_of_nodes()
     assert visit.js("explorer.edges.length") == G.number_of_edges()
     assert visit.shown() == relations(G)
-    assert visit.text("#slider-label") == "All dates"
+    # "All dates" once: the checkbox says it, the slider's month label is empty.
+    assert visit.text("#slider-label") == ""
+    assert visit.page.locator("#timebar").inner_text().count("All dates") == 1
+    assert visit.page.get_attribute("#slider", "aria-valuetext") == "All dates"
     assert visit.page.title() == G.graph["title"]
     assert [p.name for p in pages["default"].parent.iterdir()] == ["default.html"]
 

@@ -87,12 +87,14 @@ def test_copy_link_gives_the_link_to_the_view(
     page.press("#search", "Enter")
     page.click("#copy-link")
     visit.wait_until(
-        "() => document.getElementById('status').textContent.toLowerCase().includes('link')"
+        "() => document.getElementById('copy-status').textContent.toLowerCase().includes('link')"
     )
-    status = visit.text("#status")
-    if status == "Link to this view copied.":
+    # Said where the reader looks, beside the button, not only to a screen reader.
+    assert page.locator("#copy-status").is_visible()
+    status = visit.text("#copy-status")
+    if status == "Link copied.":
         copied = visit.js("navigator.clipboard.readText()")
     else:
-        assert status == "Copy the link to this view from the box shown."
+        assert status == "Copy the link from the box."
         copied = page.locator("#link").input_value()
     assert copied == page.url and urlsplit(copied).fragment == "actor=iran"

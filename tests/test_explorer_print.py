@@ -34,18 +34,25 @@ DRAWN = """() => {
   const net = explorer.network;
   net.redraw(); // names are measured when drawn
   const names = new Map(explorer.data.nodes.map((actor) => [actor.id, actor.name]));
+  // The scene's label: a name left out on screen (cut by a zoomed view) may print.
+  const scene = new Map(explorer.data.nodes.map((actor) => [actor.id, actor]));
   return explorer.nodes.get({filter: (node) => !node.hidden}).map((item) => {
     const node = net.body.nodes[item.id];
-    const r = 1.16 * node.options.size; // triangles and stars reach past the radius
+    const r = explorer.data.shape_reach * node.options.size; // triangles reach past the radius
     const label = node.labelModule.size;
     const top = label.top + (node.labelModule.fontOptions.vadjust || 0);
-    const named = Boolean(node.options.label);
+    // A name left out on screen (cut by a zoomed view) may print: its box is the scene's.
+    const box = node.options.label
+      ? {left: label.left, right: label.left + label.width, top: top, bottom: top + label.height}
+      : scene.get(item.id).box;
+    const at = node.options.label ? {x: 0, y: 0} : node;
     return {
-      id: item.id, name: names.get(item.id), lines: item.label.split("\\n"), x: node.x, y: node.y,
-      left: Math.min(node.x - r, named ? label.left : Infinity),
-      right: Math.max(node.x + r, named ? label.left + label.width : -Infinity),
-      top: Math.min(node.y - r, named ? top : Infinity),
-      bottom: Math.max(node.y + r, named ? top + label.height : -Infinity),
+      id: item.id, name: names.get(item.id), lines: scene.get(item.id).label.split("\\n"),
+      x: node.x, y: node.y,
+      left: Math.min(node.x - r, at.x + box.left),
+      right: Math.max(node.x + r, at.x + box.right),
+      top: Math.min(node.y - r, at.y + box.top),
+      bottom: Math.max(node.y + r, at.y + box.bottom),
     };
   });
 }"""

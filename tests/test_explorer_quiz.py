@@ -13,14 +13,16 @@ from pathlib import Path
 
 import networkx as nx
 import pytest
-from chromium import ARTIFACTS, Visit
+from chromium import ARTIFACTS, Visit, overlapping, screen_boxes
 from test_explorer_accessibility import serious, violations
+from test_explorer_matrix import names_drawn_twice
 
 import graph
 from graph.analysis.quiz import ANSWERS, QuizError
 from graph.outputs.explorer.payload import QUIZ_QUESTIONS
 
-KEYS = ["a", "2", "C", "1", "b", "3", "A", "B", "c", "1"]  # letters and digits, both cases
+# Letters and digits, both cases; question 7's "c" (neither) is where balance predicts neither.
+KEYS = ["a", "2", "C", "1", "b", "3", "c", "B", "c", "1"]
 
 
 def texts(visit: Visit, selector: str) -> list[str]:
@@ -60,6 +62,12 @@ def test_a_whole_quiz_round_with_keys_only(
         if row["kind"] == "hidden":  # the pair's relations are hidden until the answer
             drawn = {tuple(sorted(edge[:2])) for edge in visit.shown()}
             assert (row["actor"], row["other"]) not in drawn
+        # Every name legible and none doubled, the pair asked about among them.
+        labels = [b for b in screen_boxes(visit) if b.part == "label"]
+        assert len(labels) == G.number_of_nodes() and overlapping(labels) == []
+        assert names_drawn_twice(visit) == []
+        # The level is part of the answer: not said before it.
+        assert row["level"] not in visit.text("#quiz-panel .where")
         visit.page.keyboard.press(key)
         chosen = "abc".index(key.lower()) if key.isalpha() else int(key) - 1
         assert visit.js(
@@ -67,12 +75,13 @@ def test_a_whole_quiz_round_with_keys_only(
         ) == str(chosen)
         visit.page.keyboard.press("Enter")
         correct = answers.index(row["answer"])
-        right += chosen == correct
+        # "neither" is right too where balance itself predicts neither.
+        also = chosen == 2 and row["predicted"] == answers[2] != row["answer"]
+        right += chosen == correct or also
         verdict = visit.text("#quiz-verdict")
-        assert (
-            verdict.startswith("Right" if chosen == correct else "The answer")
-            and row["answer"] in verdict
-        )
+        opening = "Right:" if chosen == correct else "Right too:" if also else "The answer"
+        assert verdict.startswith(opening) and row["answer"] in verdict, verdict
+        assert row["level"] in visit.text("#quiz-panel .where")
         assert visit.text("#quiz-score") == f"Score: {right} of {number}"
         # What balance predicts: graph.balance_predictions, from the other ties only.
         expected = predictions.loc[(row["actor"], row["other"])]
@@ -81,8 +90,13 @@ def test_a_whole_quiz_round_with_keys_only(
             f"{ANSWERS[int(expected['prediction'])]} ({agreeing} of {expected['triads']} triangles)"
         )
         triads = texts(visit, "#quiz-triads li")
-        assert triads == [f"through {G.nodes[a]['name']}: for" for a in expected["supporting"]] + [
-            f"through {G.nodes[a]['name']}: against" for a in expected["opposing"]
+        predicted = ANSWERS[int(expected["prediction"])]
+        assert triads == [
+            f"The triangle through {G.nodes[a]['name']} points to {predicted}."
+            for a in expected["supporting"]
+        ] + [
+            f"The triangle through {G.nodes[a]['name']} points the other way."
+            for a in expected["opposing"]
         ]
         # What the data record: every relation of the pair, with its quote.
         records = visit.text("#quiz-records")
@@ -110,6 +124,10 @@ def test_a_whole_quiz_round_with_keys_only(
                 path=str(ARTIFACTS / f"quiz-classroom-1024-question-{number}.png")
             )
         visit.page.keyboard.press("PageDown")
+    assert any(
+        key.lower() == "c" and r["predicted"] == answers[2] != r["answer"]
+        for key, (_, r) in zip(KEYS, quiz.iterrows(), strict=True)
+    ), "neither, tried"
     assert visit.text("#quiz-end").startswith(f"End of the quiz: {right} right of {QUIZ_QUESTIONS}")
     # The score can be hidden, from the keyboard too.
     focus_with_tab(visit, "quiz-score-toggle")

@@ -389,3 +389,30 @@ def test_mesh_repulsion_matches_pairwise_sum(shape: str) -> None:
     error = np.hypot(*(approximate - exact).T) / np.hypot(*exact.T)
     assert np.median(error) < 0.05
     assert np.quantile(error, 0.9) < 0.15
+
+
+FAMILY = "\U0001f468\u200d\U0001f469\u200d\U0001f467\u200d\U0001f466"  # four people, joined
+CANADA = "\U0001f1e8\U0001f1e6"  # a pair of regional indicators; C|A split is no flag
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Familien " + FAMILY * 9,
+        CANADA * 11,
+        "กองกำลังประชาธิปไตยซีเรียกองกำลังประชาธิปไตย",  # Thai vowels and tone marks
+        "Zabihu\u0301\u0301\u0301a Nazariyyat Mutlaqa\u0301\u0301",  # stacked accents
+    ],
+)
+def test_names_break_between_grapheme_clusters(name: str) -> None:
+    """Lines of a wrapped or shortened name hold only whole clusters of the name: no half
+    flag (another country), no family split at its joiner, no orphan tone mark or accent."""
+    from graph.drawing.layout import graphemes, label_lines
+    from graph.outputs.figure import figure_label
+
+    clusters = set(graphemes(name))
+    lines = [*label_lines(name, width=7), *figure_label(name).split("\n")]
+    assert len(lines) > 2
+    for line in lines:
+        assert set(graphemes(line.removesuffix("…"))) <= clusters, line
+    assert "".join(label_lines(name, width=7)).replace(" ", "") == name.replace(" ", "")

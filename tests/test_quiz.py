@@ -416,3 +416,78 @@ def test_large_data_draw_questions_from_a_seeded_sample_of_triads() -> None:
     pd.testing.assert_frame_equal(quiz, graph.quiz_questions(G, n=10, seed=0))
     # A small graph still asks about every pair.
     assert _sampled_pairs(graph.signed_graph(graph.load()), 0) is None
+
+
+# ------------------------------------------------------- the sheet's layout
+
+
+LONG_NAME = "RUSSIANFEDERATIONAEROSPACEFORCESEXPEDITIONARYGROUPINSYRIAHMEIM"  # 62 capitals
+
+
+def drawn_lines(path: Path) -> list[tuple[int, float, float, str]]:
+    """Each text run of a PDF: its page, where it starts and ends (points), and its text."""
+    from matplotlib.font_manager import FontProperties
+    from matplotlib.textpath import TextToPath
+
+    measure = TextToPath()
+    runs = []
+    for number, page in enumerate(pypdf.PdfReader(path).pages, start=1):
+
+        def visit(text, cm, tm, font, size, number=number):
+            if not text.strip() or not font:
+                return
+            name = str(font.get("/BaseFont", ""))
+            style = FontProperties(
+                size=size * tm[0],
+                weight="bold" if "Bold" in name else "normal",
+                style="italic" if "Oblique" in name or "Italic" in name else "normal",
+            )
+            width = measure.get_text_width_height_descent(text.strip(), style, ismath=False)[0]
+            runs.append((number, tm[4], tm[4] + width, text.strip()))
+
+        page.extract_text(visitor_text=visit)
+    return runs
+
+
+def test_pdf_sheet_wraps_a_long_name_within_the_page(aleppo, tmp_path: Path) -> None:
+    G = aleppo.copy()
+    G.nodes["russia"]["name"] = LONG_NAME
+    quiz = graph.quiz_questions(G, n=10, seed=0)
+    assert quiz["question"].str.contains(LONG_NAME).any()
+    out = graph.write_quiz(quiz, tmp_path / "quiz.pdf", title="Battle of Aleppo")
+    runs = drawn_lines(out)
+    page_width = 595.3
+    assert max(right for _, _, right, _ in runs) <= page_width - 40  # within the margin
+    # The name is there whole, cut between letters only where a line is full.
+    assert LONG_NAME in "".join(text for *_, text in runs)
+
+
+def test_pdf_sheet_never_ends_a_page_with_a_heading_alone(quiz, tmp_path: Path) -> None:
+    """An answer's first line ("4. A allies (...)") stays with what follows it."""
+    out = graph.write_quiz(quiz, tmp_path / "quiz.pdf", title="Battle of Aleppo")
+    runs = drawn_lines(out)
+    pages = sorted({page for page, *_ in runs})
+    heading = re.compile(r"^\d+\. [ABC] ")
+    for page in pages[:-1]:
+        body = [text for number, _, _, text in runs if number == page and " / " not in text]
+        assert not heading.match(body[-1]), (page, body[-3:])
+
+
+def test_pdf_sheet_draws_cjk_names_with_the_figures_fonts(tmp_path: Path) -> None:
+    from graph.outputs.figure import font_families
+
+    families = {"Noto Sans CJK JP", "Noto Sans CJK SC", "WenQuanYi Micro Hei", "WenQuanYi Zen Hei"}
+    if not families & set(font_families()):
+        pytest.skip("no CJK font installed (Debian: apt-get install fonts-wqy-microhei)")
+    G = graph.load(Path(__file__).parent / "cases" / "cjk-names-in-figure" / "data")
+    try:
+        quiz = graph.quiz_questions(G, n=1, seed=0)
+    except QuizError:
+        pytest.skip("the CJK case offers no question")
+    out = graph.write_quiz(quiz, tmp_path / "quiz.pdf")
+    fonts = {
+        str(font["/BaseFont"])
+        for page in pypdf.PdfReader(out).pages
+        for font in page["/Resources"]["/Font"].values()
+    }
+    assert any("CJK" in font or "WenQuanYi" in font for font in fonts), fonts

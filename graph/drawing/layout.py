@@ -42,12 +42,12 @@ scale the whole together, so labels never overlap at any zoom.
 
 from __future__ import annotations
 
-import unicodedata
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 import networkx as nx
 import numpy as np
 import pandas as pd
+import regex
 from scipy import fft, sparse
 from scipy.sparse import csgraph
 from scipy.sparse.linalg import factorized
@@ -60,8 +60,10 @@ __all__ = [
     "LABELLED_UP_TO",
     "LABEL_SIZE",
     "OPPOSITION_LENGTH",
+    "SHAPE_REACH",
     "UNLABELLED_SPACING",
     "actor_boxes",
+    "graphemes",
     "label_lines",
     "label_top",
     "layout",
@@ -128,8 +130,10 @@ LINE_HEIGHT = 1.2
 _NARROW_CHARACTERS = frozenset(" !'(),./:;I[]`fijlrt|")
 _WIDE_CHARACTERS = frozenset("%&@MWmw")
 _ADVANCE = {"narrow": 0.42, "wide": 1.0, "capital": 0.8, "other": 0.65}
-#: Triangles reach 2/sqrt(3) of their radius above or below their centre.
-_SHAPE_REACH = 1.16
+#: How far a shape reaches from its point, in radii: triangles reach 2/sqrt(3)
+#: of their radius above or below their centre. The explorer reads it from
+#: the scene (``shape_reach``) to keep names off shapes.
+SHAPE_REACH = 1.16
 
 
 def layout(
@@ -280,7 +284,7 @@ def actor_boxes(
     for node in nodes:
         data = G.nodes[node]
         radius = radii[node]
-        half_width, top, bottom = radius, -_SHAPE_REACH * radius, _SHAPE_REACH * radius
+        half_width, top, bottom = radius, -SHAPE_REACH * radius, SHAPE_REACH * radius
         text = labels[node] if labels is not None else data.get("name", node)
         lines = str(text).split("\n")
         if label_size > 0:
@@ -299,7 +303,9 @@ def actor_boxes(
     )
 
 
-def label_lines(name: str, *, width: int = LABEL_LINE) -> list[str]:
+def label_lines(
+    name: str, *, width: float = LABEL_LINE, measure: Callable[[str], float] | None = None
+) -> list[str]:
     """An actor's name broken into lines of at most ``width`` characters.
 
     Lines break at spaces (runs of white space count as one) and where the
@@ -311,8 +317,11 @@ def label_lines(name: str, *, width: int = LABEL_LINE) -> list[str]:
     ----------
     name : str
         The name, as in the data.
-    width : int
-        Longest line, in characters.
+    width : float
+        Longest line, in characters (or in the unit of ``measure``).
+    measure : callable, optional
+        The width of a text, in the unit of ``width``: a font's real widths
+        in points, for a printed page. :func:`text_columns` by default.
 
     Returns
     -------
@@ -329,37 +338,69 @@ def label_lines(name: str, *, width: int = LABEL_LINE) -> list[str]:
     ['Kurdish', 'forces']
     >>> label_lines("叙利亚民主力量叙利亚民主力量", width=10)
     ['叙利亚民主', '力量叙利亚', '民主力量']
+
+    A word is cut between characters as readers see them (grapheme
+    clusters): a flag stays one flag, a family emoji one family, a Thai
+    tone mark or a combining accent stays on its letter.
+
+    >>> label_lines("🇨🇦🇨🇦🇨🇦", width=3)
+    ['🇨🇦', '🇨🇦', '🇨🇦']
+    >>> label_lines("ก่ก่ก่", width=2)
+    ['ก่ก่', 'ก่']
     """
+    measure = text_columns if measure is None else measure
     lines: list[str] = []
     for paragraph in name.split("\n"):  # a line break in the name stays one
         line = ""
         for word in paragraph.split():
             candidate = f"{line} {word}" if line else word
-            if text_columns(candidate) <= width:
+            if measure(candidate) <= width:
                 line = candidate
                 continue
             if line:
                 lines.append(line)
-            line = word
-            while text_columns(line) > width:
-                cut = len(line)
-                while cut > 1 and text_columns(line[:cut]) > width:
+            clusters = graphemes(word)
+            while len(clusters) > 1 and measure(word) > width:
+                cut = len(clusters)
+                while cut > 1 and measure("".join(clusters[:cut])) > width:
                     cut -= 1
-                lines.append(line[:cut])
-                line = line[cut:]
+                lines.append("".join(clusters[:cut]))
+                clusters = clusters[cut:]
+                word = "".join(clusters)
+            line = word
         lines.append(line)
     return lines
 
 
-def text_columns(text: str) -> int:
-    """Width of text in characters, a CJK character counting two.
+def graphemes(text: str) -> list[str]:
+    """Text as the characters readers see: extended grapheme clusters (Unicode UAX #29).
 
     Examples
     --------
-    >>> text_columns("Iran"), text_columns("叙利亚")
-    (4, 6)
+    >>> graphemes("é👨‍👩‍👧🇨🇦")
+    ['é', '👨\u200d👩\u200d👧', '🇨🇦']
     """
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+    return regex.findall(r"\X", text)
+
+
+def text_columns(text: str) -> int:
+    """Width of text in characters as drawn: a grapheme cluster counts one, two if wide (CJK).
+
+    Examples
+    --------
+    >>> text_columns("Iran"), text_columns("叙利亚"), text_columns("e\u0301"), text_columns("🇨🇦")
+    (4, 6, 1, 2)
+    """
+    return sum(2 if _wide(cluster) else 1 for cluster in graphemes(text))
+
+
+# East Asian wide or full-width characters, and flags (a pair of regional
+# indicators, each of which Unicode calls narrow), are drawn about twice as wide.
+_WIDE = regex.compile(r"[\p{East_Asian_Width=W}\p{East_Asian_Width=F}\p{Regional_Indicator}]")
+
+
+def _wide(cluster: str) -> bool:
+    return _WIDE.match(cluster) is not None
 
 
 def label_top(radius: float, *, label_size: float = LABEL_SIZE) -> float:
@@ -385,8 +426,9 @@ def _text_width(text: str) -> float:
     (2.14, 2.0, 3.0)
     """
     width = 0.0
-    for character in text:
-        if character in _WIDE_CHARACTERS or unicodedata.east_asian_width(character) in "WF":
+    for cluster in graphemes(text):  # a combining mark adds no width to its letter
+        character = cluster[0]
+        if character in _WIDE_CHARACTERS or _wide(cluster):
             width += _ADVANCE["wide"]
         elif character in _NARROW_CHARACTERS:
             width += _ADVANCE["narrow"]

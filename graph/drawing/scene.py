@@ -53,6 +53,7 @@ from graph.core.signs import relation_weight
 from graph.drawing.layout import (
     LABEL_SIZE,
     LABELLED_UP_TO,
+    SHAPE_REACH,
     actor_boxes,
     label_lines,
     label_top,
@@ -170,6 +171,7 @@ def scene(
         "title": str(G.graph.get("title") or ""),
         "label_size": LABEL_SIZE,
         "labelled_up_to": LABELLED_UP_TO,
+        "shape_reach": SHAPE_REACH,
         "size": "number of relations" if size_by is None else _size_name(size_by),
         "nodes": _nodes(G, size_by, groups),
         "edges": edges,

@@ -58,7 +58,7 @@ from matplotlib.patches import FancyArrowPatch
 from graph.analysis.metrics import date_range
 from graph.core.dates import as_period, is_active
 from graph.core.files import atomic_write
-from graph.drawing.layout import LABEL_LINE, label_lines, text_columns
+from graph.drawing.layout import LABEL_LINE, graphemes, label_lines, text_columns
 from graph.drawing.scene import scene
 from graph.drawing.style import edge_style, node_shape
 
@@ -69,6 +69,7 @@ __all__ = [
     "PRESETS",
     "Preset",
     "draw",
+    "drawing_style",
     "figure_label",
     "font_families",
     "make_figure",
@@ -157,12 +158,16 @@ def figure_label(name: str) -> str:
     'Popular\\nMobilization Forc…'
     >>> figure_label("叙利亚民主力量叙利亚民主力量叙利亚民主力量叙利亚民主力量")
     '叙利亚民主力量叙利\\n亚民主力量叙利亚…'
+    >>> figure_label("Kurdistan " + "🇨🇦" * 12).split("\\n")[1]  # whole flags, never half of one
+    '🇨🇦🇨🇦🇨🇦🇨🇦🇨🇦🇨🇦🇨🇦🇨🇦…'
     """
     lines = label_lines(" ".join(name.split()), width=LABEL_WIDTH)
     if len(lines) > _LABEL_LINES:
         last = " ".join(lines[_LABEL_LINES - 1 :])
+        clusters = graphemes(last)  # cut between characters as readers see them
         while text_columns(last) > LABEL_WIDTH - 1:
-            last = last[:-1]
+            clusters.pop()
+            last = "".join(clusters)
         lines = [*lines[: _LABEL_LINES - 1], last.rstrip() + "…"]
     return "\n".join(lines)
 
@@ -239,7 +244,7 @@ def draw(
         )
     figure = make_figure(G, at=at, preset=preset, title=title)
     content = io.BytesIO()
-    with _drawing():
+    with drawing_style():
         figure.savefig(content, format=format, dpi=PRESETS[preset].dpi, metadata=_METADATA[format])
     with atomic_write(target, "wb") as out:
         out.write(content.getvalue())
@@ -278,7 +283,7 @@ def make_figure(
     edges = [
         edge for edge in payload["edges"] if at is None or is_active(edge["start"], edge["end"], at)
     ]
-    with _drawing():
+    with drawing_style():
         figure = Figure(figsize=(spec.width, spec.height))
         _heading(figure, G, spec, at=at, title=title, shown=len(edges))
         network = figure.add_axes((0.02, 0.04, 0.72, 0.82))
@@ -297,8 +302,9 @@ def _style() -> dict:
 
 
 @contextlib.contextmanager
-def _drawing() -> Iterator[None]:
-    """The figure's style, without matplotlib's log lines about font weights.
+def drawing_style() -> Iterator[None]:
+    """The figures' matplotlib style and font fallback (:func:`font_families`), for every
+    printed picture or sheet, without matplotlib's log lines about font weights.
 
     A fallback font with no bold face (WenQuanYi) makes matplotlib log a
     warning for each bold text; the regular face is the right answer, and
@@ -507,7 +513,7 @@ def _legend(axes, legend: dict, spec: Preset, shortened: list[str]) -> None:
         lines = [  # a name's further lines indented
             ("   " if number else "") + line
             for name in listed
-            for number, line in enumerate(textwrap.wrap(name, _LEGEND_CHARACTERS[0]))
+            for number, line in enumerate(label_lines(name, width=_LEGEND_CHARACTERS[0]))
         ]
         if len(shortened) > len(listed):
             lines.append(f"and {len(shortened) - len(listed)} more: see the explorer's table")

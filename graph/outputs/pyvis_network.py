@@ -6,6 +6,12 @@ sizes and line styles (:mod:`graph.drawing.style`), relations between the same t
 actors bent apart, and hover titles. From there pyvis's own API applies
 (``net.show_buttons()``, ``net.set_options(...)``, ``net.write_html(...)``).
 
+The page pyvis writes asks no server for anything: vis-network is inlined
+(``cdn_resources="in_line"``), and pyvis's template is read without the
+Bootstrap style sheet and script it links from a CDN whatever
+``cdn_resources`` says (:class:`_OfflineTemplates`); they only gave the
+network's box a card's border.
+
 Titles are plain text: vis-network shows a string title with ``innerText``.
 pyvis, though, switches every title to ``innerHTML`` as soon as one node title
 contains ``href``; a word joiner (U+2060, invisible) is put inside that word in
@@ -14,8 +20,10 @@ our titles so a name from the data can never make that switch.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import re
+from collections.abc import Callable, Mapping
 
+import jinja2
 import networkx as nx
 import pandas as pd
 from pyvis.network import Network
@@ -28,6 +36,25 @@ __all__ = ["to_pyvis"]
 #: Defaults for :class:`pyvis.network.Network`: arrows, and vis-network inlined
 #: so that the page opens offline.
 NETWORK_DEFAULTS = {"directed": True, "cdn_resources": "in_line", "height": "750px"}
+
+
+# pyvis's links to Bootstrap on a CDN: a <link> and a <script></script> naming it.
+_BOOTSTRAP = re.compile(
+    r"[ \t]*<link\b[^>]*bootstrap[^>]*>\s*|[ \t]*<script\b[^>]*bootstrap[^>]*>\s*</script>\s*"
+)
+
+
+class _OfflineTemplates(jinja2.BaseLoader):
+    """pyvis's own templates, read without the Bootstrap they fetch from a CDN."""
+
+    def __init__(self, folder: str) -> None:
+        self._pyvis = jinja2.FileSystemLoader(folder)
+
+    def get_source(
+        self, environment: jinja2.Environment, template: str
+    ) -> tuple[str, str | None, Callable[[], bool] | None]:
+        source, filename, uptodate = self._pyvis.get_source(environment, template)
+        return _BOOTSTRAP.sub("", source), filename, uptodate
 
 
 def to_pyvis(
@@ -73,6 +100,7 @@ def to_pyvis(
     """
     payload = scene(G, size_by=size_by)
     net = Network(**{**NETWORK_DEFAULTS, **options})
+    net.templateEnv = jinja2.Environment(loader=_OfflineTemplates(net.template_dir))
     font = {"size": payload["label_size"], "color": "#000000"}
     names = {}
     for actor in payload["nodes"]:

@@ -1,10 +1,16 @@
-"""The quiz as a printable sheet (PDF, with its answer key) or as CSV."""
+"""The quiz as a printable sheet (PDF, with its answer key) or as CSV.
+
+The sheet is drawn with the figures' style and font fallback
+(:func:`graph.outputs.figure.drawing_style`: Chinese, Japanese or Korean names
+in a CJK font), its lines wrapped at the font's own widths between grapheme
+clusters, so that no line runs past the page's edge, and a question's or an
+answer's first line never ends a page alone.
+"""
 
 from __future__ import annotations
 
 import csv
 import io
-import textwrap
 from pathlib import Path
 
 import pandas as pd
@@ -12,7 +18,9 @@ import pandas as pd
 from graph.analysis.quiz import CSV_COLUMNS, LETTERS
 from graph.core.files import atomic_write
 from graph.core.words import counted
+from graph.drawing.layout import label_lines
 from graph.outputs.export import spreadsheet_safe
+from graph.outputs.figure import drawing_style
 
 __all__ = ["write_quiz"]
 
@@ -110,14 +118,10 @@ def _csv_cell(row: pd.Series, column: str) -> str:
 _PAGE = (595.3, 841.9)
 _MARGIN = 56.0
 _SIZES = {"title": 22.0, "question": 15.0, "clue": 13.0, "key": 13.0, "quote": 11.5}
-_STYLE = {"font.family": "DejaVu Sans", "pdf.fonttype": 42}
-#: Average advance of a DejaVu Sans character, in ems, to wrap lines by count.
-_CHAR_EMS = 0.56
 
 
 def _sheet_pdf(quiz: pd.DataFrame, title: str | None) -> bytes:
     """The question pages, then the answer key from a new page, as PDF bytes."""
-    import matplotlib
     from matplotlib.backends.backend_pdf import PdfPages
 
     heading = f"Allies or enemies? {title}" if title else "Allies or enemies?"
@@ -168,58 +172,81 @@ def _sheet_pdf(quiz: pd.DataFrame, title: str | None) -> bytes:
                 ),
             ]
         )
-    pages = _paginate(sheet, keep_together=True) + _paginate(key, keep_together=False)
-    figures = [
-        _page_figure(lines, f"{number} / {len(pages)}") for number, lines in enumerate(pages, 1)
-    ]
     content = io.BytesIO()
     metadata = {"Creator": "alliance-graph", "Producer": "alliance-graph", "CreationDate": None}
-    with matplotlib.rc_context(_STYLE), PdfPages(content, metadata=metadata) as pdf:
-        for figure in figures:
-            pdf.savefig(figure)
+    with drawing_style():
+        pages = _paginate(sheet, keep_together=True) + _paginate(key, keep_together=False)
+        figures = [
+            _page_figure(lines, f"{number} / {len(pages)}") for number, lines in enumerate(pages, 1)
+        ]
+        with PdfPages(content, metadata=metadata) as pdf:
+            for figure in figures:
+                pdf.savefig(figure)
     return content.getvalue()
 
 
 def _page_figure(lines: list[tuple], footer: str):
     """One page of the sheet as a matplotlib Figure: placed lines and a page number."""
-    import matplotlib
     from matplotlib.figure import Figure
 
-    with matplotlib.rc_context(_STYLE):
-        figure = Figure(figsize=(_PAGE[0] / 72, _PAGE[1] / 72))
-        for y, kind, text, weight in lines:
-            figure.text(
-                _MARGIN / _PAGE[0],
-                1 - y / _PAGE[1],
-                text,
-                fontsize=_SIZES[kind],
-                fontweight="bold" if weight == "bold" else "normal",
-                fontstyle="italic" if weight == "italic" else "normal",
-                va="top",
-                parse_math=False,
-            )
-        figure.text(0.5, _MARGIN / 2 / _PAGE[1], footer, fontsize=10, ha="center")
+    figure = Figure(figsize=(_PAGE[0] / 72, _PAGE[1] / 72))
+    for y, kind, text, weight in lines:
+        figure.text(
+            _MARGIN / _PAGE[0],
+            1 - y / _PAGE[1],
+            text,
+            fontproperties=_font(kind, weight),
+            va="top",
+            parse_math=False,
+        )
+    figure.text(0.5, _MARGIN / 2 / _PAGE[1], footer, fontsize=10, ha="center")
     return figure
+
+
+def _font(kind: str, weight: str):
+    """The font of a kind of line, in the style in force (the figures' families)."""
+    from matplotlib.font_manager import FontProperties
+
+    return FontProperties(
+        size=_SIZES[kind],
+        weight="bold" if weight == "bold" else "normal",
+        style="italic" if weight == "italic" else "normal",
+    )
+
+
+def _wrap(text: str, kind: str, weight: str, width: float) -> list[str]:
+    """Text in lines no wider than width points, as the font draws them."""
+    from matplotlib.textpath import TextToPath
+
+    font = _font(kind, weight)
+    measure = TextToPath()
+
+    def points(line: str) -> float:
+        return measure.get_text_width_height_descent(line, font, ismath=False)[0]
+
+    return label_lines(text, width=width, measure=points) if text else [""]
 
 
 def _paginate(
     blocks: list[list[tuple[str, str, str]]], *, keep_together: bool
 ) -> list[list[tuple]]:
     """Wrapped lines placed top-down on pages; blocks kept together start a new page
-    rather than split (unless one fills a page)."""
+    rather than split (unless one fills a page), and any block's first two
+    lines stay together: a heading never ends a page alone."""
     pages: list[list[tuple]] = [[]]
     y = _MARGIN
     width = _PAGE[0] - 2 * _MARGIN
     for block in blocks:
-        lines = []
-        for kind, text, weight in block:
-            size = _SIZES[kind]
-            for line in textwrap.wrap(
-                text, int(width / (_CHAR_EMS * size)), break_on_hyphens=False
-            ) or [""]:
-                lines.append((kind, line, weight, 1.3 * size))
-        height = sum(step for *_, step in lines) + 0.8 * _SIZES["question"]
-        if keep_together and pages[-1] and y + height > _PAGE[1] - _MARGIN:
+        lines = [
+            (kind, line, weight, 1.3 * _SIZES[kind])
+            for kind, text, weight in block
+            for line in _wrap(text, kind, weight, width)
+        ]
+        together = lines if keep_together else lines[:2]
+        height = sum(step for *_, step in together) + (
+            0.8 * _SIZES["question"] if keep_together else 0
+        )
+        if pages[-1] and y + height > _PAGE[1] - _MARGIN:
             pages.append([])
             y = _MARGIN
         for kind, line, weight, step in lines:

@@ -32,6 +32,7 @@ __all__ = [
     "GROUP_COLOURS",
     "QUIZ_QUESTIONS",
     "QUIZ_VERSION",
+    "SCREENS",
     "UNPLACED_COLOUR",
     "VIEWS_MAX_TIES",
     "page_payload",
@@ -42,6 +43,11 @@ __all__ = [
 QUIZ_VERSION = 1
 #: Colour of actors in no group (no support or opposition tie at that date).
 UNPLACED_COLOUR = "#FFFFFF"
+#: The page's screen widths in CSS pixels, read by its script from the payload
+#: and by its style sheet's media queries (filled in by render.py): below
+#: ``narrow_px`` the panels start closed and stack under the network; up to
+#: ``phone_px`` the page is laid out for a phone.
+SCREENS = {"narrow_px": 1100, "phone_px": 600}
 #: Questions in the explorer's quiz.
 QUIZ_QUESTIONS = 10
 #: The most signed ties for which the page precomputes balance, for the whole
@@ -157,7 +163,7 @@ def page_payload(
     Returns
     -------
     dict
-        The scene's fields plus ``balance`` (absent above
+        The scene's fields plus ``screens`` (:data:`SCREENS`), ``balance`` (absent above
         :data:`VIEWS_MAX_TIES` signed ties), ``quiz``, ``quiz_unavailable``
         and ``glossary``; valid against :func:`graph.drawing.schema`.
 
@@ -173,7 +179,7 @@ def page_payload(
     >>> len(payload["nodes"]), len(payload["quiz"]["questions"]), payload["balance"]["all"]["L"]
     (20, 10, 2)
     """
-    return {**scene(G, at=at, story=story, size_by=size_by), **_views(G)}
+    return {**scene(G, at=at, story=story, size_by=size_by), "screens": SCREENS, **_views(G)}
 
 
 def quiz_payload(quiz: pd.DataFrame) -> dict:

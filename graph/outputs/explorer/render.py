@@ -64,16 +64,23 @@ PRESETS = ("default", "classroom")
 
 #: The page's script, files of ``graph/outputs/explorer/assets/`` joined in this
 #: order: DOM helpers, reading the embedded scene (compressed or not), the
-#: state, names by importance at scale, the network view, the panels (legend,
-#: filters, search, actor), time (slider and story), the table, the modes
-#: (modes.js that holds them, then groups, glossary, balance, two dates compared,
-#: quiz), and the start that wires them. They are classic scripts sharing one
-#: scope, wrapped in a function in the page.
+#: state, names by importance at scale, the network view (its geometry, the
+#: room for larger names, line drawing, the pointer's card, printing, then the
+#: view that uses them), the panels (legend, filters, search, actor), time
+#: (slider and story), the table, the modes (modes.js that holds them, then
+#: groups, glossary, balance, two dates compared as graph.diff, quiz), and the
+#: start that wires them. They are classic scripts sharing one scope, wrapped
+#: in a function in the page.
 SCRIPTS = (
     "dom.js",
     "decode.js",
     "state.js",
     "names.js",
+    "geometry.js",
+    "room.js",
+    "lines.js",
+    "pointer.js",
+    "print.js",
     "network.js",
     "panels.js",
     "timeline.js",
@@ -82,7 +89,7 @@ SCRIPTS = (
     "groups.js",
     "glossary.js",
     "balance.js",
-    "compare.js",
+    "diff.js",
     "quiz.js",
     "main.js",
 )
@@ -154,6 +161,8 @@ def render_html(
     >>> page = render_html(graph.load())
     >>> page.count("<script src="), page.count("<link "), page.count("<img")
     (0, 0, 0)
+    >>> "@media (max-width: 1100px)" in page  # the payload's screens["narrow_px"]
+    True
     """
     if preset not in PRESETS:
         raise ValueError(f"unknown preset {preset!r}: use one of {', '.join(PRESETS)}")
@@ -173,7 +182,12 @@ def render_html(
         # Trusted code from the packages, as Markup; the data is JSON made safe for <script>.
         vis_css=Markup(vis.css),
         vis_js=Markup(vis.js),  # led by vis-network's licence comment
-        app_css=Markup((assets / "explorer.css").read_text(encoding="utf-8")),
+        # The style sheet's media queries take the payload's screen widths, as the script does.
+        app_css=Markup(
+            environment.from_string((assets / "explorer.css").read_text(encoding="utf-8")).render(
+                screens=payload["screens"]
+            )
+        ),
         app_js=Markup(app_script()),
         data=Markup(data),
         encoding=encoding,

@@ -128,7 +128,6 @@ function balanceView(kit) {
     l.id = "balance-l";
     l.dataset.l = String(split.L);
     l.dataset.proven = String(split.proven);
-    content.append(where, l);
     const groups = element("ul", null, "groups");
     groups.id = "balance-groups";
     split.groups.forEach((group) => {
@@ -141,7 +140,8 @@ function balanceView(kit) {
       item.append(names(group.members));
       groups.appendChild(item);
     });
-    content.appendChild(groups);
+    // The sides first: on a phone they are what the first screen shows.
+    content.append(groups, l, where);
     if (split.unplaced.length) {
       const none = element("p", "In no side (no support or opposition tie here): " + names(split.unplaced));
       none.id = "balance-unplaced";
@@ -226,6 +226,7 @@ function balanceView(kit) {
       return colours;
     },
     hide: (shown) => shown,
+    named: () => [],
     overlay: (context, drawing) => {
       if (!balance) return;
       const view = shownBalance();

@@ -136,6 +136,7 @@ function groupsView(kit) {
     enter: () => {},
     draw: draw,
     colours: () => null,
+    named: () => [],
     hide: (shown) => shown,
     overlay: () => {},
   };

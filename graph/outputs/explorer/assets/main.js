@@ -3,9 +3,7 @@
 // state and the views, and wires the keys and the toolbar. Every change goes
 // the same way: change the state, then app.update() draws every view from it.
 
-const NARROW_PX = 1100; // below this width, panels start closed
 const TEXT_FIELDS = "input[type=search], input[type=text], textarea, [contenteditable]";
-const PHONE_PX = 600; // up to this width, the legend starts closed too: the network comes first
 // Up to this height (a 1024 x 768 projector), the classroom's legend starts
 // closed: every name at the back row's size needs the room.
 const SHORT_CLASSROOM_PX = 900;
@@ -13,6 +11,7 @@ const LABEL_STEP = 1.25; // A+ makes names this much larger
 const LABEL_SCALES = [0.5, 3]; // the reader's smallest and largest names, over the preset's
 const ZOOM_STEP = 1.25; // the + key zooms in this much
 const PAN = 0.1; // an arrow key moves the view this share of the canvas
+const COPY_STATUS_MS = 5000; // how long "Link copied." stays beside the button
 
 /**
  * What the views share: the scene, the state, and the few actions that
@@ -39,12 +38,14 @@ function startExplorer(data) {
   const classroom = document.body.classList.contains("preset-classroom");
   // On a projector or a small screen the network gets the whole width; picking
   // an actor or the "Show panels" button opens them.
+  const model = createModel(data);
+  // Below narrow_px, panels start closed; up to phone_px, the legend too: the network comes first.
   const state = createState(data, {
-    panels: !classroom && window.innerWidth >= NARROW_PX,
-    legend: window.innerWidth > PHONE_PX && !(classroom && window.innerHeight <= SHORT_CLASSROOM_PX),
+    panels: !classroom && window.innerWidth >= model.screens.narrow_px,
+    legend: window.innerWidth > model.screens.phone_px && !(classroom && window.innerHeight <= SHORT_CLASSROOM_PX),
   });
   /** @type {App} */
-  const app = { model: createModel(data), state: state, update: update, select: select };
+  const app = { model: model, state: state, update: update, select: select };
   const network = networkView(app);
   const panels = panelsView(app);
   const timeline = timelineView(app);
@@ -64,7 +65,7 @@ function startExplorer(data) {
 
   function update() {
     const shown = modes.shown(shownRelations(app.model, state));
-    network.draw(shown, litBy(app.model, state, shown));
+    network.draw(shown, litBy(app.model, state, shown), modes.named());
     panels.draw(shown);
     timeline.draw(shown);
     table.draw(shown);
@@ -92,7 +93,17 @@ function startExplorer(data) {
     }
   }
 
-  // Copy the link to this view; where the clipboard is out of reach, show it selected.
+  // Copy the link to this view; where the clipboard is out of reach, show it
+  // selected. Either way the toolbar says so, beside the button, for a while.
+  let copyStatusTimer = 0;
+  /** @param {string} text */
+  function copyStatus(text) {
+    const status = byId("copy-status");
+    status.textContent = text;
+    window.clearTimeout(copyStatusTimer);
+    copyStatusTimer = window.setTimeout(() => (status.textContent = ""), COPY_STATUS_MS);
+  }
+
   function copyLink() {
     keepInLink();
     const link = inputById("link");
@@ -100,16 +111,13 @@ function startExplorer(data) {
     const showLink = () => {
       link.hidden = false;
       link.select();
-      announce("Copy the link to this view from the box shown.");
+      copyStatus("Copy the link from the box.");
     };
     if (!navigator.clipboard) {
       showLink();
       return;
     }
-    navigator.clipboard.writeText(location.href).then(
-      () => announce("Link to this view copied."),
-      showLink
-    );
+    navigator.clipboard.writeText(location.href).then(() => copyStatus("Link copied."), showLink);
   }
 
   /**

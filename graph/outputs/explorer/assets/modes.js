@@ -1,10 +1,12 @@
 // @ts-check
 // The explorer's modes, beside the network: balance (balance.js), two dates
-// compared (compare.js) and the quiz (quiz.js), one at a time
+// compared (diff.js, the page's graph.diff) and the quiz (quiz.js), one at a time
 // (state.views.mode, kept in the link), and the glossary (glossary.js) the
 // legend and the quiz open. Each mode has a panel of its own, may colour the
-// actors and draws over the relations after vis-network ("afterDrawing"),
-// so the network view's own drawing is left as it is.
+// actors, may ask for actors' names first, and draws on the canvas before
+// vis-network ("beforeDrawing"): its highlights lie under the relations,
+// the actors and their names, which stay readable, and the network view's
+// own drawing is left as it is.
 
 /**
  * @typedef {object} Mode
@@ -15,8 +17,9 @@
  * @property {(shown: Set<number>) => void} draw fill the panel (the mode on)
  * @property {() => Map<string, string> | null} colours actors' fill colours, null for their camps'
  * @property {(shown: Set<number>) => Set<number>} hide the relations still drawn
+ * @property {() => string[]} named actors whose names the network draws first (none are left out)
  * @property {(context: CanvasRenderingContext2D, drawing: vis.Network) => void} overlay
- *   drawn over the network, in canvas units
+ *   drawn under the network, in canvas units
  */
 
 /**
@@ -33,33 +36,6 @@
  */
 
 const HALO_PX = 9; // how much wider than its line a highlighted relation's halo is
-const CURVE_STEPS = 24;
-
-/**
- * A relation's drawn curve stroked again, over the drawing.
- * @param {CanvasRenderingContext2D} context
- * @param {vis.Network} drawing
- * @param {number} id
- * @param {{colour: string, px: number, dashes?: number[]}} look width and dashes in screen pixels
- */
-function strokeRelation(context, drawing, id, look) {
-  const edge = drawing.body.edges[id];
-  if (edge === undefined) return;
-  const scale = drawing.getScale();
-  context.save();
-  context.strokeStyle = look.colour;
-  context.lineCap = "round";
-  context.lineWidth = look.px / scale;
-  context.setLineDash((look.dashes || []).map((dash) => dash / scale));
-  context.beginPath();
-  for (let step = 0; step <= CURVE_STEPS; step += 1) {
-    const point = edge.edgeType.getPoint(step / CURVE_STEPS);
-    if (step === 0) context.moveTo(point.x, point.y);
-    else context.lineTo(point.x, point.y);
-  }
-  context.stroke();
-  context.restore();
-}
 
 /**
  * @param {string} a
@@ -130,7 +106,7 @@ function modesView(app, network) {
   };
   const glossary = glossaryView(kit);
   /** @type {Mode[]} */
-  const modes = [groupsView(kit), balanceView(kit), compareView(kit), quizView(kit)];
+  const modes = [groupsView(kit), balanceView(kit), diffView(kit), quizView(kit)];
 
   function current() {
     return modes.find((mode) => mode.name === state.views.mode && mode.toggle !== null) || null;
@@ -173,6 +149,11 @@ function modesView(app, network) {
   return {
     build: glossary.build,
     draw: draw,
+    /** The actors whose names the mode on wants drawn first. */
+    named: () => {
+      const mode = current();
+      return new Set(mode ? mode.named() : []);
+    },
     /** @param {Set<number>} shown */
     shown: (shown) => {
       const mode = current();
@@ -181,7 +162,7 @@ function modesView(app, network) {
     /** @param {vis.Network} network */
     start: (network) => {
       drawing = network;
-      network.on("afterDrawing", (context) => {
+      network.on("beforeDrawing", (context) => {
         const mode = current();
         if (mode) mode.overlay(context, network);
       });

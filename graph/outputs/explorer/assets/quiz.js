@@ -10,7 +10,6 @@
 
 const QUIZ_RING = { colour: "#0072B2", px: 6 };
 const QUIZ_LETTERS = ["A", "B", "C"];
-const QUIZ_NAME_PX = 20; // the asked actors' names, in screen pixels
 
 /**
  * @param {ModeKit} kit
@@ -33,10 +32,21 @@ function quizView(kit) {
 
   /** @param {QuizQuestion} question */
   const correct = (question) => (quiz ? quiz.answers.indexOf(question.answer) : -1);
+  // "neither / it's complicated", the third answer: right too where balance
+  // itself predicts neither (its triangles split), whatever the key says.
+  const NEITHER = 2;
+  /**
+   * Whether an answer counts as right.
+   * @param {QuizQuestion} question
+   * @param {number | null} answer
+   */
+  const isRight = (question, answer) =>
+    answer !== null &&
+    (answer === correct(question) || (quiz !== null && answer === NEITHER && question.predicted === quiz.answers[NEITHER]));
 
   function score() {
     const answered = revealed.filter(Boolean).length;
-    const right = questions.filter((q, index) => revealed[index] && chosen[index] === correct(q)).length;
+    const right = questions.filter((q, index) => revealed[index] && isRight(q, chosen[index])).length;
     return { right: right, answered: answered };
   }
 
@@ -51,7 +61,9 @@ function quizView(kit) {
     if (at >= questions.length) return;
     revealed[at] = true;
     app.update();
-    byId("quiz-verdict").focus();
+    const verdict = byId("quiz-verdict");
+    verdict.focus({ preventScroll: true });
+    verdict.scrollIntoView({ block: "start" }); // at the top of the panel: on a phone, in the first screen
   }
 
   /** @param {number} steps */
@@ -71,10 +83,12 @@ function quizView(kit) {
     box.id = "quiz-reveal";
     const mine = chosen[at];
     const right = quiz ? quiz.answers[correct(question)] : "";
+    const said = mine === null || !quiz ? "" : quiz.answers[mine];
     const verdict = element("p",
       mine === null ? "The answer: " + right + "." :
         mine === correct(question) ? "Right: " + right + "." :
-          "The answer: " + right + " (you said " + (quiz ? quiz.answers[mine] : "") + ").", "verdict");
+          isRight(question, mine) ? "Right too: balance predicts " + said + " here; the data record " + right + "." :
+            "The answer: " + right + " (you said " + said + ").", "verdict");
     verdict.id = "quiz-verdict";
     verdict.tabIndex = -1;
     box.appendChild(verdict);
@@ -101,8 +115,10 @@ function quizView(kit) {
     box.appendChild(predicted);
     const triads = element("ul");
     triads.id = "quiz-triads";
-    through(question.supporting).forEach((text) => triads.appendChild(element("li", text + ": for", "for")));
-    through(question.opposing).forEach((text) => triads.appendChild(element("li", text + ": against", "against")));
+    through(question.supporting).forEach((text) =>
+      triads.appendChild(element("li", "The triangle " + text + " points to " + question.predicted + ".", "for")));
+    through(question.opposing).forEach((text) =>
+      triads.appendChild(element("li", "The triangle " + text + " points the other way.", "against")));
     box.appendChild(triads);
     const agree = element("p",
       question.agree === null ? "The data cannot check this guess: nothing is recorded between them." :
@@ -149,14 +165,13 @@ function quizView(kit) {
       return;
     }
     const question = questions[at];
-    body.appendChild(element("p", "Question " + question.number + " of " + questions.length + " · " + question.level, "where"));
+    // Its level (clear-cut, leaning, contested) is part of the answer: said once revealed.
+    const level = revealed[at] ? " · " + question.level : "";
+    body.appendChild(element("p", "Question " + question.number + " of " + questions.length + level, "where"));
     const asked = element("p", question.question, "question");
     asked.id = "quiz-question";
     asked.tabIndex = -1;
     body.appendChild(asked);
-    const clues = element("ul", null, "clues");
-    question.clues.forEach((clue) => clues.appendChild(element("li", clue)));
-    body.appendChild(clues);
     const answers = element("div", null, "answers");
     answers.setAttribute("role", "group");
     answers.setAttribute("aria-label", "Answers (keys A, B, C or 1, 2, 3)");
@@ -177,7 +192,13 @@ function quizView(kit) {
     next.id = "quiz-next";
     moves.append(show, " ", next);
     body.appendChild(moves);
+    // The answers under the question, the clues after them: a projector and a
+    // phone show the question and its answers, then the verdict, first.
     if (revealed[at]) body.appendChild(revelation(question));
+    const clues = element("ul", null, "clues");
+    clues.setAttribute("aria-label", "Clues");
+    question.clues.forEach((clue) => clues.appendChild(element("li", clue)));
+    body.appendChild(clues);
   }
 
   // Its keys, in the page's list of keys.
@@ -230,6 +251,8 @@ function quizView(kit) {
     },
     draw: draw,
     colours: () => null,
+    // The pair asked about: the network names them first, wherever names are left out.
+    named: () => (quiz && at < questions.length ? [questions[at].actor, questions[at].other] : []),
     hide: (shown) => {
       const out = hidden();
       return out.size ? new Set(Array.from(shown).filter((id) => !out.has(id))) : shown;
@@ -249,17 +272,6 @@ function quizView(kit) {
         context.beginPath();
         context.arc(p.x, p.y, actor.size + 10 / scale, 0, 2 * Math.PI);
         context.stroke();
-        // The two names always, where the network leaves labels out to avoid overlaps.
-        const px = QUIZ_NAME_PX / scale;
-        context.font = "bold " + px + "px " + getComputedStyle(document.body).fontFamily;
-        context.textAlign = "center";
-        context.textBaseline = "top";
-        context.lineWidth = px / 3;
-        context.strokeStyle = "#ffffff";
-        context.fillStyle = "#000000";
-        const y = p.y + actor.size + 12 / scale;
-        context.strokeText(actor.name, p.x, y);
-        context.fillText(actor.name, p.x, y);
         context.restore();
       });
     },

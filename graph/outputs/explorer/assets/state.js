@@ -47,6 +47,7 @@ const VIEW_PARAMS = ["mode", "compare", "without"];
  * The scene, read-only, indexed for the views.
  * @typedef {object} Model
  * @property {Scene} data
+ * @property {Screens} screens the page's screen widths (the payload's, which a page always has)
  * @property {Map<string, SceneNode>} actors by id
  * @property {Map<number, SceneEdge>} relations by id
  * @property {Map<number, SceneEdge[]>} lines the relations drawn as each line, by the line's id
@@ -72,6 +73,7 @@ function createModel(data) {
   );
   return {
     data: data,
+    screens: /** @type {Screens} */ (data.screens),
     actors: new Map(data.nodes.map((node) => [node.id, node])),
     relations: new Map(data.edges.map((edge) => [edge.id, edge])),
     lines: lines,

@@ -69,6 +69,7 @@ function tableView(app) {
       COLUMNS.forEach((column, index) => {
         const cell = element(index === 0 ? "th" : "td", column.text(relation), column.prose ? "prose" : "");
         if (cell instanceof HTMLTableCellElement && index === 0) cell.scope = "row";
+        cell.dataset.column = column.title; // a phone shows each row as a card, each cell under its column's name
         /** @type {HTMLTableRowElement} */ (row).appendChild(cell);
       });
       rows.set(id, row);
@@ -104,6 +105,7 @@ function tableView(app) {
       cell.scope = "col";
       if (index < SORTABLE) {
         cell.appendChild(button(column.title, () => sort(index), "sort"));
+        cell.dataset.title = column.title; // printed instead of the button (explorer.css)
         cell.setAttribute("aria-sort", "none");
       } else cell.textContent = column.title;
       head.appendChild(cell);

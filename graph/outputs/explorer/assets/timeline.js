@@ -67,7 +67,7 @@ function timelineView(app) {
     const number = Math.min(Math.max(index, 0), steps.length - 1);
     // On a narrow screen the story takes the panels' place beside the network,
     // which would otherwise keep a third of the width (a step selects no actor).
-    if (state.step < 0 && window.innerWidth < NARROW_PX) state.panels = false;
+    if (state.step < 0 && window.innerWidth < app.model.screens.narrow_px) state.panels = false;
     state.playing = false;
     state.step = number;
     state.selected = null;
@@ -182,7 +182,8 @@ function timelineView(app) {
     allDates.checked = period === null;
     if (months.length) slider.value = String(period === null ? Number(slider.value) : monthOf(period.first));
     const when = period ? period.label : "All dates";
-    byId("slider-label").textContent = when;
+    // At all dates the checkbox beside it says so: the month's place stays empty.
+    byId("slider-label").textContent = period ? when : "";
     slider.setAttribute("aria-valuetext", when);
     if (!state.playing) stopTimer();
     play.textContent = state.playing ? "Pause" : "Play";

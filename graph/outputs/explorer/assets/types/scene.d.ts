@@ -11,6 +11,10 @@ interface Scene {
   readonly label_size: number;
   /** Most actors whose labels the layout keeps apart (graph.layout.LABELLED_UP_TO). Above it the labels are too many to read at once, and the explorer does not stretch the positions to the canvas's shape (moving every actor would take seconds). */
   readonly labelled_up_to: number;
+  /** How far an actor's shape reaches from its point, in radii (triangles reach 2/sqrt(3) of theirs; graph.drawing.layout.SHAPE_REACH): a picture keeps names off the square this far around each point. */
+  readonly shape_reach: number;
+  /** The explorer page's screen widths, in CSS pixels (absent from a scene alone): below narrow_px its panels start closed and stack under the network; up to phone_px the page is laid out for a phone. */
+  readonly screens?: Screens;
   /** What the actors' sizes show, in words: 'number of relations' by default, or the name of the size_by series. */
   readonly size: string;
   /** The actors, sorted by id. */
@@ -35,6 +39,14 @@ interface Scene {
   readonly quiz_unavailable?: string | null;
   /** The glossary, in the order of graph/glossary.csv; only in the explorer's scene. */
   readonly glossary?: GlossaryEntry[];
+}
+
+/** The explorer page's screen widths, in CSS pixels (absent from a scene alone): below narrow_px its panels start closed and stack under the network; up to phone_px the page is laid out for a phone. */
+interface Screens {
+  /** Below this width, panels start closed. */
+  readonly narrow_px: number;
+  /** Up to this width, the page is laid out for a phone: the legend starts closed too, the network comes first. */
+  readonly phone_px: number;
 }
 
 /** An actor and how it is drawn. */

@@ -6,7 +6,7 @@
 // day) to another, drawn on the network at the second date (new, ended and
 // flipped styles) and listed with their quotes. The two dates are in the link.
 
-const COMPARE_LOOKS = {
+const DIFF_LOOKS = {
   appeared: { colour: "rgba(0, 158, 115, 0.7)", px: 2 * HALO_PX, words: "new", dashes: /** @type {number[]} */ ([]) },
   ended: { colour: "rgba(80, 80, 80, 0.9)", px: 4, words: "ended (dotted grey)", dashes: [2, 8] },
   flipped: { colour: "rgba(213, 94, 0, 0.75)", px: 2 * HALO_PX, words: "changed sign", dashes: [14, 8] },
@@ -19,7 +19,7 @@ const COMPARE_LOOKS = {
  * @param {ModeKit} kit
  * @returns {Mode}
  */
-function compareView(kit) {
+function diffView(kit) {
   const app = kit.app;
   const state = app.state;
   const data = app.model.data;
@@ -44,16 +44,29 @@ function compareView(kit) {
       choose(dates[0], dates[1]);
     });
     label.appendChild(select);
-    // A day, for changes inside a month (Russia's air strikes began on 30 September 2015).
-    const dayLabel = element("label", "or the day ");
+    // A day, for changes inside a month (Russia's air strikes began on 30
+    // September 2015), written as the data write dates (YYYY-MM-DD): a date
+    // input would show the browser's local format (mm/dd/yyyy).
+    const dayLabel = element("label", "or the day (YYYY-MM-DD) ");
     const day = element("input");
-    day.type = "date";
+    day.type = "text";
+    day.inputMode = "numeric";
+    day.autocomplete = "off";
+    day.spellcheck = false;
+    day.size = 10;
+    day.placeholder = "YYYY-MM-DD";
+    day.pattern = "\\d{4}-\\d{2}-\\d{2}";
     day.id = select.id + "-day";
-    day.min = first;
-    day.max = last;
+    day.title = "A day from " + first + " to " + last;
     day.addEventListener("change", () => {
-      if (!dayPeriod(day.value)) return;
-      dates[index] = day.value;
+      const valid = dayPeriod(day.value.trim()) !== null;
+      day.setCustomValidity(valid ? "" : "A day from " + first + " to " + last + ", as YYYY-MM-DD");
+      day.setAttribute("aria-invalid", String(!valid));
+      if (!valid) {
+        day.reportValidity();
+        return;
+      }
+      dates[index] = day.value.trim();
       choose(dates[0], dates[1]);
     });
     dayLabel.appendChild(day);
@@ -69,7 +82,7 @@ function compareView(kit) {
   });
   const key = element("ul", null, "compare-key");
   /** @type {Change[]} */ (["appeared", "ended", "flipped"]).forEach((change) => {
-    const look = COMPARE_LOOKS[change];
+    const look = DIFF_LOOKS[change];
     const mark = element("span", null, "line-mark");
     mark.style.borderTop = (look.dashes.length ? "4px dotted " : "6px solid ") + look.colour;
     const item = element("li");
@@ -104,13 +117,43 @@ function compareView(kit) {
     return chosen === null ? null : months.find((m) => m.first <= chosen.first && chosen.first <= m.last) || null;
   }
 
-  /** The two months compared: the link's, or the month shown and the one before. */
+  /**
+   * The two months compared: the link's; or the month shown and the one
+   * before; or, at all dates, the first two months in a row between which a
+   * tie changed (an empty comparison teaches nothing).
+   */
   function pair() {
     const [a, b] = state.views.compare.split("~").map(period);
     if (a && b) return [a, b];
     const at = state.period === null ? -1 : months.findIndex((m) => m.date === /** @type {Period} */ (state.period).date);
-    const second = Math.max(at, 1);
-    return [months[second - 1], months[second]];
+    if (at >= 1) return [months[at - 1], months[at]];
+    if (opening < 0) {
+      const changed = months.findIndex((month, index) => index > 0 && changesOf(months[index - 1], month).length > 0);
+      opening = Math.max(changed, 1);
+    }
+    return [months[opening - 1], months[opening]];
+  }
+  let opening = -1; // the second month of the first pair that differs, found once
+
+  /**
+   * The ties that appeared, ended or changed sign from a to b, in order.
+   * @param {Period} a
+   * @param {Period} b
+   */
+  function changesOf(a, b) {
+    const before = ties(a);
+    const after = ties(b);
+    const order = { appeared: 0, ended: 1, flipped: 2 };
+    return Array.from(new Set([...before.keys(), ...after.keys()]))
+      .map((pairOf) => {
+        const old = before.get(pairOf) || null;
+        const now = after.get(pairOf) || null;
+        /** @type {Change | null} */
+        const change = old === null ? "appeared" : now === null ? "ended" : old.sign !== now.sign ? "flipped" : null;
+        return { key: pairOf, change: change, before: old, after: now };
+      })
+      .filter(/** @returns {c is {key: string, change: Change, before: Tie | null, after: Tie | null}} */ (c) => c.change !== null)
+      .sort((x, y) => order[x.change] - order[y.change] || (x.key < y.key ? -1 : x.key > y.key ? 1 : 0));
   }
 
   /**
@@ -168,19 +211,7 @@ function compareView(kit) {
       side.day.value = day ? chosen.date : "";
       dates[index] = chosen.date;
     });
-    const before = ties(a);
-    const after = ties(b);
-    const order = { appeared: 0, ended: 1, flipped: 2 };
-    changes = Array.from(new Set([...before.keys(), ...after.keys()]))
-      .map((pairOf) => {
-        const old = before.get(pairOf) || null;
-        const now = after.get(pairOf) || null;
-        /** @type {Change | null} */
-        const change = old === null ? "appeared" : now === null ? "ended" : old.sign !== now.sign ? "flipped" : null;
-        return { key: pairOf, change: change, before: old, after: now };
-      })
-      .filter(/** @returns {c is {key: string, change: Change, before: Tie | null, after: Tie | null}} */ (c) => c.change !== null)
-      .sort((x, y) => order[x.change] - order[y.change] || (x.key < y.key ? -1 : x.key > y.key ? 1 : 0));
+    changes = changesOf(a, b);
     body.replaceChildren();
     const sign = (/** @type {Tie | null} */ tie) => (tie === null ? "none" : tie.sign > 0 ? "support" : "opposition");
     const summary = element("p", changes.length
@@ -220,9 +251,10 @@ function compareView(kit) {
     // The network shows the second date, whatever the slider says (a link may
     // name the two dates only); the filters still apply.
     hide: () => shownRelations(app.model, { ...state, period: pair()[1] }),
+    named: () => [],
     overlay: (context, drawing) => {
       changes.forEach((c) => {
-        const look = COMPARE_LOOKS[c.change];
+        const look = DIFF_LOOKS[c.change];
         const tie = c.change === "ended" ? c.before : c.after;
         if (tie === null) return;
         tie.relations.forEach((relation) => strokeRelation(context, drawing, relation.id, look));
