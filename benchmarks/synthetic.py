@@ -140,7 +140,12 @@ def write_synthetic(folder: str | Path, actors: int, relations: int, *, seed: in
 
 
 def write_signed_dataset(
-    folder: str | Path, S: nx.Graph, *, seed: int = 0, years: tuple[int, int] = (2010, 2016)
+    folder: str | Path,
+    S: nx.Graph,
+    *,
+    seed: int = 0,
+    years: tuple[int, int] = (2010, 2016),
+    camps: bool = True,
 ) -> Path:
     """Write a signed graph as a dataset folder, one dated relation per tie.
 
@@ -159,6 +164,10 @@ def write_signed_dataset(
         Seed of the types and dates.
     years : (int, int)
         First and last start year.
+    camps : bool, default True
+        Write the generator's own grouping (party, faction) as the ``camp``
+        column; without it every ``camp`` is empty, as in an analyst's data
+        that name no sides.
 
     Returns
     -------
@@ -183,6 +192,8 @@ def write_signed_dataset(
             # the generators' own grouping (party, faction), as an analyst's camp column
             "camp": [
                 f"group {S.nodes[node].get('party', S.nodes[node].get('faction', 0))}"
+                if camps
+                else ""
                 for node in nodes
             ],
             "aliases": "",
@@ -285,6 +296,136 @@ def _write_folder(
     with atomic_write(target / "datapackage.json") as out:
         json.dump({"name": name, "title": title}, out, indent=2)
     return target
+
+
+def voting_like(n: int = 7115, m: int = 100693, *, seed: int = 0) -> nx.Graph:
+    """A seeded signed network shaped like a network of votes in elections.
+
+    Imitates the shape of the Wikipedia adminship election network (SNAP
+    wiki-Elec: about 7,100 voters and candidates, 100,000 votes, 78 %
+    in favour): a third of the actors stand for election, voters are drawn
+    in proportion to a heavy-tailed activity (a few cast thousands of votes),
+    candidates in proportion to a lighter-tailed visibility; each actor
+    leans to one of three factions, a vote is for (+1) a candidate of the
+    voter's faction and, 60 % of the time, of another, and 5 % of the signs
+    are flipped. A pair votes at most once (the first vote is kept).
+
+    Parameters
+    ----------
+    n, m : int
+        Actors (``0 .. n-1``) and ties (votes).
+    seed : int
+        Seed of everything random.
+
+    Returns
+    -------
+    networkx.Graph
+        Every edge has ``sign``; every node ``faction`` (0, 1 or 2).
+
+    References
+    ----------
+    .. [1] J. Leskovec, D. Huttenlocher and J. Kleinberg, "Signed networks in
+       social media", Proceedings of CHI 2010, pp. 1361-1370.
+    """
+    rng = np.random.default_rng(seed)
+    faction = rng.choice(3, size=n, p=[0.5, 0.3, 0.2])
+    activity = (1.0 - rng.random(n)) ** (-1.0 / 1.2)
+    candidates = np.sort(rng.choice(n, size=n // 3, replace=False))
+    visibility = (1.0 - rng.random(len(candidates))) ** (-1.0 / 2.5)
+    seen: set[tuple[int, int]] = set()
+    ties: list[tuple[int, int, int]] = []
+    while len(ties) < m:
+        k = 2 * (m - len(ties))
+        voter = rng.choice(n, size=k, p=activity / activity.sum())
+        candidate = candidates[rng.choice(len(candidates), size=k, p=visibility / visibility.sum())]
+        same = faction[voter] == faction[candidate]
+        sign = np.where(same | (rng.random(k) < 0.6), 1, -1)
+        sign = np.where(rng.random(k) < 0.05, -sign, sign)
+        for a, b, s in zip(voter.tolist(), candidate.tolist(), sign.tolist(), strict=True):
+            pair = (min(a, b), max(a, b))
+            if a == b or pair in seen:
+                continue
+            seen.add(pair)
+            ties.append((*pair, s))
+            if len(ties) == m:
+                break
+    G = nx.Graph(name=f"Voting-like signed network (seed {seed})")
+    G.add_nodes_from((i, {"faction": int(faction[i])}) for i in range(n))
+    G.add_edges_from((i, j, {"sign": s}) for i, j, s in ties)
+    return G
+
+
+def write_dated_dataset(
+    folder: str | Path,
+    relations: int = 5000,
+    *,
+    actors: int = 200,
+    years: tuple[int, int] = (1816, 2015),
+    seed: int = 0,
+) -> Path:
+    """Write a long, sparse dated dataset: few ties active in any one year.
+
+    Shaped like the Correlates of War wars plus alliances over two centuries
+    (about 5,400 relations, 10 to 200 active a year): ``actors`` states in
+    four blocs; each relation starts in a year drawn uniformly from
+    ``years`` and lasts 1 to 8 years; an alliance (``political_support``)
+    inside a bloc or a war (``fights``) between blocs, 10 % the other way.
+
+    Parameters
+    ----------
+    folder : str or Path
+        Created if missing.
+    relations, actors : int
+        Relations and actors.
+    years : (int, int)
+        First and last start year.
+    seed : int
+        Seed of everything random.
+
+    Returns
+    -------
+    Path
+        The folder, ready for :func:`graph.load`; ``camp`` is left empty.
+    """
+    rng = np.random.default_rng(seed)
+    bloc = rng.integers(4, size=actors)
+    source = rng.integers(actors, size=relations)
+    target = (source + rng.integers(1, actors, size=relations)) % actors
+    allied = (bloc[source] == bloc[target]) != (rng.random(relations) < 0.1)
+    start = rng.integers(years[0], years[1] + 1, size=relations)
+    end = start + rng.integers(0, 8, size=relations)
+    ids = np.array([f"state_{i:03d}" for i in range(actors)])
+    actor_table = pd.DataFrame(
+        {
+            "id": ids,
+            "name": [f"State {i}" for i in range(actors)],
+            "kind": "state",
+            "camp": "",
+            "aliases": "",
+            "description": [f"Synthetic state {i}." for i in range(actors)],
+        }
+    )
+    relation_table = pd.DataFrame(
+        {
+            "source": ids[source],
+            "target": ids[target],
+            "type": np.where(allied, "political_support", "fights"),
+            "start": start.astype(str),
+            "end": end.astype(str),
+            "confidence": "confirmed",
+            "evidence": [f"Synthetic relation {i}." for i in range(relations)],
+            "citation": f"synthetic: benchmarks/synthetic.py, seed {seed}",
+        }
+    )
+    target_folder = Path(folder)
+    target_folder.mkdir(parents=True, exist_ok=True)
+    for name, table in (("actors.csv", actor_table), ("relations.csv", relation_table)):
+        with atomic_write(target_folder / name) as out:
+            table.to_csv(out, index=False, lineterminator="\n")
+    title = f"Synthetic two centuries: {actors} states, {relations} dated relations (seed {seed})"
+    with atomic_write(target_folder / "datapackage.json") as out:
+        json.dump({"name": "synthetic-dated", "title": title}, out, indent=2)
+    return target_folder
 
 
 if __name__ == "__main__":

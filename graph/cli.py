@@ -125,7 +125,14 @@ def _table_text(table: pd.DataFrame | pd.Series) -> str:
     def escape(value: object) -> object:
         return visible(value) if isinstance(value, str) else value
 
-    shown = table.map(escape)
+    if hasattr(table, "columns"):
+        shown = table.map(escape)
+    else:
+        # One cell at a time, kept as objects: Series.map would make a column of
+        # counts and missing dates all floats (3.000000, NaN).
+        import pandas as pd
+
+        shown = pd.Series([escape(v) for v in table], index=table.index, dtype=object)
     shown.index = shown.index.map(escape)
     if hasattr(shown, "columns"):
         shown.columns = shown.columns.map(escape)
@@ -346,10 +353,13 @@ def build_command(
       alliance-graph build -o aleppo.html --preset classroom
       alliance-graph build my-conflict/ -o my-conflict.html --at 2016-07
     """
-    from graph.outputs.explorer.render import write_html
+    from graph.outputs.explorer.render import page_warning, write_html
     from graph.tables.read import read_story, story_path
 
     G = _load(data_dir, period)
+    warning = page_warning(G)
+    if warning is not None:
+        _echo(warning, err=True)
     story_file = story_path(data_dir)
     story = read_story(story_file, G.nodes) if story_file.exists() else None
     written = write_html(G, output, title=title, preset=preset, at=at, story=story)
@@ -441,6 +451,12 @@ def figure_command(
     _echo(visible(str(written.resolve())))  # a newline in the path printed as \n
 
 
+#: Centralities ``metrics --by`` ranks actors by (columns of :func:`graph.centrality`).
+RANKINGS = ("pagerank", "betweenness", "degree", "signed_degree", "pn")
+#: Actors ``metrics`` prints without ``--all``.
+TOP = 20
+
+
 @main.command("metrics")
 @DATA_DIR_ARGUMENT
 @AT_OPTION
@@ -456,6 +472,14 @@ def figure_command(
     help="Use the relations' weight column: signed degree, PageRank and betweenness "
     "(a strong tie is a short path).",
 )
+@click.option(
+    "--by",
+    type=click.Choice(RANKINGS),
+    default="pagerank",
+    show_default=True,
+    help="The centrality that ranks the actors (highest first).",
+)
+@click.option("--all", "all_actors", is_flag=True, help=f"Print every actor, not the top {TOP}.")
 @period_options
 @reports_data_errors
 def metrics_command(
@@ -465,25 +489,37 @@ def metrics_command(
     exact: bool,
     weighted: bool,
     period: tuple[str | None, str | None],
+    by: str,
+    all_actors: bool,
 ) -> None:
     """Summarise the network and rank actors by centrality.
 
-    One row per actor: relations given and received, support and
-    opposition, signed degree, betweenness, PageRank and PN centrality.
+    One row per actor, the most central first (PageRank unless --by):
+    relations given and received, support and opposition, signed degree,
+    betweenness, PageRank and PN centrality. Prints the top 20 unless
+    --all; --csv writes every actor.
 
     \b
     Example:
       alliance-graph metrics --at 2016 --csv centrality.csv
-      alliance-graph metrics my-conflict/ --weighted
+      alliance-graph metrics my-conflict/ --weighted --by betweenness --all
     """
     from graph.analysis.metrics import centrality, summary
     from graph.network.build import snapshot
 
     G = _load(data_dir, period)
     table = centrality(G, at=at, exact=exact, weight="weight" if weighted else None)
-    _echo(_table_text(summary(G if at is None else snapshot(G, at))))
+    facts = summary(G if at is None else snapshot(G, at))
+    for end in ("first_date", "last_date"):
+        facts[end] = "undated" if facts[end] is None else facts[end]
+    _echo(_table_text(facts))
     _echo("")
-    _echo(_table_text(table.drop(columns="name").round(3)))
+    # Ties keep the table's order (actor ids), so the ranking is deterministic.
+    ranked = table.sort_values(by, ascending=False, kind="stable")
+    shown = ranked if all_actors else ranked.head(TOP)
+    _echo(_table_text(shown.drop(columns="name").round(3)))
+    if len(shown) < len(ranked):
+        _echo(f"(the top {TOP} of {len(ranked)} actors by {by}; --all prints every one)")
     if csv_file is not None:
         with atomic_write(csv_file) as out:
             table.to_csv(out, lineterminator="\n")

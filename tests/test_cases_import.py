@@ -275,9 +275,8 @@ def test_our_graph_exports_import_back(format_: str, tmp_path: Path) -> None:
 
 
 def test_a_single_source_event_is_reported_not_alleged(tmp_path: Path) -> None:
-    from graph.drawing.scene import scene
-
     from graph.analysis.quiz import glossary
+    from graph.drawing.picture import scene
 
     folder = case("import-brackets-in-file-name", tmp_path)
     export = folder / "ACLED [2024].csv"

@@ -133,3 +133,33 @@ def test_metrics_exact_betweenness_flag() -> None:
     result = run("metrics", "--exact")
     assert result.exit_code == 0, result.output
     assert "--exact" in run("metrics", "--help").output
+
+
+def test_metrics_ranks_by_centrality_and_prints_the_top(tmp_path: Path) -> None:
+    # 30 actors in a star: the hub first, then the rest in id order, 20 rows.
+    rows = "".join(f"hub,a{i:02d},backs\n" for i in range(29))
+    (tmp_path / "actors.csv").write_text(
+        "id,name\nhub,Hub\n" + "".join(f"a{i:02d},A {i}\n" for i in range(29)), encoding="utf-8"
+    )
+    (tmp_path / "relations.csv").write_text("source,target,type\n" + rows, encoding="utf-8")
+    result = run("metrics", str(tmp_path), "--by", "degree")
+    assert result.exit_code == 0, result.output
+    table = result.output.split("\n\n")[1].splitlines()[2:]
+    assert [line.split()[0] for line in table[:3]] == ["hub", "a00", "a01"]
+    assert len([line for line in table if line.startswith(("hub ", "a"))]) == 20
+    assert "top 20 of 30 actors by degree" in result.output
+    everyone = run("metrics", str(tmp_path), "--all").output
+    assert "a28 " in everyone and "--all prints" not in everyone
+
+
+def test_metrics_summary_of_undated_data_has_counts_and_no_nan(tmp_path: Path) -> None:
+    (tmp_path / "actors.csv").write_text("id,name\na,A\nb,B\nc,C\n", encoding="utf-8")
+    (tmp_path / "relations.csv").write_text(
+        "source,target,type\na,b,fights\nb,c,backs\n", encoding="utf-8"
+    )
+    result = run("metrics", str(tmp_path))
+    assert result.exit_code == 0, result.output
+    summary = dict(line.split() for line in result.output.split("\n\n")[0].splitlines())
+    assert summary["actors"] == "3" and summary["relations"] == "2"
+    assert summary["first_date"] == summary["last_date"] == "undated"
+    assert "NaN" not in result.output and "nan" not in result.output

@@ -23,6 +23,7 @@ from test_explorer_accessibility import serious, violations
 import graph
 from graph.analysis.balance_states import balance_view
 from graph.balance import frustrated_ties, frustration
+from graph.drawing.picture import scene
 
 # Drives headless Chromium: left out of `make test-fast`.
 pytestmark = pytest.mark.browser
@@ -271,6 +272,37 @@ def test_no_serious_violations_in_balance_and_comparison(
         go(visit, fragment)
         found[fragment] = serious(violations(visit))
     assert found == {key: [] for key in found}
+
+
+def test_balance_for_the_months_within_the_limit_only(
+    open_page: Callable[..., Visit],
+    G: nx.MultiDiGraph,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Too many ties for balance over all dates, few enough in some months (the
+    # bound lowered to 15 so that Aleppo is "too large": the rule is tested).
+    import graph.outputs.explorer.payload as payload_module
+
+    monkeypatch.setattr(payload_module, "VIEWS_MAX_TIES", 15)
+    page = graph.write_html(G, tmp_path / "months.html")
+    visit = open_page(page, 1366, 768)
+    go(visit, "mode=balance&date=all")
+    assert visit.js("() => explorer.modes().mode") == "balance"
+    assert "more than 15 support and opposition ties" in visit.text("#balance-where")
+    camps = {node["id"]: node["colour"] for node in scene(G)["nodes"]}
+    assert visit.js("() => explorer.modes().colours") == camps  # no sides to colour by
+    months = balance_view(G)["months"]
+    checked = 0
+    for month in (m for m in months if m["month"] in ("2013-01", "2016-12")):
+        go(visit, f"mode=balance&date={month['month']}")
+        S = graph.signed_graph(G, at=month["month"])
+        if S.number_of_edges() <= 15:
+            check_state(G, S, visit.js(READ_BALANCE), month)
+            checked += 1
+        else:
+            assert "too many to compute balance" in visit.text("#balance-where")
+    assert checked == 1  # 2013-01 has 13 ties, 2016-12 more than 15
 
 
 def test_compare_opens_on_the_first_months_in_a_row_that_differ(

@@ -390,6 +390,34 @@ def test_any_signed_data_mixed_ties_and_neutral_pairs() -> None:
     )
 
 
+def test_large_data_draw_questions_from_a_seeded_sample_of_triads() -> None:
+    # trust_like's hubs centre about 300,000 open triads: more than the quiz
+    # takes every pair of (ALL_PAIRS_MAX_TRIADS), so it draws SAMPLED_TRIADS.
+    from graph.analysis.quiz import ALL_PAIRS_MAX_TRIADS, SAMPLED_TRIADS, _sampled_pairs
+
+    S = graph.datasets.trust_like(1500, 9000, seed=3)
+    triads = sum(d * (d - 1) // 2 for _, d in S.degree())
+    assert triads > ALL_PAIRS_MAX_TRIADS
+    pairs = _sampled_pairs(S, 0)
+    assert 0 < len(pairs) <= SAMPLED_TRIADS
+    assert all(set(S[u]) & set(S[v]) for u, v in pairs)  # each closes a triad
+    assert pairs == _sampled_pairs(S, 0) and pairs != _sampled_pairs(S, 1)
+    G = nx.MultiDiGraph()
+    for u, v, sign in S.edges(data="sign"):
+        G.add_edge(u, v, type="backs" if sign > 0 else "fights", sign=sign)
+    quiz = graph.quiz_questions(G, n=10, seed=0)
+    assert len(quiz) == 10 and "contested" in set(quiz["level"])
+    sampled = set(_sampled_pairs(graph.signed_graph(G), 0))
+    assert sampled == set(pairs)  # the same whatever order the graph was built in
+    assert all(
+        (min(u, v, key=str), max(u, v, key=str)) in sampled
+        for u, v in zip(quiz["actor"], quiz["other"], strict=True)
+    )
+    pd.testing.assert_frame_equal(quiz, graph.quiz_questions(G, n=10, seed=0))
+    # A small graph still asks about every pair.
+    assert _sampled_pairs(graph.signed_graph(graph.load()), 0) is None
+
+
 # ------------------------------------------------------- the sheet's layout
 
 

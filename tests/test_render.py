@@ -128,7 +128,16 @@ def test_template_variables_are_autoescaped() -> None:
     )
     environment = jinja2.Environment(autoescape=True)
     variables = jinja2.meta.find_undeclared_variables(environment.parse(source))
-    assert variables == {"title", "preset", "vis_css", "vis_js", "app_css", "app_js", "data"}
+    assert variables == {
+        "title",
+        "preset",
+        "vis_css",
+        "vis_js",
+        "app_css",
+        "app_js",
+        "data",
+        "encoding",
+    }
     assert "|safe" not in source.replace(" ", "") and "autoescape false" not in source
 
 

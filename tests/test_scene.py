@@ -206,7 +206,13 @@ def test_an_empty_graph_has_an_empty_scene() -> None:
     empty = nx.MultiDiGraph()
     payload = scene(empty)
     assert payload["nodes"] == payload["edges"] == payload["months"] == []
-    assert payload["legend"] == {"camps": [], "kinds": [], "signs": [], "confidence": []}
+    assert payload["legend"] == {
+        "colour_by": {"by": "camp", "how": "the camps the data give"},
+        "camps": [],
+        "kinds": [],
+        "signs": [],
+        "confidence": [],
+    }
 
 
 def test_the_scene_does_not_change_the_graph(G: nx.MultiDiGraph) -> None:

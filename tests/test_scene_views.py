@@ -46,13 +46,47 @@ def test_too_small_for_a_quiz_says_why_and_still_builds(G: nx.MultiDiGraph) -> N
     assert payload["balance"]["all"]["L"] == 0
 
 
-def test_too_many_ties_leave_balance_and_quiz_out_and_say_why(
+def test_too_many_ties_leave_balance_out_and_keep_the_sampled_quiz(
     G: nx.MultiDiGraph, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # The bound is lowered so that Aleppo is "too large": the rule, not the number, is tested.
     monkeypatch.setattr(payload_module, "VIEWS_MAX_TIES", 5)
     payload = page_payload(G)
-    assert "balance" not in payload
-    assert payload["quiz"] is None
-    assert "alliance-graph balance" in payload["quiz_unavailable"]
+    assert "balance" not in payload  # no month has 5 ties or fewer
+    assert payload["quiz"] is not None  # drawn from a sample of triads at any size
     assert payload["glossary"]
+
+
+def test_balance_for_every_month_within_the_limit(
+    G: nx.MultiDiGraph, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(payload_module, "VIEWS_MAX_TIES", 15)
+    S = graph.signed_graph(G)
+    assert S.number_of_edges() > 15
+    balance = page_payload(G)["balance"]
+    assert balance["all"] is None and balance["without"] == [] and balance["predictions"] == []
+    assert balance["max_ties"] == 15
+    within = [m["month"] for m in balance["months"]]
+    assert within and balance["months_over"]
+    full = [m["month"] for m in balance_view(G)["months"]]
+    assert sorted(within + balance["months_over"]) == full  # each month in one list
+    for month in balance["months"]:
+        ties = graph.signed_graph(G, at=month["month"]).number_of_edges()
+        assert ties <= 15, month["month"]
+        assert sum(len(g["members"]) for g in month["groups"]) > 0
+    for month in balance["months_over"]:
+        assert graph.signed_graph(G, at=month).number_of_edges() > 15
+
+
+def test_yearly_dates_have_balance_for_every_month_of_their_years() -> None:
+    # Two centuries of alliances and wars dated by year, few ties at a time:
+    # the last year runs to December, like the slider's months.
+    G = nx.MultiDiGraph()
+    for year in range(1816, 1826):
+        a, b, c = (f"s{(year + k) % 7}" for k in range(3))
+        G.add_edge(a, b, type="ally", sign=1, start=str(year), end=str(year + 1))
+        G.add_edge(b, c, type="war", sign=-1, start=str(year), end=str(year))
+    payload = page_payload(G)
+    months = [m["month"] for m in payload["balance"]["months"]]
+    assert months == [p["date"] for p in payload["months"]]
+    assert months[0] == "1816-01" and months[-1] == "1826-12"

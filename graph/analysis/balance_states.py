@@ -5,9 +5,11 @@ from __future__ import annotations
 from collections.abc import Hashable
 
 import networkx as nx
+import numpy as np
 import pandas as pd
 
 from graph.balance.frustration_index import Frustration, changed_sides, frustrated_ties, frustration
+from graph.core.dates import parse_period
 
 __all__ = ["VIEW_VERSION", "balance_view"]
 
@@ -16,7 +18,11 @@ VIEW_VERSION = 1
 
 
 def balance_view(
-    G: nx.MultiDiGraph, *, top: int = 10, time_limit: float | None = 10.0
+    G: nx.MultiDiGraph,
+    *,
+    top: int = 10,
+    time_limit: float | None = 10.0,
+    max_ties: int | None = None,
 ) -> dict[str, object]:
     """Precompute what a page needs to show structural balance offline.
 
@@ -38,6 +44,11 @@ def balance_view(
         whole data (ties broken by id), the same centrality that names groups.
     time_limit : float or None, default 10.0
         Seconds for each proof (see :func:`graph.balance.frustration`).
+    max_ties : int, optional
+        Compute balance only where the signed graph has at most this many
+        ties: a month above it is listed in ``months_over`` instead of
+        ``months``, and when the whole data are above it ``all`` is None and
+        ``without`` empty. No limit by default.
 
     Returns
     -------
@@ -48,7 +59,8 @@ def balance_view(
             {"version": 1,
              "all": STATE,                      # every relation, whatever its dates
              "months": [{"month": "2012-07", **STATE, "changed_sides": [id, ...]}, ...],
-             "without": [{"actor": id, **STATE, "changed_sides": [id, ...]}, ...]}
+             "without": [{"actor": id, **STATE, "changed_sides": [id, ...]}, ...],
+             "months_over": ["2012-08", ...]}   # months above max_ties
 
         where ``STATE`` is ``{"L": int | float, "proven": bool, "lower_bound":
         int | float, "groups": [{"id": leader id, "members": [id, ...]}, ...],
@@ -58,7 +70,8 @@ def balance_view(
         whose group differs from the previous month's (the first month: none)
         or, for a what-if, from the whole data's
         (:func:`graph.balance.changed_sides`). ``months`` is empty when no
-        relation is dated.
+        relation is dated. A month's ``changed_sides`` compares it with the
+        month before it in ``months``.
 
     Examples
     --------
@@ -72,45 +85,80 @@ def balance_view(
     ['assad_government', 'free_syrian_army']
     """
     from graph.analysis.metrics import date_range
-    from graph.network.build import active_between, signed_graph
+    from graph.network.build import active_between, signed_graph, span_days
 
     S = signed_graph(G)
-    whole = frustration(S, time_limit=time_limit)
-    view: dict[str, object] = {"version": VIEW_VERSION, "all": _state(S, whole)}
 
-    months = []
+    def within(H: nx.Graph) -> bool:
+        return max_ties is None or H.number_of_edges() <= max_ties
+
+    whole = frustration(S, time_limit=time_limit) if within(S) else None
+    view: dict[str, object] = {
+        "version": VIEW_VERSION,
+        "all": None if whole is None else _state(S, whole),
+    }
+
+    months, over = [], []
     first, last = date_range(G)
     if first is not None and last is not None:
         previous: pd.Series | None = None
-        seen_edges: frozenset | None = None
-        state: dict[str, object] = {}
-        for month in pd.period_range(first[:7], last[:7], freq="M"):
-            active = active_between(G, month.start_time.date(), month.end_time.date())
-            edges = frozenset(active.edges(keys=True))
+        seen_edges: bytes | None = None
+        # The state of the last edge set seen; None when it is over max_ties.
+        state: dict[str, object] | None = {}
+        # The relations as arrays (first and last day, pair number, signed or
+        # not), so that a month's active relations and signed pairs are array
+        # operations: at 200,000 relations, sets of tuples took seconds a month.
+        keys = list(G.edges(keys=True))
+        spans = [span_days(G.edges[k].get("start"), G.edges[k].get("end")) for k in keys]
+        begins = np.array([first_day.toordinal() for first_day, _ in spans], dtype=np.int64)
+        ends = np.array([last_day.toordinal() for _, last_day in spans], dtype=np.int64)
+        pair_of: dict[frozenset, int] = {}
+        pair = np.array([pair_of.setdefault(frozenset(k[:2]), len(pair_of)) for k in keys])
+        signed = np.array([bool(G.edges[k].get("sign", 0)) and k[0] != k[1] for k in keys])
+        # To the month of the last day of the last date: "2022" runs to December.
+        final = parse_period(last)[1].isoformat()[:7]
+        for month in pd.period_range(first[:7], final, freq="M"):
+            start, end = month.start_time.date(), month.end_time.date()
+            active = (begins <= end.toordinal()) & (ends >= start.toordinal())
+            edges = np.packbits(active).tobytes()
             moved: list[Hashable] = []
             if edges != seen_edges:
-                S_month = signed_graph(active)
-                result = frustration(S_month, time_limit=time_limit, start=previous)
-                if previous is not None:
-                    moved = _moved(previous, result.partition)
-                state, previous, seen_edges = _state(S_month, result), result.partition, edges
-            months.append({"month": str(month), **state, "changed_sides": moved})
+                seen_edges = edges
+                # Counting the month's signed pairs first spares building a
+                # graph for a month that is over the limit anyway.
+                pairs = len(np.unique(pair[active & signed]))
+                if max_ties is not None and pairs > max_ties:
+                    state = None
+                elif within(S_month := signed_graph(active_between(G, start, end))):
+                    result = frustration(S_month, time_limit=time_limit, start=previous)
+                    if previous is not None:
+                        moved = _moved(previous, result.partition)
+                    state, previous = _state(S_month, result), result.partition
+                else:
+                    state = None
+            if state is None:
+                over.append(str(month))
+            else:
+                months.append({"month": str(month), **state, "changed_sides": moved})
     view["months"] = months
+    view["months_over"] = over
 
     degree = dict(S.degree())
-    central = sorted(S, key=lambda actor: (-degree[actor], str(actor)))[:top]
+    central = sorted(S, key=lambda actor: (-degree[actor], str(actor)))[: top if whole else 0]
     without = []
     for actor in central:
         S_without = S.copy()
         S_without.remove_node(actor)
-        result = frustration(S_without, time_limit=time_limit, start=whole.partition)
-        moved = _moved(whole.partition, result.partition)
+        result = frustration(S_without, time_limit=time_limit, start=whole.partition)  # type: ignore[union-attr]
+        moved = _moved(whole.partition, result.partition)  # type: ignore[union-attr]
         without.append({"actor": actor, **_state(S_without, result), "changed_sides": moved})
     view["without"] = without
     return view
 
 
 def _moved(before: pd.Series, after: pd.Series) -> list[Hashable]:
+    if before.equals(after):  # most months: the same sides, and changed_sides costs a groupby
+        return []
     changed = changed_sides(before, after)
     return changed.index[changed].tolist()
 

@@ -42,11 +42,13 @@ from graph.network.build import signed_graph, snapshot
 from graph.tables.read import CONFIDENCE_LEVELS
 
 __all__ = [
+    "ALL_PAIRS_MAX_TRIADS",
     "ANSWERS",
     "COLUMNS",
     "CSV_COLUMNS",
     "LETTERS",
     "LEVELS",
+    "SAMPLED_TRIADS",
     "QuizError",
     "glossary",
     "quiz_questions",
@@ -58,6 +60,11 @@ ANSWERS = {1: "allies", -1: "enemies", 0: "neither / it's complicated"}
 LETTERS = {"A": ANSWERS[1], "B": ANSWERS[-1], "C": ANSWERS[0]}
 #: How clear a question is, from the first asked to the last.
 LEVELS = ("clear-cut", "leaning", "contested")
+#: Above this many open triads (paths u - w - v in the signed graph) the
+#: quiz's candidates are a seeded sample of triads rather than every pair.
+ALL_PAIRS_MAX_TRIADS = 200_000
+#: Triads drawn for the candidates of a large signed graph.
+SAMPLED_TRIADS = 20_000
 #: Share of a quiz given to each level (the rest goes to clear-cut questions).
 _SHARES = {"contested": 0.4, "leaning": 0.2}
 
@@ -121,6 +128,13 @@ def quiz_questions(
     draws among equals. The quiz runs from clear-cut to contested: by doubt
     (0 when every triangle and the data agree, up to 1 when every triangle
     contradicts the data), then by number of triangles.
+
+    In a large signed graph (more than :data:`ALL_PAIRS_MAX_TRIADS` open
+    triads, i.e. paths ``u - w - v``) the candidates are the pairs at the
+    ends of :data:`SAMPLED_TRIADS` triads drawn at random with ``seed``
+    (each triad equally likely), not every pair: a hub with a thousand
+    neighbours alone closes half a million pairs, and time and memory stay
+    bounded whatever the size.
 
     Parameters
     ----------
@@ -274,7 +288,7 @@ def _candidates(S: nx.Graph, neutral: set[tuple], seed: int) -> pd.DataFrame:
     and the data agree, up to 1 when every triangle contradicts the data),
     ``level``, ``open`` (for sorting) and ``rank`` (a seeded draw).
     """
-    table = balance_predictions(S, observed=True)
+    table = balance_predictions(S, observed=True, pairs=_sampled_pairs(S, seed))
     tied = table["observed"].notna().to_numpy()
     asked = tied | np.array([pair not in neutral for pair in table.index], dtype=bool)
     table = table[asked].copy()
@@ -293,6 +307,35 @@ def _candidates(S: nx.Graph, neutral: set[tuple], seed: int) -> pd.DataFrame:
     table["open"] = ~tied
     table["rank"] = np.random.default_rng(seed).permutation(len(table))
     return table
+
+
+def _sampled_pairs(S: nx.Graph, seed: int) -> list[tuple] | None:
+    """The ends of :data:`SAMPLED_TRIADS` seeded random triads, or None (every pair) if few.
+
+    A triad ``u - w - v`` is drawn by its centre ``w``, in proportion to the
+    ``d (d - 1) / 2`` triads it centres, then two distinct neighbours of ``w``;
+    actors are taken in the order of their ids, so the draw does not depend on
+    the order the graph was built in.
+    """
+    nodes = sorted(S, key=str)
+    degree = np.array([S.degree(w) for w in nodes], dtype=np.float64)
+    centred = degree * (degree - 1) / 2
+    if centred.sum() <= ALL_PAIRS_MAX_TRIADS:
+        return None
+    rng = np.random.default_rng(seed)
+    centres = rng.choice(len(nodes), size=SAMPLED_TRIADS, p=centred / centred.sum())
+    first = np.floor(rng.random(SAMPLED_TRIADS) * degree[centres]).astype(np.int64)
+    # The second end: any other neighbour, uniformly.
+    second = np.floor(rng.random(SAMPLED_TRIADS) * (degree[centres] - 1)).astype(np.int64)
+    second = np.where(second >= first, second + 1, second)
+    pairs = set()
+    neighbours: dict[int, list] = {}
+    for centre, i, j in zip(centres.tolist(), first.tolist(), second.tolist(), strict=True):
+        if centre not in neighbours:
+            neighbours[centre] = sorted(S[nodes[centre]], key=str)
+        u, v = neighbours[centre][i], neighbours[centre][j]
+        pairs.add((u, v) if str(u) < str(v) else (v, u))
+    return sorted(pairs, key=lambda pair: (str(pair[0]), str(pair[1])))
 
 
 def _check_enough(G: nx.MultiDiGraph, candidates: pd.DataFrame, n: int) -> None:

@@ -44,13 +44,16 @@ from collections.abc import Mapping
 from importlib import resources
 
 import networkx as nx
+import numpy as np
 import pandas as pd
 
+from graph.balance.heuristic import heuristic_split
 from graph.core.dates import as_period, date_label, parse_period, span_label
 from graph.core.signs import relation_weight
 from graph.drawing.labels import LABEL_SIZE, SHAPE_REACH, actor_boxes, label_lines, label_top
 from graph.drawing.placement import LABELLED_UP_TO, layout
 from graph.drawing.style import (
+    GROUP_COLOURS,
     SIGN_NAMES,
     actor_radii,
     camp_colours,
@@ -59,18 +62,22 @@ from graph.drawing.style import (
     node_shape,
     weight_width,
 )
+from graph.network.build import signed_graph
 from graph.tables.read import CONFIDENCE_LEVELS
 
 __all__ = [
+    "COLOUR_BY",
     "CONFIDENCE_MEANINGS",
+    "GROUPS_SEED",
     "SCHEMA_VERSION",
+    "colour_groups",
     "scene",
     "schema",
 ]
 
 #: Version of the payload's layout, the ``version`` field of every scene and
 #: the ``version`` the schema requires.
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 #: What each confidence level says about a relation, in words.
 CONFIDENCE_MEANINGS = {
@@ -136,7 +143,7 @@ def scene(
     >>> import graph
     >>> payload = scene(graph.load())
     >>> payload["version"], len(payload["nodes"]), len(payload["edges"])
-    (2, 20, 34)
+    (3, 20, 34)
     >>> payload["title"]
     'Battle of Aleppo (2012–2016)'
     >>> russia = next(n for n in payload["nodes"] if n["id"] == "russia")
@@ -152,6 +159,7 @@ def scene(
     steps = [] if story is None else _story_steps(story)
     dated = [p for p in (at_period, *steps) if p is not None]
     edges = _edges(G)
+    groups, colour_by = colour_groups(G)
     payload = {
         "version": SCHEMA_VERSION,
         "title": str(G.graph.get("title") or ""),
@@ -159,9 +167,9 @@ def scene(
         "labelled_up_to": LABELLED_UP_TO,
         "shape_reach": SHAPE_REACH,
         "size": "number of relations" if size_by is None else _size_name(size_by),
-        "nodes": _nodes(G, size_by),
+        "nodes": _nodes(G, size_by, groups),
         "edges": edges,
-        "legend": _legend(G, edges),
+        "legend": _legend(G, edges, groups, colour_by),
         "types": _types(edges),
         "months": _months(edges, dated),
         "at": at_period,
@@ -170,7 +178,108 @@ def scene(
     return payload
 
 
-def _nodes(G: nx.MultiDiGraph, size_by: Mapping | pd.Series | None) -> list[dict]:
+#: Seed of the split into sides and of the communities that colour actors
+#: when the data name no camps.
+GROUPS_SEED = 0
+#: What colours the actors, as the legend says it: ``(by, how)``.
+COLOUR_BY = {
+    "camp": "the camps the data give",
+    "side": (
+        "no camps in the data: the two sides structural balance finds (the split that "
+        "leaves the fewest support ties across and opposition ties inside, by local "
+        "search), each named after its most connected actor"
+    ),
+    "group": (
+        "no camps and no support or opposition in the data: communities (Louvain "
+        "modularity), each named after its most connected actor"
+    ),
+}
+
+
+def colour_groups(G: nx.MultiDiGraph) -> tuple[dict, str]:
+    """The group each actor is coloured by, and what the groups are.
+
+    The data's camps when they name at least two; otherwise the two sides of
+    structural balance's best split found (a seeded local search, as
+    :func:`graph.balance.frustration` starts from), or, without support or
+    opposition ties, communities (Louvain modularity, seeded). A found group
+    is named after its actor with the most ties ("side of Russia"); an actor
+    with no tie keeps its camp. Deterministic.
+
+    Parameters
+    ----------
+    G : networkx.MultiDiGraph
+        An actor graph, as returned by :func:`graph.load`; it is not changed.
+
+    Returns
+    -------
+    (dict, str)
+        The group of every actor (by id), and ``"camp"``, ``"side"`` or
+        ``"group"`` (see :data:`COLOUR_BY`).
+
+    Examples
+    --------
+    >>> import graph
+    >>> groups, by = colour_groups(graph.load())
+    >>> by, groups["russia"]
+    ('camp', 'pro-government')
+    >>> G = graph.load()
+    >>> for actor in G:
+    ...     G.nodes[actor]["camp"] = "unspecified"
+    >>> groups, by = colour_groups(G)
+    >>> by, groups["russia"], groups["free_syrian_army"]
+    ('side', 'side of Assad government', 'side of Free Syrian Army')
+
+    References
+    ----------
+    .. [1] D. Cartwright and F. Harary, "Structural balance: a generalization
+       of Heider's theory", Psychological Review 63(5):277-293, 1956.
+    .. [2] V. D. Blondel, J.-L. Guillaume, R. Lambiotte and E. Lefebvre, "Fast
+       unfolding of communities in large networks", Journal of Statistical
+       Mechanics P10008, 2008.
+    """
+    camps = {node: str(camp) for node, camp in G.nodes(data="camp", default="")}
+    if len(set(camps.values())) >= 2:
+        return camps, "camp"
+    S = signed_graph(G)
+    S.remove_edges_from(nx.selfloop_edges(S))
+    if S.number_of_edges():
+        nodes = sorted((node for node in S if S.degree(node)), key=str)
+        index = {node: i for i, node in enumerate(nodes)}
+        ties = sorted(S.edges(data="sign"), key=lambda e: (index[e[0]], index[e[1]]))
+        u = np.array([index[a] for a, _, _ in ties], dtype=np.int64)
+        v = np.array([index[b] for _, b, _ in ties], dtype=np.int64)
+        s = np.array([sign for _, _, sign in ties], dtype=np.float64)
+        side = heuristic_split(len(nodes), u, v, s, np.ones(len(ties)), GROUPS_SEED)
+        found = [[n for n, x in zip(nodes, side, strict=True) if x == k] for k in (0, 1)]
+        by, degree = "side", dict(S.degree())
+    else:
+        U = nx.Graph(G.to_undirected())
+        U.remove_edges_from(nx.selfloop_edges(U))
+        U.remove_nodes_from([node for node in list(U) if not U.degree(node)])
+        if not U.number_of_edges():
+            return camps, "camp"
+        found = [sorted(c, key=str) for c in nx.community.louvain_communities(U, seed=GROUPS_SEED)]
+        by, degree = "group", dict(U.degree())
+    for members in found:
+        if not members:
+            continue
+        leader = min(members, key=lambda node: (-degree[node], str(node)))
+        name = f"{by} of {G.nodes[leader].get('name', leader)}"
+        camps.update(dict.fromkeys(members, name))
+    return camps, by
+
+
+def _group_colours(groups: Mapping) -> dict[str, str]:
+    """Camp colours (:func:`camp_colours`), but balance's sides in :data:`GROUP_COLOURS`."""
+    names = set(groups.values())
+    sides = [name for name in _most_common(Counter(groups.values())) if name.startswith("side of ")]
+    colours = dict(zip(sides, GROUP_COLOURS, strict=False))
+    rest = camp_colours(name for name in names if name not in colours)
+    return {**rest, **colours}
+
+
+def _nodes(G: nx.MultiDiGraph, size_by: Mapping | pd.Series | None, groups: Mapping) -> list[dict]:
     radii = actor_radii(G, size_by)
     labels = {
         node: "\n".join(label_lines(str(data.get("name", node))))
@@ -179,7 +288,7 @@ def _nodes(G: nx.MultiDiGraph, size_by: Mapping | pd.Series | None) -> list[dict
     measured = actor_boxes(G, size_by, label_size=LABEL_SIZE, labels=labels)
     positions = layout(G, size_by=size_by, labels=labels, boxes=measured)
     boxes = measured.round(2).to_dict("index")
-    colours = camp_colours(str(camp) for _, camp in G.nodes(data="camp", default=""))
+    colours = _group_colours(groups)
     degree = dict(G.degree())
     return [
         {
@@ -188,14 +297,14 @@ def _nodes(G: nx.MultiDiGraph, size_by: Mapping | pd.Series | None) -> list[dict
             "label": labels[node],
             "aliases": [str(alias) for alias in data.get("aliases", [])],
             "kind": str(data.get("kind", "")),
-            "camp": str(data.get("camp", "")),
+            "camp": groups[node],
             "description": str(data.get("description", "")),
             "x": positions[node][0],
             "y": positions[node][1],
             "size": radii[node],
             "box": boxes[node],
             "label_top": round(label_top(radii[node], label_size=LABEL_SIZE), 2),
-            "colour": colours[str(data.get("camp", ""))],
+            "colour": colours[groups[node]],
             "shape": node_shape(str(data.get("kind", ""))),
             "degree": degree[node],
             "active_from": _days(str(data["start"]))[0] if data.get("start") else None,
@@ -284,15 +393,16 @@ def _look(u: object, v: object, data: dict) -> tuple:
     )
 
 
-def _legend(G: nx.MultiDiGraph, edges: list[dict]) -> dict:
-    """Legend entries for what the data holds: camps, kinds, signs, confidence levels."""
-    camps = Counter(str(camp) for _, camp in G.nodes(data="camp", default=""))
+def _legend(G: nx.MultiDiGraph, edges: list[dict], groups: Mapping, colour_by: str) -> dict:
+    """Legend entries for what the data holds: camps (or groups found), kinds, signs, confidence."""
+    camps = Counter(groups.values())
     kinds = Counter(str(kind) for _, kind in G.nodes(data="kind", default=""))
     signs = Counter(edge["sign"] for edge in edges)
     levels = Counter(edge["confidence"] for edge in edges)
-    colours = camp_colours(camps)
+    colours = _group_colours(groups)
     rank = {level: number for number, level in enumerate(CONFIDENCE_LEVELS)}
     return {
+        "colour_by": {"by": colour_by, "how": COLOUR_BY[colour_by]},
         "camps": [
             {"camp": camp, "colour": colours[camp], "actors": camps[camp]}
             for camp in _most_common(camps)

@@ -87,6 +87,10 @@ PALETTE = (
 #: together differ by at least 9.5 in CIE L* (16 in Rec. 601 luma, what
 #: printers' grayscale roughly keeps): the two sides of a civil war get orange
 #: (L* 71) and blue (46), jihadists black, civilians yellow.
+#: Colours of the groups found in the data (balance's sides), largest first:
+#: Okabe-Ito blue and orange, told apart by colour-blind readers and, dark
+#: against light, in grayscale; the explorer's Balance mode uses the same.
+GROUP_COLOURS = ("#0072B2", "#E69F00", "#009E73", "#CC79A7")
 CAMP_COLOURS = {
     "pro-government": "#E69F00",
     "opposition": "#0072B2",

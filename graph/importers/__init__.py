@@ -19,7 +19,9 @@ __getattr__, __dir__, __all__ = lazy_loader.attach(
     __name__,
     submodules=[
         "acled",
-        "actors",
+        "actor_list",
+        "atop",
+        "cow_wars",
         "duckdb_engine",
         "edgelist",
         "engine",

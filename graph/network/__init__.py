@@ -17,6 +17,7 @@ __getattr__, __dir__, __all__ = lazy_loader.attach(
             "relations",
             "signed_graph",
             "snapshot",
+            "span_days",
             "validate",
         ],
     },

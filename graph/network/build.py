@@ -36,6 +36,7 @@ __all__ = [
     "relations",
     "signed_graph",
     "snapshot",
+    "span_days",
     "validate",
 ]
 
@@ -368,14 +369,20 @@ def between(
 
 
 def _overlaps(data: dict, first: dt.date, last: dt.date) -> bool:
-    start, end = _span(data.get("start"), data.get("end"))
+    start, end = span_days(data.get("start"), data.get("end"))
     return start <= last and end >= first
 
 
 # Cached: a timeline cuts the same relations' dates into every period.
 @functools.lru_cache(maxsize=2**16)
-def _span(start: str | None, end: str | None) -> tuple[dt.date, dt.date]:
-    """First and last day of a span; an open end is the extreme date."""
+def span_days(start: str | None, end: str | None) -> tuple[dt.date, dt.date]:
+    """First and last day of a relation's or actor's span; an open end is the extreme date.
+
+    Examples
+    --------
+    >>> span_days("2015-09", None)
+    (datetime.date(2015, 9, 1), datetime.date(9999, 12, 31))
+    """
     return (
         parse_period(start)[0] if start else dt.date.min,
         parse_period(end)[1] if end else dt.date.max,

@@ -25,6 +25,7 @@ from graph.analysis.balance_states import balance_view
 from graph.analysis.predict import balance_predictions
 from graph.analysis.quiz import COLUMNS, LETTERS, LEVELS, QuizError, glossary, quiz_questions
 from graph.drawing.picture import scene
+from graph.drawing.style import GROUP_COLOURS
 from graph.network.build import signed_graph
 
 __all__ = [
@@ -40,9 +41,6 @@ __all__ = [
 
 #: Version of :func:`quiz_payload`'s layout; a page reads only what it declares.
 QUIZ_VERSION = 1
-#: Colours of the balance view's groups, largest first (Okabe-Ito blue and
-#: orange: told apart by colour-blind readers and, dark against light, in grayscale).
-GROUP_COLOURS = ("#0072B2", "#E69F00", "#009E73", "#CC79A7")
 #: Colour of actors in no group (no support or opposition tie at that date).
 UNPLACED_COLOUR = "#FFFFFF"
 #: The page's screen widths in CSS pixels, read by its script from the payload
@@ -52,68 +50,62 @@ UNPLACED_COLOUR = "#FFFFFF"
 SCREENS = {"narrow_px": 1100, "phone_px": 600}
 #: Questions in the explorer's quiz.
 QUIZ_QUESTIONS = 10
-#: The most signed ties for which the page precomputes its balance view and
-#: quiz: above it, proving the frustration index for every month and what-if
-#: would take minutes per build, so the page leaves those modes out and says
-#: which command computes them.
+#: The most signed ties for which the page precomputes balance, for the whole
+#: data (with its what-ifs and predictions) and for each month: above it,
+#: proving the frustration index would take minutes per build, so the page
+#: leaves those out and says which command computes them.
 VIEWS_MAX_TIES = 1_000
 
 
 def _views(G: nx.MultiDiGraph) -> dict:
-    """What the explorer's balance, quiz, glossary and comparison modes show."""
+    """What the explorer's balance, quiz, glossary and comparison modes show.
+
+    Balance for the whole data (with its what-ifs and predictions) only up to
+    :data:`VIEWS_MAX_TIES` signed ties, and for every month whose active
+    signed ties are within it, so a long dataset with few ties at a time
+    (two centuries of wars and alliances) has its Balance mode month by
+    month. The quiz draws from a sample of triads at any size
+    (:func:`graph.quiz_questions`).
+    """
     S = signed_graph(G)
-    if S.number_of_edges() > VIEWS_MAX_TIES:
-        reason = (
-            f"These data have {S.number_of_edges():,} signed ties; the page computes balance "
-            f"and the quiz for at most {VIEWS_MAX_TIES:,}. Use `alliance-graph balance` and "
-            "`alliance-graph quiz` on them, or build the page for a period (--at) or a "
-            "smaller dataset."
-        )
-        return {"quiz": None, "quiz_unavailable": reason, "glossary": _glossary()}
-    view = balance_view(G)
-    whole = _balance_state(view["all"], None)
-    predictions = balance_predictions(S)
+    whole_fits = S.number_of_edges() <= VIEWS_MAX_TIES
+    view = balance_view(G, max_ties=VIEWS_MAX_TIES)
+    whole = None if view["all"] is None else _balance_state(view["all"], None)
     try:
         quiz, unavailable = quiz_payload(quiz_questions(G, n=QUIZ_QUESTIONS)), None
     except QuizError as error:
         quiz, unavailable = None, str(error)
-    return {
-        "balance": {
-            "all": whole,
-            "months": [
-                {
-                    "month": m["month"],
-                    "changed_sides": m["changed_sides"],
-                    **_balance_state(m, whole),
-                }
-                for m in view["months"]
-            ],
-            "without": [
-                {
-                    "actor": w["actor"],
-                    "changed_sides": w["changed_sides"],
-                    **_balance_state(w, whole),
-                }
-                for w in view["without"]
-            ],
-            "predictions": [
-                {
-                    "actor": actor,
-                    "other": other,
-                    "prediction": int(row["prediction"]),
-                    "triads": int(row["triads"]),
-                    "agreeing": float(row["agreeing"]),
-                    "supporting": list(row["supporting"]),
-                    "opposing": list(row["opposing"]),
-                }
-                for (actor, other), row in predictions.iterrows()
-            ],
-            "unplaced_colour": UNPLACED_COLOUR,
-        },
-        "quiz": quiz,
-        "quiz_unavailable": unavailable,
-        "glossary": _glossary(),
+    views: dict = {"quiz": quiz, "quiz_unavailable": unavailable, "glossary": _glossary()}
+    if whole is None and not view["months"]:
+        return views
+    predictions = balance_predictions(S) if whole_fits else pd.DataFrame()
+    views["balance"] = {
+        "all": whole,
+        "max_ties": VIEWS_MAX_TIES,
+        "months": [
+            {"month": m["month"], "changed_sides": m["changed_sides"], **_balance_state(m, whole)}
+            for m in view["months"]
+        ],
+        "months_over": view["months_over"],
+        "without": [
+            {"actor": w["actor"], "changed_sides": w["changed_sides"], **_balance_state(w, whole)}
+            for w in view["without"]
+        ],
+        "predictions": [
+            {
+                "actor": actor,
+                "other": other,
+                "prediction": int(row["prediction"]),
+                "triads": int(row["triads"]),
+                "agreeing": float(row["agreeing"]),
+                "supporting": list(row["supporting"]),
+                "opposing": list(row["opposing"]),
+            }
+            for (actor, other), row in predictions.iterrows()
+        ],
+        "unplaced_colour": UNPLACED_COLOUR,
     }
+    return views
 
 
 def _glossary() -> list[dict]:

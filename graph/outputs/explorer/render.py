@@ -17,7 +17,9 @@ autoescaped.
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
+import gzip
 import json
 from collections.abc import Mapping
 from importlib import resources
@@ -32,23 +34,48 @@ from graph.core.files import atomic_write
 from graph.outputs.explorer.payload import page_payload
 from graph.outputs.explorer.vendor import vis_network
 
-__all__ = ["PRESETS", "SCRIPTS", "app_script", "render_html", "write_html"]
+__all__ = [
+    "OPENS_UP_TO",
+    "PACKED_FROM",
+    "PRESETS",
+    "SCRIPTS",
+    "app_script",
+    "page_warning",
+    "render_html",
+    "write_html",
+]
+
+#: Bytes of scene JSON from which the page carries it gzip-compressed and
+#: base64-encoded, unpacked by the browser's DecompressionStream: a large
+#: network's scene shrinks 5 to 10 times, while a small page (the bundled
+#: Aleppo data, about 0.4 MB) stays plain JSON, readable in the file.
+PACKED_FROM = 1_000_000
+
+#: The most relations whose page reached a still picture within issue 21's
+#: targets in headless Chromium on the 2-core benchmark machine
+#: (benchmarks/bench_scale.py, see benchmarks/README.md): above it the first
+#: picture took 10 to 20 s and each later one seconds, so :func:`page_warning`
+#: warns.
+OPENS_UP_TO = 100_000
 
 #: Page presets: ``default`` for a screen, ``classroom`` for a projector
 #: (large labels, high contrast, panels collapsed at first).
 PRESETS = ("default", "classroom")
 
 #: The page's script, files of ``graph/outputs/explorer/assets/`` joined in this
-#: order: DOM helpers, the state, the network view (its geometry, the room
-#: for larger names, line drawing, the pointer's card, printing, then the
+#: order: DOM helpers, reading the embedded scene (compressed or not), the
+#: state, names by importance at scale, the network view (its geometry, the
+#: room for larger names, line drawing, the pointer's card, printing, then the
 #: view that uses them), the panels (legend, filters, search, actor), time
 #: (slider and story), the table, the modes (modes.js that holds them, then
-#: glossary, balance, two dates compared as graph.diff, quiz), and the start
-#: that wires them. They are classic scripts sharing one scope, wrapped in a
-#: function in the page.
+#: groups, glossary, balance, two dates compared as graph.diff, quiz), and the
+#: start that wires them. They are classic scripts sharing one scope, wrapped
+#: in a function in the page.
 SCRIPTS = (
     "dom.js",
+    "decode.js",
     "state.js",
+    "names.js",
     "geometry.js",
     "room.js",
     "lines.js",
@@ -59,6 +86,7 @@ SCRIPTS = (
     "timeline.js",
     "table.js",
     "modes.js",
+    "groups.js",
     "glossary.js",
     "balance.js",
     "diff.js",
@@ -94,6 +122,28 @@ def _json_for_script(data: object) -> str:
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
+def page_warning(G: nx.MultiDiGraph) -> str | None:
+    """Why the explorer page of ``G`` may not open in a browser, and what to do; None if it will.
+
+    Examples
+    --------
+    >>> import graph
+    >>> page_warning(graph.load()) is None
+    True
+    """
+    relations = G.number_of_edges()
+    if relations <= OPENS_UP_TO:
+        return None
+    return (
+        f"warning: the page will hold {relations:,} relations; pages of more than "
+        f"{OPENS_UP_TO:,} took 10 to 20 s to open in a browser on a 2-core laptop, then "
+        "seconds for each picture (benchmarks/README.md). "
+        "Keep fewer relations (a period: `alliance-graph import --from/--to`, or a "
+        "part of the data), or open the network in Gephi "
+        "(`alliance-graph export --format gexf`)."
+    )
+
+
 def render_html(
     G: nx.MultiDiGraph,
     *,
@@ -125,6 +175,7 @@ def render_html(
     )
     assets = resources.files(__package__) / "assets"
     vis = vis_network()
+    data, encoding = _packed(_json_for_script(payload))
     return environment.get_template("explorer.html").render(
         title=title or G.graph.get("title") or "Actor network",
         preset=preset,
@@ -138,8 +189,30 @@ def render_html(
             )
         ),
         app_js=Markup(app_script()),
-        data=Markup(_json_for_script(payload)),
+        data=Markup(data),
+        encoding=encoding,
     )
+
+
+def _packed(text: str) -> tuple[str, str]:
+    """The scene's JSON as the page carries it, and its ``data-encoding`` ("" for plain).
+
+    Compressed with gzip at a fixed level and a zero timestamp, so the same
+    scene gives the same bytes.
+
+    Examples
+    --------
+    >>> _packed('{"a":1}')
+    ('{"a":1}', '')
+    >>> data, encoding = _packed("[" + ",".join(["1"] * PACKED_FROM) + "]")
+    >>> encoding, len(data) < PACKED_FROM / 100
+    ('gzip base64', True)
+    """
+    raw = text.encode("utf-8")
+    if len(raw) < PACKED_FROM:
+        return text, ""
+    packed = gzip.compress(raw, compresslevel=9, mtime=0)
+    return base64.b64encode(packed).decode("ascii"), "gzip base64"
 
 
 def write_html(

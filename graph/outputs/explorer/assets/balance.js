@@ -19,8 +19,11 @@ function balanceView(kit) {
   const data = app.model.data;
   const balance = data.balance || null;
   const panel = kit.panel("balance-panel", "Balance: two sides");
-  const toggle = balance && balance.all.groups.length ? kit.toggle("balance", "Balance") : null;
+  // Balance is there for the whole data, or for the months within its limit of ties.
+  const toggle = balance && (balance.all ? balance.all.groups.length : balance.months.length)
+    ? kit.toggle("balance", "Balance") : null;
   const months = balance ? balance.months : [];
+  const monthsOver = new Set(balance ? balance.months_over : []);
   const monthIndex = new Map(months.map((month, index) => [month.month, index]));
   const labels = new Map(data.months.map((period) => [period.date, period.label]));
   const without = new Map((balance ? balance.without : []).map((entry) => [entry.actor, entry]));
@@ -34,10 +37,18 @@ function balanceView(kit) {
 
   /**
    * The balance shown: the what-if, the slider's month, or every relation.
-   * @returns {{balance: BalanceState, where: string, changed: string[] | null, since: string, removed: string}}
+   * The balance is null where the page has none: too many ties at that date.
+   * @returns {{balance: BalanceState | null, where: string, changed: string[] | null, since: string, removed: string}}
    */
   function shownBalance() {
     const all = /** @type {Balance} */ (balance).all;
+    const tooMany = (/** @type {string} */ where) => ({
+      balance: null,
+      where: where + ": more than " + (/** @type {Balance} */ (balance)).max_ties.toLocaleString("en") +
+        " support and opposition ties, too many to compute balance in the page. Pick a month with the slider, " +
+        "or run `alliance-graph balance` (with --at for a date)",
+      changed: null, since: "", removed: "",
+    });
     const removed = without.get(state.views.without);
     if (removed) {
       return {
@@ -49,11 +60,15 @@ function balanceView(kit) {
       };
     }
     const period = state.period;
-    if (period === null) return { balance: all, where: "All dates", changed: null, since: "", removed: "" };
+    if (period === null) {
+      return all ? { balance: all, where: "All dates", changed: null, since: "", removed: "" } : tooMany("All dates");
+    }
     const key = period.first.slice(0, 7);
     const index = monthIndex.get(key);
+    if (monthsOver.has(key)) return tooMany(monthLabel(key));
     if (index === undefined) {
-      return { balance: all, where: "All dates (no relation dated in " + period.label + ")", changed: null, since: "", removed: "" };
+      return all ? { balance: all, where: "All dates (no relation dated in " + period.label + ")", changed: null, since: "", removed: "" }
+        : tooMany("All dates (no relation dated in " + period.label + ")");
     }
     const month = months[index];
     const whole = period.last.slice(0, 7) === key ? "" : " (the first month of " + period.label + ")";
@@ -100,15 +115,22 @@ function balanceView(kit) {
     content.replaceChildren();
     if (!balance) return;
     const view = shownBalance();
+    const split = view.balance;
+    if (!split) {
+      const where = element("p", view.where + ".", "where");
+      where.id = "balance-where";
+      content.appendChild(where);
+      return;
+    }
     const where = element("p", view.where + ". Colours: the sides below, not the legend's camps.", "where");
     where.id = "balance-where";
-    const l = element("p", lText(view.balance));
+    const l = element("p", lText(split));
     l.id = "balance-l";
-    l.dataset.l = String(view.balance.L);
-    l.dataset.proven = String(view.balance.proven);
+    l.dataset.l = String(split.L);
+    l.dataset.proven = String(split.proven);
     const groups = element("ul", null, "groups");
     groups.id = "balance-groups";
-    view.balance.groups.forEach((group) => {
+    split.groups.forEach((group) => {
       const item = element("li");
       item.dataset.group = group.id;
       item.dataset.members = group.members.join(" ");
@@ -120,8 +142,8 @@ function balanceView(kit) {
     });
     // The sides first: on a phone they are what the first screen shows.
     content.append(groups, l, where);
-    if (view.balance.unplaced.length) {
-      const none = element("p", "In no side (no support or opposition tie here): " + names(view.balance.unplaced));
+    if (split.unplaced.length) {
+      const none = element("p", "In no side (no support or opposition tie here): " + names(split.unplaced));
       none.id = "balance-unplaced";
       content.appendChild(none);
     }
@@ -149,13 +171,13 @@ function balanceView(kit) {
     heading.append("Ties that break the split (", kit.term("frustration"), ", highlighted)");
     const ties = element("ul");
     ties.id = "balance-frustrated";
-    view.balance.frustrated.forEach((tie) => {
+    split.frustrated.forEach((tie) => {
       const item = element("li", kit.name(tie.from) + " – " + kit.name(tie.to) + ": " +
         (tie.sign > 0 ? "support across the sides" : "opposition inside a side"));
       item.dataset.pair = pairKey(tie.from, tie.to);
       ties.appendChild(item);
     });
-    if (!view.balance.frustrated.length) ties.appendChild(element("li", "None."));
+    if (!split.frustrated.length) ties.appendChild(element("li", "None."));
     content.append(heading, ties);
     content.appendChild(predictions(balance.predictions));
     whatIfButton();
@@ -196,10 +218,11 @@ function balanceView(kit) {
     draw: draw,
     colours: () => {
       if (!balance) return null;
-      const view = shownBalance();
+      const shown = shownBalance().balance;
+      if (!shown) return null;
       /** @type {Map<string, string>} */
       const colours = new Map(data.nodes.map((actor) => [actor.id, balance.unplaced_colour]));
-      view.balance.groups.forEach((group) => group.members.forEach((id) => colours.set(id, group.colour)));
+      shown.groups.forEach((group) => group.members.forEach((id) => colours.set(id, group.colour)));
       return colours;
     },
     hide: (shown) => shown,
@@ -207,12 +230,14 @@ function balanceView(kit) {
     overlay: (context, drawing) => {
       if (!balance) return;
       const view = shownBalance();
+      const shown = view.balance;
+      if (!shown) return;
       // Who changed sides: a dashed ring in their new side's colour.
       const scale = drawing.getScale();
       const positions = drawing.getPositions(view.changed || []);
       (view.changed || []).forEach((id) => {
         const actor = app.model.actors.get(id);
-        const group = view.balance.groups.find((g) => g.members.includes(id));
+        const group = shown.groups.find((g) => g.members.includes(id));
         const p = positions[id];
         if (!actor || !p) return;
         context.save();
@@ -224,7 +249,7 @@ function balanceView(kit) {
         context.stroke();
         context.restore();
       });
-      const frustrated = new Set(view.balance.frustrated.map((tie) => pairKey(tie.from, tie.to)));
+      const frustrated = new Set(shown.frustrated.map((tie) => pairKey(tie.from, tie.to)));
       shownNow.forEach((id) => {
         const relation = /** @type {SceneEdge} */ (app.model.relations.get(id));
         if (relation.sign !== 0 && frustrated.has(pairKey(relation.from, relation.to))) {

@@ -33,8 +33,8 @@ function today() {
   return new Date().toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric" });
 }
 
-function startExplorer() {
-  const data = /** @type {Scene} */ (JSON.parse(byId("graph-data").textContent || "null"));
+/** @param {Scene} data */
+function startExplorer(data) {
   const classroom = document.body.classList.contains("preset-classroom");
   // On a projector or a small screen the network gets the whole width; picking
   // an actor or the "Show panels" button opens them.
@@ -234,6 +234,7 @@ function startExplorer() {
   byId("skip").addEventListener("click", () => byId(state.table ? "table-view" : "network-view").focus());
   // A link opened, or its fragment edited: show that view.
   fromFragment(app.model, state, location.hash);
+  if (!location.hash.replace(/^#/, "")) state.views.mode = modes.opening();
   window.addEventListener("hashchange", () => {
     fromFragment(app.model, state, location.hash);
     update();
@@ -286,4 +287,8 @@ function startExplorer() {
   };
 }
 
-startExplorer();
+// A large network's scene comes compressed (decode.js): the start waits for it.
+embeddedText(byId("graph-data")).then(
+  (text) => startExplorer(/** @type {Scene} */ (JSON.parse(text || "null"))),
+  showStartError
+);

@@ -106,7 +106,7 @@ function modesView(app, network) {
   };
   const glossary = glossaryView(kit);
   /** @type {Mode[]} */
-  const modes = [balanceView(kit), diffView(kit), quizView(kit)];
+  const modes = [groupsView(kit), balanceView(kit), diffView(kit), quizView(kit)];
 
   function current() {
     return modes.find((mode) => mode.name === state.views.mode && mode.toggle !== null) || null;
@@ -167,6 +167,8 @@ function modesView(app, network) {
         if (mode) mode.overlay(context, network);
       });
     },
+    /** The mode a page opened without a link starts in: above the actors a picture can name, the groups. */
+    opening: () => (data.nodes.length > data.labelled_up_to && modes[0].toggle !== null ? modes[0].name : ""),
     /** For tests: the mode on and the colours it gave the actors. */
     inspect: () => ({
       mode: current() === null ? "" : state.views.mode,

@@ -132,6 +132,19 @@ function networkView(app) {
   let autoLabels = 1; // how much larger than the layout's labels the preset needs them at this zoom
   /** @type {Box} */
   let view = { left: -Infinity, right: Infinity, top: -Infinity, bottom: Infinity }; // in canvas units
+  // At scale, names (at the preset's size on screen, whatever the zoom) and
+  // line widths are chosen for the part on screen, again once a zoom or pan
+  // stops: sized for the whole network, a zoomed-in view drew names and
+  // dashes dozens of times too large, seconds a frame.
+  function restyle() {
+    if (network === null) return;
+    const scale = network.getScale();
+    const wanted = parseFloat(getComputedStyle(container).getPropertyValue("--label-px")) || 0;
+    autoLabels = Math.max(1, wanted / (data.label_size * scale));
+    if (Math.abs(Math.log(scale / linesScale)) > 0.1) styleLines(scale);
+    draw(shownNow, litNow);
+  }
+  const rename = whenStill(restyle);
 
   // ---------------------------------------------------------------- labels
   //
@@ -235,14 +248,14 @@ function networkView(app) {
     /** @type {Map<string, number>} */
     const chosen = new Map();
     if (!app.state.labels) return chosen;
-    if (k <= 1 || large) {
+    if (k <= 1 && !large) {
       // The layout keeps these names apart: all of them, but those a zoomed view would cut.
       const part = seenPart();
       const zoomed = part.left > view.left || part.right < view.right || part.top > view.top || part.bottom < view.bottom;
       visible.forEach((a) => {
         const box = labelPlaces(a, at(a), k, data)[0].box;
         const whole = box.left >= part.left && box.right <= part.right && box.top >= part.top && box.bottom <= part.bottom;
-        if (!zoomed || large || whole) chosen.set(a.id, 0);
+        if (!zoomed || whole) chosen.set(a.id, 0);
       });
       return chosen;
     }
@@ -250,8 +263,12 @@ function networkView(app) {
     const lit = litNow ? litNow.actors : new Set();
     /** @param {SceneNode} a */
     const rank = (a) => 2 * Number(firstNow.has(a.id)) + Number(lit.has(a.id));
-    const order = visible.sort((a, b) => rank(b) - rank(a) || b.degree - a.degree || compareText(a.id, b.id));
-    return chooseLabels(order, at, k, seenPart(), button === null ? [] : [button], data);
+    // At scale, the most central actors in the part on screen (names.js); a
+    // name may cover a less central actor's small disc (its white halo keeps
+    // it legible), else the densest, most central part goes unnamed.
+    const tried = large ? centralInView(visible, at, seenPart(), new Set([...firstNow, ...lit]), NAMES_CONSIDERED) : visible;
+    const order = tried.sort((a, b) => rank(b) - rank(a) || b.degree - a.degree || compareText(a.id, b.id));
+    return chooseLabels(order, at, k, seenPart(), button === null ? [] : [button], data, !large);
   }
 
   /**
@@ -455,7 +472,8 @@ function networkView(app) {
       scale: Math.max(whole, Math.min(neighbourhood, Math.max(whole, 1))),
       animation: false,
     });
-    draw(shownNow, litNow);
+    if (large) restyle();
+    else draw(shownNow, litNow);
   }
 
   // Draw the network once the page around it is built, so that the first
@@ -504,7 +522,8 @@ function networkView(app) {
     drawing.on("zoom", () => {
       pointer.hideCard();
       focusedOn = null;
-      relabelSoon();
+      if (large) rename();
+      else relabelSoon();
     });
     drawing.on("click", pointer.clicked);
     drawing.on("afterDrawing", pointer.drawHighlight);
@@ -513,6 +532,7 @@ function networkView(app) {
         drawLines(context, model, { ids: linesNow, dims: dims, at: drawing.body.nodes, scale: linesScale, edgeScale: edgeScale })
       );
     }
+    if (large) drawing.on("dragEnd", rename);
     // Positions the reader sets by dragging stay put (see fitting).
     drawing.on("dragEnd", (event) => {
       if (!event.nodes.length) {

@@ -151,9 +151,17 @@ function panelsView(app) {
   function buildLegend() {
     const legend = byId("legend");
     const entries = data.legend;
-    legend.appendChild(
-      legendGroup("Colour: camp", entries.camps.map((c) => legendEntry(swatch(c.colour), c.camp, c.actors)))
+    // Without camps in the data, the groups found in it (scene.colour_groups), and how.
+    const colours = legendGroup(
+      "Colour: " + entries.colour_by.by,
+      entries.camps.map((c) => legendEntry(swatch(c.colour), c.camp, c.actors))
     );
+    if (entries.colour_by.by !== "camp") {
+      const how = element("p", entries.colour_by.how[0].toUpperCase() + entries.colour_by.how.slice(1) + ".", "note");
+      how.id = "colour-by";
+      colours.appendChild(how);
+    }
+    legend.appendChild(colours);
     legend.appendChild(
       legendGroup(
         "Shape: kind",
@@ -258,7 +266,7 @@ function panelsView(app) {
     );
     groups.appendChild(
       filterGroup(
-        "Camp",
+        legend.colour_by.by[0].toUpperCase() + legend.colour_by.by.slice(1),
         "camp",
         legend.camps.map((c) => ({ value: c.camp, text: c.camp, count: c.actors, icon: swatch(c.colour) }))
       )
@@ -391,6 +399,10 @@ function panelsView(app) {
   /** @param {string} id */
   function pick(id) {
     closeResults();
+    // A search finds any actor and shows it: one in a camp or group switched
+    // off (a group opened in the group view) brings every camp back.
+    const actor = model.actors.get(id);
+    if (actor && app.state.off.camp.has(actor.camp)) app.state.off.camp = new Set();
     app.select(id, { centre: true, focusPanel: true });
   }
 

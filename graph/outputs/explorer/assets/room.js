@@ -212,10 +212,11 @@ function bestRoom(actors, start, how, measure, first, names) {
  * @param {Box} view
  * @param {Box[]} obstacles boxes no label may cover (the "Whole network" button)
  * @param {Measure} measure
+ * @param {boolean} [besideShapes] labels cover no other actor's shape (at scale, names.js: they may)
  * @returns {Map<string, number>}
  */
-function chooseLabels(order, at, k, view, obstacles, measure) {
-  const shapes = order.map((a) => ({ id: a.id, box: shapeBox(a, at(a), measure) }));
+function chooseLabels(order, at, k, view, obstacles, measure, besideShapes = true) {
+  const shapes = besideShapes ? order.map((a) => ({ id: a.id, box: shapeBox(a, at(a), measure) })) : [];
   /** @type {Map<string, number>} */
   const chosen = new Map();
   /** @type {Box[]} */

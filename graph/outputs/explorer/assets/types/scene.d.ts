@@ -1,10 +1,10 @@
 // The scene the explorer reads, generated from graph/drawing/schema/scene.schema.json
 // by `python tests/test_scene_schema.py`: do not edit; change the schema.
 
-/** What every picture of an actor graph draws, where and how: the payload graph.scene.scene() builds, which the HTML explorer reads from its <script id="graph-data"> element and the print figure and GEXF export draw from. Lengths (positions, radii, boxes) are in the units of label_size, the labels' font size, with y pointing down. Text from the dataset is plain text, never markup. Version 2 (version 1 had no balance, quiz, quiz_unavailable or glossary). */
+/** What every picture of an actor graph draws, where and how: the payload graph.scene.scene() builds, which the HTML explorer reads from its <script id="graph-data"> element and the print figure and GEXF export draw from. Lengths (positions, radii, boxes) are in the units of label_size, the labels' font size, with y pointing down. Text from the dataset is plain text, never markup. Version 3 (version 2 had balance for the whole data and every month or none at all; version 1 had no balance, quiz, quiz_unavailable or glossary). */
 interface Scene {
   /** Version of this payload's layout; it changes when a field changes meaning or goes away. */
-  readonly version: 2;
+  readonly version: 3;
   /** The dataset's title (G.graph['title'], which graph.load takes from datapackage.json); empty when the graph has none. The explorer's printed source line names it. */
   readonly title: string;
   /** Font size of the actors' labels, in the units of positions, radii and boxes: a picture scales them all together, so labels the layout keeps apart stay apart at any zoom. */
@@ -151,7 +151,9 @@ interface SceneEdge {
 
 /** Legend entries for what the data holds; the filters offer the same values. */
 interface Legend {
-  /** Camps by decreasing number of actors, then by name. */
+  /** What colours the actors (version 3): the data's camps, or, when the data name fewer than two, groups found in the data (graph.drawing.scene.colour_groups); camps then holds those groups and every node's camp is its group's name. */
+  readonly colour_by: ColourBy;
+  /** Camps (or the groups found, see colour_by) by decreasing number of actors, then by name. */
   readonly camps: LegendCamp[];
   /** Kinds of actor by decreasing number of actors, then by name. */
   readonly kinds: LegendKind[];
@@ -159,6 +161,14 @@ interface Legend {
   readonly signs: LegendSign[];
   /** Confidence levels present, from the surest (confirmed, reported, claimed, alleged, then others by name): the order the table sorts them in. */
   readonly confidence: LegendConfidence[];
+}
+
+/** What colours the actors (version 3): the data's camps, or, when the data name fewer than two, groups found in the data (graph.drawing.scene.colour_groups); camps then holds those groups and every node's camp is its group's name. */
+interface ColourBy {
+  /** camp: the data's camps; side: the two sides of structural balance; group: communities, for data without signs. */
+  readonly by: "camp" | "side" | "group";
+  /** How the groups were found, in words, for the legend. */
+  readonly how: string;
 }
 
 interface LegendCamp {
@@ -251,11 +261,15 @@ interface StoryStep {
   readonly actors: string[];
 }
 
-/** Structural balance, precomputed for the explorer's balance view: the whole data's, every month's, the what-ifs and the predictions for open pairs. */
+/** Structural balance, precomputed for the explorer's balance view: the whole data's, every month's, the what-ifs and the predictions for open pairs, wherever the signed graph has at most max_ties ties: the whole data's (all, without, predictions) when the whole data do, each month's when that month's active ties do (version 3; before, all or nothing). */
 interface Balance {
-  /** Balance of every relation, whatever its dates. */
-  readonly all: BalanceState;
-  /** Balance month by month, one entry per month of the scene's months that the relations' dates cover, in order. */
+  /** Balance of every relation, whatever its dates; null when the whole data have more than max_ties signed ties (without and predictions are then empty). */
+  readonly all: BalanceState | null;
+  /** The most signed ties for which balance is computed, for the whole data or for one month. */
+  readonly max_ties: number;
+  /** The months (YYYY-MM) the relations' dates cover whose active signed ties are more than max_ties, in order: no balance for them. */
+  readonly months_over: string[];
+  /** Balance month by month, one entry per month of the scene's months that the relations' dates cover and whose active signed ties are at most max_ties, in order. */
   readonly months: BalanceMonth[];
   /** What-if for the most central actors (most signed ties, top 10): balance without each. */
   readonly without: BalanceWithout[];

@@ -1,0 +1,217 @@
+"""Networks of real size (issue 21): build, page size, and a reader's first seconds.
+
+Run from the repository root (several minutes; the large pages are slow)::
+
+    python benchmarks/bench_scale.py                      # every size
+    python benchmarks/bench_scale.py --sizes trust,dated --cap 60 --keep /tmp/scale
+
+For each dataset, written by :mod:`synthetic` into a folder:
+
+- ``aleppo``: the bundled 20-actor data;
+- ``dated``: 200 states, 5,000 relations over two centuries, 10 to 200
+  active a year (:func:`synthetic.write_dated_dataset`), no camps;
+- ``trust``: :func:`graph.datasets.trust_like` at 5,881 actors / 35,592
+  ties, no camps;
+- ``election``: :func:`synthetic.voting_like` at 7,115 / 100,693, no camps;
+- ``200k``: :func:`synthetic.write_synthetic` at 5,881 / 200,000;
+
+it times ``alliance-graph build`` and ``alliance-graph quiz`` in a fresh
+process (``/usr/bin/time``: wall and CPU seconds, peak memory), the page's
+size, how many months of the page have a Balance view, and in headless
+Chromium at 1366 x 768: seconds to a still picture (``settle.js``), a search
+(name typed, Enter) until the actor panel shows it, and a slider step,
+each until two animation frames later. Past ``--cap`` seconds a page counts
+as never opened. Targets are those of issue 21; nothing is asserted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import base64
+import gzip
+import json
+import os
+import re
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from playwright.sync_api import Browser, sync_playwright
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from synthetic import (  # benchmarks/, the script's own folder
+    voting_like,
+    write_dated_dataset,
+    write_signed_dataset,
+    write_synthetic,
+)
+
+from graph.datasets import trust_like
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-background-networking", "--disable-gpu"]
+SETTLE_SCRIPT = Path(__file__).with_name("settle.js")
+COMMAND = str(Path(sys.executable).parent / "alliance-graph")
+SIZES = ("aleppo", "dated", "trust", "election", "200k")
+
+#: A search typed and chosen with Enter, until the actor panel names the actor.
+SEARCH = """async (name) => {
+  const input = document.querySelector("#search");
+  const start = performance.now();
+  input.value = name;
+  input.dispatchEvent(new Event("input"));
+  input.dispatchEvent(new KeyboardEvent("keydown", { key: "Enter", bubbles: true }));
+  while (document.querySelector("#panel").hidden ||
+         document.querySelector("#panel-name").textContent !== name) {
+    await new Promise((done) => setTimeout(done, 5));
+    if (performance.now() - start > 30000) return -1;
+  }
+  await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+  return performance.now() - start;
+}"""
+#: One step of the time slider (from the first month), until drawn.
+SLIDER_STEP = """async () => {
+  const all = document.querySelector("#all-dates");
+  if (all.checked) all.click();
+  await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+  const slider = document.querySelector("#slider");
+  const start = performance.now();
+  slider.value = String(Math.min(Number(slider.value) + 1, Number(slider.max)));
+  slider.dispatchEvent(new Event("input"));
+  await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+  return performance.now() - start;
+}"""
+
+
+def dataset(name: str, folder: Path) -> tuple[Path | None, str]:
+    """The data folder for ``name`` (None: the bundled data) and a name to search for."""
+    target = folder / f"data-{name}"
+    if name == "aleppo":
+        return None, "Free Syrian Army"
+    if name == "dated":
+        return write_dated_dataset(target, 5000), "State 7"
+    if name == "trust":
+        return write_signed_dataset(target, trust_like(5881, 35592), camps=False), "Actor 17"
+    if name == "election":
+        return write_signed_dataset(target, voting_like(7115, 100693), camps=False), "Actor 17"
+    if name == "200k":
+        return write_synthetic(target, 5881, 200_000), "Actor 17"
+    raise ValueError(f"unknown size {name!r}: use {', '.join(SIZES)}")
+
+
+def timed(arguments: list[str], timeout: float) -> dict:
+    """Wall, CPU seconds and peak memory (MB) of one command, or its failure."""
+    with tempfile.NamedTemporaryFile("r", suffix=".time") as out:
+        command = ["/usr/bin/time", "-o", out.name, "-f", "%e %U %S %M", COMMAND, *arguments]
+        try:
+            run = subprocess.run(command, capture_output=True, text=True, timeout=timeout)
+        except subprocess.TimeoutExpired:
+            return {"failed": f">{timeout:.0f} s"}
+        if run.returncode:
+            return {"failed": run.stderr.strip().splitlines()[-1][:120]}
+        wall, user, system, peak = out.read().split()[-4:]
+    return {
+        "wall": float(wall),
+        "cpu": float(user) + float(system),
+        "mb": int(peak) / 1024,
+        "stderr": run.stderr.strip(),
+    }
+
+
+def page_data(page: Path) -> dict:
+    """The payload a page embeds, unpacked if it is compressed."""
+    text = page.read_text(encoding="utf-8")
+    packed = re.search(r'id="graph-data" data-encoding="gzip base64">([^<]*)<', text)
+    if packed:
+        return json.loads(gzip.decompress(base64.b64decode(packed.group(1))))
+    plain = re.search(r'id="graph-data">(.*?)</script>', text, re.S)
+    return json.loads(plain.group(1)) if plain else {}
+
+
+def in_browser(browser: Browser, page_file: Path, search: str, cap: float) -> dict:
+    """Seconds to a still picture, then a search and a slider step (ms), in one page."""
+    context = browser.new_context(viewport={"width": 1366, "height": 768})
+    requests: list[str] = []
+    context.on("request", lambda request: requests.append(request.url))
+    context.add_init_script(path=str(SETTLE_SCRIPT))
+    page = context.new_page()
+    figures: dict = {"still": None, "search": None, "slider": None}
+    try:
+        page.goto(page_file.resolve().as_uri(), wait_until="commit", timeout=cap * 1000)
+        page.wait_for_function(
+            "() => window.__settle.settledAt !== null", timeout=cap * 1000, polling=250
+        )
+        figures["still"] = page.evaluate("() => window.__settle.settledAt") / 1000
+        figures["search"] = page.evaluate(SEARCH, search)
+        figures["slider"] = page.evaluate(SLIDER_STEP)
+    except PlaywrightTimeout:
+        pass
+    figures["requests"] = [url for url in requests if not url.startswith(("file:", "data:"))]
+    context.close()
+    return figures
+
+
+def measure(browser: Browser, name: str, folder: Path, cap: float) -> dict:
+    data, search = dataset(name, folder)
+    where = [] if data is None else [str(data)]
+    page = folder / f"{name}.html"
+    figures = {"name": name, "build": timed(["build", *where, "-o", str(page)], 10 * cap)}
+    figures["quiz"] = timed(["quiz", *where, "-o", str(folder / f"{name}-quiz.csv")], 10 * cap)
+    if not page.exists():
+        return figures
+    figures["mb"] = page.stat().st_size / 1e6
+    payload = page_data(page)
+    months = (payload.get("balance") or {}).get("months", [])
+    figures["balance months"] = (
+        f"{sum(1 for m in months if m.get('groups') is not None)} of {len(payload['months'])}"
+    )
+    figures.update(in_browser(browser, page, search, cap))
+    return figures
+
+
+def show(row: dict) -> None:
+    def run(figures: dict) -> str:
+        if "failed" in figures:
+            return f"failed: {figures['failed']}"
+        return f"{figures['wall']:.1f} s wall, {figures['cpu']:.1f} s CPU, {figures['mb']:.0f} MB"
+
+    print(f"{row['name']}:")
+    print(f"  build: {run(row['build'])}")
+    if row["build"].get("stderr"):
+        print("    says: " + row["build"]["stderr"].replace("\n", "\n    says: "))
+    print(f"  quiz: {run(row['quiz'])}")
+    if "mb" not in row:
+        return
+    print(f"  page: {row['mb']:.1f} MB, balance for {row['balance months']} months")
+    still = "never (cap)" if row["still"] is None else f"{row['still']:.2f} s"
+    print(f"  still picture: {still}")
+    for action in ("search", "slider"):
+        if row[action] is not None:
+            print(f"  {action}: {row[action]:.0f} ms")
+    print(f"  requests: {len(row['requests'])} {row['requests'][:3]}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default=",".join(SIZES), help="of " + ",".join(SIZES))
+    parser.add_argument("--cap", type=float, default=120.0, help="seconds to wait for a page")
+    parser.add_argument("--keep", type=Path, help="keep the data and pages in this folder")
+    options = parser.parse_args()
+    print(f"load average {os.getloadavg()[0]:.1f} at start")
+    with tempfile.TemporaryDirectory() as temporary, sync_playwright() as playwright:
+        folder = options.keep or Path(temporary)
+        folder.mkdir(parents=True, exist_ok=True)
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        for name in options.sizes.split(","):
+            start = time.perf_counter()
+            show(measure(browser, name, folder, options.cap))
+            print(f"  ({time.perf_counter() - start:.0f} s, load average {os.getloadavg()[0]:.1f})")
+        browser.close()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,233 @@
+"""Networks of real size in headless Chromium: the compressed scene (issue 21).
+
+Small synthetic data stand in for the large ones (a few hundred actors at
+most, so the tests stay fast); the bounds that decide when the page packs its
+scene are lowered, so the rule is tested, not the numbers.
+"""
+
+from __future__ import annotations
+
+import base64
+import gzip
+import json
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+import networkx as nx
+import pytest
+from chromium import ARTIFACTS, Visit, overlapping, screen_boxes
+
+import graph
+import graph.outputs.explorer.render as render_module
+from graph.outputs.explorer.payload import page_payload
+
+
+def embedded(page: Path) -> tuple[str, str]:
+    """The page's data-encoding ("" when plain) and the scene's text as carried."""
+    match = re.search(
+        r'<script type="application/(?:json|octet-stream)" id="graph-data"'
+        r'(?: data-encoding="([^"]*)")?>(.*?)</script>',
+        page.read_text(encoding="utf-8"),
+        re.S,
+    )
+    assert match
+    return match[1] or "", match[2]
+
+
+def test_a_large_scene_is_compressed_and_the_page_unpacks_it(
+    open_page: Callable[..., Visit],
+    G: nx.MultiDiGraph,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    plain = graph.write_html(G, tmp_path / "plain.html")
+    assert embedded(plain)[0] == ""  # the bundled data stay readable JSON
+    monkeypatch.setattr(render_module, "PACKED_FROM", 1000)
+    packed = graph.write_html(G, tmp_path / "packed.html")
+    encoding, text = embedded(packed)
+    assert encoding == "gzip base64"
+    scene = json.loads(gzip.decompress(base64.b64decode(text)))
+    assert scene == json.loads(json.dumps(page_payload(G)))
+    assert packed.stat().st_size < plain.stat().st_size
+    again = graph.write_html(G, tmp_path / "again.html")
+    assert again.read_bytes() == packed.read_bytes()  # deterministic: fixed level and mtime
+    visit = open_page(packed)
+    assert visit.js("() => explorer.data") == scene
+    same = open_page(plain)
+    assert visit.js("() => explorer.litActors().sort()") == same.js(
+        "() => explorer.litActors().sort()"
+    )
+    visit.page.fill("#search", "Russia")
+    visit.page.press("#search", "Enter")
+    visit.wait_until("() => !document.getElementById('panel').hidden")
+    assert visit.text("#panel-name") == "Russia"
+
+
+def signed_dataset(folder: Path, S: nx.Graph) -> Path:
+    """A dataset folder of a signed graph: no camps, one dated relation per tie."""
+    folder.mkdir(parents=True, exist_ok=True)
+    ids = {node: f"a{node:04d}" for node in S}
+    (folder / "actors.csv").write_text(
+        "id,name,kind\n" + "".join(f"{ids[n]},Actor {n},armed group\n" for n in S),
+        encoding="utf-8",
+    )
+    (folder / "relations.csv").write_text(
+        "source,target,type,start\n"
+        + "".join(
+            f"{ids[u]},{ids[v]},{'backs' if sign > 0 else 'fights'},{2010 + (u + v) % 5}\n"
+            for u, v, sign in S.edges(data="sign")
+        ),
+        encoding="utf-8",
+    )
+    return folder
+
+
+@pytest.fixture
+def many_actors(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A 300-actor page drawn as a large one (the bound lowered from 2,000 to 50)."""
+    import graph.drawing.scene as scene_module
+
+    monkeypatch.setattr(scene_module, "LABELLED_UP_TO", 50)
+    S = graph.datasets.trust_like(300, 1200, seed=2)
+    G = graph.load(signed_dataset(tmp_path / "data", S))
+    return graph.write_html(G, tmp_path / "many.html")
+
+
+LABEL_PX = (
+    "() => parseFloat(getComputedStyle(document.getElementById('network'))"
+    ".getPropertyValue('--label-px'))"
+)
+
+
+def test_names_by_importance_fit_without_overlap_and_follow_a_search(
+    open_page: Callable[..., Visit], many_actors: Path
+) -> None:
+    visit = open_page(many_actors)
+    nodes = visit.js("() => explorer.data.nodes.map((a) => [a.id, a.degree])")
+    degree = dict(nodes)
+    labels = [b for b in screen_boxes(visit) if b.part == "label"]
+    named = {b.actor for b in labels}
+    assert 0 < len(named) < len(nodes)  # not every name: they would overlap
+    assert not overlapping(labels)
+    assert max(degree, key=lambda a: (degree[a], a)) in named  # the most central first
+    # Every name at the preset's size on screen.
+    wanted = visit.js(LABEL_PX)
+    assert all(abs(b.text_px - wanted) < 0.25 * wanted for b in labels)
+    # A search zooms on an actor of few ties: it and its neighbours are named, readably.
+    shy = min((a for a in degree if degree[a] >= 2), key=lambda a: (degree[a], a))
+    name = visit.js("(id) => explorer.data.nodes.find((a) => a.id === id).name", shy)
+    visit.page.fill("#search", name)
+    visit.page.press("#search", "Enter")
+    visit.wait_until("() => !document.getElementById('panel').hidden")
+    visit.page.wait_for_timeout(300)
+    boxes = screen_boxes(visit)
+    labels = [b for b in boxes if b.part == "label"]
+    assert shy in {b.actor for b in labels} and not overlapping(labels)
+    assert all(abs(b.text_px - wanted) < 0.25 * wanted for b in labels)
+    visit.page.screenshot(path=str(ARTIFACTS / "large-names-searched.png"))
+
+
+def test_without_camps_actors_are_coloured_by_the_sides_balance_finds(
+    open_page: Callable[..., Visit], many_actors: Path
+) -> None:
+    visit = open_page(many_actors)
+    assert visit.text("#legend h2 >> nth=0") == "Colour: side"
+    assert "structural balance" in visit.text("#colour-by")
+    legend = visit.js("() => explorer.data.legend.camps")
+    sides = [c for c in legend if c["camp"].startswith("side of Actor ")]
+    # Two sides, the most actors; actors with no tie keep their (empty) camp.
+    assert legend[:2] == sides and {c["camp"] for c in legend[2:]} <= {"unspecified"}
+    assert len({c["colour"] for c in sides}) == 2 and "#000000" not in {c["colour"] for c in sides}
+    painted = visit.js("() => explorer.nodes.get().map((n) => n.color.background || n.color)")
+    assert set(painted) <= {c["colour"] for c in legend}
+    visit.page.screenshot(path=str(ARTIFACTS / "large-sides.png"))
+
+
+def test_colour_groups_sides_communities_or_camps(G: nx.MultiDiGraph) -> None:
+    from graph.drawing.picture import colour_groups
+
+    assert colour_groups(G)[1] == "camp"
+    S = graph.datasets.trust_like(300, 1200, seed=2)
+    unsigned = nx.MultiDiGraph()
+    for u, v in S.edges():
+        unsigned.add_edge(u, v, type="negotiates_with", sign=0)
+    groups, by = colour_groups(unsigned)
+    assert by == "group" and len(set(groups.values())) >= 2
+    assert all(name.startswith("group of ") for name in groups.values())
+    assert colour_groups(unsigned) == (groups, by)  # seeded
+    signed = nx.MultiDiGraph()
+    for u, v, sign in S.edges(data="sign"):
+        signed.add_edge(u, v, type="t", sign=sign)
+    sides, by = colour_groups(signed)
+    assert by == "side" and len(set(sides.values())) == 2
+    # The sides recover the generator's two factions, up to a few noisy ties.
+    faction = nx.get_node_attributes(S, "faction")
+    agree = sum((sides[a] == sides[b]) == (faction[a] == faction[b]) for a, b in S.edges())
+    assert agree > 0.85 * S.number_of_edges()
+
+
+def test_build_warns_before_writing_a_page_too_large_to_open(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from click.testing import CliRunner
+
+    from graph.cli import main
+
+    out = tmp_path / "aleppo.html"
+    quiet = CliRunner().invoke(main, ["build", "-o", str(out)])
+    assert quiet.exit_code == 0 and "warning" not in quiet.stderr
+    monkeypatch.setattr(render_module, "OPENS_UP_TO", 10)  # Aleppo's 34 relations are "too many"
+    loud = CliRunner().invoke(main, ["build", "-o", str(out)])
+    assert loud.exit_code == 0
+    assert "warning: the page will hold 34 relations" in loud.stderr
+    assert "--format gexf" in loud.stderr and "Traceback" not in loud.output
+    assert out.exists()
+
+
+def test_the_group_view_counts_ties_by_pair_of_groups_and_opens_a_group(
+    open_page: Callable[..., Visit], many_actors: Path
+) -> None:
+    visit = open_page(many_actors)
+    # Above labelled_up_to actors the page opens on the groups.
+    assert visit.js("() => explorer.modes().mode") == "groups"
+    assert not visit.js("() => document.getElementById('groups-panel').hidden")
+    data = visit.js("() => explorer.data")
+    group = {node["id"]: node["camp"] for node in data["nodes"]}
+    sums: dict[tuple, int] = {}
+    for edge in data["edges"]:
+        if edge["sign"] and edge["from"] != edge["to"]:
+            pair = tuple(sorted((edge["from"], edge["to"])))
+            sums[pair] = sums.get(pair, 0) + edge["sign"]
+    expected: dict[tuple, int] = {}
+    for (u, v), total in sums.items():
+        key = (*sorted((group[u], group[v])), "support" if total > 0 else "opposition")
+        expected[key] = expected.get(key, 0) + 1
+    shown = visit.js(
+        """() => Array.from(document.querySelectorAll('#group-ties li')).map(
+             (li) => [...li.dataset.pair.split('|'), li.dataset.sign, Number(li.dataset.ties)])"""
+    )
+    assert {tuple(row[:3]): row[3] for row in shown} == expected
+    sides = [c["camp"] for c in data["legend"]["camps"] if c["camp"].startswith("side of")]
+    # Balance holds mostly: support inside each side, opposition between them.
+    inside = sum(expected.get((s, s, "support"), 0) for s in sides)
+    assert inside > sum(expected.get((s, s, "opposition"), 0) for s in sides)
+    assert visit.js("() => document.querySelectorAll('#groups-panel svg circle').length") == len(
+        data["legend"]["camps"]
+    )
+    visit.page.screenshot(path=str(ARTIFACTS / "large-group-view.png"))
+    # Opening a group shows its members, the others filtered out.
+    smaller = sides[1]
+    visit.page.click(f"#group-open button:has-text('Open {smaller} (')")
+    assert visit.js("() => explorer.modes().mode") == ""
+    drawn = visit.js("() => explorer.nodes.get({filter: (n) => !n.hidden}).map((n) => n.id)")
+    assert drawn and {group[a] for a in drawn} == {smaller}
+    visit.page.screenshot(path=str(ARTIFACTS / "large-group-opened.png"))
+    # Search still finds an actor of a folded group, and shows it.
+    other = next(n for n in data["nodes"] if n["camp"] == sides[0])
+    visit.page.fill("#search", other["name"])
+    visit.page.press("#search", "Enter")
+    visit.wait_until("() => !document.getElementById('panel').hidden")
+    hidden = visit.js("(id) => explorer.nodes.get(id).hidden", other["id"])
+    assert not hidden and visit.js("() => explorer.state().selected") == other["id"]
+    assert visit.js("() => document.querySelector('#filter-groups input[data-group=camp]').checked")
