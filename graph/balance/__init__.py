@@ -48,7 +48,7 @@ from .frustration_index import (
     verify_frustration,
 )
 from .measures import WALK_DENSE_MAX_ACTORS, triangle_balance, triangle_census, walk_balance
-from .partitions import PARTITION_EXACT_MAX_TIES, SignedPartition, partition
+from .partitions import PARTITION_EXACT_MAX_TIES, SignedPartition, partition, verify_partition
 from .report import BalanceReport, balance_report, groups_table
 
 __all__ = [
@@ -69,5 +69,6 @@ __all__ = [
     "triangle_balance",
     "triangle_census",
     "verify_frustration",
+    "verify_partition",
     "walk_balance",
 ]
