@@ -33,7 +33,7 @@ from graph.balance import (
     walk_balance,
 )
 from graph.balance.exact import OddCycles, odd_cycle_bound
-from graph.datasets import HIGHLAND_TRIBES, highland_tribes, random_signed_graph
+from graph.datasets import HIGHLAND_TRIBES, highland_tribes, planted_groups, random_signed_graph
 
 # Hage & Harary's (1983) three clusters of the Gahuku-Gama subtribes.
 GAMA_GROUP = {"GAVEV", "KOTUN", "NAGAD", "GAMA"}
@@ -919,17 +919,6 @@ def test_partition_k_one():
     assert part.criterion == 0.5 * 29
 
 
-def planted_signed_graph(n: int, m: int, groups: int, noise: float, seed: int) -> nx.Graph:
-    """G(n, m) whose signs follow hidden groups (+ inside, - between), a share flipped."""
-    rng = np.random.default_rng(seed)
-    G = nx.gnm_random_graph(n, m, seed=seed)
-    group = rng.integers(groups, size=n)
-    for a, b in G.edges:
-        sign = 1 if group[a] == group[b] else -1
-        G.edges[a, b]["sign"] = -sign if rng.random() < noise else sign
-    return G
-
-
 @pytest.mark.parametrize(
     ("n", "m", "k", "alpha", "seed"),
     [
@@ -962,7 +951,7 @@ def test_k_chosen_by_the_data_is_the_smallest_without_improvement(seed):
 
 
 def test_generalised_balance_proves_a_few_hundred_ties():
-    G = planted_signed_graph(80, 400, 3, 0.05, seed=1)
+    G = planted_groups(80, 400, 3, noise=0.05, seed=1)
     assert G.number_of_edges() == 400
     part = partition(G, 3, time_limit=120)
     assert part.proven and part.method == "exact" and part.gap == 0.0
@@ -974,7 +963,7 @@ def test_generalised_balance_proves_a_few_hundred_ties():
 
 
 def test_generalised_balance_out_of_time_reports_its_bound():
-    G = planted_signed_graph(300, 2000, 4, 0.1, seed=2)
+    G = planted_groups(300, 2000, 4, noise=0.1, seed=2)
     with pytest.warns(UserWarning, match="time limit"):
         part = partition(G, 4, time_limit=0.5)
     assert not part.proven and 0.0 <= part.lower_bound < part.criterion and part.gap > 0
