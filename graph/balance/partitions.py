@@ -427,7 +427,8 @@ def partition(
         Maximum number of groups (>= 1).  None lets the data choose: k = 2,
         3, ... is solved until allowing one more group does not lower the
         proven optimum, and the smallest such k is returned (``result.k``).
-        If a proof does not finish, the search stops at that k.
+        If a proof does not finish (always, with ``method="heuristic"``),
+        the search stops at that k.
     alpha : float, default 0.5
         Weight of negative ties inside groups, in [0, 1]; positive ties
         between groups weigh ``1 - alpha``.
