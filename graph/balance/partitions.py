@@ -88,7 +88,9 @@ def _closing_paths(sa: SignedArrays, length: np.ndarray, below: float) -> list[n
     return cycles
 
 
-def _one_negative_cycles(sa: SignedArrays, alpha: float, deadline: float) -> list[np.ndarray]:
+def _one_negative_cycles(
+    sa: SignedArrays, alpha: float, deadline: float
+) -> tuple[list[np.ndarray], float]:
     """Cycles with exactly one negative tie: each keeps a frustrated tie for any k.
 
     If every positive tie of such a cycle were inside a group, the whole
@@ -103,6 +105,8 @@ def _one_negative_cycles(sa: SignedArrays, alpha: float, deadline: float) -> lis
     over ``f`` alone, each adding the cycles its point violates (a negative
     tie plus a positive path of total ``f`` below 1, by Dijkstra), until none
     is violated, the rounds run out or their share of the time budget.
+    Returns the cycles and the last LP's optimum, a lower bound on the
+    criterion for any k (0 if no LP was solved).
     """
     neg = sa.s < 0
     cycles = [
@@ -119,7 +123,7 @@ def _one_negative_cycles(sa: SignedArrays, alpha: float, deadline: float) -> lis
     lp.col_cost_ = np.where(neg, alpha, 1.0 - alpha)
     lp.col_lower_, lp.col_upper_ = np.zeros(sa.m), np.ones(sa.m)
     h.passModel(lp)
-    new = cycles
+    new, relaxed = cycles, 0.0
     start = time.monotonic()
     for _ in range(_CYCLE_ROUNDS):
         if new:
@@ -141,6 +145,7 @@ def _one_negative_cycles(sa: SignedArrays, alpha: float, deadline: float) -> lis
         h.run()
         if h.getModelStatus() != highspy.HighsModelStatus.kOptimal:
             break
+        relaxed = float(h.getInfo().objective_function_value)
         f = np.clip(np.asarray(h.getSolution().col_value), 0.0, 1.0)
         new = []
         for cycle in _closing_paths(sa, f, 1.0):
@@ -151,7 +156,7 @@ def _one_negative_cycles(sa: SignedArrays, alpha: float, deadline: float) -> lis
         if not new:
             break
         cycles += new
-    return cycles[:_MAX_CYCLE_ROWS]
+    return cycles[:_MAX_CYCLE_ROWS], relaxed
 
 
 def _highs_k_groups(
@@ -195,7 +200,7 @@ def _highs_k_groups(
         cols += [f[p], xi[p], xj[p]]
         vals += [np.ones(len(p)), np.ones(len(p)), -np.ones(len(p))]
         lower.append(np.zeros(len(p)))
-    cycles = _one_negative_cycles(sa, alpha, deadline)
+    cycles, relaxed = _one_negative_cycles(sa, alpha, deadline)
     for cycle in cycles:
         rows.append(np.full(len(cycle), r))
         cols.append(nx_vars + cycle)
@@ -222,7 +227,7 @@ def _highs_k_groups(
     step = _grid_step(alpha)
     h.setOptionValue("mip_abs_gap", 0.0 if step is None else step - 1e-6)
     if not highs_time_left(h, deadline):
-        return start, False, 0.0
+        return start, False, relaxed
     lp = highspy.HighsLp()
     lp.num_col_, lp.num_row_ = nx_vars + m, r
     lp.col_cost_ = np.concatenate([np.zeros(nx_vars), np.where(pos, 1.0 - alpha, alpha)])
@@ -245,7 +250,9 @@ def _highs_k_groups(
     h.setSolution(solution)
     h.run()
     info = h.getInfo()
-    bound = float(info.mip_dual_bound) if info.mip_node_count >= 0 else 0.0
+    # The cycle LP's bound holds too, and is all there is if the MIP's root
+    # did not finish.
+    bound = max(float(info.mip_dual_bound) if info.mip_node_count >= 0 else 0.0, relaxed)
     values = np.asarray(h.getSolution().col_value)
     best = start
     if len(values) == nx_vars + m:
