@@ -27,9 +27,8 @@ import pandas as pd
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from graph.core.files import atomic_write
+from graph.datasets import OPPOSITION_TYPES, SUPPORT_TYPES, shifting_alliances
 
-SUPPORT = ("weapons", "funding", "troops", "training", "political_support", "backs")
-OPPOSITION = ("fights", "air_strikes", "siege", "accuses", "opposes")
 KINDS = ("state", "armed group", "militia", "NGO", "population")
 CONFIDENCE = ("confirmed", "claimed", "alleged")
 #: Share of relations inside a camp; the rest are between camps.
@@ -87,8 +86,8 @@ def synthetic_tables(
         "negotiates_with",
         np.where(
             support,
-            np.array(SUPPORT)[rng.integers(len(SUPPORT), size=relations)],
-            np.array(OPPOSITION)[rng.integers(len(OPPOSITION), size=relations)],
+            np.array(SUPPORT_TYPES)[rng.integers(len(SUPPORT_TYPES), size=relations)],
+            np.array(OPPOSITION_TYPES)[rng.integers(len(OPPOSITION_TYPES), size=relations)],
         ),
     )
     start = rng.integers(2010, 2017, size=relations)
@@ -182,8 +181,8 @@ def write_signed_dataset(
     start = rng.integers(years[0], years[1] + 1, size=m)
     lasting = rng.random(m) < 0.5
     end = np.where(lasting, 0, start + rng.integers(0, 3, size=m))
-    support = np.array(SUPPORT)[rng.integers(len(SUPPORT), size=m)]
-    opposition = np.array(OPPOSITION)[rng.integers(len(OPPOSITION), size=m)]
+    support = np.array(SUPPORT_TYPES)[rng.integers(len(SUPPORT_TYPES), size=m)]
+    opposition = np.array(OPPOSITION_TYPES)[rng.integers(len(OPPOSITION_TYPES), size=m)]
     actor_table = pd.DataFrame(
         {
             "id": [ids[node] for node in nodes],
@@ -226,16 +225,7 @@ def write_shifting_alliances(
     years: tuple[int, int] = (1816, 2012),
     seed: int = 0,
 ) -> Path:
-    """Write a dated dataset whose two camps realign over time (the COW + ATOP shape).
-
-    Every actor is in one of two camps, and changes camp with probability
-    3 % a year (realignments, as alliances shift between wars). Each
-    relation joins two actors drawn in proportion to a Pareto activity,
-    starts in a uniform year of ``years`` and lasts 1 + a geometric number
-    of years (mean 4); it is support when the two are in the same camp in its
-    first year and opposition otherwise, with 10 % of the signs the other way.
-    With the defaults: 5,429 relations over 197 years, about 10 to 200 active
-    a year, like the Correlates of War wars plus ATOP alliances.
+    """Write :func:`graph.datasets.shifting_alliances` as a dataset folder.
 
     Returns
     -------
@@ -243,43 +233,7 @@ def write_shifting_alliances(
         The folder, ready for :func:`graph.load` (actors' ``camp`` is their
         first camp).
     """
-    rng = np.random.default_rng(seed)
-    span = years[1] - years[0] + 1
-    flips = rng.random((span, actors)) < 0.03
-    camp = np.cumsum(flips, axis=0) % 2 ^ (rng.random(actors) < 0.5)
-    activity = (1.0 - rng.random(actors)) ** (-1.0 / 1.5)
-    p = activity / activity.sum()
-    a = rng.choice(actors, size=relations, p=p)
-    b = (a + 1 + rng.choice(actors - 1, size=relations)) % actors  # never a itself
-    start = rng.integers(0, span, size=relations)
-    end = np.minimum(start + rng.geometric(0.25, size=relations) - 1, span - 1)
-    same = camp[start, a] == camp[start, b]
-    sign = np.where(same ^ (rng.random(relations) < 0.1), 1, -1)
-    support = np.array(SUPPORT)[rng.integers(len(SUPPORT), size=relations)]
-    opposition = np.array(OPPOSITION)[rng.integers(len(OPPOSITION), size=relations)]
-    ids = [f"state_{i:03d}" for i in range(actors)]
-    actor_table = pd.DataFrame(
-        {
-            "id": ids,
-            "name": [f"State {i}" for i in range(actors)],
-            "kind": "state",
-            "camp": [f"camp {int(c)}" for c in camp[0]],
-            "aliases": "",
-            "description": [f"Synthetic state {i}." for i in range(actors)],
-        }
-    )
-    relation_table = pd.DataFrame(
-        {
-            "source": [ids[i] for i in a],
-            "target": [ids[i] for i in b],
-            "type": np.where(sign > 0, support, opposition),
-            "start": (years[0] + start).astype(str),
-            "end": (years[0] + end).astype(str),
-            "confidence": "confirmed",
-            "evidence": [f"Synthetic relation {i}." for i in range(relations)],
-            "citation": f"synthetic: benchmarks/synthetic.py shifting alliances, seed {seed}",
-        }
-    )
+    actor_table, relation_table = shifting_alliances(actors, relations, years=years, seed=seed)
     title = f"Shifting alliances (synthetic): {actors} states, {relations} relations"
     return _write_folder(folder, actor_table, relation_table, "shifting-alliances", title)
 

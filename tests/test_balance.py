@@ -29,10 +29,11 @@ from graph.balance import (
     tie_sign,
     triangle_balance,
     verify_frustration,
+    verify_partition,
     walk_balance,
 )
 from graph.balance.exact import OddCycles, odd_cycle_bound
-from graph.datasets import HIGHLAND_TRIBES, highland_tribes, random_signed_graph
+from graph.datasets import HIGHLAND_TRIBES, highland_tribes, planted_groups, random_signed_graph
 
 # Hage & Harary's (1983) three clusters of the Gahuku-Gama subtribes.
 GAMA_GROUP = {"GAVEV", "KOTUN", "NAGAD", "GAMA"}
@@ -916,6 +917,76 @@ def test_partition_k_one():
     part = partition(highland_tribes(), 1)
     assert part.partition.nunique() == 1
     assert part.criterion == 0.5 * 29
+
+
+@pytest.mark.parametrize(
+    ("n", "m", "k", "alpha", "seed"),
+    [
+        (8, 16, 3, 0.5, 10),
+        (9, 20, 3, 0.5, 11),
+        (10, 22, 3, 0.4, 12),
+        (9, 18, 3, 0.7, 13),
+        (8, 18, 4, 0.5, 14),
+        (8, 14, 4, 0.35, 15),
+    ],
+)
+def test_generalised_balance_matches_every_k_partition(n, m, k, alpha, seed):
+    # brute_force_dm enumerates every assignment of the actors to k groups
+    G = random_signed_graph(n, m, seed=seed)
+    part = partition(G, k, alpha=alpha, method="exact")
+    assert part.criterion == pytest.approx(brute_force_dm(G, k, alpha))
+    assert part.proven and part.lower_bound == part.criterion and part.gap == 0.0
+    assert verify_partition(G, part)
+
+
+@pytest.mark.parametrize("seed", [20, 21, 22])
+def test_k_chosen_by_the_data_is_the_smallest_without_improvement(seed):
+    G = random_signed_graph(8, 16, seed=seed)
+    chosen = partition(G, None)
+    optimum = {k: brute_force_dm(G, k, 0.5) for k in range(2, chosen.k + 2)}
+    assert chosen.criterion == pytest.approx(optimum[chosen.k])
+    assert optimum[chosen.k + 1] == pytest.approx(optimum[chosen.k])
+    assert all(optimum[k] > optimum[k + 1] + 1e-9 for k in range(2, chosen.k))
+    assert chosen.proven and verify_partition(G, chosen)
+
+
+def test_generalised_balance_proves_a_few_hundred_ties():
+    G = planted_groups(80, 400, 3, noise=0.05, seed=1)
+    assert G.number_of_edges() == 400
+    part = partition(G, 3, time_limit=120)
+    assert part.proven and part.method == "exact" and part.gap == 0.0
+    assert part.criterion == part.lower_bound
+    assert verify_partition(G, part)
+    # the relocation heuristic alone is only an upper bound
+    heuristic = partition(G, 3, method="heuristic")
+    assert heuristic.criterion >= part.criterion and heuristic.lower_bound == 0.0
+
+
+def test_generalised_balance_out_of_time_reports_its_bound():
+    G = planted_groups(300, 2000, 4, noise=0.1, seed=2)
+    with pytest.warns(UserWarning, match="time limit"):
+        part = partition(G, 4, time_limit=0.5)
+    assert not part.proven and 0.0 <= part.lower_bound < part.criterion and part.gap > 0
+    assert verify_partition(G, part)
+
+
+def test_verify_partition_rejects_a_wrong_count_or_bound():
+    G = highland_tribes()
+    part = partition(G, 3)
+    with pytest.raises(ValueError, match="negative ties within"):
+        verify_partition(G, dataclasses.replace(part, negative_within=1))
+    with pytest.raises(ValueError, match="criterion"):
+        verify_partition(G, dataclasses.replace(part, criterion=0.5))
+    with pytest.raises(ValueError, match="lower_bound"):
+        verify_partition(G, dataclasses.replace(part, lower_bound=2.0))
+    with pytest.raises(ValueError, match="proven"):
+        verify_partition(G, dataclasses.replace(part, lower_bound=0.5))
+    with pytest.raises(ValueError, match="more than k"):
+        verify_partition(G, dataclasses.replace(part, k=2))
+    moved = part.partition.copy()
+    moved["GAMA"] = "GAHUK"
+    with pytest.raises(ValueError, match="negative ties within"):
+        verify_partition(G, dataclasses.replace(part, partition=moved))
 
 
 # --------------------------------------------------------------------------

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import numpy as np
@@ -14,10 +13,8 @@ import graph
 from graph.analysis.over_time import backtest, balance_by_period, periods
 from graph.balance import changed_sides, frustration
 from graph.cli import main
+from graph.datasets import shifting_alliances
 from graph.outputs.over_time_figures import plot_backtest, plot_balance_by_period
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
-from synthetic import write_shifting_alliances
 
 # Five states; in 2001 b leaves a's camp for c's (b backs c, fights a), in
 # 2002 d and e, in opposite camps since 2000, start fighting.
@@ -47,7 +44,10 @@ def switching(tmp_path: Path) -> Path:
 @pytest.fixture(scope="module")
 def shifting(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("shifting")
-    return write_shifting_alliances(folder, actors=40, relations=600, years=(1950, 1979))
+    actors, relations = shifting_alliances(actors=40, relations=600, years=(1950, 1979))
+    actors.to_csv(folder / "actors.csv", index=False)
+    relations.to_csv(folder / "relations.csv", index=False)
+    return folder
 
 
 def run(*args: object) -> object:

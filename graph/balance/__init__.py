@@ -21,7 +21,9 @@ Modules, one concept each:
   its graph (the partition attains ``L``; the certificate of every block's
   lower bound: odd-cycle inequalities with multipliers).
 * :mod:`~graph.balance.partitions` -- :func:`partition`: Doreian & Mrvar's
-  partition into k groups.
+  partition into k groups (generalised balance for k >= 3: Aref & Neal's
+  binary program on HiGHS, or k chosen by the data);
+  :func:`verify_partition` recounts its criterion and checks its bound.
 * :mod:`~graph.balance.report` -- :func:`balance_report`: all of the above.
 * :mod:`~graph.balance.arrays` -- the integer view of a signed graph the
   solvers share; :func:`tie_sign` (from :mod:`graph.core.signs`) is the one sign
@@ -48,7 +50,7 @@ from .frustration_index import (
     verify_frustration,
 )
 from .measures import WALK_DENSE_MAX_ACTORS, triangle_balance, triangle_census, walk_balance
-from .partitions import PARTITION_EXACT_MAX_TIES, SignedPartition, partition
+from .partitions import PARTITION_EXACT_MAX_TIES, SignedPartition, partition, verify_partition
 from .report import BalanceReport, balance_report, groups_table
 
 __all__ = [
@@ -69,5 +71,6 @@ __all__ = [
     "triangle_balance",
     "triangle_census",
     "verify_frustration",
+    "verify_partition",
     "walk_balance",
 ]

@@ -393,7 +393,7 @@ def proves(lower: float, upper: float, w: np.ndarray) -> bool:
 Progress = Callable[[float, float], None]
 
 
-def _quiet_highs() -> highspy.Highs:
+def quiet_highs() -> highspy.Highs:
     """A silent HiGHS instance on one thread.
 
     The core class: ``highspy.Highs()`` prints HiGHS's banner on the process's
@@ -406,7 +406,7 @@ def _quiet_highs() -> highspy.Highs:
     return h
 
 
-def _time_left(h: highspy.Highs, deadline: float) -> bool:
+def highs_time_left(h: highspy.Highs, deadline: float) -> bool:
     """Set HiGHS's time limit to what is left before ``deadline``; is any left?"""
     left = deadline - time.monotonic()
     if left < 1e9:
@@ -516,7 +516,7 @@ def milp_split(
         if progress is not None:
             progress(bound, best_cost)
 
-    h = _quiet_highs()
+    h = quiet_highs()
     # Each round re-solves from the last basis: new rows start basic, so the
     # dual simplex only repairs them (presolve would discard the basis).
     h.setOptionValue("presolve", "off")
@@ -547,7 +547,7 @@ def milp_split(
     for round_ in range(_CUT_ROUNDS):
         if time.monotonic() - start > _CUT_SHARE * max(deadline - start, 0.0):
             break
-        if not _time_left(h, deadline):
+        if not highs_time_left(h, deadline):
             break
         h.run()
         if h.getModelStatus() != highspy.HighsModelStatus.kOptimal:
@@ -683,9 +683,9 @@ def _highs_mip(
         A, lower = tie_rows, tie_lower
     upper = np.ones(n + m)
     upper[fixed] = 0.0
-    h = _quiet_highs()
+    h = quiet_highs()
     h.setOptionValue("mip_rel_gap", 0.0)
-    if not _time_left(h, deadline):
+    if not highs_time_left(h, deadline):
         return None, False, None
     lp = highspy.HighsLp()
     lp.num_col_, lp.num_row_ = n + m, A.shape[0]

@@ -299,10 +299,7 @@ def _number(value: float, sa: SignedArrays, *, up: bool = False) -> int | float:
 
 def _start_split(sa: SignedArrays, start: Mapping[Hashable, Hashable] | pd.Series) -> np.ndarray:
     """A 0/1 vector from any labelling: in each component, its commonest label is side 0."""
-    labels = [start.get(node) if hasattr(start, "get") else None for node in sa.nodes]
-    labels = [
-        None if label is None or label is pd.NA or label != label else label for label in labels
-    ]
+    labels = _group_labels(start, sa.nodes)
     comp = _components(sa)
     x = np.zeros(sa.n, dtype=np.int64)
     for c in np.unique(comp):
@@ -710,10 +707,7 @@ def name_groups(
     nodes = list(S.nodes)
     rank = canonical_rank(nodes)
     strength = dict(S.degree(weight=weight))
-    label = [groups.get(node) if hasattr(groups, "get") else None for node in nodes]
-    label = [
-        None if value is None or value is pd.NA or value != value else value for value in label
-    ]
+    label = _group_labels(groups, nodes)
     leader: dict[object, int] = {}
     for i, key in enumerate(label):
         if key is None:

@@ -6,22 +6,32 @@ import math
 import time
 import warnings
 from dataclasses import dataclass, field
+from fractions import Fraction
 
+import highspy
 import networkx as nx
 import numpy as np
 import pandas as pd
 from scipy import sparse
 
-from .arrays import SignedArrays, signed_arrays, signed_matrix
+from .arrays import SignedArrays, signed_arrays, signed_matrix, triangles
+from .exact import highs_time_left, quiet_highs
 from .frustration_index import check_method, name_groups, solve_blocks
 
-__all__ = ["PARTITION_EXACT_MAX_TIES", "SignedPartition", "partition"]
+__all__ = ["PARTITION_EXACT_MAX_TIES", "SignedPartition", "partition", "verify_partition"]
 
 #: With ``method="auto"`` and ``k >= 3``, :func:`partition` solves the exact
 #: integer program when the graph has at most this many ties.
-PARTITION_EXACT_MAX_TIES = 120
+PARTITION_EXACT_MAX_TIES = 5000
 
 _STARTS = 30
+#: Cycle rows given to the integer program (they only tighten its bound).
+_MAX_CYCLE_ROWS = 200_000
+#: Longest positive path closing a negative tie into a cycle row.
+_PATH_HOPS = 8
+#: Rounds of the cycle relaxation, and their share of the time budget.
+_CYCLE_ROUNDS = 50
+_CYCLE_SHARE = 0.3
 
 
 def _dm_counts(labels: np.ndarray, sa: SignedArrays) -> tuple[int, int]:
@@ -36,65 +46,237 @@ def _dm_value(labels: np.ndarray, sa: SignedArrays, alpha: float) -> float:
     return alpha * nw + (1.0 - alpha) * pb
 
 
-def _milp_k_groups(
-    sa: SignedArrays, k: int, alpha: float, time_limit: float | None
-) -> tuple[np.ndarray | None, bool]:
-    """Exact Doreian-Mrvar partition into at most k groups.
+def _first_appearance(labels: np.ndarray) -> np.ndarray:
+    """Relabel groups 0, 1, ... in the order their first actor appears.
 
-    Binary ``x_ic`` (node i in group c) with ``sum_c x_ic = 1``; for a positive
-    tie ``z_e >= x_ic - x_jc`` (z_e = 1 if split), for a negative tie
-    ``y_e >= x_ic + x_jc - 1`` (y_e = 1 if inside a group), for every group c;
-    minimise ``alpha * sum y + (1 - alpha) * sum z``.  Group labels are
-    ordered by first appearance (node i may only use groups 0..i).
+    Then actor ``i`` is in a group ``<= i``: the symmetry-breaking rule of the
+    integer program, so a heuristic partition relabelled so is a valid start.
     """
-    from scipy.optimize import Bounds, LinearConstraint, milp
+    _, first, inverse = np.unique(labels, return_index=True, return_inverse=True)
+    rank = np.empty(len(first), dtype=np.int64)
+    rank[np.argsort(first, kind="stable")] = np.arange(len(first))
+    return rank[inverse]
 
+
+def _closing_paths(sa: SignedArrays, length: np.ndarray, below: float) -> list[np.ndarray]:
+    """Each negative tie closed by its shortest path of positive ties.
+
+    ``length`` is the length of each tie; a cycle is kept when the path plus
+    the negative tie is shorter than ``below``.  Returns tie-id arrays.
+    """
+    from scipy.sparse.csgraph import dijkstra
+
+    neg = sa.s < 0
+    pos = np.flatnonzero(~neg)
+    tie_of = signed_matrix(sa.n, sa.u[pos], sa.v[pos], pos + 1.0)  # tie id + 1
+    hop = signed_matrix(sa.n, sa.u[pos], sa.v[pos], length[pos] + 1e-9)
+    negatives = np.flatnonzero(neg & (length < below))
+    cycles = []
+    for lo in range(0, len(negatives), 128):
+        batch = negatives[lo : lo + 128]
+        dist, pred = dijkstra(hop, indices=sa.u[batch], return_predecessors=True, limit=below)
+        for r, e in enumerate(batch.tolist()):
+            target = int(sa.v[e])
+            if not dist[r, target] + length[e] < below - 1e-6:
+                continue
+            path, node = [e], target
+            while node != sa.u[e]:
+                prev = int(pred[r, node])
+                path.append(int(tie_of[prev, node]) - 1)
+                node = prev
+            cycles.append(np.asarray(path, dtype=np.int64))
+    return cycles
+
+
+def _one_negative_cycles(
+    sa: SignedArrays, alpha: float, deadline: float
+) -> tuple[list[np.ndarray], float]:
+    """Cycles with exactly one negative tie: each keeps a frustrated tie for any k.
+
+    If every positive tie of such a cycle were inside a group, the whole
+    cycle would be one group and its negative tie inside it, so
+    ``sum_{e in C} f_e >= 1`` holds for every partition, however many groups
+    (the cycle inequalities of correlation clustering, Demaine et al. 2006).
+    The assignment model's relaxation alone bounds nothing for k >= 3 (every
+    actor a third in every group frustrates no tie), so these rows give
+    HiGHS its bound.  Found as in :func:`graph.balance.exact.milp_split` for
+    k = 2: first the triangles with one negative tie and each negative tie
+    closed by its fewest positive ties; then rounds of the linear program
+    over ``f`` alone, each adding the cycles its point violates (a negative
+    tie plus a positive path of total ``f`` below 1, by Dijkstra), until none
+    is violated, the rounds run out or their share of the time budget.
+    Returns the cycles and the last LP's optimum, a lower bound on the
+    criterion for any k (0 if no LP was solved).
+    """
+    neg = sa.s < 0
+    cycles = [
+        np.asarray(tri, dtype=np.int64)
+        for tri in triangles(sa.n, sa.u, sa.v)
+        if int(np.count_nonzero(neg[list(tri)])) == 1
+    ][:_MAX_CYCLE_ROWS]
+    cycles += _closing_paths(sa, np.ones(sa.m), _PATH_HOPS + 1.0)
+    known = {frozenset(c.tolist()) for c in cycles}
+    h = quiet_highs()
+    h.setOptionValue("presolve", "off")
+    lp = highspy.HighsLp()
+    lp.num_col_, lp.num_row_ = sa.m, 0
+    lp.col_cost_ = np.where(neg, alpha, 1.0 - alpha)
+    lp.col_lower_, lp.col_upper_ = np.zeros(sa.m), np.ones(sa.m)
+    h.passModel(lp)
+    new, relaxed = cycles, 0.0
+    start = time.monotonic()
+    for _ in range(_CYCLE_ROUNDS):
+        if new:
+            starts = np.cumsum([0] + [len(c) for c in new]).astype(np.int32)
+            index = np.concatenate(new).astype(np.int32)
+            h.addRows(
+                len(new),
+                np.ones(len(new)),
+                np.full(len(new), highspy.kHighsInf),
+                len(index),
+                starts,
+                index,
+                np.ones(len(index)),
+            )
+        if time.monotonic() - start > _CYCLE_SHARE * max(deadline - start, 0.0):
+            break
+        if not highs_time_left(h, deadline) or len(cycles) >= _MAX_CYCLE_ROWS:
+            break
+        h.run()
+        if h.getModelStatus() != highspy.HighsModelStatus.kOptimal:
+            break
+        relaxed = float(h.getInfo().objective_function_value)
+        f = np.clip(np.asarray(h.getSolution().col_value), 0.0, 1.0)
+        new = []
+        for cycle in _closing_paths(sa, f, 1.0):
+            key = frozenset(cycle.tolist())
+            if key not in known:
+                known.add(key)
+                new.append(cycle)
+        if not new:
+            break
+        cycles += new
+    return cycles[:_MAX_CYCLE_ROWS], relaxed
+
+
+def _highs_k_groups(
+    sa: SignedArrays, k: int, alpha: float, deadline: float, start: np.ndarray
+) -> tuple[np.ndarray, bool, float]:
+    """Exact Doreian-Mrvar partition into at most k groups, by HiGHS (``highspy``).
+
+    The generalised-balance model of Aref & Neal (2021): binary ``x_ic``
+    (actor i in group c) with ``sum_c x_ic = 1``; a frustration variable per
+    tie, continuous in [0, 1] since for binary ``x`` its lower bounds are 0
+    or 1 (HiGHS then branches on actors only): for a positive tie
+    ``f_e >= x_ic - x_jc`` and ``f_e >= x_jc - x_ic`` (split), for a negative
+    tie ``f_e >= x_ic + x_jc - 1`` (inside a group), for every group c;
+    minimise ``sum_e w_e f_e`` with ``w_e = 1 - alpha`` (positive) or
+    ``alpha`` (negative).  Symmetry breaking: actor i may only use groups
+    0..i (groups numbered by their first actor).  ``start`` (the relocation
+    heuristic's partition) is the MIP start.
+
+    Returns the best partition found (``start`` if none better), whether it
+    is proven optimal, and HiGHS's dual bound (a lower bound on the criterion).
+    """
     n, m = sa.n, sa.m
     nx_vars = n * k
-    n_vars = nx_vars + m
-    rows, cols, vals = [], [], []
-    lb: list[float] = []
+    e = np.arange(m)
+    pos = sa.s > 0
+    # Per tie and group: row (e, c, 0) and, for a positive tie, (e, c, 1).
+    rows, cols, vals, lower = [], [], [], []
     r = 0
-    for i in range(n):  # assignment rows
-        rows += [r] * k
-        cols += [i * k + c for c in range(k)]
-        vals += [1.0] * k
-        lb.append(1.0)
+    for c in range(k):
+        xi, xj, f = sa.u * k + c, sa.v * k + c, nx_vars + e
+        ids = r + np.arange(m)
+        r += m
+        rows += [ids, ids, ids]
+        cols += [f, xi, xj]
+        vals += [np.ones(m), -np.ones(m), np.where(pos, 1.0, -1.0)]
+        lower.append(np.where(pos, 0.0, -1.0))
+        p = np.flatnonzero(pos)
+        ids = r + np.arange(len(p))
+        r += len(p)
+        rows += [ids, ids, ids]
+        cols += [f[p], xi[p], xj[p]]
+        vals += [np.ones(len(p)), np.ones(len(p)), -np.ones(len(p))]
+        lower.append(np.zeros(len(p)))
+    cycles, relaxed = _one_negative_cycles(sa, alpha, deadline)
+    for cycle in cycles:
+        rows.append(np.full(len(cycle), r))
+        cols.append(nx_vars + cycle)
+        vals.append(np.ones(len(cycle)))
         r += 1
-    ub = [1.0] * n
-    for e in range(m):
-        i, j, sign = int(sa.u[e]), int(sa.v[e]), int(sa.s[e])
-        for c in range(k):
-            rows += [r, r, r]
-            cols += [nx_vars + e, i * k + c, j * k + c]
-            if sign > 0:
-                vals += [1.0, -1.0, 1.0]
-                lb.append(0.0)
-            else:
-                vals += [1.0, -1.0, -1.0]
-                lb.append(-1.0)
-            ub.append(math.inf)
-            r += 1
-    A = sparse.csr_matrix((vals, (rows, cols)), shape=(r, n_vars))
-    upper = np.ones(n_vars)
-    for i in range(n):
-        upper[i * k + min(i + 1, k) : (i + 1) * k] = 0.0
-    cost = np.zeros(n_vars)
-    cost[nx_vars:] = np.where(sa.s > 0, 1.0 - alpha, alpha)
-    options: dict[str, object] = {"disp": False, "mip_rel_gap": 0.0}
-    if time_limit is not None:
-        options["time_limit"] = max(time_limit, 0.01)
-    res = milp(
-        cost,
-        constraints=LinearConstraint(A, np.asarray(lb), np.asarray(ub)),
-        integrality=np.ones(n_vars),
-        bounds=Bounds(np.zeros(n_vars), upper),
-        options=options,
+    lower.append(np.ones(len(cycles)))
+    ids = r + np.arange(n)  # assignment rows
+    r += n
+    rows.append(np.repeat(ids, k))
+    cols.append(np.arange(nx_vars))
+    vals.append(np.ones(nx_vars))
+    A = sparse.csr_matrix(
+        (np.concatenate(vals), (np.concatenate(rows), np.concatenate(cols))),
+        shape=(r, nx_vars + m),
     )
-    if res.x is None:
-        return None, False
-    assign = np.rint(res.x[:nx_vars]).reshape(n, k)
-    return assign.argmax(axis=1).astype(np.int64), res.status == 0
+    row_lower = np.concatenate([*lower, np.ones(n)])
+    row_upper = np.concatenate([np.full(r - n, highspy.kHighsInf), np.ones(n)])
+    col_upper = np.ones(nx_vars + m)
+    for i in range(min(n, k)):
+        col_upper[i * k + i + 1 : (i + 1) * k] = 0.0
+    h = quiet_highs()
+    h.setOptionValue("mip_rel_gap", 0.0)
+    # Criteria lie on a grid (see _on_grid): a gap below its step is a proof.
+    step = _grid_step(alpha)
+    h.setOptionValue("mip_abs_gap", 0.0 if step is None else step - 1e-6)
+    if not highs_time_left(h, deadline):
+        return start, False, relaxed
+    lp = highspy.HighsLp()
+    lp.num_col_, lp.num_row_ = nx_vars + m, r
+    lp.col_cost_ = np.concatenate([np.zeros(nx_vars), np.where(pos, 1.0 - alpha, alpha)])
+    lp.col_lower_, lp.col_upper_ = np.zeros(nx_vars + m), col_upper
+    lp.row_lower_, lp.row_upper_ = row_lower, row_upper
+    lp.a_matrix_.format_ = highspy.MatrixFormat.kRowwise
+    lp.a_matrix_.start_, lp.a_matrix_.index_, lp.a_matrix_.value_ = A.indptr, A.indices, A.data
+    lp.a_matrix_.num_col_, lp.a_matrix_.num_row_ = nx_vars + m, r
+    lp.integrality_ = [highspy.HighsVarType.kInteger] * nx_vars + [
+        highspy.HighsVarType.kContinuous
+    ] * m
+    h.passModel(lp)
+    start = _first_appearance(start)
+    onehot = np.zeros((n, k))
+    onehot[np.arange(n), start] = 1.0
+    same = start[sa.u] == start[sa.v]
+    solution = highspy.HighsSolution()
+    solution.col_value = np.concatenate([onehot.ravel(), np.where(pos, ~same, same).astype(float)])
+    solution.value_valid = True
+    h.setSolution(solution)
+    h.run()
+    info = h.getInfo()
+    # The cycle LP's bound holds too, and is all there is if the MIP's root
+    # did not finish.
+    bound = max(float(info.mip_dual_bound) if info.mip_node_count >= 0 else 0.0, relaxed)
+    values = np.asarray(h.getSolution().col_value)
+    best = start
+    if len(values) == nx_vars + m:
+        found = np.rint(values[:nx_vars]).reshape(n, k).argmax(axis=1).astype(np.int64)
+        if _dm_value(found, sa, alpha) <= _dm_value(start, sa, alpha):
+            best = found
+    value = _dm_value(best, sa, alpha)
+    optimal = h.getModelStatus() == highspy.HighsModelStatus.kOptimal
+    step = _grid_step(alpha)
+    if step is not None:  # HiGHS stops a hair below a grid value without seeing it
+        bound = math.ceil(bound / step - 1e-6) * step
+    bound = value if optimal else max(min(bound, value), 0.0)
+    return best, optimal or bound >= value - 1e-9, bound
+
+
+def _grid_step(alpha: float) -> float | None:
+    """The step of the values a criterion can take, if ``alpha`` is a simple fraction.
+
+    With ``alpha = p / q`` (q <= 1000) every criterion ``alpha * N + (1 -
+    alpha) * P+`` is a multiple of ``1 / q``, so a lower bound rounds up to
+    one, and a gap below ``1 / q`` proves the incumbent optimal.
+    """
+    ratio = Fraction(alpha).limit_denominator(1000)
+    return 1.0 / ratio.denominator if float(ratio) == alpha else None
 
 
 def _relocate(
@@ -181,9 +363,16 @@ class SignedPartition:
     groups : int
         Groups used (actors without ties not counted).
     proven : bool
-        ``criterion`` is proven minimal.
+        ``criterion`` is proven minimal (among partitions into at most ``k``
+        groups).
     method : str
         ``"exact"`` or ``"heuristic"``.
+    lower_bound : float
+        A lower bound on the criterion of any partition into at most ``k``
+        groups: ``criterion`` when proven; otherwise the solver's dual bound
+        (HiGHS's for ``k >= 3``, the certified bound of
+        :func:`graph.balance.frustration` for ``k = 2``), or 0 for the
+        heuristic.
     """
 
     partition: pd.Series = field(repr=False)
@@ -195,11 +384,17 @@ class SignedPartition:
     groups: int
     proven: bool
     method: str
+    lower_bound: float
+
+    @property
+    def gap(self) -> float:
+        """Relative gap ``(criterion - lower_bound) / criterion`` (0 when proven or 0)."""
+        return (self.criterion - self.lower_bound) / self.criterion if self.criterion else 0.0
 
 
 def partition(
     S: nx.Graph,
-    k: int = 2,
+    k: int | None = 2,
     *,
     alpha: float = 0.5,
     seed: int = 0,
@@ -221,19 +416,26 @@ def partition(
 
     For ``k = 2`` this is :func:`graph.balance.frustration` with ties weighted
     ``1 - alpha`` (positive) and ``alpha`` (negative): same reduction to
-    blocks, heuristic and proof.  For ``k >= 3``, graphs of at most
-    :data:`PARTITION_EXACT_MAX_TIES` ties are solved exactly by binary linear
-    programming (HiGHS via :func:`scipy.optimize.milp`); larger ones use the
+    blocks, heuristic and proof.  For ``k >= 3`` (generalised balance), graphs
+    of at most :data:`PARTITION_EXACT_MAX_TIES` ties are solved exactly by the
+    binary linear program of Aref & Neal (2021) with HiGHS (``highspy``):
+    actor-in-group indicators, one frustration variable per tie, groups
+    numbered by their first actor (symmetry breaking), warm-started by the
     relocation heuristic of Doreian & Mrvar -- best single-actor moves
     between groups until no move lowers ``P`` -- from 30 random starts drawn
-    from ``numpy.random.default_rng(seed)``; its criterion is an upper bound.
+    from ``numpy.random.default_rng(seed)``.  Larger graphs get the heuristic
+    alone; its criterion is an upper bound.
 
     Parameters
     ----------
     S : networkx.Graph
         Undirected simple graph whose edges have ``sign`` in {+1, -1}.
-    k : int, default 2
-        Maximum number of groups (>= 1).
+    k : int or None, default 2
+        Maximum number of groups (>= 1).  None lets the data choose: k = 2,
+        3, ... is solved until allowing one more group does not lower the
+        proven optimum, and the smallest such k is returned (``result.k``).
+        If a proof does not finish (always, with ``method="heuristic"``),
+        the search stops at that k.
     alpha : float, default 0.5
         Weight of negative ties inside groups, in [0, 1]; positive ties
         between groups weigh ``1 - alpha``.
@@ -243,12 +445,14 @@ def partition(
         ``"auto"`` is exact within ``time_limit`` (k = 2) or up to
         :data:`PARTITION_EXACT_MAX_TIES` ties (k >= 3).
     time_limit : float or None, default 30.0
-        Budget in seconds for the exact solver; when it runs out the best
-        known partition is returned with a :class:`UserWarning`.
+        Budget in seconds for the exact solver (for each k when ``k`` is
+        None); when it runs out the best known partition is returned with a
+        :class:`UserWarning`, ``proven`` False and the solver's lower bound.
 
     Returns
     -------
     SignedPartition
+        :func:`verify_partition` checks it against ``S``.
 
     Raises
     ------
@@ -267,6 +471,9 @@ def partition(
     GAHUK ['ALIKA', 'ASARO', 'GAHUK', 'GEHAM', 'MASIL', 'OVE', 'UKUDZ']
     GAMA ['GAMA', 'GAVEV', 'KOTUN', 'NAGAD']
     UHETO ['KOHIK', 'NAGAM', 'NOTOH', 'SEUVE', 'UHETO']
+    >>> chosen = partition(highland_tribes(), k=None)
+    >>> chosen.k, chosen.criterion, chosen.lower_bound, chosen.gap
+    (3, 1.0, 1.0, 0.0)
 
     References
     ----------
@@ -274,27 +481,50 @@ def partition(
        balance", Social Networks 18(2):149-168, 1996.
     .. [2] P. Doreian and A. Mrvar, "Partitioning signed social networks",
        Social Networks 31(1):1-11, 2009.
+    .. [3] S. Aref and Z. P. Neal, "Identifying hidden coalitions in the US
+       House of Representatives by optimally partitioning signed networks
+       based on generalized balance", Scientific Reports 11:19939, 2021.
     """
-    if not isinstance(k, int | np.integer) or isinstance(k, bool) or k < 1:
-        raise ValueError(f"k must be a positive integer, not {k!r}")
+    if k is not None and (not isinstance(k, int | np.integer) or isinstance(k, bool) or k < 1):
+        raise ValueError(f"k must be a positive integer or None, not {k!r}")
     if not 0.0 <= alpha <= 1.0:
         raise ValueError(f"alpha must be in [0, 1], not {alpha!r}")
     check_method(method)
-    k = int(k)
     sa = signed_arrays(S, "balance.partition")
+    if k is not None:
+        return _partition(S, sa, int(k), alpha, seed, method, time_limit)
+    best = _partition(S, sa, 2, alpha, seed, method, time_limit)
+    while best.proven and best.criterion > 0 and best.k < max(sa.n, 2):
+        more = _partition(S, sa, best.k + 1, alpha, seed, method, time_limit)
+        if not more.criterion < best.criterion - 1e-9:
+            break
+        best = more
+    return best
+
+
+def _partition(
+    S: nx.Graph,
+    sa: SignedArrays,
+    k: int,
+    alpha: float,
+    seed: int,
+    method: str,
+    time_limit: float | None,
+) -> SignedPartition:
     proven, used = True, "exact" if method != "heuristic" else "heuristic"
+    deadline = math.inf if time_limit is None else time.monotonic() + time_limit
+    lower = None
     if sa.m == 0 or k == 1:
         labels = np.zeros(sa.n, dtype=np.int64)
     elif k == 2:
         weighted = SignedArrays(sa.nodes, sa.u, sa.v, sa.s, np.where(sa.s > 0, 1.0 - alpha, alpha))
-        deadline = math.inf if time_limit is None else time.monotonic() + time_limit
-        labels, _, _, proven, _, _ = solve_blocks(weighted, method, deadline, seed, None)
+        labels, _, lower, proven, _, _ = solve_blocks(weighted, method, deadline, seed, None)
         if not proven and method != "heuristic":
             warnings.warn(
                 f"balance.partition: the proof did not finish within {time_limit} s; the "
                 "criterion returned is an upper bound",
                 UserWarning,
-                stacklevel=2,
+                stacklevel=3,
             )
     else:
         use_exact = method == "exact" or (method == "auto" and sa.m <= PARTITION_EXACT_MAX_TIES)
@@ -303,32 +533,32 @@ def partition(
                 f"balance.partition: graph has {sa.m} ties (> {PARTITION_EXACT_MAX_TIES}) for "
                 f"k={k}; using the relocation heuristic, so the criterion is an upper bound",
                 UserWarning,
-                stacklevel=2,
+                stacklevel=3,
             )
-        heuristic = _relocation(sa, k, alpha, seed)
-        labels, proven, used = heuristic, False, "heuristic"
+        labels, proven, used = _relocation(sa, k, alpha, seed), False, "heuristic"
         if use_exact:
-            exact_labels, proven = _milp_k_groups(sa, k, alpha, time_limit)
+            labels, proven, lower = _highs_k_groups(sa, k, alpha, deadline, labels)
             if not proven:
                 warnings.warn(
                     f"balance.partition: the integer program hit the time limit ({time_limit} s);"
                     " the criterion returned is an upper bound",
                     UserWarning,
-                    stacklevel=2,
+                    stacklevel=3,
                 )
-            if exact_labels is not None and (
-                proven or _dm_value(exact_labels, sa, alpha) <= _dm_value(heuristic, sa, alpha)
-            ):
-                labels = exact_labels
             used = "exact"
     proven = bool(proven) and used == "exact"
     neg_within, pos_between = _dm_counts(labels, sa)
+    criterion = float(alpha * neg_within + (1.0 - alpha) * pos_between)
     degree = sa.degree
     keys = {node: int(labels[i]) for i, node in enumerate(sa.nodes) if degree[i] > 0}
     named = name_groups(S, keys, weight=None)
+    if proven:
+        lower = criterion
+    elif used == "heuristic" or lower is None:
+        lower = 0.0
     return SignedPartition(
         partition=named,
-        criterion=float(alpha * neg_within + (1.0 - alpha) * pos_between),
+        criterion=criterion,
         negative_within=neg_within,
         positive_between=pos_between,
         alpha=float(alpha),
@@ -336,4 +566,72 @@ def partition(
         groups=int(named.nunique()),
         proven=proven,
         method=used,
+        lower_bound=float(min(lower, criterion)),
     )
+
+
+def verify_partition(S: nx.Graph, result: SignedPartition) -> bool:
+    """Check a partition's criterion and proof against its graph.
+
+    1. The partition is recounted: every actor with a tie is in a group, at
+       most ``k`` groups are used, and the negative ties within groups, the
+       positive ties between them and ``criterion`` are what ``result`` says.
+    2. The bound is consistent: ``0 <= lower_bound <= criterion``, and
+       ``proven`` holds exactly when the bound meets the criterion.  For
+       ``k >= 3`` the bound is HiGHS's dual bound as the solver reported it
+       (branch and bound gives no certificate to recompute); for ``k = 2``
+       :func:`graph.balance.verify_frustration` checks the certificates of
+       the same bound.
+
+    Parameters
+    ----------
+    S : networkx.Graph
+        The signed graph ``result`` was computed on.
+    result : SignedPartition
+        From :func:`partition` on ``S``.
+
+    Returns
+    -------
+    bool
+        True (every check passed).
+
+    Raises
+    ------
+    ValueError
+        Saying which check failed.
+
+    Examples
+    --------
+    >>> from graph.datasets import highland_tribes
+    >>> S = highland_tribes()
+    >>> verify_partition(S, partition(S, k=3))
+    True
+    """
+    sa = signed_arrays(S, "balance.verify_partition")
+    labels = result.partition.reindex(sa.nodes)
+    tied = sa.degree > 0
+    if labels[tied].isna().any():
+        raise ValueError("an actor with ties is in no group")
+    code = pd.factorize(labels, use_na_sentinel=True)[0]
+    if len(np.unique(code[tied])) > result.k:
+        raise ValueError(f"the partition uses more than k = {result.k} groups")
+    same = (code[sa.u] == code[sa.v]) & (code[sa.u] >= 0)
+    neg_within = int(np.count_nonzero(same & (sa.s < 0)))
+    pos_between = int(np.count_nonzero(~same & (sa.s > 0)))
+    if (neg_within, pos_between) != (result.negative_within, result.positive_between):
+        raise ValueError(
+            f"the partition has {neg_within} negative ties within and {pos_between} positive "
+            f"between groups, not {result.negative_within} and {result.positive_between}"
+        )
+    criterion = result.alpha * neg_within + (1.0 - result.alpha) * pos_between
+    tol = 1e-9 * max(1.0, criterion)
+    if abs(criterion - result.criterion) > tol:
+        raise ValueError(f"the partition's criterion is {criterion:g}, not {result.criterion:g}")
+    if not -tol <= result.lower_bound <= criterion + tol:
+        raise ValueError(f"lower_bound {result.lower_bound:g} is not in [0, {criterion:g}]")
+    if result.proven != (result.lower_bound >= criterion - tol):
+        raise ValueError(
+            f"proven is {result.proven} with criterion {criterion:g} and bound "
+            f"{result.lower_bound:g}"
+        )
+    return True
