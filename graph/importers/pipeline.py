@@ -397,6 +397,8 @@ def run(
         for name, frame in {**source.tables(types), **_settings(options)}.items():
             engine.register(name, frame)
         _event_type_filter(engine, source, options, ", ".join(f.path for f in files))
+        if "dyads" in source.queries:  # the source's rows under a shared query's names
+            engine.view("dyads", source.queries["dyads"])
         if "prepare" in source.queries:  # a step the source wants stored first
             engine.table("prepared", source.queries["prepare"])
         engine.view("read_events", source.queries["events"])
