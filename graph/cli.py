@@ -699,6 +699,7 @@ _IMPORT_SOURCES = {
     "cow-wars": "cow_wars",
     "atop": "atop",
     "mid": "mid",
+    "ucdp-esd": "ucdp_esd",
 }
 
 

@@ -282,9 +282,67 @@ def test_each_source_has_its_own_help() -> None:
         ("cow-wars", "warstrtmnth"),
         ("atop", "nonagg"),
         ("mid", "hihost"),
+        ("ucdp-esd", "ext_alleged"),
         ("ucdp-ged", "type_of_violence"),
         ("gdelt", "GoldsteinScale"),
     ):
         result = run("import", source, "--help")
         assert result.exit_code == 0 and words in result.output, result.output
         assert "--states" in result.output and "--add" in result.output
+
+
+#: UCDP ESD 18.1 supporter-actor dyad-year columns (those read and some others).
+ESD_COLUMNS = [
+    "year", "dyad_id", "conflict_id", "civil", "actor_id", "actor_name", "actor_nonstate",
+    "ext_id", "ext_name", "ext_nonstate", "ext_coalition", "ext_bothsides", "ext_sup", "ext_x",
+    "ext_p", "ext_y", "ext_w", "ext_m", "ext_t", "ext_f", "ext_i", "ext_l", "ext_o", "ext_u",
+    "ext_alleged",
+]  # fmt: skip
+
+
+def esd_row(year, actor, actor_nonstate, supporter, ext_nonstate, alleged=0, **forms) -> list:
+    row = dict.fromkeys(ESD_COLUMNS, 0)
+    row.update(year=year, actor_name=actor, actor_nonstate=actor_nonstate)
+    row.update(ext_name=supporter, ext_nonstate=ext_nonstate, ext_alleged=alleged)
+    row.update(ext_sup=1 if forms else 0, **forms)
+    return [row[c] for c in ESD_COLUMNS]
+
+
+def test_esd_forms_of_support_become_typed_support(tmp_path: Path) -> None:
+    rows = [
+        # Two years of weapons and training, a third of weapons only: one weapons relation.
+        esd_row(2014, "Government of Iraq", 0, "Government of Iran", 0, ext_w=1, ext_t=1),
+        esd_row(2015, "Government of Iraq", 0, "Government of Iran", 0, ext_w=1, ext_t=1),
+        esd_row(2016, "Government of Iraq", 0, "Government of Iran", 0, ext_w=1),
+        # Troops of a state on a rebel group's side, and support only alleged: none.
+        esd_row(2015, "SDF", 1, "Government of United States of America", 0, ext_x=1),
+        esd_row(2015, "SDF", 1, "Government of France", 0, alleged=1, ext_f=1),
+    ]
+    esd = write_csv(tmp_path / "esd.csv", ESD_COLUMNS, rows)
+    out = tmp_path / "esd"
+    result = run("import", "ucdp-esd", esd, "-o", out)
+    assert result.exit_code == 0, result.output
+    assert run("validate", out).exit_code == 0
+    relations = pd.read_csv(out / "relations.csv", dtype=str, keep_default_na=False)
+    assert sorted(relations[["source", "target", "type", "start", "end"]].values.tolist()) == [
+        ["government_of_iran", "government_of_iraq", "training", "2014", "2015"],
+        ["government_of_iran", "government_of_iraq", "weapons", "2014", "2016"],
+        ["government_of_united_states_of_america", "sdf", "troops", "2015", "2015"],
+    ]
+    actors = pd.read_csv(out / "actors.csv", dtype=str, keep_default_na=False)
+    assert dict(zip(actors["name"], actors["kind"], strict=True))["SDF"] == "armed group"
+    assert run("build", out, "-o", tmp_path / "esd.html").exit_code == 0
+
+
+def test_the_esd_files_errors_are_located(tmp_path: Path) -> None:
+    rows = [
+        esd_row(2014, "Government of Iraq", 0, "Government of Iran", 0, ext_w=2),
+        esd_row(2014, "", 0, "Government of Iran", 0, ext_w=1),
+    ]
+    esd = write_csv(tmp_path / "esd.csv", ESD_COLUMNS, rows)
+    result = run("import", "ucdp-esd", esd, "-o", tmp_path / "out")
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    lines = result.output.splitlines()
+    assert f"{esd}:2:17: ext_w: not 0 or 1: '2'" in lines
+    assert f"{esd}:3:6: actor_name: no warring party named: ''" in lines
+    assert not (tmp_path / "out").exists()

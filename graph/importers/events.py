@@ -40,6 +40,7 @@ SOURCE_NAMES = (
     "cow-wars",
     "atop",
     "mid",
+    "ucdp-esd",
 )
 ENGINES = ("duckdb", "spark")
 
@@ -86,7 +87,7 @@ def import_events(
     ----------
     source : str
         The kind of file, one of ``SOURCE_NAMES``: "acled", "ucdp-ged",
-        "gdelt", "edgelist", "gexf", "graphml", "cow-wars", "atop", "mid".
+        "gdelt", "edgelist", "gexf", "graphml", "cow-wars", "atop", "mid", "ucdp-esd".
     paths : path, glob or list of them
         CSV (``.gz`` too), TSV or Parquet files; GDELT's tab-separated
         ``*.export.CSV`` files; for ``gexf``/``graphml`` the graph files.

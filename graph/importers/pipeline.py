@@ -40,11 +40,12 @@ from .gdelt import SOURCE as GDELT
 from .mid import SOURCE as MID
 from .sourcefiles import InputFile, find_values, first_lines, structure_problem
 from .sources import Source, named_queries
+from .ucdp_esd import SOURCE as UCDP_ESD
 from .ucdp_ged import SOURCE as UCDP_GED
 
 #: The sources ``import_events`` reads, by name.
 SOURCES: dict[str, Source] = {
-    s.name: s for s in (ACLED, UCDP_GED, GDELT, EDGELIST, COW_WARS, ATOP, MID)
+    s.name: s for s in (ACLED, UCDP_GED, GDELT, EDGELIST, COW_WARS, ATOP, MID, UCDP_ESD)
 }
 _EPOCH = dt.date(1970, 1, 1).toordinal()
 _EVIDENCE_LENGTH = 300
