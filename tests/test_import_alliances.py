@@ -1,6 +1,7 @@
-"""Alliance and war data: COW dyadic wars and ATOP alliances, into one dataset reconciled by COW
-country codes, read for a period (issue 18). The files are written here in the sources' column
-layouts (COW directed dyadic war v4.01, ATOP 5.1 dyad-year, the COW state list)."""
+"""Alliance and war data: COW dyadic wars and MIDs and ATOP alliances, into one dataset reconciled
+by COW country codes, read for a period, and the UCDP External Support Dataset (issue 18). The
+files are written here in the sources' column layouts (COW directed dyadic war v4.01, dyadic MID
+4.x, ATOP 5.1 dyad-year, the COW state list, UCDP ESD 18.1 supporter-actor dyad-year)."""
 
 from __future__ import annotations
 
