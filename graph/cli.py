@@ -734,6 +734,8 @@ _IMPORT_SOURCES = {
     "graphml": "edgelist",
     "cow-wars": "cow_wars",
     "atop": "atop",
+    "mid": "mid",
+    "ucdp-esd": "ucdp_esd",
 }
 
 
@@ -778,6 +780,7 @@ def import_() -> None:
       alliance-graph import gdelt '2024*.export.CSV' -o gdelt/ --engine spark
       alliance-graph import cow-wars directed_dyadic_war.csv -o ww1/ --states states2016.csv
       alliance-graph import atop atop5_1dy.csv -o ww1/ --states states2016.csv --add
+      alliance-graph import mid dyadic_mid_4.02.csv -o ww1/ --states states2016.csv --add
     """
 
 
@@ -807,7 +810,7 @@ def _import_command(kind: str, module: str) -> None:
     @click.option(
         "--states",
         type=click.Path(exists=True, dir_okay=False, path_type=Path),
-        help="cow-wars, atop: the COW state list (ccode, statenme) naming the states.",
+        help="cow-wars, atop, mid: the COW state list (ccode, statenme) naming the states.",
     )
     @click.option(
         "--add", is_flag=True, help="Add to the dataset in the folder (actors joined by id)."

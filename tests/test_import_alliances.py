@@ -1,6 +1,7 @@
-"""Alliance and war data: COW dyadic wars and ATOP alliances, into one dataset reconciled by COW
-country codes, read for a period (issue 18). The files are written here in the sources' column
-layouts (COW directed dyadic war v4.01, ATOP 5.1 dyad-year, the COW state list)."""
+"""Alliance and war data: COW dyadic wars and MIDs and ATOP alliances, into one dataset reconciled
+by COW country codes, read for a period, and the UCDP External Support Dataset (issue 18). The
+files are written here in the sources' column layouts (COW directed dyadic war v4.01, dyadic MID
+4.x, ATOP 5.1 dyad-year, the COW state list, UCDP ESD 18.1 supporter-actor dyad-year)."""
 
 from __future__ import annotations
 
@@ -199,14 +200,150 @@ def test_the_cow_files_own_errors_are_located(tmp_path: Path) -> None:
     assert not (tmp_path / "out").exists()
 
 
+#: Dyadic MID 4.02 columns (Maoz et al.'s dyadic MID data, COW), the ones read and some others.
+MID_COLUMNS = [
+    "disno", "dyindex", "statea", "namea", "stateb", "nameb", "strtday", "strtmnth", "strtyr",
+    "endday", "endmnth", "endyear", "outcome", "settlmnt", "fatlev", "highact", "hihost", "recip",
+    "year",
+]  # fmt: skip
+
+
+def mid_rows(disno, a, b, start, end, hihost, years, **changes) -> list[list]:
+    """One row per year of a dyadic dispute, its dates and its highest hostility level."""
+    rows = []
+    for year in years:
+        row = dict.fromkeys(MID_COLUMNS, -9)
+        row.update(disno=disno, dyindex=f"{disno}{a}{b}", statea=a, stateb=b, year=year)
+        row.update(namea="", nameb="", hihost=hihost)
+        row.update(strtyr=start[0], strtmnth=start[1], strtday=start[2])
+        row.update(endyear=end[0], endmnth=end[1], endday=end[2])
+        row.update(changes)
+        rows.append([row[c] for c in MID_COLUMNS])
+    return rows
+
+
+def test_mid_hostility_levels_become_opposition(tmp_path: Path) -> None:
+    rows = (
+        # The Agadir crisis (a display of force): Germany against France, July-November 1911.
+        mid_rows(306, 255, 220, (1911, 7, 1), (1911, 11, 4), 3, [1911])
+        # A use of force over two years, the end known to the month only: one relation.
+        + mid_rows(300, 365, 640, (1912, 10, -9), (1913, 5, -9), 4, [1912, 1913])
+        # No militarized action: the pair is in the dispute but has no relation.
+        + mid_rows(306, 200, 255, (1911, 7, 21), (1911, 11, 4), 1, [1911])
+    )
+    mids = write_csv(tmp_path / "dyadic_mid_4.02.csv", MID_COLUMNS, rows)
+    out = tmp_path / "mids"
+    result = run("import", "mid", mids, "-o", out, "--states", states_file(tmp_path))
+    assert result.exit_code == 0, result.output
+    assert run("validate", out).exit_code == 0
+    relations = pd.read_csv(out / "relations.csv", dtype=str, keep_default_na=False)
+    assert relations[["source", "target", "type", "start", "end"]].values.tolist() == [
+        ["france", "germany", "opposes", "1911-07-01", "1911-11-04"],
+        ["russia", "turkey", "fights", "1912-10", "1913-05"],
+    ]
+    assert run("build", out, "-o", tmp_path / "mids.html").exit_code == 0
+
+
+def test_mid_joins_the_wars_and_alliances_by_code(ww1: Path, tmp_path: Path) -> None:
+    mids = write_csv(
+        tmp_path / "mids.csv",
+        MID_COLUMNS,
+        mid_rows(306, 255, 220, (1911, 7, 1), (1911, 11, 4), 3, [1911]),
+    )
+    result = run("import", "mid", mids, "-o", ww1, "--states", states_file(tmp_path), "--add")
+    assert result.exit_code == 0, result.output
+    actors = pd.read_csv(ww1 / "actors.csv", dtype=str, keep_default_na=False)
+    assert len(actors) == len(STATES)  # France and Germany once each
+    relations = pd.read_csv(ww1 / "relations.csv", dtype=str, keep_default_na=False)
+    pair = relations[(relations["source"] == "france") & (relations["target"] == "germany")]
+    assert sorted(pair["type"]) == ["fights", "opposes"]
+
+
+def test_the_mid_files_errors_are_located(tmp_path: Path) -> None:
+    rows = (
+        mid_rows(306, 255, 220, (1911, 7, 1), (1911, 11, 4), 3, [1911])
+        + mid_rows(307, 255, 220, (1911, 13, 1), (1911, 11, 4), 3, [1911])
+        + mid_rows(308, 255, 220, (1911, 1, 1), (1911, 2, 30), 3, [1911])
+        + mid_rows(309, 255, 220, (1911, 1, 1), (1911, 2, 3), 7, [1911])
+    )
+    mids = write_csv(tmp_path / "mids.csv", MID_COLUMNS, rows)
+    result = run("import", "mid", mids, "-o", tmp_path / "out")
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    lines = result.output.splitlines()
+    assert f"{mids}:3:8: strtmnth: not a month: 1 to 12, or -9 when unknown: '13'" in lines
+    day = "not a day of that month: 1 to 31, or -9 when unknown"
+    assert f"{mids}:4:10: endday: {day}: '30'" in lines
+    assert f"{mids}:5:17: hihost: not a hostility level: 1 to 5: '7'" in lines
+    assert not (tmp_path / "out").exists()
+
+
 def test_each_source_has_its_own_help() -> None:
     for source, words in (
         ("acled", "assoc_actor_1"),
         ("cow-wars", "warstrtmnth"),
         ("atop", "nonagg"),
+        ("mid", "hihost"),
+        ("ucdp-esd", "ext_alleged"),
         ("ucdp-ged", "type_of_violence"),
         ("gdelt", "GoldsteinScale"),
     ):
         result = run("import", source, "--help")
         assert result.exit_code == 0 and words in result.output, result.output
         assert "--states" in result.output and "--add" in result.output
+
+
+#: UCDP ESD 18.1 supporter-actor dyad-year columns (those read and some others).
+ESD_COLUMNS = [
+    "year", "dyad_id", "conflict_id", "civil", "actor_id", "actor_name", "actor_nonstate",
+    "ext_id", "ext_name", "ext_nonstate", "ext_coalition", "ext_bothsides", "ext_sup", "ext_x",
+    "ext_p", "ext_y", "ext_w", "ext_m", "ext_t", "ext_f", "ext_i", "ext_l", "ext_o", "ext_u",
+    "ext_alleged",
+]  # fmt: skip
+
+
+def esd_row(year, actor, actor_nonstate, supporter, ext_nonstate, alleged=0, **forms) -> list:
+    row = dict.fromkeys(ESD_COLUMNS, 0)
+    row.update(year=year, actor_name=actor, actor_nonstate=actor_nonstate)
+    row.update(ext_name=supporter, ext_nonstate=ext_nonstate, ext_alleged=alleged)
+    row.update(ext_sup=1 if forms else 0, **forms)
+    return [row[c] for c in ESD_COLUMNS]
+
+
+def test_esd_forms_of_support_become_typed_support(tmp_path: Path) -> None:
+    rows = [
+        # Two years of weapons and training, a third of weapons only: one weapons relation.
+        esd_row(2014, "Government of Iraq", 0, "Government of Iran", 0, ext_w=1, ext_t=1),
+        esd_row(2015, "Government of Iraq", 0, "Government of Iran", 0, ext_w=1, ext_t=1),
+        esd_row(2016, "Government of Iraq", 0, "Government of Iran", 0, ext_w=1),
+        # Troops of a state on a rebel group's side, and support only alleged: none.
+        esd_row(2015, "SDF", 1, "Government of United States of America", 0, ext_x=1),
+        esd_row(2015, "SDF", 1, "Government of France", 0, alleged=1, ext_f=1),
+    ]
+    esd = write_csv(tmp_path / "esd.csv", ESD_COLUMNS, rows)
+    out = tmp_path / "esd"
+    result = run("import", "ucdp-esd", esd, "-o", out)
+    assert result.exit_code == 0, result.output
+    assert run("validate", out).exit_code == 0
+    relations = pd.read_csv(out / "relations.csv", dtype=str, keep_default_na=False)
+    assert sorted(relations[["source", "target", "type", "start", "end"]].values.tolist()) == [
+        ["government_of_iran", "government_of_iraq", "training", "2014", "2015"],
+        ["government_of_iran", "government_of_iraq", "weapons", "2014", "2016"],
+        ["government_of_united_states_of_america", "sdf", "troops", "2015", "2015"],
+    ]
+    actors = pd.read_csv(out / "actors.csv", dtype=str, keep_default_na=False)
+    assert dict(zip(actors["name"], actors["kind"], strict=True))["SDF"] == "armed group"
+    assert run("build", out, "-o", tmp_path / "esd.html").exit_code == 0
+
+
+def test_the_esd_files_errors_are_located(tmp_path: Path) -> None:
+    rows = [
+        esd_row(2014, "Government of Iraq", 0, "Government of Iran", 0, ext_w=2),
+        esd_row(2014, "", 0, "Government of Iran", 0, ext_w=1),
+    ]
+    esd = write_csv(tmp_path / "esd.csv", ESD_COLUMNS, rows)
+    result = run("import", "ucdp-esd", esd, "-o", tmp_path / "out")
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    lines = result.output.splitlines()
+    assert f"{esd}:2:17: ext_w: not 0 or 1: '2'" in lines
+    assert f"{esd}:3:6: actor_name: no warring party named: ''" in lines
+    assert not (tmp_path / "out").exists()

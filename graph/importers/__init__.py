@@ -1,4 +1,5 @@
-"""From event data to an alliance graph: ACLED, UCDP GED, GDELT 2.0 and signed edge lists.
+"""From event and alliance data to an alliance graph: ACLED, UCDP GED and ESD, GDELT 2.0,
+COW wars and MIDs, ATOP, signed edge lists.
 
 :func:`import_events` reads event exports (CSV, gzipped CSV, TSV or Parquet
 files, or globs of them), maps each event to a relation type through the
@@ -27,11 +28,13 @@ __getattr__, __dir__, __all__ = lazy_loader.attach(
         "engine",
         "events",
         "gdelt",
+        "mid",
         "output",
         "pipeline",
         "sourcefiles",
         "sources",
         "spark_engine",
+        "ucdp_esd",
         "ucdp_ged",
     ],
     submod_attrs={"events": ["ENGINES", "SOURCE_NAMES", "import_events", "read_edgelist"]},

@@ -42,6 +42,12 @@ COLUMNS = {
 }
 
 
+#: What is wrong with a COW code or date value, for every COW file the shared query reads.
+CODE = "not a COW country code"
+MONTH = "not a month: 1 to 12, or -9 when unknown"
+DAY = "not a day of that month: 1 to 31, or -9 when unknown"
+
+
 def _tables(types: pd.DataFrame) -> dict[str, pd.DataFrame]:
     return {}
 
@@ -76,15 +82,16 @@ SOURCE = Source(
     tables=_tables,
     measure="",
     messages={
-        "statea": "not a COW country code",
-        "stateb": "not a COW country code",
+        "statea": CODE,
+        "stateb": CODE,
         "warstrtyr": "not a year",
-        "warstrtmnth": "not a month: 1 to 12, or -9 when unknown",
-        "warstrtday": "not a day of that month: 1 to 31, or -9 when unknown",
+        "warstrtmnth": MONTH,
+        "warstrtday": DAY,
         "warendyr": "not a year, or -7 for a war going on",
-        "warendmnth": "not a month: 1 to 12, or -9 when unknown",
-        "warenday": "not a day of that month: 1 to 31, or -9 when unknown",
+        "warendmnth": MONTH,
+        "warenday": DAY,
     },
     default_kind="state",
     default_camp="states",
+    shared="cow_dyads",
 )

@@ -39,6 +39,8 @@ SOURCE_NAMES = (
     "graphml",
     "cow-wars",
     "atop",
+    "mid",
+    "ucdp-esd",
 )
 ENGINES = ("duckdb", "spark")
 
@@ -83,8 +85,9 @@ def import_events(
 
     Parameters
     ----------
-    source : {"acled", "ucdp-ged", "gdelt", "edgelist", "gexf", "graphml", "cow-wars", "atop"}
-        The kind of file.
+    source : str
+        The kind of file, one of ``SOURCE_NAMES``: "acled", "ucdp-ged",
+        "gdelt", "edgelist", "gexf", "graphml", "cow-wars", "atop", "mid", "ucdp-esd".
     paths : path, glob or list of them
         CSV (``.gz`` too), TSV or Parquet files; GDELT's tab-separated
         ``*.export.CSV`` files; for ``gexf``/``graphml`` the graph files.
@@ -120,11 +123,11 @@ def import_events(
         Show a progress bar (tqdm) on standard error.
     states : path, optional
         The COW state list (``ccode``, ``statenme``) naming the states of
-        ``cow-wars`` and ``atop`` files (``COW state 255`` without it).
+        ``cow-wars``, ``atop`` and ``mid`` files (``COW state 255`` without it).
     add : bool
         Add the relations and actors to the dataset already in ``output``
-        (actors reconciled by id, so by COW code for ``cow-wars`` and
-        ``atop``) instead of replacing it.
+        (actors reconciled by id, so by COW code for ``cow-wars``,
+        ``atop`` and ``mid``) instead of replacing it.
     report : callable, optional
         Called with a line of text for each thing the user should know about
         how the files were read (a header line assumed or not, duplicates

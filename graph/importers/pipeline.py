@@ -37,12 +37,16 @@ from .cow_wars import SOURCE as COW_WARS
 from .edgelist import SOURCE as EDGELIST
 from .engine import Engine
 from .gdelt import SOURCE as GDELT
+from .mid import SOURCE as MID
 from .sourcefiles import InputFile, find_values, first_lines, structure_problem
 from .sources import Source, named_queries
+from .ucdp_esd import SOURCE as UCDP_ESD
 from .ucdp_ged import SOURCE as UCDP_GED
 
 #: The sources ``import_events`` reads, by name.
-SOURCES: dict[str, Source] = {s.name: s for s in (ACLED, UCDP_GED, GDELT, EDGELIST, COW_WARS, ATOP)}
+SOURCES: dict[str, Source] = {
+    s.name: s for s in (ACLED, UCDP_GED, GDELT, EDGELIST, COW_WARS, ATOP, MID, UCDP_ESD)
+}
 _EPOCH = dt.date(1970, 1, 1).toordinal()
 _EVIDENCE_LENGTH = 300
 
@@ -59,7 +63,7 @@ class Options:
     min_sources: int = 2
     #: Event types or sub-event types to keep (ACLED), as the files spell them, any case.
     event_types: Sequence[str] = ()
-    #: COW country code -> state name (``ccode``, ``name``), for COW and ATOP files.
+    #: COW country code -> state name (``ccode``, ``name``), for COW (wars, MIDs) and ATOP files.
     states: pd.DataFrame | None = None
 
 
@@ -397,6 +401,8 @@ def run(
         for name, frame in {**source.tables(types), **_settings(options)}.items():
             engine.register(name, frame)
         _event_type_filter(engine, source, options, ", ".join(f.path for f in files))
+        if "dyads" in source.queries:  # the source's rows under a shared query's names
+            engine.view("dyads", source.queries["dyads"])
         if "prepare" in source.queries:  # a step the source wants stored first
             engine.table("prepared", source.queries["prepare"])
         engine.view("read_events", source.queries["events"])

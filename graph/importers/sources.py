@@ -52,6 +52,10 @@ class Source:
         Builds the mapping tables the query joins, from the vocabulary.
     default_kind, default_camp : str
         For actors the source gives no type (e.g. ACLED associated actors).
+    shared : str, optional
+        The ``sql/<shared>.sql`` whose queries the source's own complete: e.g.
+        ``cow_dyads``, the COW dates and dyads of the war and MID files, read
+        from the source's ``dyads`` query.
     """
 
     name: str
@@ -68,10 +72,12 @@ class Source:
     default_kind: str = "other"
     default_camp: str = "other actors"
     event_ids: bool = True
+    shared: str | None = None
 
     @property
     def queries(self) -> dict[str, str]:
-        return named_queries(self.name)
+        own = named_queries(self.name)
+        return {**named_queries(self.shared), **own} if self.shared else own
 
 
 @cache
