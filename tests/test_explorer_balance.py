@@ -248,6 +248,8 @@ def test_two_dates_follow_the_tie_rule_with_weights(
     visit = open_page(graph.write_html(G, tmp_path / "ties.html"), 1366, 768)
     go(visit, "mode=compare&compare=2020-01~2020-02")
     assert [tuple(s[:4]) for s in visit.js(READ_COMPARE)] == expected
+    # Where weights decide, each relation says how much it counts.
+    assert "Gamma fights Alpha (strength 4)" in visit.text("#compare-list")
     go(visit, "mode=compare&compare=2020-02~2020-01")
     assert [tuple(s[:4]) for s in visit.js(READ_COMPARE)] == [
         e[:4] for e in expected_changes(G, "2020-02", "2020-01")

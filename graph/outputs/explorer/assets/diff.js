@@ -172,8 +172,12 @@ function diffView(kit) {
   function relationsList(tie, words) {
     const list = element("ul");
     if (tie === null) return list;
+    // Where weights decide the tie, each relation says how much it counts:
+    // otherwise two backings against one fight read as support.
+    const weighed = tie.relations.some((relation) => relation.strength !== 1);
     tie.relations.forEach((relation) => {
-      const item = element("li", words + kit.sentence(relation) + " ");
+      const strength = weighed ? " (strength " + relation.strength + ")" : "";
+      const item = element("li", words + kit.sentence(relation) + strength + " ");
       item.appendChild(kit.quote(relation));
       list.appendChild(item);
     });
