@@ -226,6 +226,37 @@ def test_two_dates_match_graph_diff(
     visit.page.screenshot(path=str(ARTIFACTS / "compare-2015-09-29-2015-10.png"))
 
 
+def test_two_dates_follow_the_tie_rule_with_weights(
+    open_page: Callable[..., Visit], tmp_path: Path
+) -> None:
+    """Weights decide ties where counting relations would not: the page agrees with Python.
+
+    From January to February 2020: a-b keeps its support (one heavy backing
+    against two light fights; counting relations would flip it), a-c appears
+    as opposition (one heavy fight against two light backings), b-c flips
+    (an alliance written both ways counts once against a fight: a draw) and
+    b-d flips (a draw of one against one).
+    """
+    G = graph.load(Path(__file__).parent / "cases" / "weights-decide-a-tie" / "data")
+    after = graph.signed_graph(G, at="2020-02")
+    assert after["a"]["b"]["sign"] == 1 and after["a"]["c"]["sign"] == -1
+    expected = [e[:4] for e in expected_changes(G, "2020-01", "2020-02")]
+    assert expected == [
+        ("a|c", "appeared", "", "-1"),
+        ("b|c", "flipped", "1", "-1"),
+        ("b|d", "flipped", "1", "-1"),
+    ]
+    visit = open_page(graph.write_html(G, tmp_path / "ties.html"), 1366, 768)
+    go(visit, "mode=compare&compare=2020-01~2020-02")
+    assert [tuple(s[:4]) for s in visit.js(READ_COMPARE)] == expected
+    # Where weights decide, each relation says how much it counts.
+    assert "Gamma fights Alpha (strength 4)" in visit.text("#compare-list")
+    go(visit, "mode=compare&compare=2020-02~2020-01")
+    assert [tuple(s[:4]) for s in visit.js(READ_COMPARE)] == [
+        e[:4] for e in expected_changes(G, "2020-02", "2020-01")
+    ]
+
+
 def test_the_comparison_is_in_the_link_and_chosen_with_the_selects(
     open_page: Callable[..., Visit], pages: dict[str, Path], G: nx.MultiDiGraph
 ) -> None:

@@ -1,8 +1,9 @@
-"""The explorer's pure geometry, unit-tested in JavaScript: ``node --test tests/js``.
+"""The explorer's pure functions, unit-tested in JavaScript: ``node --test tests/js``.
 
 The network view's geometry (boxes, fitting, the label-room solver's pushes,
-the pointer's nearest line) lives in classic scripts with no page behind
-them (``geometry.js``, ``room.js``, ``pointer.js``); ``tests/js/load.js``
+the pointer's nearest line) and the tie rule (``signedTies``) live in classic
+scripts with no page behind them (``geometry.js``, ``room.js``,
+``pointer.js``, ``state.js``); ``tests/js/load.js``
 runs them in one ``vm`` context, as the page joins them, and the ``*.test.js``
 files check them. This test runs them, so ``make test`` does.
 """

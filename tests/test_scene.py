@@ -111,6 +111,31 @@ def test_parallel_relations_are_bent_apart(payload: dict) -> None:
     assert any(len(r) >= 3 for r in pairs.values())  # Russia and the Assad government
 
 
+def test_relations_carry_what_they_count_in_their_tie() -> None:
+    """The strengths travel for the page's tie rule: a symmetric relation's second row counts in
+    no tie, nor a neutral relation or a loop; the others count their weight's magnitude."""
+    M = nx.MultiDiGraph()
+    M.add_edge("a", "b", type="allied_with", sign=1, symmetric=True, weight=2)
+    M.add_edge("b", "a", type="allied_with", sign=1, symmetric=True, weight=5)
+    M.add_edge("a", "b", type="fights", sign=-1, weight=-1.5)
+    M.add_edge("b", "c", type="backs", sign=1)
+    M.add_edge("b", "c", type="backs", sign=1, weight=0)
+    M.add_edge("c", "c", type="backs", sign=1)
+    M.add_edge("a", "c", type="negotiates_with", sign=0)
+    strengths = {
+        (edge["from"], edge["to"], edge["key"]): edge["strength"] for edge in scene(M)["edges"]
+    }
+    assert strengths == {
+        ("a", "b", 0): 2.0,
+        ("b", "a", 0): None,
+        ("a", "b", 1): 1.5,
+        ("b", "c", 0): 1.0,
+        ("b", "c", 1): 0.0,
+        ("c", "c", 0): None,
+        ("a", "c", 0): None,
+    }
+
+
 def test_legend_is_generated_from_the_data(G: nx.MultiDiGraph, payload: dict) -> None:
     legend = payload["legend"]
     camps = {c["camp"]: c["actors"] for c in legend["camps"]}

@@ -49,7 +49,7 @@ import pandas as pd
 
 from graph.balance.heuristic import heuristic_split
 from graph.core.dates import as_period, date_label, parse_period, span_label
-from graph.core.signs import relation_weight
+from graph.core.signs import relation_strength, relation_weight
 from graph.drawing.labels import LABEL_SIZE, SHAPE_REACH, actor_boxes, label_lines, label_top
 from graph.drawing.placement import LABELLED_UP_TO, layout
 from graph.drawing.style import (
@@ -62,7 +62,7 @@ from graph.drawing.style import (
     node_shape,
     weight_width,
 )
-from graph.network.build import signed_graph
+from graph.network.build import distinct_relations, signed_graph
 from graph.tables.read import CONFIDENCE_LEVELS
 
 __all__ = [
@@ -344,6 +344,10 @@ def _edges(G: nx.MultiDiGraph) -> list[dict]:
     for u, v, _, data in relations:
         weights[lines[_look(u, v, data)]] += relation_weight(data.get("weight")) or 0.0
     heaviest = max(weights.values(), default=0.0)
+    # What each relation counts in its pair's signed tie, so that the page's
+    # Compare mode applies graph.signed_graph's tie rule to the same numbers;
+    # a symmetric relation's second row counts in no tie, as there.
+    counted = {(u, v, key) for u, v, key, _ in distinct_relations(G)}
     edges = []
     for number, (u, v, key, data) in enumerate(relations):
         line = lines[_look(u, v, data)]
@@ -368,6 +372,9 @@ def _edges(G: nx.MultiDiGraph) -> list[dict]:
                 "active_to": _days(end)[1] if end else None,
                 "confidence": confidence,
                 "symmetric": bool(data.get("symmetric", False)),
+                "strength": relation_strength(data.get("weight"))
+                if sign != 0 and u != v and (u, v, key) in counted
+                else None,
                 "evidence": str(data.get("evidence", "") or ""),
                 "citation": str(data.get("citation", "") or ""),
                 "date_source": str(data.get("date_source", "") or ""),

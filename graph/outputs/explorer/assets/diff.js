@@ -1,8 +1,7 @@
 // @ts-check
 // Two dates side by side, the browser's graph.diff: the support and
-// opposition ties (one per pair of actors, the sign of the sum of their
-// active relations' signs, a draw counting as opposition, as
-// graph.signed_graph) that appeared, ended or changed sign from one month (or
+// opposition ties (one per pair of actors, by graph.signed_graph's tie rule:
+// signedTies in state.js) that appeared, ended or changed sign from one month (or
 // day) to another, drawn on the network at the second date (new, ended and
 // flipped styles) and listed with their quotes. The two dates are in the link.
 
@@ -13,7 +12,6 @@ const DIFF_LOOKS = {
 };
 
 /** @typedef {"appeared" | "ended" | "flipped"} Change */
-/** @typedef {{sign: number, relations: SceneEdge[]}} Tie */
 
 /**
  * @param {ModeKit} kit
@@ -141,8 +139,8 @@ function diffView(kit) {
    * @param {Period} b
    */
   function changesOf(a, b) {
-    const before = ties(a);
-    const after = ties(b);
+    const before = signedTies(data, a);
+    const after = signedTies(data, b);
     const order = { appeared: 0, ended: 1, flipped: 2 };
     return Array.from(new Set([...before.keys(), ...after.keys()]))
       .map((pairOf) => {
@@ -168,33 +166,18 @@ function diffView(kit) {
   }
 
   /**
-   * The signed ties active at a period, by pair.
-   * @param {Period} at
-   * @returns {Map<string, Tie>}
-   */
-  function ties(at) {
-    /** @type {Map<string, {sum: number, relations: SceneEdge[]}>} */
-    const sums = new Map();
-    data.edges.forEach((relation) => {
-      if (relation.sign === 0 || relation.from === relation.to || !activeAt(relation, at)) return;
-      const pairOf = pairKey(relation.from, relation.to);
-      const tie = sums.get(pairOf) || { sum: 0, relations: [] };
-      tie.sum += relation.sign > 0 ? 1 : -1;
-      tie.relations.push(relation);
-      sums.set(pairOf, tie);
-    });
-    return new Map(Array.from(sums, ([pairOf, tie]) => [pairOf, { sign: tie.sum > 0 ? 1 : -1, relations: tie.relations }]));
-  }
-
-  /**
    * @param {Tie | null} tie
    * @param {string} words
    */
   function relationsList(tie, words) {
     const list = element("ul");
     if (tie === null) return list;
+    // Where weights decide the tie, each relation says how much it counts:
+    // otherwise two backings against one fight read as support.
+    const weighed = tie.relations.some((relation) => relation.strength !== 1);
     tie.relations.forEach((relation) => {
-      const item = element("li", words + kit.sentence(relation) + " ");
+      const strength = weighed ? " (strength " + relation.strength + ")" : "";
+      const item = element("li", words + kit.sentence(relation) + strength + " ");
       item.appendChild(kit.quote(relation));
       list.appendChild(item);
     });

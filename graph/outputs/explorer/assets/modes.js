@@ -38,15 +38,6 @@
 const HALO_PX = 9; // how much wider than its line a highlighted relation's halo is
 
 /**
- * @param {string} a
- * @param {string} b
- * @returns {string} the pair's key, whatever the order ("a|b", a sorting first)
- */
-function pairKey(a, b) {
-  return a < b ? a + "|" + b : b + "|" + a;
-}
-
-/**
  * @param {App} app
  * @param {{nodes: vis.DataSet<vis.NodeItem>}} network
  */

@@ -143,6 +143,51 @@ function activeAt(relation, period) {
 }
 
 /**
+ * @param {string} a
+ * @param {string} b
+ * @returns {string} the pair's key, whatever the order ("a|b", a sorting first)
+ */
+function pairKey(a, b) {
+  return a < b ? a + "|" + b : b + "|" + a;
+}
+
+/** @typedef {{sign: number, relations: SceneEdge[]}} Tie */
+
+/**
+ * The signed ties at a period, by pair (pairKey): graph.signed_graph's tie
+ * rule, the page's only copy of it. A tie joins two actors there at the
+ * period (the rule of graph.snapshot) with at least one relation that counts
+ * in a tie (its strength, which Python gives, is not null). Its sign is that
+ * of the sum of its relations' signs times their strengths; when that sum is
+ * 0, that of the number of support minus opposition relations; when that is
+ * 0 too, opposition (-1).
+ * @param {{nodes: SceneNode[], edges: SceneEdge[]}} scene
+ * @param {{first: string, last: string} | null} period null for all dates
+ * @returns {Map<string, Tie>}
+ */
+function signedTies(scene, period) {
+  const here = new Set(scene.nodes.filter((actor) => activeAt(actor, period)).map((actor) => actor.id));
+  /** @type {Map<string, {sum: number, count: number, relations: SceneEdge[]}>} */
+  const sums = new Map();
+  scene.edges.forEach((relation) => {
+    const strength = relation.strength;
+    if (strength === null || !here.has(relation.from) || !here.has(relation.to) || !activeAt(relation, period)) return;
+    const pair = pairKey(relation.from, relation.to);
+    const tie = sums.get(pair) || { sum: 0, count: 0, relations: [] };
+    tie.sum += relation.sign * strength;
+    tie.count += relation.sign;
+    tie.relations.push(relation);
+    sums.set(pair, tie);
+  });
+  return new Map(
+    Array.from(sums, ([pair, tie]) => [
+      pair,
+      { sign: tie.sum > 0 || (tie.sum === 0 && tie.count > 0) ? 1 : -1, relations: tie.relations },
+    ])
+  );
+}
+
+/**
  * Ids of the relations the filters and the date let through.
  * @param {Model} model
  * @param {State} state

@@ -129,6 +129,8 @@ interface SceneEdge {
   readonly confidence: string;
   /** True for a relation that goes both ways (talks, an alliance: its type is symmetric in the vocabulary), drawn without an arrow head. */
   readonly symmetric: boolean;
+  /** How much it counts in its pair's signed tie (graph.core.signs.relation_strength: its weight's magnitude, 1 without a weight, 0 for a weight of 0), or null when it counts in no tie: a neutral relation, a loop, or the second row of a symmetric relation written both ways (graph.network.build.distinct_relations). The page's ties follow graph.signed_graph's tie rule on these numbers: the sign of the sum of sign times strength; when that is 0, the sign of the number of support minus opposition relations; when that is 0 too, opposition. */
+  readonly strength: number | null;
   /** A verbatim quote from the source; may be empty. */
   readonly evidence: string;
   /** The source cited; may be empty. */
