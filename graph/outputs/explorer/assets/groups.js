@@ -1,13 +1,19 @@
 // @ts-check
-// The group view, a signed block image: one disc per group (the data's camps,
+// The group view, a signed block image: one node per group (the data's camps,
 // or the sides balance finds, scene.legend.colour_by), sized by its members,
-// and one line per pair of groups and sign with its count and share of the
+// and one edge per pair of groups and sign with its count and share of the
 // pair's ties: support inside and opposition between where balance holds.
 // Readable at any size, it is what the page opens on above the scene's
-// labelled_up_to actors. Opening a group shows its members in the network
-// (the other groups filtered out, as the Camp filter does); search still
-// finds any actor.
+// labelled_up_to actors. It is drawn in the network itself: the actors of a
+// folded group are hidden and its node stands at their centre; clicking
+// (tapping) a group, or its Open button, shows its members in place while
+// the others stay folded; a search opens the actor's group and shows the
+// actor with its neighbours. The panel says the same in words and a small
+// picture (the accessible description).
 
+// Items the group view adds to the network's DataSets: no actor id or relation id takes these forms.
+const GROUP_NODE = "group:";
+const GROUP_TIE = "group-tie:";
 const GROUP_VIEW_PX = 320; // the drawing's side
 // From this many actors the toolbar offers the group view: a small network
 // is its own overview (and a phone's toolbar keeps its room).
@@ -67,18 +73,129 @@ function groupsView(kit) {
     return node;
   }
 
+  /** @type {Set<string>} */
+  const opened = new Set(); // the groups shown as their members
+  /** @type {Set<number>} */
+  let every = new Set(); // the relations the filters show, before folding
+  /** @type {Set<string>} */
+  let hidden = new Set(); // the actors folded into their group's node
+  const members = new Map(groups.map((g) => [g.camp, data.nodes.filter((a) => a.camp === g.camp)]));
+  const campOf = new Map(data.nodes.map((a) => [a.id, a.camp]));
+
   /** @param {string} camp */
   function open(camp) {
-    state.off.camp = new Set(groups.map((g) => g.camp).filter((g) => g !== camp));
-    state.views.mode = "";
+    opened.add(camp);
     app.update();
   }
 
-  /** @param {Set<number>} shown */
-  function draw(shown) {
+  /**
+   * The relations drawn in the group view: those between actors shown, an
+   * actor being shown when its group is open or it is the selected actor's
+   * neighbour. A selected actor's group opens (a search finds any actor).
+   * @param {Set<number>} shown
+   * @returns {Set<number>}
+   */
+  function fold(shown) {
+    every = shown;
+    const selected = state.selected;
+    const around = new Set();
+    if (selected !== null && campOf.has(selected)) {
+      opened.add(String(campOf.get(selected)));
+      shown.forEach((id) => {
+        const relation = /** @type {SceneEdge} */ (app.model.relations.get(id));
+        if (relation.from === selected) around.add(relation.to);
+        if (relation.to === selected) around.add(relation.from);
+      });
+    }
+    hidden = new Set(data.nodes.filter((a) => !opened.has(a.camp) && !around.has(a.id)).map((a) => a.id));
+    return new Set(
+      Array.from(shown).filter((id) => {
+        const relation = /** @type {SceneEdge} */ (app.model.relations.get(id));
+        return !hidden.has(relation.from) && !hidden.has(relation.to);
+      })
+    );
+  }
+
+  /**
+   * The folded groups' nodes and the edges between them, in the network's
+   * DataSets: a node at its members' centre, its area their shapes' total
+   * area; an edge per pair of groups and sign, as wide as its share.
+   * @param {Map<string, {a: string, b: string, support: number, opposition: number}>} counted
+   */
+  function network(counted) {
+    const items = kit.items;
+    const folded = groups.filter((g) => !opened.has(g.camp) && g.actors > 0);
+    const positions = items.nodes.get(data.nodes.map((a) => a.id));
+    const at = new Map(positions.map((n) => [n.id, { x: Number(n.x), y: Number(n.y) }]));
+    const radius = new Map(folded.map((g) => {
+      const own = /** @type {SceneNode[]} */ (members.get(g.camp));
+      return [g.camp, Math.sqrt(own.reduce((sum, a) => sum + a.size * a.size, 0))];
+    }));
+    const unit = Math.max(...radius.values(), data.label_size); // the largest group's radius
+    /** @type {vis.NodeItem[]} */
+    const groupNodes = folded.map((g) => {
+      const own = /** @type {SceneNode[]} */ (members.get(g.camp));
+      const centre = own.reduce((c, a) => {
+        const p = at.get(a.id) || a;
+        return { x: c.x + p.x / own.length, y: c.y + p.y / own.length };
+      }, { x: 0, y: 0 });
+      const inside = counted.get(g.camp + "|" + g.camp);
+      const total = inside ? inside.support + inside.opposition : 0;
+      const ties = inside && total
+        ? "\ninside: " + inside.support + " support (" + Math.round((100 * inside.support) / total) + " %), " +
+          inside.opposition + " opposition (" + Math.round((100 * inside.opposition) / total) + " %)"
+        : "";
+      return {
+        id: GROUP_NODE + g.camp,
+        label: g.camp + " (" + g.actors + ")" + ties,
+        x: centre.x,
+        y: centre.y,
+        size: radius.get(g.camp),
+        shape: "dot",
+        color: { background: g.colour, border: "#111111", highlight: { background: g.colour, border: "#000000" }, hover: { background: g.colour, border: "#000000" } },
+        font: { size: unit * 0.3, color: "#000000", strokeWidth: unit * 0.1, vadjust: 0 },
+      };
+    });
+    /** @type {vis.EdgeItem[]} */
+    const groupTies = [];
+    counted.forEach((block) => {
+      if (block.a === block.b || opened.has(block.a) || opened.has(block.b)) return;
+      const total = block.support + block.opposition;
+      [["support", block.support], ["opposition", block.opposition]].forEach(([sign, count]) => {
+        if (!count) return;
+        const share = Number(count) / total;
+        groupTies.push({
+          id: GROUP_TIE + block.a + "|" + block.b + "|" + sign,
+          from: GROUP_NODE + block.a,
+          to: GROUP_NODE + block.b,
+          label: count + " " + sign + " (" + Math.round(100 * share) + " %)",
+          width: unit * (0.02 + 0.18 * share),
+          dashes: sign === "opposition" ? [unit * 0.15, unit * 0.1] : false,
+          color: { color: "#111111", opacity: 1 },
+          // Support and opposition between the same two groups curve to either side.
+          smooth: { enabled: true, type: sign === "support" ? "curvedCW" : "curvedCCW", roundness: 0.15 },
+          arrows: { to: { enabled: false } },
+          font: { size: unit * 0.22, strokeWidth: unit * 0.08, align: "middle" },
+        });
+      });
+    });
+    clear();
+    items.nodes.add(groupNodes);
+    items.edges.add(groupTies);
+  }
+
+  // The group view's own items out of the network.
+  function clear() {
+    const items = kit.items;
+    items.edges.remove(items.edges.getIds({ filter: (e) => String(e.id).startsWith(GROUP_TIE) }));
+    items.nodes.remove(items.nodes.getIds({ filter: (n) => String(n.id).startsWith(GROUP_NODE) }));
+  }
+
+  function draw() {
     const content = panel.querySelector(".mode-body") || panel.appendChild(element("div", null, "mode-body"));
     content.replaceChildren();
-    const counted = blocks(shown);
+    const counted = blocks(every);
+    network(counted);
     const largest = Math.max(...groups.map((g) => g.actors), 1);
     const centre = GROUP_VIEW_PX / 2;
     const ring = groups.length === 1 ? 0 : centre - GROUP_MAX_R - 4;
@@ -125,7 +242,15 @@ function groupsView(kit) {
       "Colours: " + data.legend.colour_by.how + ".", "note"));
     const buttons = element("p");
     buttons.id = "group-open";
-    groups.forEach((g) => buttons.appendChild(button("Open " + g.camp + " (" + g.actors + ")", () => open(g.camp))));
+    groups.forEach((g) => {
+      const opener = button("Open " + g.camp + " (" + g.actors + ")", () => open(g.camp));
+      opener.disabled = opened.has(g.camp);
+      buttons.appendChild(opener);
+    });
+    buttons.appendChild(button("Fold all", () => {
+      opened.clear();
+      app.select(null);
+    }));
     content.append(buttons, list);
   }
 
@@ -133,11 +258,18 @@ function groupsView(kit) {
     name: "groups",
     toggle: toggle,
     panel: panel,
-    enter: () => {},
+    enter: () => opened.clear(),
     draw: draw,
     colours: () => null,
     named: () => [],
-    hide: (shown) => shown,
+    hide: fold,
+    folded: () => hidden,
+    leave: clear,
+    clicked: (id) => {
+      if (!id.startsWith(GROUP_NODE)) return false;
+      open(id.slice(GROUP_NODE.length));
+      return true;
+    },
     overlay: () => {},
   };
 }
