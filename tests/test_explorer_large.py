@@ -189,11 +189,20 @@ def test_build_warns_before_writing_a_page_too_large_to_open(
     assert out.exists()
 
 
+@pytest.fixture
+def thousands_of_actors(tmp_path: Path) -> Path:
+    """A 3,000-actor page, above the real bound (2,000): it opens on the groups."""
+    S = graph.datasets.trust_like(3000, 9000, seed=3)
+    G = graph.load(signed_dataset(tmp_path / "data", S))
+    return graph.write_html(G, tmp_path / "thousands.html")
+
+
 @pytest.mark.browser
+@pytest.mark.parametrize("size", ["many_actors", "thousands_of_actors"])
 def test_the_group_view_counts_ties_by_pair_of_groups_and_opens_a_group(
-    open_page: Callable[..., Visit], many_actors: Path
+    open_page: Callable[..., Visit], size: str, request: pytest.FixtureRequest
 ) -> None:
-    visit = open_page(many_actors)
+    visit = open_page(request.getfixturevalue(size))
     # Above labelled_up_to actors the page opens on the groups.
     assert visit.js("() => explorer.modes().mode") == "groups"
     assert not visit.js("() => document.getElementById('groups-panel').hidden")
@@ -225,18 +234,24 @@ def test_the_group_view_counts_ties_by_pair_of_groups_and_opens_a_group(
     groups = {c["camp"]: c["actors"] for c in data["legend"]["camps"] if c["actors"]}
     assert sorted(visit.js(drawn_nodes)) == sorted(f"group:{g}" for g in groups)
     assert visit.js("() => explorer.visibleRelations()") == []
-    ties = visit.js("() => explorer.edges.get({filter: (e) => String(e.id).startsWith('group-tie:')})")
-    between = {k: v for k, v in expected.items() if k[0] != k[1]}
+    ties = visit.js(
+        "() => explorer.edges.get({filter: (e) => String(e.id).startsWith('group-tie:')})"
+    )
+
+    def share(key: tuple) -> int:
+        pair = sum(expected.get((*key[:2], sign), 0) for sign in ("support", "opposition"))
+        return round(100 * expected[key] / pair)
+
     assert {tuple(t["id"].removeprefix("group-tie:").split("|")): t["label"] for t in ties} == {
-        k: f"{v} {k[2]} ({round(100 * v / sum(expected.get((*k[:2], s), 0) for s in ('support', 'opposition')))} %)"
-        for k, v in between.items()
+        k: f"{v} {k[2]} ({share(k)} %)" for k, v in expected.items() if k[0] != k[1]
     }
-    visit.page.screenshot(path=str(ARTIFACTS / "large-group-view.png"))
+    visit.page.screenshot(path=str(ARTIFACTS / f"large-group-view-{size}.png"))
     # Clicking a group opens its members in place; the others stay folded.
     smaller = sides[1]
     visit.js(
-        """(id) => { const at = explorer.network.canvasToDOM(explorer.network.getPositions([id])[id]);
-                     const box = explorer.network.canvas.frame.getBoundingClientRect();
+        """(id) => { const net = explorer.network;
+                     const at = net.canvasToDOM(net.getPositions([id])[id]);
+                     const box = net.canvas.frame.getBoundingClientRect();
                      window.groupAt = [box.left + at.x, box.top + at.y]; }""",
         f"group:{smaller}",
     )
@@ -248,7 +263,7 @@ def test_the_group_view_counts_ties_by_pair_of_groups_and_opens_a_group(
     assert {group[a] for a in drawn if not a.startswith("group:")} == {smaller}
     assert visit.js("() => explorer.modes().mode") == "groups"
     assert visit.js("() => explorer.state().selected") is None
-    visit.page.screenshot(path=str(ARTIFACTS / "large-group-opened.png"))
+    visit.page.screenshot(path=str(ARTIFACTS / f"large-group-opened-{size}.png"))
     # Search finds an actor of a folded group: its group opens, it is shown with its neighbours.
     other = next(n for n in data["nodes"] if n["camp"] == sides[0] and n["degree"] >= 2)
     visit.page.fill("#search", other["name"])
@@ -262,7 +277,7 @@ def test_the_group_view_counts_ties_by_pair_of_groups_and_opens_a_group(
     assert other["id"] in drawn and neighbours <= drawn
     assert {group[a] for a in drawn if not a.startswith("group:")} >= {sides[0], smaller}
     assert f"group:{sides[0]}" not in drawn
-    visit.page.screenshot(path=str(ARTIFACTS / "large-group-searched.png"))
+    visit.page.screenshot(path=str(ARTIFACTS / f"large-group-searched-{size}.png"))
     # Leaving the group view restores the whole drawing.
     visit.page.click("#groups-toggle")
     assert visit.js("() => explorer.modes().mode") == ""

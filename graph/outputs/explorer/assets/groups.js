@@ -14,6 +14,41 @@
 // Items the group view adds to the network's DataSets: no actor id or relation id takes these forms.
 const GROUP_NODE = "group:";
 const GROUP_TIE = "group-tie:";
+// The largest group's radius, as a share of the drawing's shorter side; the
+// rest in that radius: names and counts readable beside the discs (whose
+// areas are as their members' counts), and room between discs for the edges
+// and their labels.
+const GROUP_SHARE = 0.12;
+const GROUP_FONT = 0.25;
+const GROUP_GAP = 1;
+
+/**
+ * Move discs apart, pair by pair, until none overlaps: the members' centres
+ * of two groups may lie close (a mixed layout), their discs must not.
+ * @param {vis.Point[]} centres changed in place
+ * @param {number[]} radii
+ */
+function apart(centres, radii) {
+  for (let round = 0; round < 50; round += 1) {
+    let moved = false;
+    centres.forEach((p, i) => centres.forEach((q, j) => {
+      if (j <= i) return;
+      const dx = q.x - p.x;
+      const dy = q.y - p.y;
+      const distance = Math.hypot(dx, dy);
+      const overlap = radii[i] + radii[j] - distance;
+      if (overlap <= 0) return;
+      // Coincident centres part along the x axis.
+      const [ux, uy] = distance > 0 ? [dx / distance, dy / distance] : [1, 0];
+      p.x -= (ux * overlap) / 2;
+      p.y -= (uy * overlap) / 2;
+      q.x += (ux * overlap) / 2;
+      q.y += (uy * overlap) / 2;
+      moved = true;
+    }));
+    if (!moved) return;
+  }
+}
 const GROUP_VIEW_PX = 320; // the drawing's side
 // From this many actors the toolbar offers the group view: a small network
 // is its own overview (and a phone's toolbar keeps its room).
@@ -127,18 +162,23 @@ function groupsView(kit) {
     const folded = groups.filter((g) => !opened.has(g.camp) && g.actors > 0);
     const positions = items.nodes.get(data.nodes.map((a) => a.id));
     const at = new Map(positions.map((n) => [n.id, { x: Number(n.x), y: Number(n.y) }]));
-    const radius = new Map(folded.map((g) => {
+    // Sized for the whole drawing, whose spread keeps names apart: the
+    // members' own shapes would make a dot of a group of thousands.
+    const spread = drawingBox(data.nodes, (a) => at.get(a.id) || a);
+    const largest = Math.max(...folded.map((g) => g.actors), 1);
+    const unit = Math.max(GROUP_SHARE * Math.min(spread.right - spread.left, spread.bottom - spread.top), data.label_size);
+    const radius = new Map(folded.map((g) => [g.camp, unit * Math.sqrt(g.actors / largest)]));
+    const centres = folded.map((g) => {
       const own = /** @type {SceneNode[]} */ (members.get(g.camp));
-      return [g.camp, Math.sqrt(own.reduce((sum, a) => sum + a.size * a.size, 0))];
-    }));
-    const unit = Math.max(...radius.values(), data.label_size); // the largest group's radius
-    /** @type {vis.NodeItem[]} */
-    const groupNodes = folded.map((g) => {
-      const own = /** @type {SceneNode[]} */ (members.get(g.camp));
-      const centre = own.reduce((c, a) => {
+      return own.reduce((c, a) => {
         const p = at.get(a.id) || a;
         return { x: c.x + p.x / own.length, y: c.y + p.y / own.length };
       }, { x: 0, y: 0 });
+    });
+    apart(centres, folded.map((g) => Number(radius.get(g.camp)) + unit * GROUP_GAP));
+    /** @type {vis.NodeItem[]} */
+    const groupNodes = folded.map((g, i) => {
+      const centre = centres[i];
       const inside = counted.get(g.camp + "|" + g.camp);
       const total = inside ? inside.support + inside.opposition : 0;
       const ties = inside && total
@@ -153,7 +193,7 @@ function groupsView(kit) {
         size: radius.get(g.camp),
         shape: "dot",
         color: { background: g.colour, border: "#111111", highlight: { background: g.colour, border: "#000000" }, hover: { background: g.colour, border: "#000000" } },
-        font: { size: unit * 0.3, color: "#000000", strokeWidth: unit * 0.1, vadjust: 0 },
+        font: { size: unit * GROUP_FONT, color: "#000000", strokeWidth: unit * GROUP_FONT / 3, vadjust: 0 },
       };
     });
     /** @type {vis.EdgeItem[]} */
@@ -175,7 +215,7 @@ function groupsView(kit) {
           // Support and opposition between the same two groups curve to either side.
           smooth: { enabled: true, type: sign === "support" ? "curvedCW" : "curvedCCW", roundness: 0.15 },
           arrows: { to: { enabled: false } },
-          font: { size: unit * 0.22, strokeWidth: unit * 0.08, align: "middle" },
+          font: { size: unit * GROUP_FONT * 0.8, strokeWidth: unit * GROUP_FONT / 4, align: "middle" },
         });
       });
     });
