@@ -278,6 +278,9 @@ def test_the_group_view_counts_ties_by_pair_of_groups_and_opens_a_group(
     assert {group[a] for a in drawn if not a.startswith("group:")} >= {sides[0], smaller}
     assert f"group:{sides[0]}" not in drawn
     visit.page.screenshot(path=str(ARTIFACTS / f"large-group-searched-{size}.png"))
+    # Fold all: one node per group again.
+    visit.page.click("#group-open button:has-text('Fold all')")
+    assert sorted(visit.js(drawn_nodes)) == sorted(f"group:{g}" for g in groups)
     # Leaving the group view restores the whole drawing.
     visit.page.click("#groups-toggle")
     assert visit.js("() => explorer.modes().mode") == ""
