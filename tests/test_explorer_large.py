@@ -263,6 +263,17 @@ def test_the_group_view_counts_ties_by_pair_of_groups_and_opens_a_group(
     assert {group[a] for a in drawn if not a.startswith("group:")} == {smaller}
     assert visit.js("() => explorer.modes().mode") == "groups"
     assert visit.js("() => explorer.state().selected") is None
+    # Its members keep their ties to the folded groups: one edge per actor, group and sign.
+    outward = set()
+    for (u, v), total in sums.items():
+        if (group[u] == smaller) != (group[v] == smaller):
+            inner, outer = (u, v) if group[u] == smaller else (v, u)
+            outward.add((inner, group[outer], "support" if total > 0 else "opposition"))
+    member_ties = visit.js(
+        """() => explorer.edges.getIds().filter((id) => String(id).startsWith('group-tie:actor:'))
+                 .map((id) => JSON.parse(id.slice('group-tie:actor:'.length)))"""
+    )
+    assert outward and {tuple(t) for t in member_ties} == outward
     visit.page.screenshot(path=str(ARTIFACTS / f"large-group-opened-{size}.png"))
     # Search finds an actor of a folded group: its group opens, it is shown with its neighbours.
     other = next(n for n in data["nodes"] if n["camp"] == sides[0] and n["degree"] >= 2)

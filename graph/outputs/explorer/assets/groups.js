@@ -14,6 +14,7 @@
 // Items the group view adds to the network's DataSets: no actor id or relation id takes these forms.
 const GROUP_NODE = "group:";
 const GROUP_TIE = "group-tie:";
+const MEMBER_TIE = GROUP_TIE + "actor:"; // an open group's member to a folded group
 // The largest group's radius, as a share of the drawing's shorter side; the
 // rest in that radius: names and counts readable beside the discs (whose
 // areas are as their members' counts), and room between discs for the edges
@@ -68,12 +69,12 @@ function groupsView(kit) {
   const toggle = groups.length >= 2 && data.nodes.length >= GROUPS_FROM_ACTORS ? kit.toggle("groups", "Groups") : null;
 
   /**
-   * Ties between actors (one per pair, its relations' summed sign), counted
-   * by pair of groups and sign.
+   * Ties between actors: one per pair, its relations' summed sign (as much
+   * opposition as support counts as opposition).
    * @param {Set<number>} shown
-   * @returns {Map<string, {a: string, b: string, support: number, opposition: number}>}
+   * @returns {Map<string, number>} by pairKey
    */
-  function blocks(shown) {
+  function ties(shown) {
     /** @type {Map<string, number>} */
     const pairs = new Map();
     shown.forEach((id) => {
@@ -82,6 +83,17 @@ function groupsView(kit) {
       const key = pairKey(relation.from, relation.to);
       pairs.set(key, (pairs.get(key) || 0) + relation.sign);
     });
+    return pairs;
+  }
+
+  /**
+   * Ties between actors (one per pair, its relations' summed sign), counted
+   * by pair of groups and sign.
+   * @param {Set<number>} shown
+   * @returns {Map<string, {a: string, b: string, support: number, opposition: number}>}
+   */
+  function blocks(shown) {
+    const pairs = ties(shown);
     const groupOf = new Map(data.nodes.map((a) => [a.id, a.camp]));
     /** @type {Map<string, {a: string, b: string, support: number, opposition: number}>} */
     const counted = new Map();
@@ -217,6 +229,34 @@ function groupsView(kit) {
           arrows: { to: { enabled: false } },
           font: { size: unit * GROUP_FONT * 0.8, strokeWidth: unit * GROUP_FONT / 4, align: "middle" },
         });
+      });
+    });
+    // An open group's members keep their ties to the folded groups: one
+    // edge per actor, folded group and sign, wider for more ties.
+    /** @type {Map<string, {actor: string, camp: string, sign: string, count: number}>} */
+    const outward = new Map();
+    ties(every).forEach((sum, key) => {
+      const [u, v] = key.split("|");
+      const [inner, outer] = hidden.has(u) ? [v, u] : [u, v];
+      if (hidden.has(inner) || !hidden.has(outer)) return;
+      const camp = String(campOf.get(outer));
+      const sign = sum > 0 ? "support" : "opposition";
+      // Ids, never split again: a camp's name may hold any character.
+      const id = MEMBER_TIE + JSON.stringify([inner, camp, sign]);
+      const tie = outward.get(id) || { actor: inner, camp: camp, sign: sign, count: 0 };
+      tie.count += 1;
+      outward.set(id, tie);
+    });
+    outward.forEach((tie, id) => {
+      groupTies.push({
+        id: id,
+        from: tie.actor,
+        to: GROUP_NODE + tie.camp,
+        width: data.label_size * (0.1 + 0.05 * Math.min(tie.count, 10)),
+        dashes: tie.sign === "opposition" ? [data.label_size * 0.4, data.label_size * 0.3] : false,
+        color: { color: "#777777", opacity: 1 },
+        smooth: { enabled: false },
+        arrows: { to: { enabled: false } },
       });
     });
     clear();
