@@ -38,6 +38,7 @@ def embedded(page: Path) -> tuple[str, str]:
     return match[1] or "", match[2]
 
 
+@pytest.mark.browser
 def test_a_large_scene_is_compressed_and_the_page_unpacks_it(
     open_page: Callable[..., Visit],
     G: nx.MultiDiGraph,
@@ -89,7 +90,7 @@ def signed_dataset(folder: Path, S: nx.Graph) -> Path:
 @pytest.fixture
 def many_actors(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A 300-actor page drawn as a large one (the bound lowered from 2,000 to 50)."""
-    import graph.drawing.scene as scene_module
+    import graph.drawing.picture as scene_module
 
     monkeypatch.setattr(scene_module, "LABELLED_UP_TO", 50)
     S = graph.datasets.trust_like(300, 1200, seed=2)
@@ -103,10 +104,12 @@ LABEL_PX = (
 )
 
 
+@pytest.mark.browser
 def test_names_by_importance_fit_without_overlap_and_follow_a_search(
     open_page: Callable[..., Visit], many_actors: Path
 ) -> None:
     visit = open_page(many_actors)
+    visit.page.click("#groups-toggle")  # the page opens on the groups: the actors, unfolded
     nodes = visit.js("() => explorer.data.nodes.map((a) => [a.id, a.degree])")
     degree = dict(nodes)
     labels = [b for b in screen_boxes(visit) if b.part == "label"]
@@ -131,6 +134,7 @@ def test_names_by_importance_fit_without_overlap_and_follow_a_search(
     visit.page.screenshot(path=str(ARTIFACTS / "large-names-searched.png"))
 
 
+@pytest.mark.browser
 def test_without_camps_actors_are_coloured_by_the_sides_balance_finds(
     open_page: Callable[..., Visit], many_actors: Path
 ) -> None:
@@ -188,10 +192,20 @@ def test_build_warns_before_writing_a_page_too_large_to_open(
     assert out.exists()
 
 
+@pytest.fixture
+def thousands_of_actors(tmp_path: Path) -> Path:
+    """A 3,000-actor page, above the real bound (2,000): it opens on the groups."""
+    S = graph.datasets.trust_like(3000, 9000, seed=3)
+    G = graph.load(signed_dataset(tmp_path / "data", S))
+    return graph.write_html(G, tmp_path / "thousands.html")
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("size", ["many_actors", "thousands_of_actors"])
 def test_the_group_view_counts_ties_by_pair_of_groups_and_opens_a_group(
-    open_page: Callable[..., Visit], many_actors: Path
+    open_page: Callable[..., Visit], size: str, request: pytest.FixtureRequest
 ) -> None:
-    visit = open_page(many_actors)
+    visit = open_page(request.getfixturevalue(size))
     # Above labelled_up_to actors the page opens on the groups.
     assert visit.js("() => explorer.modes().mode") == "groups"
     assert not visit.js("() => document.getElementById('groups-panel').hidden")
@@ -218,19 +232,72 @@ def test_the_group_view_counts_ties_by_pair_of_groups_and_opens_a_group(
     assert visit.js("() => document.querySelectorAll('#groups-panel svg circle').length") == len(
         data["legend"]["camps"]
     )
-    visit.page.screenshot(path=str(ARTIFACTS / "large-group-view.png"))
-    # Opening a group shows its members, the others filtered out.
+    # The network itself is folded: one node per group, no actor, no relation.
+    drawn_nodes = "() => explorer.nodes.get({filter: (n) => !n.hidden}).map((n) => n.id)"
+    groups = {c["camp"]: c["actors"] for c in data["legend"]["camps"] if c["actors"]}
+    assert sorted(visit.js(drawn_nodes)) == sorted(f"group:{g}" for g in groups)
+    assert visit.js("() => explorer.visibleRelations()") == []
+    ties = visit.js(
+        "() => explorer.edges.get({filter: (e) => String(e.id).startsWith('group-tie:')})"
+    )
+
+    def share(key: tuple) -> int:
+        pair = sum(expected.get((*key[:2], sign), 0) for sign in ("support", "opposition"))
+        return round(100 * expected[key] / pair)
+
+    assert {tuple(t["id"].removeprefix("group-tie:").split("|")): t["label"] for t in ties} == {
+        k: f"{v} {k[2]} ({share(k)} %)" for k, v in expected.items() if k[0] != k[1]
+    }
+    visit.page.screenshot(path=str(ARTIFACTS / f"large-group-view-{size}.png"))
+    # Clicking a group opens its members in place; the others stay folded.
     smaller = sides[1]
-    visit.page.click(f"#group-open button:has-text('Open {smaller} (')")
-    assert visit.js("() => explorer.modes().mode") == ""
-    drawn = visit.js("() => explorer.nodes.get({filter: (n) => !n.hidden}).map((n) => n.id)")
-    assert drawn and {group[a] for a in drawn} == {smaller}
-    visit.page.screenshot(path=str(ARTIFACTS / "large-group-opened.png"))
-    # Search still finds an actor of a folded group, and shows it.
-    other = next(n for n in data["nodes"] if n["camp"] == sides[0])
+    visit.js(
+        """(id) => { const net = explorer.network;
+                     const at = net.canvasToDOM(net.getPositions([id])[id]);
+                     const box = net.canvas.frame.getBoundingClientRect();
+                     window.groupAt = [box.left + at.x, box.top + at.y]; }""",
+        f"group:{smaller}",
+    )
+    x, y = visit.js("() => window.groupAt")
+    visit.page.mouse.click(x, y)
+    visit.wait_until(f"() => explorer.nodes.get('group:{smaller}') === null")
+    drawn = visit.js(drawn_nodes)
+    assert len(drawn) == len(groups) + groups[smaller] - 1
+    assert {group[a] for a in drawn if not a.startswith("group:")} == {smaller}
+    assert visit.js("() => explorer.modes().mode") == "groups"
+    assert visit.js("() => explorer.state().selected") is None
+    # Its members keep their ties to the folded groups: one edge per actor, group and sign.
+    outward = set()
+    for (u, v), total in sums.items():
+        if (group[u] == smaller) != (group[v] == smaller):
+            inner, outer = (u, v) if group[u] == smaller else (v, u)
+            outward.add((inner, group[outer], "support" if total > 0 else "opposition"))
+    member_ties = visit.js(
+        """() => explorer.edges.getIds().filter((id) => String(id).startsWith('group-tie:actor:'))
+                 .map((id) => JSON.parse(id.slice('group-tie:actor:'.length)))"""
+    )
+    assert outward and {tuple(t) for t in member_ties} == outward
+    visit.page.screenshot(path=str(ARTIFACTS / f"large-group-opened-{size}.png"))
+    # Search finds an actor of a folded group: its group opens, it is shown with its neighbours.
+    other = next(n for n in data["nodes"] if n["camp"] == sides[0] and n["degree"] >= 2)
     visit.page.fill("#search", other["name"])
     visit.page.press("#search", "Enter")
     visit.wait_until("() => !document.getElementById('panel').hidden")
-    hidden = visit.js("(id) => explorer.nodes.get(id).hidden", other["id"])
-    assert not hidden and visit.js("() => explorer.state().selected") == other["id"]
-    assert visit.js("() => document.querySelector('#filter-groups input[data-group=camp]').checked")
+    assert visit.js("() => explorer.state().selected") == other["id"]
+    drawn = set(visit.js(drawn_nodes))
+    neighbours = {e["to"] for e in data["edges"] if e["from"] == other["id"]} | {
+        e["from"] for e in data["edges"] if e["to"] == other["id"]
+    }
+    assert other["id"] in drawn and neighbours <= drawn
+    assert {group[a] for a in drawn if not a.startswith("group:")} >= {sides[0], smaller}
+    assert f"group:{sides[0]}" not in drawn
+    visit.page.screenshot(path=str(ARTIFACTS / f"large-group-searched-{size}.png"))
+    # Fold all: one node per group again.
+    visit.page.click("#group-open button:has-text('Fold all')")
+    assert sorted(visit.js(drawn_nodes)) == sorted(f"group:{g}" for g in groups)
+    # Leaving the group view restores the whole drawing.
+    visit.page.click("#groups-toggle")
+    assert visit.js("() => explorer.modes().mode") == ""
+    assert sorted(visit.js(drawn_nodes)) == sorted(n["id"] for n in data["nodes"])
+    assert visit.js("() => explorer.edges.getIds().filter((id) => typeof id === 'string')") == []
+    assert len(visit.js("() => explorer.visibleRelations()")) == len(data["edges"])

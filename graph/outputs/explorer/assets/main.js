@@ -65,7 +65,7 @@ function startExplorer(data) {
 
   function update() {
     const shown = modes.shown(shownRelations(app.model, state));
-    network.draw(shown, litBy(app.model, state, shown), modes.named());
+    network.draw(shown, litBy(app.model, state, shown), modes.named(), modes.folded());
     panels.draw(shown);
     timeline.draw(shown);
     table.draw(shown);

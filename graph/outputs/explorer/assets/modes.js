@@ -17,6 +17,9 @@
  * @property {(shown: Set<number>) => void} draw fill the panel (the mode on)
  * @property {() => Map<string, string> | null} colours actors' fill colours, null for their camps'
  * @property {(shown: Set<number>) => Set<number>} hide the relations still drawn
+ * @property {() => Set<string>} [folded] actors the mode hides (the group view's folded groups)
+ * @property {() => void} [leave] take the mode's own items out of the network (the mode off)
+ * @property {(id: string) => boolean} [clicked] a node clicked: whether it was the mode's own
  * @property {() => string[]} named actors whose names the network draws first (none are left out)
  * @property {(context: CanvasRenderingContext2D, drawing: vis.Network) => void} overlay
  *   drawn under the network, in canvas units
@@ -26,6 +29,7 @@
  * Tools the modes share.
  * @typedef {object} ModeKit
  * @property {App} app
+ * @property {{nodes: vis.DataSet<vis.NodeItem>, edges: vis.DataSet<vis.EdgeItem>}} items the network's DataSets
  * @property {(id: string) => string} name an actor's name
  * @property {(id: string, title: string) => HTMLElement} panel a new panel beside the network
  * @property {(mode: string, text: string) => HTMLButtonElement} toggle a toolbar button for a mode
@@ -39,7 +43,7 @@ const HALO_PX = 9; // how much wider than its line a highlighted relation's halo
 
 /**
  * @param {App} app
- * @param {{nodes: vis.DataSet<vis.NodeItem>}} network
+ * @param {{nodes: vis.DataSet<vis.NodeItem>, edges: vis.DataSet<vis.EdgeItem>}} network
  */
 function modesView(app, network) {
   const state = app.state;
@@ -55,6 +59,7 @@ function modesView(app, network) {
   /** @type {ModeKit} */
   const kit = {
     app: app,
+    items: network,
     name: (id) => {
       const actor = model.actors.get(id);
       return actor ? actor.name : id;
@@ -130,6 +135,7 @@ function modesView(app, network) {
     modes.forEach((each) => {
       each.panel.hidden = each !== mode;
       if (each.toggle) each.toggle.setAttribute("aria-pressed", String(each === mode));
+      if (each !== mode && each.leave) each.leave();
     });
     if (mode) mode.draw(shown);
     paint(mode ? mode.colours() : null);
@@ -145,6 +151,11 @@ function modesView(app, network) {
       const mode = current();
       return new Set(mode ? mode.named() : []);
     },
+    /** The actors the mode on hides. */
+    folded: () => {
+      const mode = current();
+      return mode && mode.folded ? mode.folded() : new Set();
+    },
     /** @param {Set<number>} shown */
     shown: (shown) => {
       const mode = current();
@@ -153,6 +164,10 @@ function modesView(app, network) {
     /** @param {vis.Network} network */
     start: (network) => {
       drawing = network;
+      network.on("click", (event) => {
+        const mode = current();
+        if (event.nodes.length && mode && mode.clicked) mode.clicked(String(event.nodes[0]));
+      });
       network.on("beforeDrawing", (context) => {
         const mode = current();
         if (mode) mode.overlay(context, network);

@@ -126,6 +126,8 @@ function networkView(app) {
   let litNow = null; // the actors and relations kept bright
   /** @type {Set<string>} */
   let firstNow = new Set(); // the actors named first (a mode's)
+  /** @type {Set<string>} */
+  let foldedNow = new Set(); // the actors a mode hides
   /** @type {string | null} */
   let focusedOn = null; // the actor the view was centred on, kept there when the canvas resizes
   let stepShown = -1; // the story step drawn (-1: none)
@@ -275,16 +277,18 @@ function networkView(app) {
    * @param {Set<number>} shown
    * @param {{actors: Set<string>, relations: Set<number>} | null} lit
    * @param {Set<string>} [first] actors named before all others (a mode's: the quiz's pair)
+   * @param {Set<string>} [folded] actors a mode hides (the group view's folded groups)
    */
-  function draw(shown, lit, first = firstNow) {
+  function draw(shown, lit, first = firstNow, folded = foldedNow) {
     shownNow = shown;
     litNow = lit;
     firstNow = first;
+    foldedNow = folded;
     const off = app.state.off;
     const period = app.state.period;
     // Actors out of the filters, or outside their own dates (graph.snapshot), are not drawn.
     const hidden = new Set(
-      data.nodes.filter((a) => off.camp.has(a.camp) || !activeAt(a, period)).map((a) => a.id)
+      data.nodes.filter((a) => off.camp.has(a.camp) || folded.has(a.id) || !activeAt(a, period)).map((a) => a.id)
     );
     const k = labelFactor();
     arrange(k);
@@ -575,7 +579,8 @@ function networkView(app) {
     visibleRelations: () =>
       edges
         .get({ filter: (edge) => (batched ? linesNow.has(Number(edge.id)) : !edge.hidden) })
-        .flatMap((edge) => /** @type {SceneEdge[]} */ (model.lines.get(Number(edge.id))))
+        // A mode's own edges (the group view's) draw no relation.
+        .flatMap((edge) => /** @type {SceneEdge[]} */ (model.lines.get(Number(edge.id)) || []))
         .filter((relation) => shownNow.has(relation.id))
         .map((relation) => [relation.from, relation.to, relation.key]),
     highlighted: pointer.highlighted,

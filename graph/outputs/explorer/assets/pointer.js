@@ -176,7 +176,8 @@ function pointerCard(app, container, view) {
   function clicked(event) {
     if (event.nodes.length) {
       hideCard();
-      app.select(event.nodes[0]);
+      // A mode's own node (a folded group) is the mode's to handle.
+      if (model.actors.has(event.nodes[0])) app.select(event.nodes[0]);
       return;
     }
     const id = relationAt(event.pointer.canvas);

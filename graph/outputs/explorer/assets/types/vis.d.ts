@@ -13,7 +13,11 @@ declare namespace vis {
     constructor(items: T[]);
     readonly length: number;
     get(id: T["id"]): T | null;
+    get(ids: Array<T["id"]>): T[];
     get(options?: { filter?: (item: T) => boolean }): T[];
+    getIds(options?: { filter?: (item: T) => boolean }): Array<T["id"]>;
+    add(items: T[]): void;
+    remove(ids: Array<T["id"]>): void;
     update(items: Array<Partial<T> & { id: T["id"] }>): void;
   }
 
@@ -32,7 +36,8 @@ declare namespace vis {
   }
 
   interface EdgeItem {
-    id: number;
+    /** A relation's line (a number), or a mode's own edge (a string: the group view's). */
+    id: number | string;
     from: string;
     to: string;
     key?: string | number;
