@@ -89,24 +89,18 @@ def scene_schema_check() -> list[int]:
     return _SCENES_CHECKED
 
 
+@pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """Refuse a test that uses the browser without the ``browser`` mark.
+    """Mark ``browser`` every test that uses the browser, before ``-m`` selects.
 
-    The fast suite (``make test-fast``) leaves marked tests out; an unmarked
-    browser test would slip into it and make it slow.
+    The fast suite (``make test-fast``) leaves marked tests out; a browser test
+    whose module forgot the mark would slip into it and make it slow. (Refusing
+    the whole run instead, as before, crashed pytest-xdist's workers with an
+    error that named no test.)
     """
-    unmarked = [
-        item.nodeid
-        for item in items
-        if "browser" in getattr(item, "fixturenames", ())
-        and item.get_closest_marker("browser") is None
-    ]
-    if unmarked:
-        raise pytest.UsageError(
-            "these tests use the browser but lack the browser mark "
-            "(pytestmark = pytest.mark.browser in the module, or @pytest.mark.browser): "
-            + ", ".join(unmarked)
-        )
+    for item in items:
+        if "browser" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.browser)
 
 
 def _check_every_frustration() -> list[object]:

@@ -22,9 +22,6 @@ import graph
 import graph.outputs.explorer.render as render_module
 from graph.outputs.explorer.payload import page_payload
 
-# Drives headless Chromium: left out of `make test-fast`.
-pytestmark = pytest.mark.browser
-
 
 def embedded(page: Path) -> tuple[str, str]:
     """The page's data-encoding ("" when plain) and the scene's text as carried."""

@@ -7,6 +7,9 @@ meet the incumbent, the "XOR" binary program with HiGHS (``highspy``);
 :func:`enumerate_split` tries every split of a block of a few actors.  Every
 lower bound not from branching comes with its certificate, a weighted family
 of odd-cycle inequalities (:class:`OddCycles`), checked by :func:`odd_cycle_bound`.
+
+Over 600 lines with reason: one solver; the relaxation, the binary program and
+the certificates that check them share the block's arrays and bounds.
 """
 
 from __future__ import annotations

@@ -4,6 +4,9 @@
 heuristic on each (the warm start and upper bound), then proves the value
 with the exact model within a time budget (:mod:`.exact`).  The groups of
 the partition are named after their most central actor.
+
+Over 600 lines with reason: the public result type, its verification and the
+block-by-block driver are one job; the solvers themselves are in other modules.
 """
 
 from __future__ import annotations

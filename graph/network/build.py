@@ -4,6 +4,9 @@ Data flows one way: CSV files → tables (:mod:`graph.tables.read`) → a
 :class:`networkx.MultiDiGraph` (:func:`load`) → views such as the relations
 active at a date (:func:`snapshot`) or the signed support/opposition graph
 (:func:`signed_graph`). None of these functions changes the graph passed in.
+
+Over 600 lines with reason: one job, the rules from tables to graph (loading,
+the time window, the tie rule), each a short function with runnable examples.
 """
 
 from __future__ import annotations
