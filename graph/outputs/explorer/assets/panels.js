@@ -2,6 +2,8 @@
 // The panels around the network: the legend, the filters, the search box,
 // the actor panel, and the cards describing an actor or a relation (the
 // panel lists them, the network shows them under the pointer).
+// Over 400 lines with reason: the cards and the panels share their builders
+// (one card is written once, whether the panel or the pointer shows it).
 
 /**
  * "A gives air support to B", the names as buttons that select the actor.
