@@ -9,7 +9,6 @@ import numpy as np
 import pandas as pd
 
 from graph.balance.frustration_index import Frustration, changed_sides, frustrated_ties, frustration
-from graph.core.dates import parse_period
 
 __all__ = ["VIEW_VERSION", "balance_view"]
 
@@ -84,7 +83,7 @@ def balance_view(
     >>> [w["actor"] for w in view["without"]]
     ['assad_government', 'free_syrian_army']
     """
-    from graph.analysis.metrics import date_range
+    from graph.analysis.over_time import periods
     from graph.network.build import active_between, signed_graph, span_days
 
     S = signed_graph(G)
@@ -99,8 +98,8 @@ def balance_view(
     }
 
     months, over = [], []
-    first, last = date_range(G)
-    if first is not None and last is not None:
+    labels = periods(G, by="month")
+    if labels:
         previous: pd.Series | None = None
         seen_edges: bytes | None = None
         # The state of the last edge set seen; None when it is over max_ties.
@@ -115,9 +114,8 @@ def balance_view(
         pair_of: dict[frozenset, int] = {}
         pair = np.array([pair_of.setdefault(frozenset(k[:2]), len(pair_of)) for k in keys])
         signed = np.array([bool(G.edges[k].get("sign", 0)) and k[0] != k[1] for k in keys])
-        # To the month of the last day of the last date: "2022" runs to December.
-        final = parse_period(last)[1].isoformat()[:7]
-        for month in pd.period_range(first[:7], final, freq="M"):
+        for label in labels:
+            month = pd.Period(label, freq="M")
             start, end = month.start_time.date(), month.end_time.date()
             active = (begins <= end.toordinal()) & (ends >= start.toordinal())
             edges = np.packbits(active).tobytes()
@@ -137,9 +135,9 @@ def balance_view(
                 else:
                     state = None
             if state is None:
-                over.append(str(month))
+                over.append(label)
             else:
-                months.append({"month": str(month), **state, "changed_sides": moved})
+                months.append({"month": label, **state, "changed_sides": moved})
     view["months"] = months
     view["months_over"] = over
 
