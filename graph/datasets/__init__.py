@@ -237,6 +237,14 @@ def senate_like(n: int = 101, m: int = 2275, *, seed: int = 0) -> nx.Graph:
     return G
 
 
+def _factional_graph(name: str, faction: np.ndarray, ties: list) -> nx.Graph:
+    """The signed graph of :func:`_factional_ties`: actors with factions, ties with signs."""
+    G = nx.Graph(name=name)
+    G.add_nodes_from((i, {"faction": int(group)}) for i, group in enumerate(faction))
+    G.add_edges_from((i, j, {"sign": sign}) for i, j, sign in ties)
+    return G
+
+
 def _factional_ties(
     rng: np.random.Generator,
     n: int,
@@ -336,9 +344,7 @@ def trust_like(n: int = 6000, m: int = 35000, *, seed: int = 0, weighted: bool =
     faction, ties = _factional_ties(
         rng, n, m, exponent=2.6, minority=0.2, keep_across=0.3, flip_inside=0.04, flip_across=0.08
     )
-    G = nx.Graph(name=f"Trust-like signed network (seed {seed})")
-    G.add_nodes_from((i, {"faction": int(faction[i])}) for i in range(n))
-    G.add_edges_from((i, j, {"sign": sign}) for i, j, sign in ties)
+    G = _factional_graph(f"Trust-like signed network (seed {seed})", faction, ties)
     if weighted:
         wrng = np.random.default_rng([seed, 1])
         sizes = np.arange(1, 11)
@@ -392,10 +398,7 @@ def voting_like(n: int = 7115, m: int = 100_693, *, seed: int = 0) -> nx.Graph:
     faction, ties = _factional_ties(
         rng, n, m, exponent=2.2, minority=0.2, keep_across=0.4, flip_inside=0.12, flip_across=0.25
     )
-    G = nx.Graph(name=f"Voting-like signed network (seed {seed})")
-    G.add_nodes_from((i, {"faction": int(faction[i])}) for i in range(n))
-    G.add_edges_from((i, j, {"sign": sign}) for i, j, sign in ties)
-    return G
+    return _factional_graph(f"Voting-like signed network (seed {seed})", faction, ties)
 
 
 #: Relation types (of the bundled vocabulary) the synthetic generators draw
