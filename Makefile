@@ -1,8 +1,8 @@
-# Two commands on a fresh machine with Python >= 3.11:
+# Two commands on a fresh machine with Python >= 3.11 (the README's quick start):
 #   make explorer   builds the Battle of Aleppo explorer (and its classroom preset), prints the paths
 #   make test       runs ruff, tsc, ESLint and the whole test suite (doctests, browser, notebooks, Spark)
-#   make test-fast  runs ruff and the tests without a browser, Spark or a long run (under a minute)
-# Both create and use their own virtual environment in .venv/.
+# Both create and use their own virtual environment in .venv/. While working,
+#   make test-fast  runs ruff and the tests without a browser, Spark or a long run (about a minute).
 
 VENV := .venv
 BIN := $(VENV)/bin
