@@ -739,6 +739,7 @@ _IMPORT_SOURCES = {
     "atop": "atop",
     "mid": "mid",
     "ucdp-esd": "ucdp_esd",
+    "mgar": "mgar",
 }
 
 
@@ -784,7 +785,19 @@ def import_() -> None:
       alliance-graph import cow-wars directed_dyadic_war.csv -o ww1/ --states states2016.csv
       alliance-graph import atop atop5_1dy.csv -o ww1/ --states states2016.csv --add
       alliance-graph import mid dyadic_mid_4.02.csv -o ww1/ --states states2016.csv --add
+      alliance-graph import mgar mgar.csv -o militants/ --column group1='Group A'
     """
+
+
+def _column_pairs(ctx: click.Context, param: click.Parameter, values: tuple[str, ...]) -> dict:
+    """``--column field=HEADER`` options as a dict."""
+    pairs = {}
+    for value in values:
+        field, sep, header = value.partition("=")
+        if not sep or not field.strip() or not header.strip():
+            raise click.BadParameter(f"{value!r}: write FIELD=HEADER, e.g. group1='Group A'")
+        pairs[field.strip()] = header.strip()
+    return pairs
 
 
 def _import_command(kind: str, module: str) -> None:
@@ -817,6 +830,14 @@ def _import_command(kind: str, module: str) -> None:
     )
     @click.option(
         "--add", is_flag=True, help="Add to the dataset in the folder (actors joined by id)."
+    )
+    @click.option(
+        "--column",
+        "columns",
+        multiple=True,
+        callback=_column_pairs,
+        metavar="FIELD=HEADER",
+        help="Read a column this source reads from another header, e.g. group1='Group A'.",
     )
     @click.option("--engine", type=click.Choice(["duckdb", "spark"]), default="duckdb")
     @click.option("--master", help="Spark master URL (local[*] by default).")

@@ -1,5 +1,5 @@
 """From event and alliance data to an alliance graph: ACLED, UCDP GED and ESD, GDELT 2.0,
-COW wars and MIDs, ATOP, signed edge lists.
+COW wars and MIDs, ATOP, MGAR, signed edge lists.
 
 :func:`import_events` reads event exports (CSV, gzipped CSV, TSV or Parquet
 files, or globs of them), maps each event to a relation type through the
@@ -28,6 +28,7 @@ __getattr__, __dir__, __all__ = lazy_loader.attach(
         "engine",
         "events",
         "gdelt",
+        "mgar",
         "mid",
         "output",
         "pipeline",

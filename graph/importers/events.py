@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import tempfile
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 
 import networkx as nx
@@ -41,6 +41,7 @@ SOURCE_NAMES = (
     "atop",
     "mid",
     "ucdp-esd",
+    "mgar",
 )
 ENGINES = ("duckdb", "spark")
 
@@ -80,6 +81,7 @@ def import_events(
     report: Callable[[str], None] = lambda text: None,
     states: str | os.PathLike | None = None,
     add: bool = False,
+    columns: Mapping[str, str] | None = None,
 ) -> Path:
     """Turn event data into a dataset folder of actors and relations.
 
@@ -87,7 +89,8 @@ def import_events(
     ----------
     source : str
         The kind of file, one of ``SOURCE_NAMES``: "acled", "ucdp-ged",
-        "gdelt", "edgelist", "gexf", "graphml", "cow-wars", "atop", "mid", "ucdp-esd".
+        "gdelt", "edgelist", "gexf", "graphml", "cow-wars", "atop", "mid", "ucdp-esd",
+        "mgar".
     paths : path, glob or list of them
         CSV (``.gz`` too), TSV or Parquet files; GDELT's tab-separated
         ``*.export.CSV`` files; for ``gexf``/``graphml`` the graph files.
@@ -128,6 +131,10 @@ def import_events(
         Add the relations and actors to the dataset already in ``output``
         (actors reconciled by id, so by COW code for ``cow-wars``,
         ``atop`` and ``mid``) instead of replacing it.
+    columns : mapping, optional
+        A column the source reads -> the header that holds it in these files,
+        for files whose headers differ from the source's documented names
+        (``{"group1": "Group A"}``); problems are then named by the files' headers.
     report : callable, optional
         Called with a line of text for each thing the user should know about
         how the files were read (a header line assumed or not, duplicates
@@ -174,6 +181,11 @@ def import_events(
         raise ValueError(f"unknown source {source!r}: use one of {', '.join(SOURCE_NAMES)}")
     if gap_days < 0:
         raise ValueError("gap_days must be 0 or more")
+    columns = dict(columns or {})
+    for field in columns:
+        if field not in SOURCES[key].columns:
+            known = ", ".join(SOURCES[key].columns)
+            raise ValueError(f"--column {field}: {source} files have no such column; use {known}")
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]
     files = expand(paths)
@@ -190,6 +202,7 @@ def import_events(
         gap_days=int(gap_days),
         min_sources=int(min_sources),
         states=None if states is None else read_states(os.fspath(states)),
+        columns=columns,
     )
     spec = SOURCES[key]
     edges = None  # the rows of GEXF/GraphML files, read in Python

@@ -116,6 +116,8 @@ def mapping(file: str, columns: dict[str, bool], types: pd.DataFrame) -> pd.Data
     """
     path = MAPPINGS / file
     table, problems = read_table(path, columns)
+    if problems:  # a malformed mapping row: before its fields are read as columns
+        raise ValidationError(problems)
     frame = pd.DataFrame(table.rows, columns=table.header, dtype=object)
     for name in [c for c in table.header if c in ("type", "assoc_type")]:
         for line, value in zip(table.lines, frame[name], strict=True):
