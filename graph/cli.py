@@ -740,6 +740,7 @@ _IMPORT_SOURCES = {
     "mid": "mid",
     "ucdp-esd": "ucdp_esd",
     "mgar": "mgar",
+    "cow-alliances": "cow_alliances",
 }
 
 
@@ -785,6 +786,7 @@ def import_() -> None:
       alliance-graph import cow-wars directed_dyadic_war.csv -o ww1/ --states states2016.csv
       alliance-graph import atop atop5_1dy.csv -o ww1/ --states states2016.csv --add
       alliance-graph import mid dyadic_mid_4.02.csv -o ww1/ --states states2016.csv --add
+      alliance-graph import cow-alliances alliance_v4.1_by_dyad.csv -o ww1/ --add
       alliance-graph import mgar mgar.csv -o militants/ --column group1='Group A'
     """
 
@@ -826,7 +828,7 @@ def _import_command(kind: str, module: str) -> None:
     @click.option(
         "--states",
         type=click.Path(exists=True, dir_okay=False, path_type=Path),
-        help="cow-wars, atop, mid: the COW state list (ccode, statenme) naming the states.",
+        help="cow-wars, cow-alliances, atop, mid: the COW state list (ccode, statenme).",
     )
     @click.option(
         "--add", is_flag=True, help="Add to the dataset in the folder (actors joined by id)."

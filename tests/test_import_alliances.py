@@ -287,6 +287,7 @@ def test_each_source_has_its_own_help() -> None:
         ("ucdp-ged", "type_of_violence"),
         ("gdelt", "GoldsteinScale"),
         ("mgar", "competitor"),
+        ("cow-alliances", "nonaggression"),
     ):
         result = run("import", source, "--help")
         assert result.exit_code == 0 and words in result.output, result.output
@@ -419,3 +420,102 @@ def test_mgar_other_headers_and_unknown_categories(tmp_path: Path) -> None:
     assert result.exit_code == 2 and "--column side: mgar files have no such column" in (
         result.output
     )
+
+
+#: COW Formal Alliances v4.1 columns (alliance_v4.1_by_directed.csv, Gibler 2009).
+COW_ALLIANCE_COLUMNS = [
+    "version4id", "ccode1", "state_name1", "ccode2", "state_name2", "dyad_st_day",
+    "dyad_st_month", "dyad_st_year", "dyad_end_day", "dyad_end_month", "dyad_end_year",
+    "left_censor", "right_censor", "defense", "neutrality", "nonaggression", "entente", "version",
+]  # fmt: skip
+#: The alliances of 1914 among these states: (id, codes, start, end (None: in force), pacts
+#: as defense, neutrality, nonaggression, entente).
+COW_ALLIANCES = [
+    (87, 255, 300, (1879, 10, 7), (1918, 11, 3), (1, 1, 1, 1)),  # Dual Alliance
+    (120, 255, 640, (1914, 8, 2), (1918, 10, 30), (1, 0, 0, 0)),  # German-Ottoman
+    (106, 220, 365, (1894, 1, 4), (1917, 12, 3), (1, 0, 0, 1)),  # Franco-Russian
+    (112, 200, 220, (1904, 4, 8), None, (0, 0, 0, 1)),  # Entente cordiale
+    (117, 200, 365, (1907, 8, 31), (1917, 12, 3), (0, 0, 0, 1)),  # Anglo-Russian
+]
+
+
+def cow_alliance_rows(alliances=COW_ALLIANCES, **changes) -> list[list]:
+    names = {code: name for _, code, name in STATES}
+    rows = []
+    for number, a, b, start, end, pacts in alliances:
+        end = end or ("", "", "")  # none: in force when the data end
+        for x, y in ((a, b), (b, a)):  # the directed file lists both ways
+            row = dict(version4id=number, ccode1=x, state_name1=names[x], ccode2=y)
+            row.update(state_name2=names[y], left_censor=0, right_censor=int(end is None))
+            row.update(dyad_st_year=start[0], dyad_st_month=start[1], dyad_st_day=start[2])
+            row.update(dyad_end_year=end[0], dyad_end_month=end[1], dyad_end_day=end[2])
+            row.update(
+                zip(("defense", "neutrality", "nonaggression", "entente"), pacts, strict=True)
+            )
+            row.update(version=4.1, **changes)
+            rows.append([row[c] for c in COW_ALLIANCE_COLUMNS])
+    return rows
+
+
+def test_cow_wars_and_cow_alliances_entente_against_central_powers(tmp_path: Path) -> None:
+    states = states_file(tmp_path)
+    wars = write_csv(tmp_path / "directed_dyadic_war.csv", WAR_COLUMNS, war_rows())
+    alliances = write_csv(
+        tmp_path / "alliance_v4.1_by_directed.csv", COW_ALLIANCE_COLUMNS, cow_alliance_rows()
+    )
+    out = tmp_path / "ww1"
+    assert run("import", "cow-wars", wars, "-o", out, "--states", states).exit_code == 0
+    result = run("import", "cow-alliances", alliances, "-o", out, "--states", states, "--add")
+    assert result.exit_code == 0, result.output
+    assert run("validate", out).exit_code == 0
+    actors = pd.read_csv(out / "actors.csv", dtype=str, keep_default_na=False)
+    assert len(actors) == len(STATES)  # reconciled by COW code
+    relations = pd.read_csv(out / "relations.csv", dtype=str, keep_default_na=False)
+    pacts = relations[relations["type"].str.endswith("_pact")]
+    pair = pacts[(pacts["source"] == "france") & (pacts["target"] == "russia")]
+    assert pair[["type", "start", "end"]].values.tolist() == [
+        ["consultation_pact", "1894-01-04", "1917-12-03"],
+        ["defence_pact", "1894-01-04", "1917-12-03"],
+    ]
+    entente = pacts[(pacts["source"] == "united_kingdom") & (pacts["target"] == "france")]
+    assert entente[["type", "start", "end"]].values.tolist() == [
+        ["consultation_pact", "1904-04-08", ""]  # right-censored: still in force, open end
+    ]
+    result = run("balance", out, "--from", "1914-08", "--to", "1914-12", "--all")
+    assert result.exit_code == 0, result.output
+    groups = [line for line in result.output.splitlines() if line.startswith("group of")]
+    sides = sorted(sorted(part.strip() for part in g.split(":", 1)[1].split(",")) for g in groups)
+    assert sides == [
+        ["Austria-Hungary", "Germany", "Turkey"],
+        ["Belgium", "France", "Russia", "Serbia", "United Kingdom"],
+    ]
+    assert "frustration index L = 0" in result.output
+    assert run("build", out, "-o", tmp_path / "ww1.html").exit_code == 0
+
+
+def test_cow_alliances_yearly_files_and_located_errors(tmp_path: Path) -> None:
+    header = ["ccode1", "ccode2", "state_name1", "state_name2", "year", "left_censor"]
+    header += ["right_censor", "defense", "neutrality", "nonaggression", "entente", "version4id"]
+    rows = [[220, 365, "France", "Russia", y, 0, 0, 1, 0, 0, 1, 106] for y in (1912, 1913)]
+    yearly = write_csv(tmp_path / "alliance_v4.1_by_dyad_yearly.csv", header, rows)
+    out = tmp_path / "yearly"
+    result = run("import", "cow-alliances", yearly, "-o", out)
+    assert result.exit_code == 0, result.output
+    relations = pd.read_csv(out / "relations.csv", dtype=str, keep_default_na=False)
+    assert relations[["source", "target", "type", "start", "end"]].values.tolist() == [
+        ["cow_state_220", "cow_state_365", "consultation_pact", "1912", "1913"],
+        ["cow_state_220", "cow_state_365", "defence_pact", "1912", "1913"],
+    ]
+    bad = cow_alliance_rows(COW_ALLIANCES[:1], dyad_st_month=13) + cow_alliance_rows(
+        COW_ALLIANCES[2:3], dyad_end_day=31, dyad_end_month=2
+    )
+    bad += cow_alliance_rows(COW_ALLIANCES[3:4], entente=2)
+    path = write_csv(tmp_path / "alliances.csv", COW_ALLIANCE_COLUMNS, bad)
+    result = run("import", "cow-alliances", path, "-o", tmp_path / "bad")
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    lines = result.output.splitlines()
+    assert f"{path}:2:7: dyad_st_month: not a month: 1 to 12, or -9 when unknown: '13'" in lines
+    day = "not a day of that month: 1 to 31, or -9 when unknown"
+    assert f"{path}:4:9: dyad_end_day: {day}: '31'" in lines
+    assert f"{path}:6:17: entente: not 0 or 1: '2'" in lines
+    assert not (tmp_path / "bad").exists()

@@ -42,6 +42,7 @@ SOURCE_NAMES = (
     "mid",
     "ucdp-esd",
     "mgar",
+    "cow-alliances",
 )
 ENGINES = ("duckdb", "spark")
 
@@ -90,7 +91,7 @@ def import_events(
     source : str
         The kind of file, one of ``SOURCE_NAMES``: "acled", "ucdp-ged",
         "gdelt", "edgelist", "gexf", "graphml", "cow-wars", "atop", "mid", "ucdp-esd",
-        "mgar".
+        "mgar", "cow-alliances".
     paths : path, glob or list of them
         CSV (``.gz`` too), TSV or Parquet files; GDELT's tab-separated
         ``*.export.CSV`` files; for ``gexf``/``graphml`` the graph files.
@@ -126,11 +127,12 @@ def import_events(
         Show a progress bar (tqdm) on standard error.
     states : path, optional
         The COW state list (``ccode``, ``statenme``) naming the states of
-        ``cow-wars``, ``atop`` and ``mid`` files (``COW state 255`` without it).
+        ``cow-wars``, ``cow-alliances``, ``atop`` and ``mid`` files (``COW state
+        255`` without it).
     add : bool
         Add the relations and actors to the dataset already in ``output``
         (actors reconciled by id, so by COW code for ``cow-wars``,
-        ``atop`` and ``mid``) instead of replacing it.
+        ``cow-alliances``, ``atop`` and ``mid``) instead of replacing it.
     columns : mapping, optional
         A column the source reads -> the header that holds it in these files,
         for files whose headers differ from the source's documented names

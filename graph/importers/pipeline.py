@@ -33,6 +33,7 @@ from graph.core.errors import FileFormatError, Problem, ValidationError
 from .acled import SOURCE as ACLED
 from .actor_list import actor_table
 from .atop import SOURCE as ATOP
+from .cow_alliances import SOURCE as COW_ALLIANCES
 from .cow_wars import SOURCE as COW_WARS
 from .edgelist import SOURCE as EDGELIST
 from .engine import Engine
@@ -46,7 +47,8 @@ from .ucdp_ged import SOURCE as UCDP_GED
 
 #: The sources ``import_events`` reads, by name.
 SOURCES: dict[str, Source] = {
-    s.name: s for s in (ACLED, UCDP_GED, GDELT, EDGELIST, COW_WARS, ATOP, MID, UCDP_ESD, MGAR)
+    s.name: s
+    for s in (ACLED, UCDP_GED, GDELT, EDGELIST, COW_WARS, ATOP, MID, UCDP_ESD, MGAR, COW_ALLIANCES)
 }
 _EPOCH = dt.date(1970, 1, 1).toordinal()
 _EVIDENCE_LENGTH = 300
