@@ -222,3 +222,89 @@ def test_event_types_choose_the_events(tmp_path: Path) -> None:
     )
     assert result.exit_code == 1
     assert f"{source}:1: --event-types 'Protests' matches no event" in result.output
+
+
+def test_gdelt_cities_are_not_states(tmp_path: Path) -> None:
+    from import_files import gdelt_row
+
+    def actor(n: int, code: str, name: str, country: str, type1: str = "", city: str = ""):
+        """The Actor<n> fields of a GDELT row: codes, name and (for a city) its geocoding."""
+        cells = {
+            f"Actor{n}Code": code,
+            f"Actor{n}Name": name,
+            f"Actor{n}CountryCode": country,
+            f"Actor{n}Type1Code": type1,
+        }
+        if city:  # GDELT geocodes an actor named as a city at that city (Geo_Type 4)
+            cells |= {f"Actor{n}Geo_Type": "4", f"Actor{n}Geo_FullName": city}
+        return cells
+
+    rows = [
+        # "Paris" and "France", both coded FRA: one actor, France, a state.
+        gdelt_row(
+            "1",
+            "20240105",
+            "",
+            "",
+            "190",
+            **actor(1, "FRA", "PARIS", "FRA", city="Paris, Paris, France"),
+            **actor(2, "RUS", "MOSCOW", "RUS", city="Moscow, Moskva, Russia"),
+        ),
+        gdelt_row(
+            "2",
+            "20240106",
+            "",
+            "",
+            "190",
+            **actor(1, "FRA", "FRANCE", "FRA"),
+            **actor(2, "RUS", "RUSSIA", "RUS"),
+        ),
+        # Moscow for the Russian government: the role, named by the country.
+        gdelt_row(
+            "3",
+            "20240107",
+            "",
+            "",
+            "190",
+            **actor(1, "RUSGOV", "MOSCOW", "RUS", "GOV", city="Moscow, Moskva, Russia"),
+            **actor(2, "UKRGOV", "UKRAINE", "UKR", "GOV"),
+        ),
+        # A city whose codes name no country of the table: never a state.
+        gdelt_row(
+            "4",
+            "20240108",
+            "",
+            "",
+            "190",
+            **actor(1, "XYZ", "ZENDA", "XYZ", city="Zenda, Zenda, Ruritania"),
+            **actor(2, "FRA", "PARIS", "FRA", city="Paris, Paris, France"),
+        ),
+        # A person coded as a country's government keeps their name.
+        gdelt_row(
+            "5",
+            "20240109",
+            "",
+            "",
+            "190",
+            **actor(1, "USAGOV", "JOE BIDEN", "USA", "GOV"),
+            **actor(2, "RUS", "RUSSIA", "RUS"),
+        ),
+    ]
+    source = tmp_path / "day.export.CSV"
+    source.write_text("".join("\t".join(row) + "\n" for row in rows))
+    out = tmp_path / "out"
+    result = CliRunner().invoke(main, ["import", "gdelt", str(source), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    actors = pd.read_csv(out / "actors.csv", dtype=str, keep_default_na=False)
+    assert sorted(zip(actors["name"], actors["kind"], strict=True)) == [
+        ("France", "state"),
+        ("JOE BIDEN", "state"),
+        ("Russia", "state"),
+        ("Russia (Government)", "state"),
+        ("Ukraine (Government)", "state"),
+        ("ZENDA (XYZ)", "other"),
+    ]
+    relations = pd.read_csv(out / "relations.csv", dtype=str, keep_default_na=False)
+    pairs = relations[["source", "target", "events"]].values.tolist()
+    assert ["france", "russia", "2"] in pairs  # Paris-Moscow and France-Russia: one pair
+    assert CliRunner().invoke(main, ["validate", str(out)]).exit_code == 0

@@ -5,6 +5,23 @@ events missing either are skipped). The CAMEO ``EventCode`` picks the type
 through the vocabulary's ``cameo`` column and ``mappings/gdelt_cameo.csv``, then
 its ``EventBaseCode``, then ``QuadClass`` (``mappings/gdelt_quadclass.csv``: 1-2
 cooperation, +1; 3-4 conflict, -1). ``weight`` adds up ``|GoldsteinScale|``.
+
+Actors are named by their CAMEO codes where a name may be a place: GDELT names
+"a geographic match" by "the country or capital/major city name (UNITED STATES
+/ PARIS)". An actor coded with a country code alone (``Actor1Code`` =
+``Actor1CountryCode``: ``FRA``) is that country, named by
+``mappings/cameo_countries.csv`` (CAMEO's country codes, regions such as
+``WST`` The West included): ``PARIS`` and ``FRANCE`` are both ``France``. A
+country's role (``FRAGOV``: the country code and ``Actor1Type1Code``, typed
+by ``mappings/gdelt_actor_types.csv``) named by its country or by a city it is
+geocoded at is that role, ``France (Government)``. Any other actor named as
+the city it is geocoded at (``Actor1Geo_Type`` 3 or 4) is ``NAME (FRA)``, kind
+``other``: a city is never made a state. A role every country has
+(``mappings/gdelt_generic_names.csv``: POLICE, PRESIDENT...) is one actor per
+country, ``POLICE (RUS)``.
+
+Licence and citation: GDELT's data are free for any use, with citation of the
+GDELT Project (https://www.gdeltproject.org/about.html#termsofuse).
 """
 
 from __future__ import annotations
@@ -79,7 +96,11 @@ def _tables(types: pd.DataFrame) -> dict[str, pd.DataFrame]:
         types,
     )
     generic = mapping("gdelt_generic_names.csv", {"name": True, "note": False}, types)
+    countries = mapping(
+        "cameo_countries.csv", {"code": True, "name": True, "kind": True, "camp": True}, types
+    )
     return {
+        "cameo_countries": countries,
         "cameo_types": cameo_types(types),
         "quadclass_types": quad,
         "actor_types": actors,
