@@ -519,3 +519,31 @@ def test_cow_alliances_yearly_files_and_located_errors(tmp_path: Path) -> None:
     assert f"{path}:4:9: dyad_end_day: {day}: '31'" in lines
     assert f"{path}:6:17: entente: not 0 or 1: '2'" in lines
     assert not (tmp_path / "bad").exists()
+
+
+def test_esd_coalition_cells_and_the_p_and_y_forms(tmp_path: Path) -> None:
+    coalition = "Government of France, Government of United Kingdom"
+    rows = [
+        # A cell naming two governments, as UCDP writes a coalition: each gets the relation.
+        esd_row(2015, "Government of Iraq", 0, coalition, 0, ext_i=1),
+        esd_row(2015, "SDF", 1, "Government of Turkey, Government of Qatar", 0, alleged=1, ext_w=1),
+        # ext_p and ext_y: support of a form the mapping leaves unnamed (backs).
+        esd_row(2016, "Government of Syria", 0, "Hezbollah", 1, ext_p=1),
+        esd_row(2016, "Government of Syria", 0, "Government of Iran", 0, ext_y=1),
+    ]
+    esd = write_csv(tmp_path / "esd.csv", ESD_COLUMNS, rows)
+    out = tmp_path / "esd"
+    result = run("import", "ucdp-esd", esd, "-o", out)
+    assert result.exit_code == 0, result.output
+    relations = pd.read_csv(out / "relations.csv", dtype=str, keep_default_na=False)
+    assert sorted(relations[["source", "target", "type"]].values.tolist()) == [
+        ["government_of_france", "government_of_iraq", "intelligence"],
+        ["government_of_iran", "government_of_syria", "backs"],
+        ["government_of_united_kingdom", "government_of_iraq", "intelligence"],
+        ["hezbollah", "government_of_syria", "backs"],
+    ]  # the alleged coalition support: none
+    actors = pd.read_csv(out / "actors.csv", dtype=str, keep_default_na=False)
+    assert coalition not in set(actors["name"])
+    bad = write_csv(tmp_path / "bad.csv", ESD_COLUMNS, [esd_row(2016, "A", 1, "B", 0, ext_y=3)])
+    result = run("import", "ucdp-esd", bad, "-o", tmp_path / "bad")
+    assert result.exit_code == 1 and f"{bad}:2:16: ext_y: not 0 or 1: '3'" in result.output
