@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pandas as pd
+import pytest
 from click.testing import CliRunner
 from import_files import ACLED_COLUMNS, acled_row, write_rows
 
@@ -308,3 +309,38 @@ def test_gdelt_cities_are_not_states(tmp_path: Path) -> None:
     pairs = relations[["source", "target", "events"]].values.tolist()
     assert ["france", "russia", "2"] in pairs  # Paris-Moscow and France-Russia: one pair
     assert CliRunner().invoke(main, ["validate", str(out)]).exit_code == 0
+
+
+@pytest.mark.parametrize("width", [58, 57])
+def test_gdelt_1_daily_and_historical_files(width: int, tmp_path: Path) -> None:
+    from import_files import gdelt_row
+
+    from graph.importers.gdelt import NAMES, NAMES_V1
+
+    def v1(row: list) -> list:  # GDELT 1.0: no ADM2Code; the backfile has no SOURCEURL either
+        return [v for name, v in zip(NAMES, row, strict=True) if name in NAMES_V1][:width]
+
+    rows = [
+        v1(gdelt_row("1", "20130401", "RURITANIA", "BLUE FRONT", "190")),
+        v1(gdelt_row("2", "20130402", "RURITANIA", "BLUE FRONT", "190", GoldsteinScale="-9.0")),
+    ]
+    source = tmp_path / "20130401.export.CSV"
+    source.write_text("".join("\t".join(row) + "\n" for row in rows))
+    out = tmp_path / "out"
+    result = CliRunner().invoke(main, ["import", "gdelt", str(source), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    relations = pd.read_csv(out / "relations.csv", dtype=str, keep_default_na=False)
+    assert relations[["source", "target", "type", "weight", "events"]].values.tolist() == [
+        ["ruritania", "blue_front", "fights", "19", "2"]
+    ]
+    link = "; https://news.example/1" if width == 58 else ""
+    citation = "GDELT 1.0, 2 events: first 1 (2013-04-01), last 2 (2013-04-02)"
+    assert (
+        relations.loc[0, "citation"]
+        == citation + ("; quoted 1 (2013-04-01)" if link else "") + link
+    )
+    bad = tmp_path / "bad.export.CSV"  # a line with one field too many: located
+    bad.write_text("\t".join(rows[0]) + "\n" + "\t".join([*rows[1], "x"]) + "\n")
+    result = CliRunner().invoke(main, ["import", "gdelt", str(bad), "-o", str(tmp_path / "b")])
+    assert result.exit_code == 1
+    assert f"{bad}:2: expected {width} fields as in this format, found {width + 1}" in result.output

@@ -1,4 +1,4 @@
-"""From event and alliance data to an alliance graph: ACLED, UCDP GED and ESD, GDELT 2.0,
+"""From event and alliance data to an alliance graph: ACLED, UCDP GED and ESD, GDELT 1.0 and 2.0,
 COW wars, MIDs and formal alliances, ATOP, MGAR, signed edge lists.
 
 :func:`import_events` reads event exports (CSV, gzipped CSV, TSV or Parquet

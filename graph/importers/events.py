@@ -22,6 +22,7 @@ from graph.core.files import check_output
 from .cow_wars import read_states
 from .edgelist import dialect, graph_rows, reading
 from .engine import Engine
+from .gdelt import source_of as gdelt_source
 from .output import FILES, write_folder
 from .pipeline import SOURCES, Options, run
 from .sourcefiles import expand
@@ -216,6 +217,8 @@ def import_events(
         else:
             spec = dialect(files[0])
             report(f"{files[0].path}: {reading(spec)}")
+    elif key == "gdelt":  # 1.0 or 2.0, by the number of columns
+        spec = gdelt_source(files[0])
     types = vocabulary()
     runner = _engine(engine, master=master, memory_limit=memory_limit)
     with tqdm(total=5, desc="reading", unit="step", disable=not progress, leave=False) as bar:
