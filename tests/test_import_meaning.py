@@ -172,6 +172,16 @@ def test_ucdp_coalition_sides_and_the_civilians_of_each_country(tmp_path: Path) 
     assert CliRunner().invoke(main, ["validate", str(out)]).exit_code == 0
 
 
+def gdelt_imported(tmp_path: Path, rows: list[list]) -> Path:
+    """The folder ``import gdelt`` writes from these rows (a day's tab-separated file)."""
+    source = tmp_path / "day.export.CSV"
+    source.write_text("".join("\t".join(row) + "\n" for row in rows))
+    out = tmp_path / "out"
+    result = CliRunner().invoke(main, ["import", "gdelt", str(source), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    return out
+
+
 def test_gdelt_generic_roles_are_one_actor_per_country(tmp_path: Path) -> None:
     from import_files import gdelt_row
 
@@ -189,11 +199,7 @@ def test_gdelt_generic_roles_are_one_actor_per_country(tmp_path: Path) -> None:
             "2", "20240105", "POLICE", "REBEL", "190", Actor1CountryCode="UKR", Actor2CountryCode=""
         ),
     ]
-    source = tmp_path / "day.export.CSV"
-    source.write_text("".join("\t".join(row) + "\n" for row in rows))
-    out = tmp_path / "out"
-    result = CliRunner().invoke(main, ["import", "gdelt", str(source), "-o", str(out)])
-    assert result.exit_code == 0, result.output
+    out = gdelt_imported(tmp_path, rows)
     actors = pd.read_csv(out / "actors.csv", dtype=str, keep_default_na=False)
     assert sorted(actors["name"]) == ["POLICE (RUS)", "POLICE (UKR)", "PROTESTER (RUS)", "REBEL"]
 
@@ -291,11 +297,7 @@ def test_gdelt_cities_are_not_states(tmp_path: Path) -> None:
             **actor(2, "RUS", "RUSSIA", "RUS"),
         ),
     ]
-    source = tmp_path / "day.export.CSV"
-    source.write_text("".join("\t".join(row) + "\n" for row in rows))
-    out = tmp_path / "out"
-    result = CliRunner().invoke(main, ["import", "gdelt", str(source), "-o", str(out)])
-    assert result.exit_code == 0, result.output
+    out = gdelt_imported(tmp_path, rows)
     actors = pd.read_csv(out / "actors.csv", dtype=str, keep_default_na=False)
     assert sorted(zip(actors["name"], actors["kind"], strict=True)) == [
         ("France", "state"),
