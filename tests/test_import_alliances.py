@@ -421,6 +421,10 @@ def test_mgar_other_headers_and_unknown_categories(tmp_path: Path) -> None:
     assert relations[["source", "target", "type"]].values.tolist() == [
         ["hamas", "fatah", "militant_rival"]
     ]
+    result = run("import", "edgelist", mgar, "-o", out, "--column", "source=Group A")
+    assert result.exit_code == 2 and "edge list files are read by their own columns" in (
+        result.output
+    )
     result = run("import", "mgar", mgar, "-o", out, "--column", "side=Group A")
     assert result.exit_code == 2 and "--column side: mgar files have no such column" in (
         result.output

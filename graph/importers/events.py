@@ -185,6 +185,8 @@ def import_events(
     if gap_days < 0:
         raise ValueError("gap_days must be 0 or more")
     columns = dict(columns or {})
+    if columns and SOURCES[key].names is not None:  # GDELT's are fixed; edge lists' spelled
+        raise ValueError(f"--column: {SOURCES[key].title} files are read by their own columns")
     for field in columns:
         if field not in SOURCES[key].columns:
             known = ", ".join(SOURCES[key].columns)
