@@ -507,6 +507,16 @@ def test_cow_alliances_yearly_files_and_located_errors(tmp_path: Path) -> None:
         ["cow_state_220", "cow_state_365", "consultation_pact", "1912", "1913"],
         ["cow_state_220", "cow_state_365", "defence_pact", "1912", "1913"],
     ]
+    # A day left out ('.', as a Stata export writes it): the start known to the month.
+    dotted = write_csv(
+        tmp_path / "dotted.csv",
+        COW_ALLIANCE_COLUMNS,
+        cow_alliance_rows(COW_ALLIANCES[:1], dyad_st_day="."),
+    )
+    result = run("import", "cow-alliances", dotted, "-o", tmp_path / "dotted")
+    assert result.exit_code == 0, result.output
+    relations = pd.read_csv(tmp_path / "dotted" / "relations.csv", dtype=str, keep_default_na=False)
+    assert set(relations["start"]) == {"1879-10"}
     bad = cow_alliance_rows(COW_ALLIANCES[:1], dyad_st_month=13) + cow_alliance_rows(
         COW_ALLIANCES[2:3], dyad_end_day=31, dyad_end_month=2
     )

@@ -4,8 +4,9 @@
 -- Reads: raw (the alliance file as text, plus _file) and cow_alliance_types
 -- (mappings/cow_alliance_types.csv: obligation column -> relation type).
 -- The dyad files date each pair's alliance (dyad_st_*, dyad_end_*; no end year, or
--- right_censor 1: still in force when the data end, an open end); the yearly files have
--- a year instead, each row that year.
+-- right_censor 1: still in force when the data end, an open end; a missing day or month,
+-- empty, '.' or 'NA', is unknown, as COW's -9); the yearly files have a year instead,
+-- each row that year.
 
 -- name: dyads
 WITH src AS (
@@ -64,15 +65,15 @@ SELECT
     code_b,
     CASE WHEN dated THEN st_year ELSE year_col END AS year_text,
     CASE WHEN dated THEN st_year ELSE year_col END AS sy,
-    CASE WHEN NOT dated THEN '-9' WHEN st_month = '' THEN '-9' ELSE st_month END AS sm,
-    CASE WHEN NOT dated THEN '-9' WHEN st_day = '' THEN '-9' ELSE st_day END AS sd,
+    CASE WHEN NOT dated OR st_month IN ('', '.', 'NA') THEN '-9' ELSE st_month END AS sm,
+    CASE WHEN NOT dated OR st_day IN ('', '.', 'NA') THEN '-9' ELSE st_day END AS sd,
     CASE
         WHEN NOT dated THEN year_col
         WHEN right_censor = '1' OR end_year IN ('', 'NA', '.') THEN '-7'
         ELSE end_year
     END AS ey,
-    CASE WHEN NOT dated THEN '-9' WHEN end_month = '' THEN '-9' ELSE end_month END AS em,
-    CASE WHEN NOT dated THEN '-9' WHEN end_day = '' THEN '-9' ELSE end_day END AS ed,
+    CASE WHEN NOT dated OR end_month IN ('', '.', 'NA') THEN '-9' ELSE end_month END AS em,
+    CASE WHEN NOT dated OR end_day IN ('', '.', 'NA') THEN '-9' ELSE end_day END AS ed,
     bad_type,
     CASE bad_type
         WHEN 'defense' THEN defense
