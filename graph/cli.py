@@ -786,7 +786,8 @@ def import_() -> None:
       alliance-graph import cow-wars directed_dyadic_war.csv -o ww1/ --states states2016.csv
       alliance-graph import atop atop5_1dy.csv -o ww1/ --states states2016.csv --add
       alliance-graph import mid dyadic_mid_4.02.csv -o ww1/ --states states2016.csv --add
-      alliance-graph import cow-alliances alliance_v4.1_by_dyad.csv -o ww1/ --add
+      alliance-graph import cow-alliances alliance_v4.1_by_dyad.csv -o ww1/ \\
+        --states states2016.csv --add
       alliance-graph import mgar mgar.csv -o militants/ --column group1='Group A'
     """
 
