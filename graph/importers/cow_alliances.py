@@ -29,10 +29,8 @@ Douglas M. (2009). *International Military Alliances, 1648-2008*. CQ Press.
 
 from __future__ import annotations
 
-import pandas as pd
-
 from .cow_wars import CODE, DAY, MONTH
-from .sources import Source, mapping
+from .sources import Source, code_types
 
 #: The 0/1 obligation columns, each a kind of pact.
 OBLIGATIONS = ("defense", "neutrality", "nonaggression", "entente")
@@ -53,18 +51,11 @@ COLUMNS = {
 }
 
 
-def _tables(types: pd.DataFrame) -> dict[str, pd.DataFrame]:
-    pacts = mapping(
-        "cow_alliance_types.csv", {"obligation": True, "type": True, "label": False}, types
-    )
-    return {"cow_alliance_types": pacts[["obligation", "type"]]}
-
-
 SOURCE = Source(
     name="cow_alliances",
     title="COW formal alliances",
     columns=COLUMNS,
-    tables=_tables,
+    tables=code_types("cow_alliance_types", "obligation"),
     measure="",
     messages={
         "ccode1": CODE,

@@ -66,7 +66,7 @@ class Options:
     min_sources: int = 2
     #: Event types or sub-event types to keep (ACLED), as the files spell them, any case.
     event_types: Sequence[str] = ()
-    #: COW country code -> state name (``ccode``, ``name``), for COW (wars, MIDs) and ATOP files.
+    #: COW country code -> state name (``ccode``, ``name``): COW wars, MIDs, alliances and ATOP.
     states: pd.DataFrame | None = None
     #: A column the source reads -> the header that holds it in these files (``--column``).
     columns: dict[str, str] = field(default_factory=dict)
