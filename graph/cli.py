@@ -739,6 +739,8 @@ _IMPORT_SOURCES = {
     "atop": "atop",
     "mid": "mid",
     "ucdp-esd": "ucdp_esd",
+    "mgar": "mgar",
+    "cow-alliances": "cow_alliances",
 }
 
 
@@ -784,7 +786,21 @@ def import_() -> None:
       alliance-graph import cow-wars directed_dyadic_war.csv -o ww1/ --states states2016.csv
       alliance-graph import atop atop5_1dy.csv -o ww1/ --states states2016.csv --add
       alliance-graph import mid dyadic_mid_4.02.csv -o ww1/ --states states2016.csv --add
+      alliance-graph import cow-alliances alliance_v4.1_by_dyad.csv -o ww1/ \\
+        --states states2016.csv --add
+      alliance-graph import mgar mgar.csv -o militants/ --column group1='Group A'
     """
+
+
+def _column_pairs(ctx: click.Context, param: click.Parameter, values: tuple[str, ...]) -> dict:
+    """``--column field=HEADER`` options as a dict."""
+    pairs = {}
+    for value in values:
+        field, sep, header = value.partition("=")
+        if not sep or not field.strip() or not header.strip():
+            raise click.BadParameter(f"{value!r}: write FIELD=HEADER, e.g. group1='Group A'")
+        pairs[field.strip()] = header.strip()
+    return pairs
 
 
 def _import_command(kind: str, module: str) -> None:
@@ -813,10 +829,18 @@ def _import_command(kind: str, module: str) -> None:
     @click.option(
         "--states",
         type=click.Path(exists=True, dir_okay=False, path_type=Path),
-        help="cow-wars, atop, mid: the COW state list (ccode, statenme) naming the states.",
+        help="cow-wars, cow-alliances, atop, mid: the COW state list (ccode, statenme).",
     )
     @click.option(
         "--add", is_flag=True, help="Add to the dataset in the folder (actors joined by id)."
+    )
+    @click.option(
+        "--column",
+        "columns",
+        multiple=True,
+        callback=_column_pairs,
+        metavar="FIELD=HEADER",
+        help="Read a column this source reads from another header, e.g. group1='Group A'.",
     )
     @click.option("--engine", type=click.Choice(["duckdb", "spark"]), default="duckdb")
     @click.option("--master", help="Spark master URL (local[*] by default).")

@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pandas as pd
+import pytest
 from click.testing import CliRunner
 from import_files import ACLED_COLUMNS, acled_row, write_rows
 
@@ -171,6 +172,16 @@ def test_ucdp_coalition_sides_and_the_civilians_of_each_country(tmp_path: Path) 
     assert CliRunner().invoke(main, ["validate", str(out)]).exit_code == 0
 
 
+def gdelt_imported(tmp_path: Path, rows: list[list]) -> Path:
+    """The folder ``import gdelt`` writes from these rows (a day's tab-separated file)."""
+    source = tmp_path / "day.export.CSV"
+    source.write_text("".join("\t".join(row) + "\n" for row in rows))
+    out = tmp_path / "out"
+    result = CliRunner().invoke(main, ["import", "gdelt", str(source), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    return out
+
+
 def test_gdelt_generic_roles_are_one_actor_per_country(tmp_path: Path) -> None:
     from import_files import gdelt_row
 
@@ -188,11 +199,7 @@ def test_gdelt_generic_roles_are_one_actor_per_country(tmp_path: Path) -> None:
             "2", "20240105", "POLICE", "REBEL", "190", Actor1CountryCode="UKR", Actor2CountryCode=""
         ),
     ]
-    source = tmp_path / "day.export.CSV"
-    source.write_text("".join("\t".join(row) + "\n" for row in rows))
-    out = tmp_path / "out"
-    result = CliRunner().invoke(main, ["import", "gdelt", str(source), "-o", str(out)])
-    assert result.exit_code == 0, result.output
+    out = gdelt_imported(tmp_path, rows)
     actors = pd.read_csv(out / "actors.csv", dtype=str, keep_default_na=False)
     assert sorted(actors["name"]) == ["POLICE (RUS)", "POLICE (UKR)", "PROTESTER (RUS)", "REBEL"]
 
@@ -222,3 +229,120 @@ def test_event_types_choose_the_events(tmp_path: Path) -> None:
     )
     assert result.exit_code == 1
     assert f"{source}:1: --event-types 'Protests' matches no event" in result.output
+
+
+def test_gdelt_cities_are_not_states(tmp_path: Path) -> None:
+    from import_files import gdelt_row
+
+    def actor(n: int, code: str, name: str, country: str, type1: str = "", city: str = ""):
+        """The Actor<n> fields of a GDELT row: codes, name and (for a city) its geocoding."""
+        cells = {
+            f"Actor{n}Code": code,
+            f"Actor{n}Name": name,
+            f"Actor{n}CountryCode": country,
+            f"Actor{n}Type1Code": type1,
+        }
+        if city:  # GDELT geocodes an actor named as a city at that city (Geo_Type 4)
+            cells |= {f"Actor{n}Geo_Type": "4", f"Actor{n}Geo_FullName": city}
+        return cells
+
+    rows = [
+        # "Paris" and "France", both coded FRA: one actor, France, a state.
+        gdelt_row(
+            "1",
+            "20240105",
+            "",
+            "",
+            "190",
+            **actor(1, "FRA", "PARIS", "FRA", city="Paris, Paris, France"),
+            **actor(2, "RUS", "MOSCOW", "RUS", city="Moscow, Moskva, Russia"),
+        ),
+        gdelt_row(
+            "2",
+            "20240106",
+            "",
+            "",
+            "190",
+            **actor(1, "FRA", "FRANCE", "FRA"),
+            **actor(2, "RUS", "RUSSIA", "RUS"),
+        ),
+        # Moscow for the Russian government: the role, named by the country.
+        gdelt_row(
+            "3",
+            "20240107",
+            "",
+            "",
+            "190",
+            **actor(1, "RUSGOV", "MOSCOW", "RUS", "GOV", city="Moscow, Moskva, Russia"),
+            **actor(2, "UKRGOV", "UKRAINE", "UKR", "GOV"),
+        ),
+        # A city whose codes name no country of the table: never a state.
+        gdelt_row(
+            "4",
+            "20240108",
+            "",
+            "",
+            "190",
+            **actor(1, "XYZ", "ZENDA", "XYZ", city="Zenda, Zenda, Ruritania"),
+            **actor(2, "FRA", "PARIS", "FRA", city="Paris, Paris, France"),
+        ),
+        # A person coded as a country's government keeps their name.
+        gdelt_row(
+            "5",
+            "20240109",
+            "",
+            "",
+            "190",
+            **actor(1, "USAGOV", "JOE BIDEN", "USA", "GOV"),
+            **actor(2, "RUS", "RUSSIA", "RUS"),
+        ),
+    ]
+    out = gdelt_imported(tmp_path, rows)
+    actors = pd.read_csv(out / "actors.csv", dtype=str, keep_default_na=False)
+    assert sorted(zip(actors["name"], actors["kind"], strict=True)) == [
+        ("France", "state"),
+        ("JOE BIDEN", "state"),
+        ("Russia", "state"),
+        ("Russia (Government)", "state"),
+        ("Ukraine (Government)", "state"),
+        ("ZENDA (XYZ)", "other"),
+    ]
+    relations = pd.read_csv(out / "relations.csv", dtype=str, keep_default_na=False)
+    pairs = relations[["source", "target", "events"]].values.tolist()
+    assert ["france", "russia", "2"] in pairs  # Paris-Moscow and France-Russia: one pair
+    assert CliRunner().invoke(main, ["validate", str(out)]).exit_code == 0
+
+
+@pytest.mark.parametrize("width", [58, 57])
+def test_gdelt_1_daily_and_historical_files(width: int, tmp_path: Path) -> None:
+    from import_files import gdelt_row
+
+    from graph.importers.gdelt import NAMES, NAMES_V1
+
+    def v1(row: list) -> list:  # GDELT 1.0: no ADM2Code; the backfile has no SOURCEURL either
+        return [v for name, v in zip(NAMES, row, strict=True) if name in NAMES_V1][:width]
+
+    rows = [
+        v1(gdelt_row("1", "20130401", "RURITANIA", "BLUE FRONT", "190")),
+        v1(gdelt_row("2", "20130402", "RURITANIA", "BLUE FRONT", "190", GoldsteinScale="-9.0")),
+    ]
+    source = tmp_path / "20130401.export.CSV"
+    source.write_text("".join("\t".join(row) + "\n" for row in rows))
+    out = tmp_path / "out"
+    result = CliRunner().invoke(main, ["import", "gdelt", str(source), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    relations = pd.read_csv(out / "relations.csv", dtype=str, keep_default_na=False)
+    assert relations[["source", "target", "type", "weight", "events"]].values.tolist() == [
+        ["ruritania", "blue_front", "fights", "19", "2"]
+    ]
+    link = "; https://news.example/1" if width == 58 else ""
+    citation = "GDELT 1.0, 2 events: first 1 (2013-04-01), last 2 (2013-04-02)"
+    assert (
+        relations.loc[0, "citation"]
+        == citation + ("; quoted 1 (2013-04-01)" if link else "") + link
+    )
+    bad = tmp_path / "bad.export.CSV"  # a line with one field too many: located
+    bad.write_text("\t".join(rows[0]) + "\n" + "\t".join([*rows[1], "x"]) + "\n")
+    result = CliRunner().invoke(main, ["import", "gdelt", str(bad), "-o", str(tmp_path / "b")])
+    assert result.exit_code == 1
+    assert f"{bad}:2: expected {width} fields as in this format, found {width + 1}" in result.output

@@ -20,8 +20,16 @@ from import_files import (
 )
 from test_import_alliances import (
     ATOP_COLUMNS,
+    COW_ALLIANCE_COLUMNS,
+    ESD_COLUMNS,
+    MGAR_COLUMNS,
+    MID_COLUMNS,
     WAR_COLUMNS,
     atop_rows,
+    cow_alliance_rows,
+    esd_row,
+    mgar_file,
+    mid_rows,
     states_file,
     war_rows,
     write_csv,
@@ -134,6 +142,39 @@ def sources(folder: Path) -> dict[str, tuple[Path, dict]]:
             gdelt_row("101", "20240105", "RURITANIA", "BLUE FRONT", "190"),
             gdelt_row("102", "20240106", "RURITANIA", "BLUE FRONT", "1951"),
             gdelt_row("103", "20240107", "RURITANIA", "BLUE FRONT", "036", quad="1"),
+            # Cities: a country coded alone, a country's role, a city of no listed country.
+            gdelt_row(
+                "104",
+                "20240108",
+                "PARIS",
+                "MOSCOW",
+                "190",
+                Actor1Code="FRA",
+                Actor1CountryCode="FRA",
+                Actor1Type1Code="",
+                Actor1Geo_Type="4",
+                Actor1Geo_FullName="Paris, Paris, France",
+                Actor2Code="RUSGOV",
+                Actor2CountryCode="RUS",
+                Actor2Type1Code="GOV",
+                Actor2Geo_Type="4",
+                Actor2Geo_FullName="Moscow, Moskva, Russia",
+            ),
+            gdelt_row(
+                "105",
+                "20240109",
+                "ZENDA",
+                "FRANCE",
+                "190",
+                Actor1Code="XYZ",
+                Actor1CountryCode="XYZ",
+                Actor1Type1Code="",
+                Actor1Geo_Type="4",
+                Actor1Geo_FullName="Zenda, Ruritania",
+                Actor2Code="FRA",
+                Actor2CountryCode="FRA",
+                Actor2Type1Code="",
+            ),
         ],
         delimiter="\t",
         header=False,
@@ -147,6 +188,40 @@ def sources(folder: Path) -> dict[str, tuple[Path, dict]]:
     states = states_file(folder)
     wars = write_csv(folder / "wars.csv", WAR_COLUMNS, war_rows())
     atop = write_csv(folder / "atop.csv", ATOP_COLUMNS.split(","), atop_rows())
+    mids = write_csv(
+        folder / "mids.csv",
+        MID_COLUMNS,
+        mid_rows(306, 255, 220, (1911, 7, 1), (1911, 11, 4), 3, [1911])
+        + mid_rows(300, 365, 640, (1912, 10, -9), (1913, 5, -9), 4, [1912, 1913])
+        + mid_rows(307, 200, 255, (1911, 7, 21), (1911, 11, 4), 1, [1911]),
+    )
+    esd = write_csv(
+        folder / "esd.csv",
+        ESD_COLUMNS,
+        [
+            esd_row(2014, "Government of Iraq", 0, "Government of Iran", 0, ext_w=1, ext_t=1),
+            esd_row(2015, "Government of Iraq", 0, "Government of Iran", 0, ext_w=1),
+            esd_row(
+                2015,
+                "Government of Iraq",
+                0,
+                "Government of France, Government of UK",
+                0,
+                ext_i=1,
+                ext_p=1,
+            ),
+            esd_row(2015, "SDF", 1, "Government of Turkey", 0, alleged=1, ext_f=1),
+        ],
+    )
+    alliances = write_csv(folder / "alliances.csv", COW_ALLIANCE_COLUMNS, cow_alliance_rows())
+    header = ["Group A", *MGAR_COLUMNS[1:]]
+    mgar = mgar_file(
+        folder / "mgar [2016].csv",  # a literal name: Spark must not read it as a pattern
+        [("ISIS", "Jabhat al-Nusra", 2014, "competitor"), ("Hamas", "PIJ", 2010, "Allies"),
+         ("Hamas", "PIJ", 2011, "ally"), ("Iran", "Hizballah", 2010, "supporter")],
+        header,
+    )  # fmt: skip
+    (folder / "mgar 2.csv").write_text("Group A,group2,year,relationship\nX,Y,2000,ally\n")
     return [
         ("acled", acled, {"date_from": "2020"}),
         ("acled", acled, {"event_types": ["ARMED CLASH"]}),
@@ -156,10 +231,14 @@ def sources(folder: Path) -> dict[str, tuple[Path, dict]]:
         ("edgelist", named, {}),
         ("cow-wars", wars, {"states": states}),
         ("atop", atop, {"states": states}),
+        ("mid", mids, {"states": states}),
+        ("ucdp-esd", esd, {}),
+        ("cow-alliances", alliances, {"states": states}),
+        ("mgar", mgar, {"columns": {"group1": "Group A"}}),
     ]
 
 
-@pytest.mark.parametrize("number", range(8))
+@pytest.mark.parametrize("number", range(12))
 def test_both_engines_write_the_same_folders(number, spark, tmp_path):
     source, path, options = sources(tmp_path)[number]
     duck = import_events(source, path, tmp_path / "duckdb", **options)

@@ -1,5 +1,5 @@
-"""From event and alliance data to an alliance graph: ACLED, UCDP GED and ESD, GDELT 2.0,
-COW wars and MIDs, ATOP, signed edge lists.
+"""From event and alliance data to an alliance graph: ACLED, UCDP GED and ESD, GDELT 1.0 and 2.0,
+COW wars, MIDs and formal alliances, ATOP, MGAR, signed edge lists.
 
 :func:`import_events` reads event exports (CSV, gzipped CSV, TSV or Parquet
 files, or globs of them), maps each event to a relation type through the
@@ -22,12 +22,14 @@ __getattr__, __dir__, __all__ = lazy_loader.attach(
         "acled",
         "actor_list",
         "atop",
+        "cow_alliances",
         "cow_wars",
         "duckdb_engine",
         "edgelist",
         "engine",
         "events",
         "gdelt",
+        "mgar",
         "mid",
         "output",
         "pipeline",

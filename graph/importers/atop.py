@@ -19,9 +19,7 @@ Obligations and Provisions, 1815-1944. *International Interactions* 28: 237-260.
 
 from __future__ import annotations
 
-import pandas as pd
-
-from .sources import Source, mapping
+from .sources import Source, code_types
 
 COLUMNS = {
     "stateA": True,
@@ -35,18 +33,11 @@ COLUMNS = {
 }
 
 
-def _tables(types: pd.DataFrame) -> dict[str, pd.DataFrame]:
-    obligations = mapping(
-        "atop_obligations.csv", {"obligation": True, "type": True, "label": False}, types
-    )
-    return {"atop_obligations": obligations[["obligation", "type"]]}
-
-
 SOURCE = Source(
     name="atop",
     title="ATOP",
     columns=COLUMNS,
-    tables=_tables,
+    tables=code_types("atop_obligations", "obligation"),
     measure="",
     messages={
         "stateA": "not a COW country code",

@@ -67,6 +67,11 @@ class DuckDBEngine:
             "temp_directory": self._spill.name,
             "preserve_insertion_order": False,
             "enable_progress_bar": False,
+            # Every import query joins the rows of the files (left) with small mapping
+            # tables (right). DuckDB cannot count a CSV's rows in advance and guesses a
+            # few, so it would flip such a join and hash the whole file instead of a
+            # 259-row table: 2 M GDELT rows then overran a 1 GB memory limit.
+            "disabled_optimizers": "build_side_probe_side",
         }
         if memory_limit:
             settings["memory_limit"] = memory_limit

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import tempfile
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 
 import networkx as nx
@@ -22,6 +22,7 @@ from graph.core.files import check_output
 from .cow_wars import read_states
 from .edgelist import dialect, graph_rows, reading
 from .engine import Engine
+from .gdelt import source_of as gdelt_source
 from .output import FILES, write_folder
 from .pipeline import SOURCES, Options, run
 from .sourcefiles import expand
@@ -41,6 +42,8 @@ SOURCE_NAMES = (
     "atop",
     "mid",
     "ucdp-esd",
+    "mgar",
+    "cow-alliances",
 )
 ENGINES = ("duckdb", "spark")
 
@@ -80,6 +83,7 @@ def import_events(
     report: Callable[[str], None] = lambda text: None,
     states: str | os.PathLike | None = None,
     add: bool = False,
+    columns: Mapping[str, str] | None = None,
 ) -> Path:
     """Turn event data into a dataset folder of actors and relations.
 
@@ -87,7 +91,8 @@ def import_events(
     ----------
     source : str
         The kind of file, one of ``SOURCE_NAMES``: "acled", "ucdp-ged",
-        "gdelt", "edgelist", "gexf", "graphml", "cow-wars", "atop", "mid", "ucdp-esd".
+        "gdelt", "edgelist", "gexf", "graphml", "cow-wars", "atop", "mid", "ucdp-esd",
+        "mgar", "cow-alliances".
     paths : path, glob or list of them
         CSV (``.gz`` too), TSV or Parquet files; GDELT's tab-separated
         ``*.export.CSV`` files; for ``gexf``/``graphml`` the graph files.
@@ -123,11 +128,16 @@ def import_events(
         Show a progress bar (tqdm) on standard error.
     states : path, optional
         The COW state list (``ccode``, ``statenme``) naming the states of
-        ``cow-wars``, ``atop`` and ``mid`` files (``COW state 255`` without it).
+        ``cow-wars``, ``cow-alliances``, ``atop`` and ``mid`` files (``COW state
+        255`` without it).
     add : bool
         Add the relations and actors to the dataset already in ``output``
         (actors reconciled by id, so by COW code for ``cow-wars``,
-        ``atop`` and ``mid``) instead of replacing it.
+        ``cow-alliances``, ``atop`` and ``mid``) instead of replacing it.
+    columns : mapping, optional
+        A column the source reads -> the header that holds it in these files,
+        for files whose headers differ from the source's documented names
+        (``{"group1": "Group A"}``); problems are then named by the files' headers.
     report : callable, optional
         Called with a line of text for each thing the user should know about
         how the files were read (a header line assumed or not, duplicates
@@ -174,6 +184,13 @@ def import_events(
         raise ValueError(f"unknown source {source!r}: use one of {', '.join(SOURCE_NAMES)}")
     if gap_days < 0:
         raise ValueError("gap_days must be 0 or more")
+    columns = dict(columns or {})
+    if columns and SOURCES[key].names is not None:  # GDELT's are fixed; edge lists' spelled
+        raise ValueError(f"--column: {SOURCES[key].title} files are read by their own columns")
+    for field in columns:
+        if field not in SOURCES[key].columns:
+            known = ", ".join(SOURCES[key].columns)
+            raise ValueError(f"--column {field}: {source} files have no such column; use {known}")
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]
     files = expand(paths)
@@ -190,6 +207,7 @@ def import_events(
         gap_days=int(gap_days),
         min_sources=int(min_sources),
         states=None if states is None else read_states(os.fspath(states)),
+        columns=columns,
     )
     spec = SOURCES[key]
     edges = None  # the rows of GEXF/GraphML files, read in Python
@@ -201,6 +219,8 @@ def import_events(
         else:
             spec = dialect(files[0])
             report(f"{files[0].path}: {reading(spec)}")
+    elif key == "gdelt":  # 1.0 or 2.0, by the number of columns
+        spec = gdelt_source(files[0])
     types = vocabulary()
     runner = _engine(engine, master=master, memory_limit=memory_limit)
     with tqdm(total=5, desc="reading", unit="step", disable=not progress, leave=False) as bar:

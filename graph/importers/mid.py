@@ -28,10 +28,8 @@ Bremer and J. David Singer (1996). Militarized Interstate Disputes, 1816-1992.
 
 from __future__ import annotations
 
-import pandas as pd
-
 from .cow_wars import CODE, DAY, MONTH
-from .sources import Source, mapping
+from .sources import Source, code_types
 
 COLUMNS = {
     "disno": True,
@@ -48,16 +46,11 @@ COLUMNS = {
 }
 
 
-def _tables(types: pd.DataFrame) -> dict[str, pd.DataFrame]:
-    levels = mapping("mid_hostility.csv", {"hihost": True, "type": True, "label": False}, types)
-    return {"mid_hostility": levels[["hihost", "type"]]}
-
-
 SOURCE = Source(
     name="mid",
     title="COW dyadic MIDs",
     columns=COLUMNS,
-    tables=_tables,
+    tables=code_types("mid_hostility", "hihost"),
     measure="",
     messages={
         "statea": CODE,

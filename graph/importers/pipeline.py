@@ -22,7 +22,7 @@ import re
 import unicodedata
 from collections import namedtuple
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import pandas as pd
 
@@ -33,10 +33,12 @@ from graph.core.errors import FileFormatError, Problem, ValidationError
 from .acled import SOURCE as ACLED
 from .actor_list import actor_table
 from .atop import SOURCE as ATOP
+from .cow_alliances import SOURCE as COW_ALLIANCES
 from .cow_wars import SOURCE as COW_WARS
 from .edgelist import SOURCE as EDGELIST
 from .engine import Engine
 from .gdelt import SOURCE as GDELT
+from .mgar import SOURCE as MGAR
 from .mid import SOURCE as MID
 from .sourcefiles import InputFile, find_values, first_lines, structure_problem
 from .sources import Source, named_queries
@@ -45,7 +47,8 @@ from .ucdp_ged import SOURCE as UCDP_GED
 
 #: The sources ``import_events`` reads, by name.
 SOURCES: dict[str, Source] = {
-    s.name: s for s in (ACLED, UCDP_GED, GDELT, EDGELIST, COW_WARS, ATOP, MID, UCDP_ESD)
+    s.name: s
+    for s in (ACLED, UCDP_GED, GDELT, EDGELIST, COW_WARS, ATOP, MID, UCDP_ESD, MGAR, COW_ALLIANCES)
 }
 _EPOCH = dt.date(1970, 1, 1).toordinal()
 _EVIDENCE_LENGTH = 300
@@ -63,8 +66,10 @@ class Options:
     min_sources: int = 2
     #: Event types or sub-event types to keep (ACLED), as the files spell them, any case.
     event_types: Sequence[str] = ()
-    #: COW country code -> state name (``ccode``, ``name``), for COW (wars, MIDs) and ATOP files.
+    #: COW country code -> state name (``ccode``, ``name``): COW wars, MIDs, alliances and ATOP.
     states: pd.DataFrame | None = None
+    #: A column the source reads -> the header that holds it in these files (``--column``).
+    columns: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass
@@ -77,12 +82,24 @@ class Result:
     events: int
 
 
-def _raw_view(source: Source, available: list[str], files: Sequence[InputFile]) -> str:
+def _raw_view(
+    source: Source, available: list[str], files: Sequence[InputFile], options: Options
+) -> str:
     """``raw``: the columns the query reads; optional ones missing from the files are NULL."""
     lowered = {c.lower() for c in available}
     missing = [c for c, required in source.columns.items() if required and c.lower() not in lowered]
     if missing:
-        problems = [Problem(files[0].path, 1, None, c, "missing required column") for c in missing]
+        problems = [
+            Problem(
+                files[0].path,
+                1,
+                None,
+                options.columns.get(c, c),
+                "missing required column"
+                + ("" if c in options.columns else f" (--column {c}=HEADER names another)"),
+            )
+            for c in missing
+        ]
         raise ValidationError(problems)
     select = ["_file"] + [
         c if c.lower() in lowered else f"CAST(NULL AS STRING) AS {c}" for c in source.columns
@@ -91,15 +108,17 @@ def _raw_view(source: Source, available: list[str], files: Sequence[InputFile]) 
 
 
 def _groups(
-    source: Source, files: Sequence[InputFile], delimiter: str
+    source: Source, files: Sequence[InputFile], delimiter: str, columns: dict[str, str]
 ) -> list[tuple[list[InputFile], Sequence[str] | None]]:
-    """Files grouped by their columns: the source's fixed names, or each file's header.
+    """Files grouped by their columns: the source's fixed names, or each file's header
+    with the headers ``columns`` names (``--column field=HEADER``) renamed to their fields.
 
     Headers are read here rather than guessed by an engine, so a malformed line
     can never be mistaken for the header.
     """
     if source.names is not None:
         return [(list(files), source.names)]
+    renamed = {header.lower(): name for name, header in columns.items()}
     groups: dict[tuple[str, ...] | None, list[InputFile]] = {}
     for file in files:
         names = None
@@ -113,6 +132,12 @@ def _groups(
                 raise FileFormatError([Problem(file.path, 1, None, "", "file is empty")])
             names = tuple(next(csv.reader([line[0]], delimiter=delimiter)))
             names = tuple(n.strip().lstrip("\ufeff") for n in names)
+            names = tuple(renamed.get(n.lower(), n) for n in names)
+            twice = sorted({n for n in names if names.count(n) > 1 and n in columns})
+            if twice:  # the file has the field's own column too: which one is meant?
+                raise ValueError(f"--column {twice[0]}: {file.path} has a column {twice[0]!r} too")
+        elif columns:
+            raise ValueError(f"--column: {file.path} has no header line to rename (Parquet)")
         groups.setdefault(names, []).append(file)
     return [(group, names) for names, group in groups.items()]
 
@@ -243,16 +268,20 @@ def _unreadable(
     return FileFormatError(problems) if problems else None
 
 
-def _located(found: pd.DataFrame, source: Source, files: Sequence[InputFile]) -> ValidationError:
-    """Problems flagged by the query, with the lines and columns where they sit."""
+def _located(
+    found: pd.DataFrame, source: Source, files: Sequence[InputFile], columns: dict[str, str]
+) -> ValidationError:
+    """Problems flagged by the query, with the lines and columns where they sit, named by
+    the files' own headers (``columns``: a field -> the header renamed to it)."""
     by_uri = {f.uri: f for f in files} | {f.path: f for f in files}
     problems: list[Problem] = []
     for shown, rows in found.groupby("_file", sort=True):
         file = by_uri.get(shown) or by_uri.get(re.sub(r"^file:(//)?", "file://", shown))
         path = file.path if file else str(shown)
         wanted: dict[str, set[str]] = {}
-        for field, value in rows[["bad_field", "bad_value"]].itertuples(index=False):
-            wanted.setdefault(field, set()).add(value or "")
+        for name, value in rows[["bad_field", "bad_value"]].itertuples(index=False):
+            wanted.setdefault(columns.get(name, name), set()).add(value or "")
+        fields = {header: name for name, header in columns.items()}
         places = []
         if file is not None and file.local and file.format != "parquet":
             places = find_values(
@@ -265,13 +294,14 @@ def _located(found: pd.DataFrame, source: Source, files: Sequence[InputFile]) ->
                 comment=source.comment,
             )
         if places:
-            for line, column, field, value in places:
-                message = source.messages.get(field, "bad value")
-                problems.append(Problem(path, line, column, field, f"{message}: '{value}'"))
+            for line, column, header, value in places:
+                message = source.messages.get(fields.get(header, header), "bad value")
+                problems.append(Problem(path, line, column, header, f"{message}: '{value}'"))
         else:  # Parquet or remote files have no lines: name the value instead
-            for field, value in rows[["bad_field", "bad_value"]].itertuples(index=False):
-                message = source.messages.get(field, "bad value")
-                problems.append(Problem(path, 1, None, field, f"{message}: '{value}'"))
+            for name, value in rows[["bad_field", "bad_value"]].itertuples(index=False):
+                message = source.messages.get(name, "bad value")
+                shown = columns.get(name, name)
+                problems.append(Problem(path, 1, None, shown, f"{message}: '{value}'"))
     return ValidationError(problems)
 
 
@@ -391,13 +421,13 @@ def run(
         else:
             delimiter = source.delimiter or ("\t" if files[0].format == "tsv" else ",")
             engine.load(
-                _groups(source, files, delimiter),
+                _groups(source, files, delimiter, options.columns),
                 header=source.header,
                 delimiter=delimiter,
                 quote=source.quote,
                 comment=source.comment,
             )
-        engine.view("raw", _raw_view(source, engine.columns("raw_input"), files))
+        engine.view("raw", _raw_view(source, engine.columns("raw_input"), files, options))
         for name, frame in {**source.tables(types), **_settings(options)}.items():
             engine.register(name, frame)
         _event_type_filter(engine, source, options, ", ".join(f.path for f in files))
@@ -422,7 +452,7 @@ def run(
     step("checking rows", events=events)
     found = engine.fetch(aggregate["problems"])
     if not found.empty:
-        raise _located(found, source, files)
+        raise _located(found, source, files, options.columns)
     where = ", ".join(f.path for f in files)
     for note in _notes(engine, source):
         report(note)

@@ -116,6 +116,8 @@ def mapping(file: str, columns: dict[str, bool], types: pd.DataFrame) -> pd.Data
     """
     path = MAPPINGS / file
     table, problems = read_table(path, columns)
+    if problems:  # a malformed mapping row: before its fields are read as columns
+        raise ValidationError(problems)
     frame = pd.DataFrame(table.rows, columns=table.header, dtype=object)
     for name in [c for c in table.header if c in ("type", "assoc_type")]:
         for line, value in zip(table.lines, frame[name], strict=True):
@@ -128,6 +130,25 @@ def mapping(file: str, columns: dict[str, bool], types: pd.DataFrame) -> pd.Data
     return frame
 
 
+def code_types(name: str, code: str) -> Callable[[pd.DataFrame], dict[str, pd.DataFrame]]:
+    """The ``tables`` of a source whose one mapping, ``mappings/<name>.csv``, types each
+    value of its column ``code`` (a ``label`` column documents it): a table ``name`` of
+    ``code`` and ``type``.
+
+    Examples
+    --------
+    >>> tables = code_types("mid_hostility", "hihost")(vocabulary())
+    >>> tables["mid_hostility"].values.tolist()[1]
+    ['2', 'opposes']
+    """
+
+    def tables(types: pd.DataFrame) -> dict[str, pd.DataFrame]:
+        frame = mapping(f"{name}.csv", {code: True, "type": True, "label": False}, types)
+        return {name: frame[[code, "type"]]}
+
+    return tables
+
+
 def positions(count: int = 200) -> pd.DataFrame:
     """0..count: to number the items of ;-separated lists without engine-specific arrays."""
     return pd.DataFrame({"i": range(count + 1)})
@@ -136,6 +157,7 @@ def positions(count: int = 200) -> pd.DataFrame:
 __all__ = [
     "MAPPINGS",
     "Source",
+    "code_types",
     "mapping",
     "named_queries",
     "positions",

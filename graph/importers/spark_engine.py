@@ -10,7 +10,9 @@ GDELT-sized table over workers. Needs the ``spark`` extra:
 from __future__ import annotations
 
 import os
+import tempfile
 from collections.abc import Iterator, Sequence
+from pathlib import Path
 
 import pandas as pd
 
@@ -70,6 +72,23 @@ class SparkEngine:
         self.interrupted: tuple[type[BaseException], ...] = ()
         self.spark = session(master, memory=memory_limit)
         self._cached: dict = {}
+        self._links_folder: tempfile.TemporaryDirectory | None = None
+        #: The URI Spark reads in place of a file (a link) -> the file's own URI.
+        self._links: dict[str, str] = {}
+
+    def _literal_uri(self, file: InputFile) -> str:
+        """A URI Spark reads as that one file: Hadoop expands glob characters in paths
+        (``ACLED [2024].csv`` would read ``ACLED 2.csv``) and has no way to escape them in
+        a file name, so such a local file is read through a link without them."""
+        if not file.local or not any(char in file.path for char in "*?[]{}\\"):
+            return file.uri
+        if self._links_folder is None:
+            self._links_folder = tempfile.TemporaryDirectory(prefix="alliance-graph-spark-")
+        suffixes = "".join(Path(file.path).suffixes[-2:])
+        link = Path(self._links_folder.name) / f"input-{len(self._links)}{suffixes}"
+        link.symlink_to(Path(file.path).resolve())
+        self._links[link.as_uri()] = file.uri
+        return link.as_uri()
 
     def load(
         self,
@@ -86,7 +105,7 @@ class SparkEngine:
 
         frames = []
         for files, names in groups:
-            paths = [f.uri for f in files]
+            paths = [self._literal_uri(f) for f in files]
             if all(f.format == "parquet" for f in files):
                 frame = self.spark.read.option("mergeSchema", "true").parquet(*paths)
                 frame = frame.select(
@@ -112,6 +131,11 @@ class SparkEngine:
         combined = frames[0]
         for frame in frames[1:]:
             combined = combined.unionByName(frame, allowMissingColumns=True)
+        if self._links:  # messages name the user's files, not the links read in their place
+            named = F.create_map(*[F.lit(x) for pair in self._links.items() for x in pair])
+            combined = combined.withColumn(
+                "_file", F.coalesce(named[F.col("_file")], F.col("_file"))
+            )
         combined.createOrReplaceTempView("raw_input")
 
     def register(self, name: str, frame: pd.DataFrame) -> None:
@@ -170,3 +194,5 @@ class SparkEngine:
         for name, frame in self._cached.items():
             frame.unpersist()
             self.spark.catalog.dropTempView(name)
+        if self._links_folder is not None:
+            self._links_folder.cleanup()

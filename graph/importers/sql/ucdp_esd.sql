@@ -1,9 +1,12 @@
 -- UCDP External Support Dataset, supporter-actor dyad-year level -> normalised events,
 -- one query run unchanged by DuckDB and Spark SQL.
--- Reads: raw (the ESD file as text, plus _file) and ucdp_esd_types
--- (mappings/ucdp_esd_types.csv: support column -> relation type, in order).
+-- Reads: raw (the ESD file as text, plus _file), ucdp_esd_types
+-- (mappings/ucdp_esd_types.csv: support column -> relation type, in order) and positions
+-- (0..200, to number the parties of a cell).
 -- Each 0/1 support column set for a supporter (ext_name) and a warring party it
--- supports (actor_name) in a year is one relation of its type, that year.
+-- supports (actor_name) in a year is one relation of its type, that year; a cell naming
+-- several parties ("Government of A, Government of B", as UCDP writes a coalition) gives
+-- each party the relation.
 
 -- name: events
 WITH src AS (
@@ -15,6 +18,8 @@ WITH src AS (
         coalesce(trim(ext_nonstate), '') AS ext_nonstate,
         coalesce(trim(year), '') AS year_text,
         coalesce(trim(ext_x), '') AS ext_x,
+        coalesce(trim(ext_p), '') AS ext_p,
+        coalesce(trim(ext_y), '') AS ext_y,
         coalesce(trim(ext_w), '') AS ext_w,
         coalesce(trim(ext_m), '') AS ext_m,
         coalesce(trim(ext_t), '') AS ext_t,
@@ -37,6 +42,8 @@ checked AS (
             WHEN ext_nonstate NOT IN ('0', '1') THEN 'ext_nonstate'
             WHEN length(year_text) <> 4 OR try_cast(year_text AS INT) IS NULL THEN 'year'
             WHEN ext_x NOT IN ('', '0', '1') THEN 'ext_x'
+            WHEN ext_p NOT IN ('', '0', '1') THEN 'ext_p'
+            WHEN ext_y NOT IN ('', '0', '1') THEN 'ext_y'
             WHEN ext_w NOT IN ('', '0', '1') THEN 'ext_w'
             WHEN ext_m NOT IN ('', '0', '1') THEN 'ext_m'
             WHEN ext_t NOT IN ('', '0', '1') THEN 'ext_t'
@@ -57,6 +64,8 @@ supports AS (
     JOIN ucdp_esd_types AS t
         ON c.bad_field IS NULL AND c.ext_alleged <> '1' AND (
             (t.support = 'ext_x' AND c.ext_x = '1')
+            OR (t.support = 'ext_p' AND c.ext_p = '1')
+            OR (t.support = 'ext_y' AND c.ext_y = '1')
             OR (t.support = 'ext_w' AND c.ext_w = '1')
             OR (t.support = 'ext_m' AND c.ext_m = '1')
             OR (t.support = 'ext_t' AND c.ext_t = '1')
@@ -68,14 +77,34 @@ supports AS (
         )
     UNION ALL
     SELECT c.*, '' AS type FROM checked AS c WHERE c.bad_field IS NOT NULL
+),
+listed AS (
+    SELECT
+        *,
+        replace(supporter, ', Government of ', '|Government of ') AS list_a,
+        replace(actor, ', Government of ', '|Government of ') AS list_b
+    FROM supports
+),
+parties AS (
+    -- One row per supporter and party the two cells name (p.i, q.i from 1: Spark's
+    -- split_part refuses 0).
+    SELECT
+        l.*,
+        trim(split_part(l.list_a, '|', p.i)) AS supporter_party,
+        trim(split_part(l.list_b, '|', q.i)) AS actor_party
+    FROM listed AS l
+    JOIN positions AS p
+        ON p.i >= 1 AND p.i <= length(l.list_a) - length(replace(l.list_a, '|', '')) + 1
+    JOIN positions AS q
+        ON q.i >= 1 AND q.i <= length(l.list_b) - length(replace(l.list_b, '|', '')) + 1
 )
 SELECT
     s._file,
-    s.supporter AS source_name,
+    s.supporter_party AS source_name,
     -- The codebook's non-state flag: a state's government, or a non-state actor.
     CASE s.ext_nonstate WHEN '0' THEN 'state' ELSE 'armed group' END AS source_kind,
     CASE s.ext_nonstate WHEN '0' THEN 'governments' ELSE 'non-state groups' END AS source_camp,
-    s.actor AS target_name,
+    s.actor_party AS target_name,
     CASE s.actor_nonstate WHEN '0' THEN 'state' ELSE 'armed group' END AS target_kind,
     CASE s.actor_nonstate WHEN '0' THEN 'governments' ELSE 'rebel groups' END AS target_camp,
     s.type,
@@ -97,6 +126,8 @@ SELECT
         WHEN 'ext_nonstate' THEN s.ext_nonstate
         WHEN 'year' THEN s.year_text
         WHEN 'ext_x' THEN s.ext_x
+        WHEN 'ext_p' THEN s.ext_p
+        WHEN 'ext_y' THEN s.ext_y
         WHEN 'ext_w' THEN s.ext_w
         WHEN 'ext_m' THEN s.ext_m
         WHEN 'ext_t' THEN s.ext_t
@@ -107,4 +138,4 @@ SELECT
         WHEN 'ext_u' THEN s.ext_u
         WHEN 'ext_alleged' THEN s.ext_alleged
     END AS bad_value
-FROM supports AS s
+FROM parties AS s
