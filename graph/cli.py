@@ -789,6 +789,8 @@ def import_() -> None:
       alliance-graph import cow-alliances alliance_v4.1_by_dyad.csv -o ww1/ \\
         --states states2016.csv --add
       alliance-graph import mgar mgar.csv -o militants/ --column group1='Group A'
+      alliance-graph import ucdp-ged GEDEvent_v25_1.csv -o syria/ --country Syria
+      alliance-graph import ucdp-esd esd.csv -o syria/ --add --actor-list ucdp-actor.csv
     """
 
 
@@ -830,6 +832,11 @@ def _import_command(kind: str, module: str) -> None:
         "--states",
         type=click.Path(exists=True, dir_okay=False, path_type=Path),
         help="cow-wars, cow-alliances, atop, mid: the COW state list (ccode, statenme).",
+    )
+    @click.option(
+        "--actor-list",
+        type=click.Path(exists=True, dir_okay=False, path_type=Path),
+        help="ucdp-ged, ucdp-esd: the UCDP Actor Dataset (ActorId, NameData) naming actors.",
     )
     @click.option(
         "--add", is_flag=True, help="Add to the dataset in the folder (actors joined by id)."

@@ -308,8 +308,12 @@ ESD_COLUMNS = [
 ]  # fmt: skip
 
 
-def esd_row(year, actor, actor_nonstate, supporter, ext_nonstate, alleged=0, **forms) -> list:
+def esd_row(
+    year, actor, actor_nonstate, supporter, ext_nonstate, alleged=0, ids=("", ""), **forms
+) -> list:
+    """One ESD row; ``ids``: its ``actor_id`` and ``ext_id`` ("": none, keyed by name)."""
     row = dict.fromkeys(ESD_COLUMNS, 0)
+    row.update(actor_id=ids[0], ext_id=ids[1])
     row.update(year=year, actor_name=actor, actor_nonstate=actor_nonstate)
     row.update(ext_name=supporter, ext_nonstate=ext_nonstate, ext_alleged=alleged)
     row.update(ext_sup=1 if forms else 0, **forms)

@@ -1,9 +1,14 @@
-"""Actor ids and attributes from the names a source uses.
+"""Actor ids and attributes from the names and codes a source uses.
 
 An id is a stable slug of the name: the same name always gives the same id,
 whatever else is in the input, so re-importing a larger export keeps every id.
 Names that give the same slug (``Al-Shabaab``, ``al Shabaab``, ``AL SHABAAB``) are
 one actor, shown by its most frequent name, the others kept as aliases.
+
+Where the source gives an actor a code of its own (a UCDP actor id), the code is
+the actor, whatever the spelling: ``ucdp_130`` for UCDP id 130, so GED and ESD
+imports of the same actor join (``--add``), and two actors that share a name but
+not a code stay two, shown as ``name (id)``.
 """
 
 from __future__ import annotations
@@ -15,7 +20,7 @@ from collections import Counter, defaultdict
 
 import pandas as pd
 
-__all__ = ["actor_table", "slug"]
+__all__ = ["actor_table", "distinct_names", "slug"]
 
 
 def slug(name: str) -> str:
@@ -56,35 +61,87 @@ def _top(counts: dict[str, int], default: str) -> str:
     return min(counts, key=lambda key: (-counts[key], key))
 
 
+def distinct_names(actors: pd.DataFrame) -> pd.DataFrame:
+    """The actors, each name that several ids share followed by the id: ``Blue Front
+    (ucdp_12)`` and ``Blue Front (ucdp_40)``, so that no two actors look alike.
+
+    Examples
+    --------
+    >>> table = pd.DataFrame({"id": ["ucdp_12", "ucdp_40", "red"], "name": ["Blue", "Blue", "Red"]})
+    >>> distinct_names(table)["name"].tolist()
+    ['Blue (ucdp_12)', 'Blue (ucdp_40)', 'Red']
+    """
+    shared = actors["name"].duplicated(keep=False)
+    if not shared.any():
+        return actors
+    named = actors.copy()
+    named.loc[shared, "name"] = named.loc[shared, "name"] + " (" + named.loc[shared, "id"] + ")"
+    return named
+
+
 def actor_table(
-    names: pd.DataFrame, *, default_kind: str, default_camp: str, source: str
+    names: pd.DataFrame,
+    *,
+    default_kind: str,
+    default_camp: str,
+    source: str,
+    code: str = "",
+    listed: dict[str, str] | None = None,
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """The actors, and each name's id.
 
     Parameters
     ----------
     names : pandas.DataFrame
-        Columns ``name``, ``kind``, ``camp`` (None when the source gives none)
-        and ``events`` (how many events name it with that kind and camp).
+        Columns ``name``, ``kind``, ``camp`` (None when the source gives none),
+        ``events`` (how many events name it with that kind and camp) and,
+        optionally, ``key``: the source's code for the actor ("" for none).
     default_kind, default_camp : str
         For actors the source never types.
     source : str
         Written in each actor's ``source`` column.
+    code : str
+        The code system of the keys, e.g. ``"UCDP"``: a key ``130`` is the actor
+        ``ucdp_130`` whatever its name.
+    listed : dict, optional
+        A key -> the name an actor list gives it (the UCDP Actor Dataset), shown
+        instead of the source's spellings (kept as aliases).
 
     Returns
     -------
     (pandas.DataFrame, pandas.DataFrame)
-        Actors sorted by id, with the columns of ``actors.csv``; and the
-        columns ``name`` and ``id``.
+        Actors sorted by id, with the columns of ``actors.csv`` (a name several
+        ids share followed by the id, :func:`distinct_names`); and the columns
+        ``name``, ``key`` and ``id``.
+
+    Examples
+    --------
+    >>> names = pd.DataFrame({
+    ...     "name": ["Govt of Syria", "Government of Syria", "Blue Front", "Blue Front"],
+    ...     "key": ["99", "99", "12", "40"], "kind": ["state", "state", None, None],
+    ...     "camp": [None] * 4, "events": [1, 3, 1, 1]})
+    >>> actors, ids = actor_table(names, default_kind="other", default_camp="others",
+    ...                           source="UCDP", code="UCDP")
+    >>> actors["name"].tolist()
+    ['Blue Front (ucdp_12)', 'Blue Front (ucdp_40)', 'Government of Syria']
+    >>> actors.loc[2, "aliases"], ids.loc[ids["name"] == "Govt of Syria", "id"].item()
+    ('Govt of Syria', 'ucdp_99')
     """
-    ids: dict[str, str] = {}
+    if "key" not in names:
+        names = names.assign(key="")
+    prefix = slug(code) if code else ""
+    listed = listed or {}
+    ids: dict[tuple[str, str], str] = {}
+    keys: dict[str, str] = {}
     spellings: dict[str, Counter] = defaultdict(Counter)
     kinds: dict[str, Counter] = defaultdict(Counter)
     camps: dict[str, Counter] = defaultdict(Counter)
-    for name, kind, camp, events in names[["name", "kind", "camp", "events"]].itertuples(
-        index=False
-    ):
-        actor = ids.setdefault(name, slug(name))
+    for name, key, kind, camp, events in names[
+        ["name", "key", "kind", "camp", "events"]
+    ].itertuples(index=False):
+        key = key if isinstance(key, str) else ""
+        actor = ids.setdefault((name, key), f"{prefix}_{key}" if key else slug(name))
+        keys[actor] = key
         spellings[actor][name] += events
         if isinstance(kind, str):
             kinds[actor][kind] += events
@@ -92,7 +149,7 @@ def actor_table(
             camps[actor][camp] += events
     rows = []
     for actor in sorted(spellings):
-        shown = _top(spellings[actor], "")
+        shown = listed.get(keys[actor]) or _top(spellings[actor], "")
         aliases = sorted(n.replace("|", "/") for n in spellings[actor] if n != shown)
         rows.append(
             (
@@ -106,6 +163,10 @@ def actor_table(
             )
         )
     columns = ["id", "name", "kind", "camp", "aliases", "description", "source"]
-    table = pd.DataFrame(rows, columns=columns, dtype=object)
-    pairs = pd.DataFrame(sorted(ids.items()), columns=["name", "id"], dtype=object)
+    table = distinct_names(pd.DataFrame(rows, columns=columns, dtype=object))
+    pairs = pd.DataFrame(
+        sorted((name, key, actor) for (name, key), actor in ids.items()),
+        columns=["name", "key", "id"],
+        dtype=object,
+    )
     return table, pairs

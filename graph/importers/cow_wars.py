@@ -19,14 +19,9 @@ Meredith Reid and Frank Wayman (2010). *Resort to War: 1816-2007*. CQ Press.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pandas as pd
 
-from graph.core.errors import Problem, ValidationError
-from graph.tables.read import read_table
-
-from .sources import Source
+from .sources import Source, code_names
 
 COLUMNS = {
     "warnum": True,
@@ -61,18 +56,8 @@ def read_states(path: str) -> pd.DataFrame:
     DataError
         Naming the file, line and column of a missing column or a bad code.
     """
-    table, problems = read_table(Path(path), {"ccode": True, "statenme": True})
-    if problems:
-        raise ValidationError(problems)
-    frame = pd.DataFrame(table.rows, columns=table.header, dtype=object)
-    for line, code in zip(table.lines, frame["ccode"], strict=True):
-        if not code.strip().isdigit():
-            problem = Problem(str(path), line, table.column("ccode"), "ccode", "not a COW code")
-            raise ValidationError([problem])
-    states = pd.DataFrame(
-        {"ccode": frame["ccode"].str.strip(), "name": frame["statenme"].str.strip()}
-    )
-    return states.drop_duplicates("ccode").reset_index(drop=True)
+    names = code_names(path, "ccode", "statenme", "not a COW code")
+    return pd.DataFrame({"ccode": list(names), "name": list(names.values())}, dtype=object)
 
 
 SOURCE = Source(

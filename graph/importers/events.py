@@ -27,6 +27,7 @@ from .output import FILES, write_folder
 from .pipeline import SOURCES, Options, run
 from .sourcefiles import expand
 from .sources import vocabulary
+from .ucdp_ged import read_ucdp_actors
 
 __all__ = ["ENGINES", "SOURCE_NAMES", "import_events", "read_edgelist"]
 
@@ -84,6 +85,7 @@ def import_events(
     states: str | os.PathLike | None = None,
     add: bool = False,
     columns: Mapping[str, str] | None = None,
+    actor_list: str | os.PathLike | None = None,
 ) -> Path:
     """Turn event data into a dataset folder of actors and relations.
 
@@ -133,7 +135,12 @@ def import_events(
     add : bool
         Add the relations and actors to the dataset already in ``output``
         (actors reconciled by id, so by COW code for ``cow-wars``,
-        ``cow-alliances``, ``atop`` and ``mid``) instead of replacing it.
+        ``cow-alliances``, ``atop`` and ``mid``, by UCDP actor id for
+        ``ucdp-ged`` and ``ucdp-esd``) instead of replacing it.
+    actor_list : path, optional
+        The UCDP Actor Dataset (``ActorId``, ``NameData``) naming the actors of
+        ``ucdp-ged`` and ``ucdp-esd`` files by their UCDP ids (the files' own
+        spellings are kept as aliases).
     columns : mapping, optional
         A column the source reads -> the header that holds it in these files,
         for files whose headers differ from the source's documented names
@@ -185,6 +192,8 @@ def import_events(
     if gap_days < 0:
         raise ValueError("gap_days must be 0 or more")
     columns = dict(columns or {})
+    if actor_list is not None and SOURCES[key].actor_code != "UCDP":
+        raise ValueError(f"--actor-list: {source} files have no UCDP actor ids")
     if columns and SOURCES[key].names is not None:  # GDELT's are fixed; edge lists' spelled
         raise ValueError(f"--column: {SOURCES[key].title} files are read by their own columns")
     for field in columns:
@@ -195,7 +204,8 @@ def import_events(
         paths = [paths]
     files = expand(paths)
     # Before anything is read: no file of the folder written may be one of the inputs.
-    inputs = [f.path for f in files if f.local] + ([os.fspath(states)] if states else [])
+    lists = [os.fspath(p) for p in (states, actor_list) if p]
+    inputs = [f.path for f in files if f.local] + lists
     for name in FILES:
         check_output(Path(output) / name, inputs=inputs)
     options = Options(
@@ -208,6 +218,7 @@ def import_events(
         min_sources=int(min_sources),
         states=None if states is None else read_states(os.fspath(states)),
         columns=columns,
+        listed={} if actor_list is None else read_ucdp_actors(os.fspath(actor_list)),
     )
     spec = SOURCES[key]
     edges = None  # the rows of GEXF/GraphML files, read in Python

@@ -25,6 +25,7 @@ import pandas as pd
 from graph.core.files import atomic_write
 from graph.tables.read import DATA_DIR
 
+from .actor_list import distinct_names
 from .sources import MAPPINGS
 
 __all__ = ["FILES", "write_folder"]
@@ -117,6 +118,7 @@ def _added(
     relations = pd.concat([old_relations, new_relations], ignore_index=True).fillna("")
     both = pd.concat([old_actors, actors.astype(str)], ignore_index=True).fillna("")
     both = both.drop_duplicates("id", keep="first").sort_values("id", kind="stable")
+    both = distinct_names(both)  # a GED actor and an ESD one may share a name, not an id
     package = folder / "datapackage.json"
     if package.exists():
         before = json.loads(package.read_text(encoding="utf-8")).get("alliance_graph_import")

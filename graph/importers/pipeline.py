@@ -70,6 +70,8 @@ class Options:
     states: pd.DataFrame | None = None
     #: A column the source reads -> the header that holds it in these files (``--column``).
     columns: dict[str, str] = field(default_factory=dict)
+    #: An actor code -> its name, from an actor list (UCDP actor id -> name, ``--actor-list``).
+    listed: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass
@@ -186,6 +188,14 @@ def _notes(engine: Engine, source: Source) -> Iterator[str]:
     duplicates = int(engine.fetch(named_queries("aggregate")["duplicates"])["events"].iloc[0])
     if duplicates:
         yield f"{duplicates:,} duplicate events (an id in more than one file) counted once"
+    if source.actor_code:
+        found = engine.fetch(named_queries("aggregate")["unkeyed"])
+        count = int(found["names"].iloc[0])
+        if count:
+            yield (
+                f"{count:,} actor names have no {source.actor_code} id in some rows "
+                f"(e.g. {found['example'].iloc[0]}): there they are told apart by name"
+            )
     if "both_sides" in source.queries:
         found = engine.fetch(source.queries["both_sides"])
         count = int(found["events"].iloc[0])
@@ -435,7 +445,15 @@ def run(
             engine.view("dyads", source.queries["dyads"])
         if "prepare" in source.queries:  # a step the source wants stored first
             engine.table("prepared", source.queries["prepare"])
-        engine.view("read_events", source.queries["events"])
+        if source.actor_code:
+            engine.view("read_events", source.queries["events"])
+        else:  # actors are their names: no codes to join on
+            engine.view("source_events", source.queries["events"])
+            engine.view(
+                "read_events",
+                "SELECT *, CAST(NULL AS STRING) AS source_key, CAST(NULL AS STRING) AS target_key"
+                " FROM source_events",
+            )
         events = engine.table("events", aggregate["unique_events"])
     except (ValidationError, FileFormatError):
         raise
@@ -471,6 +489,8 @@ def run(
         default_kind=source.default_kind,
         default_camp=source.default_camp,
         source=f"{source.title}: {titles}",
+        code=source.actor_code or "",
+        listed=options.listed,
     )
     engine.register("actor_ids", ids)
     step("forming relations", actors=len(actors))

@@ -56,6 +56,11 @@ class Source:
         The ``sql/<shared>.sql`` whose queries the source's own complete: e.g.
         ``cow_dyads``, the COW dates and dyads of the war and MID files, read
         from the source's ``dyads`` query.
+    actor_code : str, optional
+        The code system whose ids the ``events`` query gives the actors
+        (``source_key``, ``target_key``; NULL where a row has none, and
+        ``source_unkeyed``, ``target_unkeyed`` 1 where the file gives none), e.g.
+        ``"UCDP"``: an actor is then its code, not its spelling.
     """
 
     name: str
@@ -73,6 +78,7 @@ class Source:
     default_camp: str = "other actors"
     event_ids: bool = True
     shared: str | None = None
+    actor_code: str | None = None
 
     @property
     def queries(self) -> dict[str, str]:
@@ -149,6 +155,29 @@ def code_types(name: str, code: str) -> Callable[[pd.DataFrame], dict[str, pd.Da
     return tables
 
 
+def code_names(path: str, code: str, name: str, what: str) -> dict[str, str]:
+    """A list of actor codes and names (``code`` and ``name`` columns, any case) as
+    code -> name, each code's first name (a state listed for several periods).
+
+    Raises
+    ------
+    DataError
+        Naming the file, line and column of a missing column or a code that is
+        not a whole number (``what`` says which kind).
+    """
+    table, problems = read_table(Path(path), {code: True, name: True})
+    if problems:
+        raise ValidationError(problems)
+    frame = pd.DataFrame(table.rows, columns=table.header, dtype=object)
+    for line, value in zip(table.lines, frame[code], strict=True):
+        if not value.strip().isdigit():
+            raise ValidationError([Problem(str(path), line, table.column(code), code, what)])
+    names: dict[str, str] = {}
+    for value, shown in zip(frame[code], frame[name], strict=True):
+        names.setdefault(value.strip(), shown.strip())
+    return names
+
+
 def positions(count: int = 200) -> pd.DataFrame:
     """0..count: to number the items of ;-separated lists without engine-specific arrays."""
     return pd.DataFrame({"i": range(count + 1)})
@@ -157,6 +186,7 @@ def positions(count: int = 200) -> pd.DataFrame:
 __all__ = [
     "MAPPINGS",
     "Source",
+    "code_names",
     "code_types",
     "mapping",
     "named_queries",

@@ -19,6 +19,13 @@ years join into one relation. Support the file marks as only alleged
 several parties as UCDP writes a coalition (``Government of A, Government of
 B``), in ``actor_name`` or ``ext_name``, gives each party the relation.
 
+Parties are keyed by their UCDP actor ids, ``ext_id`` and ``actor_id`` (one per
+name of the cell, comma-separated for a coalition), the ids GED gives its sides:
+``import ucdp-ged ... -o X`` then ``import ucdp-esd ... -o X --add`` joins the
+two files' actors by id, however each spells them. Rows without ids are keyed
+by name, as the import's summary says. ``--actor-list`` (the UCDP Actor
+Dataset: ``ActorId``, ``NameData``) names actors by id.
+
 Licence and citation: free to use with citation: Meier, Vanessa, Niklas
 Karlén, Therése Pettersson and Mihai Croicu (2023). External support in armed
 conflicts: Introducing the UCDP external support dataset (ESD), 1975-2017.
@@ -30,6 +37,7 @@ from __future__ import annotations
 import pandas as pd
 
 from .sources import Source, mapping, positions
+from .ucdp_ged import IDS
 
 #: The 0/1 support columns read, each one form of support (ext_p and ext_y when present).
 SUPPORT = ("ext_x", "ext_w", "ext_m", "ext_t", "ext_f", "ext_i", "ext_l", "ext_o", "ext_u")
@@ -44,6 +52,8 @@ COLUMNS = {
     **dict.fromkeys(SUPPORT, True),
     **dict.fromkeys(OPTIONAL, False),
     "ext_alleged": False,
+    "ext_id": False,
+    "actor_id": False,
 }
 
 
@@ -65,5 +75,8 @@ SOURCE = Source(
         "ext_nonstate": "not 0 or 1",
         "year": "not a year",
         **dict.fromkeys((*SUPPORT, *OPTIONAL, "ext_alleged"), "not 0 or 1"),
+        "ext_id": IDS,
+        "actor_id": IDS,
     },
+    actor_code="UCDP",
 )

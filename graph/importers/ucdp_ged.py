@@ -6,19 +6,30 @@ from ``date_start`` to ``date_end`` with a ``date_prec`` (1-3: known to the day
 or week, 4: to the month, 5: to the year), ``best`` (the best estimate of
 deaths), ``number_of_sources``, ``source_headline`` and ``source_article``.
 Mappings: ``mappings/ucdp_ged_types.csv`` and ``mappings/ucdp_side_names.csv``.
+
+Actors are keyed by their UCDP actor ids, ``side_a_new_id`` and ``side_b_new_id``
+(one per name of the side, comma-separated for a coalition), when the file has
+them: the same id is always the same actor, ``ucdp_130``, whatever its spelling,
+so an ESD import joins it (``--add``); a row without ids is keyed by its names,
+as the import's summary says. The civilians of one-sided violence are the
+civilians of the event's country (``Civilians (Syria)``), not UCDP's one id for
+all civilians. ``--actor-list`` (the UCDP Actor Dataset: ``ActorId``,
+``NameData``) names actors by id.
 """
 
 from __future__ import annotations
 
 import pandas as pd
 
-from .sources import Source, mapping, positions
+from .sources import Source, code_names, mapping, positions
 
 COLUMNS = {
     "id": True,
     "type_of_violence": True,
     "side_a": True,
     "side_b": True,
+    "side_a_new_id": False,
+    "side_b_new_id": False,
     "date_start": True,
     "date_end": True,
     "date_prec": False,
@@ -28,6 +39,10 @@ COLUMNS = {
     "source_article": False,
     "country": False,
 }
+
+
+#: What is wrong with a UCDP id cell, for GED and ESD.
+IDS = "not UCDP actor ids, one per actor the side names (comma-separated)"
 
 
 def _tables(types: pd.DataFrame) -> dict[str, pd.DataFrame]:
@@ -48,6 +63,18 @@ def _tables(types: pd.DataFrame) -> dict[str, pd.DataFrame]:
     return {"ucdp_types": kinds, "ucdp_names": names, "positions": positions()}
 
 
+def read_ucdp_actors(path: str) -> dict[str, str]:
+    """The UCDP Actor Dataset (``ActorId``, ``NameData``, any case) as UCDP actor
+    id -> the name it gives, to name the actors of GED and ESD imports.
+
+    Raises
+    ------
+    DataError
+        Naming the file, line and column of a missing column or a bad id.
+    """
+    return code_names(path, "ActorId", "NameData", "not a UCDP actor id")
+
+
 SOURCE = Source(
     name="ucdp_ged",
     title="UCDP GED",
@@ -60,5 +87,8 @@ SOURCE = Source(
         "date_prec": "unknown date precision: use 1 to 5",
         "best": "not a count: give a whole number, 0 or more (empty or NaN: unknown)",
         "number_of_sources": "not a whole number",
+        "side_a_new_id": IDS,
+        "side_b_new_id": IDS,
     },
+    actor_code="UCDP",
 )

@@ -5,7 +5,9 @@
 -- Reads: events (one row per event and pair, see the source queries), settings (one
 -- row: gap_days, from_day, to_day, any_country, any_actor), filter_countries(value)
 -- and filter_actors(value) (the spellings of the data that the filters match, found
--- by the countries and names queries), and actor_ids(name, id).
+-- by the countries and names queries), and actor_ids(name, key, id): an actor is its
+-- name, or the source's code for it (source_key, target_key: a UCDP actor id) when the
+-- event gives one, so one code spelled two ways is one actor; key '' for none.
 -- Days are whole days since 1970-01-01; NULL when a source gives no date.
 
 -- name: unique_events
@@ -48,6 +50,16 @@ WHERE e.bad_field IS NULL
         OR e.target_name IN (SELECT value FROM filter_actors)
     )
 
+-- name: unkeyed
+-- Sources that key actors by code (source.actor_code): the names of rows that give none.
+SELECT count(DISTINCT name) AS names, min(name) AS example
+FROM (
+    SELECT source_name AS name FROM events
+    WHERE bad_field IS NULL AND copy = 1 AND source_unkeyed = 1
+    UNION ALL
+    SELECT target_name FROM events WHERE bad_field IS NULL AND copy = 1 AND target_unkeyed = 1
+) AS unkeyed
+
 -- name: countries
 -- The spellings a --country filter is matched against (case-folded in Python, as SQL
 -- engines fold case each their own way).
@@ -61,14 +73,17 @@ UNION
 SELECT target_name FROM events WHERE bad_field IS NULL AND copy = 1
 
 -- name: actor_names
--- Every name with the kinds and camps the source gives it and how often.
-SELECT name, kind, camp, count(*) AS events
+-- Every name and code with the kinds and camps the source gives it and how often.
+SELECT name, key, kind, camp, count(*) AS events
 FROM (
-    SELECT source_name AS name, source_kind AS kind, source_camp AS camp FROM filtered
+    SELECT
+        source_name AS name, coalesce(source_key, '') AS key, source_kind AS kind,
+        source_camp AS camp
+    FROM filtered
     UNION ALL
-    SELECT target_name, target_kind, target_camp FROM filtered
+    SELECT target_name, coalesce(target_key, ''), target_kind, target_camp FROM filtered
 ) AS named
-GROUP BY name, kind, camp
+GROUP BY name, key, kind, camp
 
 -- name: relations
 WITH pairs AS (
@@ -78,8 +93,8 @@ WITH pairs AS (
         coalesce(f.event_id, '') AS event_id, coalesce(f.weight, 0) AS weight, f.sources,
         coalesce(f.notes, '') AS notes, coalesce(f.link, '') AS link
     FROM filtered AS f
-    JOIN actor_ids AS s ON s.name = f.source_name
-    JOIN actor_ids AS t ON t.name = f.target_name
+    JOIN actor_ids AS s ON s.name = f.source_name AND s.key = coalesce(f.source_key, '')
+    JOIN actor_ids AS t ON t.name = f.target_name AND t.key = coalesce(f.target_key, '')
     WHERE s.id <> t.id
 ),
 reached AS (

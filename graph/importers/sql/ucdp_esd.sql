@@ -6,7 +6,8 @@
 -- Each 0/1 support column set for a supporter (ext_name) and a warring party it
 -- supports (actor_name) in a year is one relation of its type, that year; a cell naming
 -- several parties ("Government of A, Government of B", as UCDP writes a coalition) gives
--- each party the relation.
+-- each party the relation. Parties are keyed by their UCDP ids (ext_id, actor_id), the
+-- ids of GED's side_a_new_id and side_b_new_id, where the row gives them.
 
 -- name: events
 WITH src AS (
@@ -28,8 +29,46 @@ WITH src AS (
         coalesce(trim(ext_l), '') AS ext_l,
         coalesce(trim(ext_o), '') AS ext_o,
         coalesce(trim(ext_u), '') AS ext_u,
-        coalesce(trim(ext_alleged), '') AS ext_alleged
+        coalesce(trim(ext_alleged), '') AS ext_alleged,
+        coalesce(trim(ext_id), '') AS ids_a_text,
+        coalesce(trim(actor_id), '') AS ids_b_text
     FROM raw
+),
+listed AS (
+    -- The ids, "130" or "130, 2" in step with the names, lose spaces and a ".0" a
+    -- spreadsheet may have added; a trailing comma is added to find each ".0," and cut.
+    SELECT
+        *,
+        replace(supporter, ', Government of ', '|Government of ') AS list_a,
+        replace(actor, ', Government of ', '|Government of ') AS list_b,
+        replace(concat(replace(ids_a_text, ' ', ''), ','), '.0,', ',') AS ids_a_cut,
+        replace(concat(replace(ids_b_text, ' ', ''), ','), '.0,', ',') AS ids_b_cut
+    FROM src
+),
+counted AS (
+    SELECT
+        *,
+        length(list_a) - length(replace(list_a, '|', '')) + 1 AS na,
+        length(list_b) - length(replace(list_b, '|', '')) + 1 AS nb,
+        substr(ids_a_cut, 1, length(ids_a_cut) - 1) AS ids_a,
+        substr(ids_b_cut, 1, length(ids_b_cut) - 1) AS ids_b
+    FROM listed
+),
+coded AS (
+    -- An id list is whole numbers, one per party the cell names, or empty (no id given).
+    SELECT
+        *,
+        ids_a = '' OR (
+            translate(ids_a, '0123456789,', '') = ''
+            AND ids_a NOT LIKE ',%' AND ids_a NOT LIKE '%,' AND ids_a NOT LIKE '%,,%'
+            AND length(ids_a) - length(replace(ids_a, ',', '')) + 1 = na
+        ) AS good_a,
+        ids_b = '' OR (
+            translate(ids_b, '0123456789,', '') = ''
+            AND ids_b NOT LIKE ',%' AND ids_b NOT LIKE '%,' AND ids_b NOT LIKE '%,,%'
+            AND length(ids_b) - length(replace(ids_b, ',', '')) + 1 = nb
+        ) AS good_b
+    FROM counted
 ),
 checked AS (
     SELECT
@@ -53,8 +92,10 @@ checked AS (
             WHEN ext_o NOT IN ('', '0', '1') THEN 'ext_o'
             WHEN ext_u NOT IN ('', '0', '1') THEN 'ext_u'
             WHEN ext_alleged NOT IN ('', '0', '1') THEN 'ext_alleged'
+            WHEN NOT good_a THEN 'ext_id'
+            WHEN NOT good_b THEN 'actor_id'
         END AS bad_field
-    FROM src
+    FROM coded
 ),
 supports AS (
     -- One row per form of support given that year (and one for a bad row); support the
@@ -78,25 +119,18 @@ supports AS (
     UNION ALL
     SELECT c.*, '' AS type FROM checked AS c WHERE c.bad_field IS NOT NULL
 ),
-listed AS (
-    SELECT
-        *,
-        replace(supporter, ', Government of ', '|Government of ') AS list_a,
-        replace(actor, ', Government of ', '|Government of ') AS list_b
-    FROM supports
-),
 parties AS (
     -- One row per supporter and party the two cells name (p.i, q.i from 1: Spark's
-    -- split_part refuses 0).
+    -- split_part refuses 0), each with its UCDP id when the file gives them.
     SELECT
         l.*,
         trim(split_part(l.list_a, '|', p.i)) AS supporter_party,
-        trim(split_part(l.list_b, '|', q.i)) AS actor_party
-    FROM listed AS l
-    JOIN positions AS p
-        ON p.i >= 1 AND p.i <= length(l.list_a) - length(replace(l.list_a, '|', '')) + 1
-    JOIN positions AS q
-        ON q.i >= 1 AND q.i <= length(l.list_b) - length(replace(l.list_b, '|', '')) + 1
+        trim(split_part(l.list_b, '|', q.i)) AS actor_party,
+        CASE WHEN l.ids_a <> '' THEN split_part(l.ids_a, ',', p.i) END AS supporter_key,
+        CASE WHEN l.ids_b <> '' THEN split_part(l.ids_b, ',', q.i) END AS actor_key
+    FROM supports AS l
+    JOIN positions AS p ON p.i >= 1 AND p.i <= l.na
+    JOIN positions AS q ON q.i >= 1 AND q.i <= l.nb
 )
 SELECT
     s._file,
@@ -104,7 +138,11 @@ SELECT
     -- The codebook's non-state flag: a state's government, or a non-state actor.
     CASE s.ext_nonstate WHEN '0' THEN 'state' ELSE 'armed group' END AS source_kind,
     CASE s.ext_nonstate WHEN '0' THEN 'governments' ELSE 'non-state groups' END AS source_camp,
+    s.supporter_key AS source_key,
+    CASE WHEN s.ids_a = '' THEN 1 ELSE 0 END AS source_unkeyed,
     s.actor_party AS target_name,
+    s.actor_key AS target_key,
+    CASE WHEN s.ids_b = '' THEN 1 ELSE 0 END AS target_unkeyed,
     CASE s.actor_nonstate WHEN '0' THEN 'state' ELSE 'armed group' END AS target_kind,
     CASE s.actor_nonstate WHEN '0' THEN 'governments' ELSE 'rebel groups' END AS target_camp,
     s.type,
@@ -137,5 +175,7 @@ SELECT
         WHEN 'ext_o' THEN s.ext_o
         WHEN 'ext_u' THEN s.ext_u
         WHEN 'ext_alleged' THEN s.ext_alleged
+        WHEN 'ext_id' THEN s.ids_a_text
+        WHEN 'actor_id' THEN s.ids_b_text
     END AS bad_value
 FROM parties AS s

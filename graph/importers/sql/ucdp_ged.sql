@@ -1,4 +1,5 @@
 -- UCDP GED events -> normalised events, one query run unchanged by DuckDB and Spark SQL.
+-- Actors are keyed by their UCDP ids (side_a_new_id, side_b_new_id) where the row gives them.
 -- Reads: raw (the export as text, plus _file), ucdp_types (mappings/ucdp_ged_types.csv)
 -- ucdp_names (mappings/ucdp_side_names.csv: name prefixes that decide an actor's kind) and
 -- positions (0, 1, 2, ... to number the governments of a side).
@@ -10,6 +11,8 @@ WITH src AS (
         trim(id) AS event_id,
         coalesce(trim(side_a), '') AS side_a,
         coalesce(trim(side_b), '') AS side_b,
+        coalesce(trim(side_a_new_id), '') AS ids_a_text,
+        coalesce(trim(side_b_new_id), '') AS ids_b_text,
         trim(type_of_violence) AS tv,
         coalesce(trim(date_start), '') AS start_text,
         coalesce(trim(date_end), '') AS end_text,
@@ -21,12 +24,58 @@ WITH src AS (
         trim(country) AS country
     FROM raw
 ),
+listed AS (
+    -- A side naming several governments ("Government of A, Government of B") is a
+    -- coalition: each member gets the side's relation and a member_of relation to it.
+    -- One-sided violence targets the civilians of the event's country, not one global
+    -- "Civilians" actor linking unrelated wars (nor one UCDP id for all civilians).
+    -- The ids, "130" or "130, 2" in step with the names, lose spaces and a ".0" a
+    -- spreadsheet may have added; a trailing comma is added to find each ".0," and cut.
+    SELECT
+        *,
+        coalesce(tv = '3' AND side_b = 'Civilians' AND coalesce(country, '') <> '', false)
+            AS civilians,
+        replace(side_a, ', Government of ', '|Government of ') AS list_a,
+        CASE
+            WHEN tv = '3' AND side_b = 'Civilians' AND coalesce(country, '') <> ''
+                THEN concat('Civilians (', country, ')')
+            ELSE replace(side_b, ', Government of ', '|Government of ')
+        END AS list_b,
+        replace(concat(replace(ids_a_text, ' ', ''), ','), '.0,', ',') AS ids_a_cut,
+        replace(concat(replace(ids_b_text, ' ', ''), ','), '.0,', ',') AS ids_b_cut
+    FROM src
+),
+counted AS (
+    SELECT
+        *,
+        length(list_a) - length(replace(list_a, '|', '')) + 1 AS na,
+        length(list_b) - length(replace(list_b, '|', '')) + 1 AS nb,
+        substr(ids_a_cut, 1, length(ids_a_cut) - 1) AS ids_a,
+        substr(ids_b_cut, 1, length(ids_b_cut) - 1) AS ids_b
+    FROM listed
+),
+coded AS (
+    -- An id list is whole numbers, one per name of the side, or empty (no id given).
+    SELECT
+        *,
+        ids_a = '' OR (
+            translate(ids_a, '0123456789,', '') = ''
+            AND ids_a NOT LIKE ',%' AND ids_a NOT LIKE '%,' AND ids_a NOT LIKE '%,,%'
+            AND length(ids_a) - length(replace(ids_a, ',', '')) + 1 = na
+        ) AS good_a,
+        ids_b = '' OR (
+            translate(ids_b, '0123456789,', '') = ''
+            AND ids_b NOT LIKE ',%' AND ids_b NOT LIKE '%,' AND ids_b NOT LIKE '%,,%'
+            AND length(ids_b) - length(replace(ids_b, ',', '')) + 1 = nb
+        ) AS good_b
+    FROM counted
+),
 dated AS (
     SELECT
         *,
         try_cast(substr(start_text, 1, 10) AS DATE) AS start_date,
         try_cast(substr(end_text, 1, 10) AS DATE) AS end_date
-    FROM src
+    FROM coded
 ),
 checked AS (
     SELECT
@@ -41,30 +90,10 @@ checked AS (
             ) THEN 'best'
             WHEN sources_text <> '' AND try_cast(sources_text AS INT) IS NULL
                 THEN 'number_of_sources'
+            WHEN NOT good_a THEN 'side_a_new_id'
+            WHEN NOT good_b THEN 'side_b_new_id'
         END AS bad_field
     FROM dated
-),
-listed AS (
-    -- A side naming several governments ("Government of A, Government of B") is a
-    -- coalition: each member gets the side's relation and a member_of relation to it.
-    -- One-sided violence targets the civilians of the event's country, not one global
-    -- "Civilians" actor linking unrelated wars.
-    SELECT
-        *,
-        replace(side_a, ', Government of ', '|Government of ') AS list_a,
-        CASE
-            WHEN tv = '3' AND side_b = 'Civilians' AND coalesce(country, '') <> ''
-                THEN concat('Civilians (', country, ')')
-            ELSE replace(side_b, ', Government of ', '|Government of ')
-        END AS list_b
-    FROM checked
-),
-counted AS (
-    SELECT
-        *,
-        length(list_a) - length(replace(list_a, '|', '')) + 1 AS na,
-        length(list_b) - length(replace(list_b, '|', '')) + 1 AS nb
-    FROM listed
 ),
 pairs AS (
     -- p.i numbers side A's members, q.i side B's; a member i = 0 is the coalition itself,
@@ -75,8 +104,14 @@ pairs AS (
         q.i AS ib,
         -- (Spark's split_part refuses index 0: the coalition rows take no part.)
         CASE WHEN p.i > 0 THEN trim(split_part(c.list_a, '|', p.i)) END AS name_a,
-        CASE WHEN q.i > 0 THEN trim(split_part(c.list_b, '|', q.i)) END AS name_b
-    FROM counted AS c
+        CASE WHEN q.i > 0 THEN trim(split_part(c.list_b, '|', q.i)) END AS name_b,
+        CASE WHEN p.i > 0 AND c.ids_a <> '' THEN split_part(c.ids_a, ',', p.i) END AS key_a,
+        CASE
+            WHEN q.i > 0 AND c.ids_b <> '' AND NOT c.civilians THEN split_part(c.ids_b, ',', q.i)
+        END AS key_b,
+        CASE WHEN c.ids_a = '' THEN 1 ELSE 0 END AS unkeyed_a,
+        CASE WHEN c.ids_b = '' AND NOT c.civilians THEN 1 ELSE 0 END AS unkeyed_b
+    FROM checked AS c
     JOIN positions AS p ON p.i <= c.na
     JOIN positions AS q ON q.i <= c.nb
     WHERE (p.i > 0 AND q.i > 0)
@@ -85,16 +120,20 @@ pairs AS (
 ),
 members AS (
     -- Each pair as source -> target: the fight (A member -> B member), or a member to
-    -- its coalition.
+    -- its coalition (a coalition has no UCDP id of its own here: its name is its key).
     SELECT
         *,
         CASE WHEN ib = 0 OR ia = 0 THEN 'member_of' END AS membership,
         CASE WHEN ia = 0 THEN name_b ELSE name_a END AS from_name,
+        CASE WHEN ia = 0 THEN key_b ELSE key_a END AS from_key,
+        CASE WHEN ia = 0 THEN unkeyed_b ELSE unkeyed_a END AS from_unkeyed,
         CASE
             WHEN ia = 0 THEN replace(list_b, '|', ', ')
             WHEN ib = 0 THEN side_a
             ELSE name_b
         END AS to_name,
+        CASE WHEN ia = 0 OR ib = 0 THEN NULL ELSE key_b END AS to_key,
+        CASE WHEN ia = 0 OR ib = 0 THEN 0 ELSE unkeyed_b END AS to_unkeyed,
         CASE WHEN ia = 0 THEN 'b' ELSE 'a' END AS from_side,
         CASE WHEN ib = 0 THEN 'a' ELSE 'b' END AS to_side
     FROM pairs
@@ -107,7 +146,11 @@ SELECT
         AS source_kind,
     coalesce(na.camp, CASE c.from_side WHEN 'a' THEN t.side_a_camp ELSE t.side_b_camp END)
         AS source_camp,
+    c.from_key AS source_key,
+    c.from_unkeyed AS source_unkeyed,
     c.to_name AS target_name,
+    c.to_key AS target_key,
+    c.to_unkeyed AS target_unkeyed,
     CASE
         WHEN c.membership IS NOT NULL THEN 'coalition'
         ELSE coalesce(nb.kind, CASE c.to_side WHEN 'a' THEN t.side_a_kind ELSE t.side_b_kind END)
@@ -134,6 +177,8 @@ SELECT
         WHEN 'date_prec' THEN c.prec
         WHEN 'best' THEN c.best_text
         WHEN 'number_of_sources' THEN c.sources_text
+        WHEN 'side_a_new_id' THEN c.ids_a_text
+        WHEN 'side_b_new_id' THEN c.ids_b_text
     END AS bad_value
 FROM members AS c
 LEFT JOIN ucdp_types AS t ON t.type_of_violence = c.tv
