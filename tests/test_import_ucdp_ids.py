@@ -26,72 +26,35 @@ def read(folder: Path, name: str) -> pd.DataFrame:
     return pd.read_csv(folder / name, dtype=str, keep_default_na=False)
 
 
-def ged(tmp_path: Path, rows: list[dict], name: str = "ged.csv") -> Path:
-    return write_rows(tmp_path / name, UCDP_COLUMNS, rows)
+def ged(tmp_path: Path, rows: list[dict]) -> Path:
+    return write_rows(tmp_path / "ged.csv", UCDP_COLUMNS, rows)
+
+
+def esd(tmp_path: Path, rows: list[list]) -> Path:
+    return write_rows(tmp_path / "esd.csv", ESD_COLUMNS, rows)
+
+
+def event(event_id: str, side_a: str, ids_a: str, side_b: str, ids_b: str, **cells) -> dict:
+    """A GED event of 2019-03-01 (``day``: another day) between two sides and their ids."""
+    day = cells.pop("day", "2019-03-01")
+    return ucdp_row(
+        event_id, side_a, side_b, day, day, side_a_new_id=ids_a, side_b_new_id=ids_b, **cells
+    )
 
 
 def ged_rows() -> list[dict]:
+    ruritania, blue = "Government of Ruritania", "Blue Front"
     return [
         # The same id spelled two ways is one actor, shown by its more frequent spelling.
-        ucdp_row(
-            "1",
-            "Government of Ruritania",
-            "Blue Front",
-            "2019-03-01",
-            "2019-03-02",
-            side_a_new_id=RURITANIA,
-            side_b_new_id=BLUE,
-        ),
-        ucdp_row(
-            "2",
-            "Govt. of Ruritania",
-            "Blue Front",
-            "2019-03-05",
-            "2019-03-05",
-            side_a_new_id=RURITANIA,
-            side_b_new_id=BLUE,
-        ),
-        ucdp_row(
-            "3",
-            "Government of Ruritania",
-            "Blue Front",
-            "2019-03-07",
-            "2019-03-07",
-            side_a_new_id=RURITANIA,
-            side_b_new_id=BLUE,
-        ),
+        event("1", ruritania, RURITANIA, blue, BLUE),
+        event("2", "Govt. of Ruritania", RURITANIA, blue, BLUE, day="2019-03-05"),
+        event("3", ruritania, RURITANIA, blue, BLUE, day="2019-03-07"),
         # Another group of the same name, another id: another actor.
-        ucdp_row(
-            "4",
-            "Government of Borduria",
-            "Blue Front",
-            "2019-05-01",
-            "2019-05-01",
-            side_a_new_id=BORDURIA,
-            side_b_new_id=OTHER_BLUE,
-            country="Borduria",
-        ),
+        event("4", "Government of Borduria", BORDURIA, blue, OTHER_BLUE, country="Borduria"),
         # One-sided violence: UCDP's one id for all civilians, the civilians of each country.
-        ucdp_row(
-            "5",
-            "Blue Front",
-            "Civilians",
-            "2019-04-01",
-            "2019-04-01",
-            type_of_violence=3,
-            side_a_new_id=BLUE,
-            side_b_new_id=CIVILIANS,
-        ),
-        ucdp_row(
-            "6",
-            "Blue Front",
-            "Civilians",
-            "2019-06-01",
-            "2019-06-01",
-            type_of_violence=3,
-            side_a_new_id=OTHER_BLUE,
-            side_b_new_id=CIVILIANS,
-            country="Borduria",
+        event("5", blue, BLUE, "Civilians", CIVILIANS, type_of_violence=3),
+        event(
+            "6", blue, OTHER_BLUE, "Civilians", CIVILIANS, type_of_violence=3, country="Borduria"
         ),
     ]
 
@@ -122,30 +85,20 @@ def test_ged_actors_are_their_ucdp_ids_whatever_the_spelling(tmp_path: Path) -> 
 def test_ged_then_esd_join_by_ucdp_id(tmp_path: Path) -> None:
     out = tmp_path / "joined"
     assert run("import", "ucdp-ged", ged(tmp_path, ged_rows()), "-o", out).exit_code == 0
-    esd = write_rows(
-        tmp_path / "esd.csv",
-        ESD_COLUMNS,
-        [
-            # ESD spells the government its own way: the id joins it to GED's.
-            esd_row(
-                2019,
-                "Ruritania",
-                0,
-                "Government of Borduria",
-                0,
-                ids=(RURITANIA, BORDURIA),
-                ext_w=1,
-            ),
-            esd_row(
-                2019, "Blue Front", 1, "Government of Syldavia", 0, ids=(OTHER_BLUE, "77"), ext_f=1
-            ),
-        ],
-    )
-    result = run("import", "ucdp-esd", esd, "-o", out, "--add")
+    syldavia = "Government of Syldavia"
+    # ESD spells the government its own way: the id joins it to GED's.
+    rows = [
+        esd_row(
+            2019, "Ruritania", 0, "Government of Borduria", 0, ids=(RURITANIA, BORDURIA), ext_w=1
+        ),
+        esd_row(2019, "Blue Front", 1, syldavia, 0, ids=(OTHER_BLUE, "77"), ext_f=1),
+    ]
+    support = esd(tmp_path, rows)
+    result = run("import", "ucdp-esd", support, "-o", out, "--add")
     assert result.exit_code == 0, result.output
     relations = read(out, "relations.csv")
-    support = relations[relations["type"].isin(["weapons", "funding"])]
-    assert sorted(support[["source", "target", "type"]].values.tolist()) == [
+    given = relations[relations["type"].isin(["weapons", "funding"])]
+    assert sorted(given[["source", "target", "type"]].values.tolist()) == [
         ["ucdp_77", "ucdp_40", "funding"],
         ["ucdp_98", "ucdp_99", "weapons"],
     ]
@@ -160,29 +113,18 @@ def test_ged_then_esd_join_by_ucdp_id(tmp_path: Path) -> None:
 def test_a_shared_name_across_imports_is_told_apart(tmp_path: Path) -> None:
     out = tmp_path / "joined"
     assert run("import", "ucdp-ged", ged(tmp_path, ged_rows()[:3]), "-o", out).exit_code == 0
-    esd = write_rows(
-        tmp_path / "esd.csv",
-        ESD_COLUMNS,
-        [esd_row(2019, "Blue Front", 1, "Government of Syldavia", 0, ids=("41", "77"), ext_f=1)],
-    )
-    assert run("import", "ucdp-esd", esd, "-o", out, "--add").exit_code == 0
+    row = esd_row(2019, "Blue Front", 1, "Government of Syldavia", 0, ids=("41", "77"), ext_f=1)
+    support = esd(tmp_path, [row])
+    assert run("import", "ucdp-esd", support, "-o", out, "--add").exit_code == 0
     names = read(out, "actors.csv").set_index("id")["name"]
     assert names["ucdp_12"] == "Blue Front (ucdp_12)"
     assert names["ucdp_41"] == "Blue Front (ucdp_41)"
 
 
 def test_coalition_ids_split_in_step_with_the_names(tmp_path: Path) -> None:
-    rows = [
-        ucdp_row(
-            "1",
-            "Government of Ruritania, Government of Borduria",
-            "Blue Front",
-            "2019-03-01",
-            "2019-03-02",
-            side_a_new_id=f"{RURITANIA}, {BORDURIA}",
-            side_b_new_id="12.0",  # as a spreadsheet may have saved it
-        ),
-    ]
+    coalition = "Government of Ruritania, Government of Borduria"
+    # "12.0": the id as a spreadsheet may have saved it.
+    rows = [event("1", coalition, f"{RURITANIA}, {BORDURIA}", "Blue Front", "12.0")]
     out = tmp_path / "out"
     result = run("import", "ucdp-ged", ged(tmp_path, rows), "-o", out)
     assert result.exit_code == 0, result.output
@@ -198,34 +140,11 @@ def test_coalition_ids_split_in_step_with_the_names(tmp_path: Path) -> None:
 
 
 def test_ids_out_of_step_with_the_names_are_refused_where_they_are(tmp_path: Path) -> None:
+    coalition = "Government of Ruritania, Government of Borduria"
     rows = [
-        ucdp_row(
-            "1",
-            "Government of Ruritania",
-            "Blue Front",
-            "2019-03-01",
-            "2019-03-02",
-            side_a_new_id=RURITANIA,
-            side_b_new_id=BLUE,
-        ),
-        ucdp_row(
-            "2",
-            "Government of Ruritania, Government of Borduria",
-            "Blue Front",
-            "2019-03-01",
-            "2019-03-02",
-            side_a_new_id=RURITANIA,
-            side_b_new_id=BLUE,
-        ),
-        ucdp_row(
-            "3",
-            "Government of Ruritania",
-            "Blue Front",
-            "2019-03-01",
-            "2019-03-02",
-            side_a_new_id=RURITANIA,
-            side_b_new_id="Blue",
-        ),
+        event("1", "Government of Ruritania", RURITANIA, "Blue Front", BLUE),
+        event("2", coalition, RURITANIA, "Blue Front", BLUE),
+        event("3", "Government of Ruritania", RURITANIA, "Blue Front", "Blue"),
     ]
     source = ged(tmp_path, rows)
     result = run("import", "ucdp-ged", source, "-o", tmp_path / "out")
@@ -236,39 +155,16 @@ def test_ids_out_of_step_with_the_names_are_refused_where_they_are(tmp_path: Pat
     assert f"{source}:4:{b}: side_b_new_id: not UCDP actor ids" in result.output
     assert not (tmp_path / "out").exists()
 
-    esd = write_rows(
-        tmp_path / "esd.csv",
-        ESD_COLUMNS,
-        [
-            esd_row(
-                2019,
-                "Ruritania",
-                0,
-                "Government of A, Government of B",
-                0,
-                ids=(RURITANIA, "5"),
-                ext_w=1,
-            )
-        ],
-    )
-    result = run("import", "ucdp-esd", esd, "-o", tmp_path / "esd")
+    pair = "Government of A, Government of B"
+    support = esd(tmp_path, [esd_row(2019, "Ruritania", 0, pair, 0, ids=(RURITANIA, "5"), ext_w=1)])
+    result = run("import", "ucdp-esd", support, "-o", tmp_path / "esd")
     column = ESD_COLUMNS.index("ext_id") + 1
     assert result.exit_code == 1
-    assert f"{esd}:2:{column}: ext_id: not UCDP actor ids" in result.output
+    assert f"{support}:2:{column}: ext_id: not UCDP actor ids" in result.output
 
 
 def test_rows_without_ids_are_keyed_by_name_and_the_summary_says_so(tmp_path: Path) -> None:
-    rows = [
-        *ged_rows()[:1],
-        ucdp_row(
-            "9",
-            "Government of Ruritania",
-            "Green Army",
-            "2019-03-01",
-            "2019-03-02",
-            side_a_new_id=RURITANIA,
-        ),
-    ]
+    rows = [*ged_rows()[:1], event("9", "Government of Ruritania", RURITANIA, "Green Army", "")]
     out = tmp_path / "out"
     result = run("import", "ucdp-ged", ged(tmp_path, rows), "-o", out)
     assert result.exit_code == 0, result.output

@@ -441,8 +441,11 @@ def run(
         for name, frame in {**source.tables(types), **_settings(options)}.items():
             engine.register(name, frame)
         _event_type_filter(engine, source, options, ", ".join(f.path for f in files))
-        if "dyads" in source.queries:  # the source's rows under a shared query's names
-            engine.view("dyads", source.queries["dyads"])
+        for name in ("dyads", "sides"):  # the source's rows under a shared query's names
+            if name in source.queries:
+                engine.view(name, source.queries[name])
+        if "coded" in source.queries:  # the shared query's view of them
+            engine.view("coded", source.queries["coded"])
         if "prepare" in source.queries:  # a step the source wants stored first
             engine.table("prepared", source.queries["prepare"])
         if source.actor_code:

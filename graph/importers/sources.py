@@ -55,7 +55,8 @@ class Source:
     shared : str, optional
         The ``sql/<shared>.sql`` whose queries the source's own complete: e.g.
         ``cow_dyads``, the COW dates and dyads of the war and MID files, read
-        from the source's ``dyads`` query.
+        from the source's ``dyads`` query; ``ucdp_ids``, the UCDP actor ids of
+        GED's and ESD's sides, read from its ``sides`` query.
     actor_code : str, optional
         The code system whose ids the ``events`` query gives the actors
         (``source_key``, ``target_key``; NULL where a row has none, and

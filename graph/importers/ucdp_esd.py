@@ -79,4 +79,5 @@ SOURCE = Source(
         "actor_id": IDS,
     },
     actor_code="UCDP",
+    shared="ucdp_ids",
 )

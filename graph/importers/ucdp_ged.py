@@ -91,4 +91,5 @@ SOURCE = Source(
         "side_b_new_id": IDS,
     },
     actor_code="UCDP",
+    shared="ucdp_ids",
 )

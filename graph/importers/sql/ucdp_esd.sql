@@ -1,6 +1,7 @@
 -- UCDP External Support Dataset, supporter-actor dyad-year level -> normalised events,
 -- one query run unchanged by DuckDB and Spark SQL.
--- Reads: raw (the ESD file as text, plus _file), ucdp_esd_types
+-- The sides query reads raw (the ESD file as text, plus _file); the events query reads
+-- coded (the sides with their ids checked, sql/ucdp_ids.sql), ucdp_esd_types
 -- (mappings/ucdp_esd_types.csv: support column -> relation type, in order) and positions
 -- (0..200, to number the parties of a cell).
 -- Each 0/1 support column set for a supporter (ext_name) and a warring party it
@@ -9,7 +10,7 @@
 -- each party the relation. Parties are keyed by their UCDP ids (ext_id, actor_id), the
 -- ids of GED's side_a_new_id and side_b_new_id, where the row gives them.
 
--- name: events
+-- name: sides
 WITH src AS (
     SELECT
         _file,
@@ -33,44 +34,15 @@ WITH src AS (
         coalesce(trim(ext_id), '') AS ids_a_text,
         coalesce(trim(actor_id), '') AS ids_b_text
     FROM raw
-),
-listed AS (
-    -- The ids, "130" or "130, 2" in step with the names, lose spaces and a ".0" a
-    -- spreadsheet may have added; a trailing comma is added to find each ".0," and cut.
-    SELECT
-        *,
-        replace(supporter, ', Government of ', '|Government of ') AS list_a,
-        replace(actor, ', Government of ', '|Government of ') AS list_b,
-        replace(concat(replace(ids_a_text, ' ', ''), ','), '.0,', ',') AS ids_a_cut,
-        replace(concat(replace(ids_b_text, ' ', ''), ','), '.0,', ',') AS ids_b_cut
-    FROM src
-),
-counted AS (
-    SELECT
-        *,
-        length(list_a) - length(replace(list_a, '|', '')) + 1 AS na,
-        length(list_b) - length(replace(list_b, '|', '')) + 1 AS nb,
-        substr(ids_a_cut, 1, length(ids_a_cut) - 1) AS ids_a,
-        substr(ids_b_cut, 1, length(ids_b_cut) - 1) AS ids_b
-    FROM listed
-),
-coded AS (
-    -- An id list is whole numbers, one per party the cell names, or empty (no id given).
-    SELECT
-        *,
-        ids_a = '' OR (
-            translate(ids_a, '0123456789,', '') = ''
-            AND ids_a NOT LIKE ',%' AND ids_a NOT LIKE '%,' AND ids_a NOT LIKE '%,,%'
-            AND length(ids_a) - length(replace(ids_a, ',', '')) + 1 = na
-        ) AS good_a,
-        ids_b = '' OR (
-            translate(ids_b, '0123456789,', '') = ''
-            AND ids_b NOT LIKE ',%' AND ids_b NOT LIKE '%,' AND ids_b NOT LIKE '%,,%'
-            AND length(ids_b) - length(replace(ids_b, ',', '')) + 1 = nb
-        ) AS good_b
-    FROM counted
-),
-checked AS (
+)
+SELECT
+    *,
+    replace(supporter, ', Government of ', '|Government of ') AS list_a,
+    replace(actor, ', Government of ', '|Government of ') AS list_b
+FROM src
+
+-- name: events
+WITH checked AS (
     SELECT
         *,
         try_cast(concat(year_text, '-01-01') AS DATE) AS first_date,

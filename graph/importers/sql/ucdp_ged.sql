@@ -1,10 +1,12 @@
 -- UCDP GED events -> normalised events, one query run unchanged by DuckDB and Spark SQL.
 -- Actors are keyed by their UCDP ids (side_a_new_id, side_b_new_id) where the row gives them.
--- Reads: raw (the export as text, plus _file), ucdp_types (mappings/ucdp_ged_types.csv)
--- ucdp_names (mappings/ucdp_side_names.csv: name prefixes that decide an actor's kind) and
--- positions (0, 1, 2, ... to number the governments of a side).
+-- The sides query reads raw (the export as text, plus _file); the events query reads coded
+-- (the sides with their ids checked, sql/ucdp_ids.sql), ucdp_types
+-- (mappings/ucdp_ged_types.csv), ucdp_names (mappings/ucdp_side_names.csv: name prefixes
+-- that decide an actor's kind) and positions (0, 1, 2, ... to number the governments of a
+-- side).
 
--- name: events
+-- name: sides
 WITH src AS (
     SELECT
         _file,
@@ -29,8 +31,6 @@ listed AS (
     -- coalition: each member gets the side's relation and a member_of relation to it.
     -- One-sided violence targets the civilians of the event's country, not one global
     -- "Civilians" actor linking unrelated wars (nor one UCDP id for all civilians).
-    -- The ids, "130" or "130, 2" in step with the names, lose spaces and a ".0" a
-    -- spreadsheet may have added; a trailing comma is added to find each ".0," and cut.
     SELECT
         *,
         coalesce(tv = '3' AND side_b = 'Civilians' AND coalesce(country, '') <> '', false)
@@ -40,37 +40,13 @@ listed AS (
             WHEN tv = '3' AND side_b = 'Civilians' AND coalesce(country, '') <> ''
                 THEN concat('Civilians (', country, ')')
             ELSE replace(side_b, ', Government of ', '|Government of ')
-        END AS list_b,
-        replace(concat(replace(ids_a_text, ' ', ''), ','), '.0,', ',') AS ids_a_cut,
-        replace(concat(replace(ids_b_text, ' ', ''), ','), '.0,', ',') AS ids_b_cut
+        END AS list_b
     FROM src
-),
-counted AS (
-    SELECT
-        *,
-        length(list_a) - length(replace(list_a, '|', '')) + 1 AS na,
-        length(list_b) - length(replace(list_b, '|', '')) + 1 AS nb,
-        substr(ids_a_cut, 1, length(ids_a_cut) - 1) AS ids_a,
-        substr(ids_b_cut, 1, length(ids_b_cut) - 1) AS ids_b
-    FROM listed
-),
-coded AS (
-    -- An id list is whole numbers, one per name of the side, or empty (no id given).
-    SELECT
-        *,
-        ids_a = '' OR (
-            translate(ids_a, '0123456789,', '') = ''
-            AND ids_a NOT LIKE ',%' AND ids_a NOT LIKE '%,' AND ids_a NOT LIKE '%,,%'
-            AND length(ids_a) - length(replace(ids_a, ',', '')) + 1 = na
-        ) AS good_a,
-        ids_b = '' OR (
-            translate(ids_b, '0123456789,', '') = ''
-            AND ids_b NOT LIKE ',%' AND ids_b NOT LIKE '%,' AND ids_b NOT LIKE '%,,%'
-            AND length(ids_b) - length(replace(ids_b, ',', '')) + 1 = nb
-        ) AS good_b
-    FROM counted
-),
-dated AS (
+)
+SELECT * FROM listed
+
+-- name: events
+WITH dated AS (
     SELECT
         *,
         try_cast(substr(start_text, 1, 10) AS DATE) AS start_date,
