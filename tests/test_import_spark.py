@@ -108,6 +108,8 @@ def sources(folder: Path) -> dict[str, tuple[Path, dict]]:
         folder / "ged.csv",
         UCDP_COLUMNS,
         [
+            # UCDP actor ids: one actor spelled two ways, a coalition's ids in step with its
+            # names ("12.0" as a spreadsheet saves it), a row without ids (keyed by name).
             ucdp_row(
                 "1",
                 "Government of Ruritania",
@@ -115,6 +117,8 @@ def sources(folder: Path) -> dict[str, tuple[Path, dict]]:
                 "2019-03-01",
                 "2019-03-31",
                 date_prec=4,
+                side_a_new_id="99",
+                side_b_new_id="12",
             ),
             ucdp_row(
                 "2",
@@ -124,15 +128,28 @@ def sources(folder: Path) -> dict[str, tuple[Path, dict]]:
                 "2019-12-31",
                 date_prec=5,
                 type_of_violence=3,
+                side_a_new_id="12",
+                side_b_new_id="1",
             ),
-            ucdp_row("3", "Government of Ruritania", "Blue Front", "2019-04-02", "2019-04-02"),
+            ucdp_row(
+                "3",
+                "Govt. of Ruritania",
+                "Blue Front",
+                "2019-04-02",
+                "2019-04-02",
+                side_a_new_id="99",
+                side_b_new_id="12",
+            ),
             ucdp_row(
                 "4",
                 "Government of Ruritania, Government of Borduria",
                 "Blue Front",
                 "2019-05-02",
                 "2019-05-02",
+                side_a_new_id="99, 98",
+                side_b_new_id="12.0",
             ),
+            ucdp_row("5", "Government of Ruritania", "Green Army", "2019-06-02", "2019-06-02"),
         ],
     )
     gdelt = write_rows(
@@ -199,14 +216,15 @@ def sources(folder: Path) -> dict[str, tuple[Path, dict]]:
         folder / "esd.csv",
         ESD_COLUMNS,
         [
-            esd_row(2014, "Government of Iraq", 0, "Government of Iran", 0, ext_w=1, ext_t=1),
-            esd_row(2015, "Government of Iraq", 0, "Government of Iran", 0, ext_w=1),
+            esd_row(2014, "Iraq", 0, "Government of Iran", 0, ids=("7", "6"), ext_w=1, ext_t=1),
+            esd_row(2015, "Government of Iraq", 0, "Iran", 0, ids=("7", "6"), ext_w=1),
             esd_row(
                 2015,
                 "Government of Iraq",
                 0,
                 "Government of France, Government of UK",
                 0,
+                ids=("7", "8,9"),
                 ext_i=1,
                 ext_p=1,
             ),

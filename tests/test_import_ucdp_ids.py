@@ -164,13 +164,23 @@ def test_ids_out_of_step_with_the_names_are_refused_where_they_are(tmp_path: Pat
 
 
 def test_rows_without_ids_are_keyed_by_name_and_the_summary_says_so(tmp_path: Path) -> None:
-    rows = [*ged_rows()[:1], event("9", "Government of Ruritania", RURITANIA, "Green Army", "")]
+    rows = [
+        *ged_rows()[:1],
+        event("9", "Government of Ruritania", RURITANIA, "Green Army", ""),
+        # The name alone is the actor it names with its id in other rows.
+        event("10", "Government of Ruritania", "", "Blue Front", "", day="2019-08-01"),
+    ]
     out = tmp_path / "out"
     result = run("import", "ucdp-ged", ged(tmp_path, rows), "-o", out)
     assert result.exit_code == 0, result.output
-    assert "1 actor names have no UCDP id in some rows (e.g. Green Army)" in result.output
+    assert "3 actor names have no UCDP id in some rows (e.g. Blue Front)" in result.output
     relations = read(out, "relations.csv")
-    assert ["ucdp_99", "green_army"] in relations[["source", "target"]].values.tolist()
+    assert sorted(relations[["source", "target", "events"]].values.tolist()) == [
+        ["ucdp_99", "green_army", "1"],
+        ["ucdp_99", "ucdp_12", "1"],
+        ["ucdp_99", "ucdp_12", "1"],  # months apart: two spells of one pair of actors
+    ]
+    assert set(read(out, "actors.csv")["id"]) == {"ucdp_99", "ucdp_12", "green_army"}
 
 
 def test_an_actor_list_names_actors_by_id(tmp_path: Path) -> None:

@@ -116,16 +116,20 @@ def actor_table(
 
     Examples
     --------
+    One id spelled two ways, one name for two ids, a row without its id:
+
     >>> names = pd.DataFrame({
-    ...     "name": ["Govt of Syria", "Government of Syria", "Blue Front", "Blue Front"],
-    ...     "key": ["99", "99", "12", "40"], "kind": ["state", "state", None, None],
-    ...     "camp": [None] * 4, "events": [1, 3, 1, 1]})
+    ...     "name": ["Govt of Syria", "Government of Syria", "Blue Front", "Blue Front",
+    ...              "Government of Syria"],
+    ...     "key": ["99", "99", "12", "40", ""], "kind": ["state", "state", None, None, None],
+    ...     "camp": [None] * 5, "events": [1, 3, 1, 1, 1]})
     >>> actors, ids = actor_table(names, default_kind="other", default_camp="others",
     ...                           source="UCDP", code="UCDP")
-    >>> actors["name"].tolist()
-    ['Blue Front (ucdp_12)', 'Blue Front (ucdp_40)', 'Government of Syria']
-    >>> actors.loc[2, "aliases"], ids.loc[ids["name"] == "Govt of Syria", "id"].item()
-    ('Govt of Syria', 'ucdp_99')
+    >>> actors[["id", "name", "aliases"]].values.tolist()  # doctest: +NORMALIZE_WHITESPACE
+    [['ucdp_12', 'Blue Front (ucdp_12)', ''], ['ucdp_40', 'Blue Front (ucdp_40)', ''],
+     ['ucdp_99', 'Government of Syria', 'Govt of Syria']]
+    >>> ids.query("name == 'Government of Syria' and key == ''")["id"].item()
+    'ucdp_99'
     """
     if "key" not in names:
         names = names.assign(key="")
@@ -136,10 +140,16 @@ def actor_table(
     spellings: dict[str, Counter] = defaultdict(Counter)
     kinds: dict[str, Counter] = defaultdict(Counter)
     camps: dict[str, Counter] = defaultdict(Counter)
-    for name, key, kind, camp, events in names[
-        ["name", "key", "kind", "camp", "events"]
-    ].itertuples(index=False):
-        key = key if isinstance(key, str) else ""
+    rows = names[["name", "key", "kind", "camp", "events"]].itertuples(index=False)
+    rows = [(name, key if isinstance(key, str) else "", *rest) for name, key, *rest in rows]
+    # A name without a code in some rows is the actor it names in the others, when that
+    # is one actor; otherwise (never coded, or two codes) it stands for itself.
+    coded: dict[str, set[str]] = defaultdict(set)
+    for name, key, *_ in rows:
+        if key:
+            coded[name].add(key)
+    for name, key, kind, camp, events in rows:
+        key = key or (next(iter(coded[name])) if len(coded[name]) == 1 else "")
         actor = ids.setdefault((name, key), f"{prefix}_{key}" if key else slug(name))
         keys[actor] = key
         spellings[actor][name] += events
@@ -164,8 +174,10 @@ def actor_table(
         )
     columns = ["id", "name", "kind", "camp", "aliases", "description", "source"]
     table = distinct_names(pd.DataFrame(rows, columns=columns, dtype=object))
+    # The name alone finds the actor its coded rows found.
+    uncoded = {(name, "", ids[(name, *keys)]) for name, keys in coded.items() if len(keys) == 1}
     pairs = pd.DataFrame(
-        sorted((name, key, actor) for (name, key), actor in ids.items()),
+        sorted({(name, key, actor) for (name, key), actor in ids.items()} | uncoded),
         columns=["name", "key", "id"],
         dtype=object,
     )

@@ -194,7 +194,8 @@ def _notes(engine: Engine, source: Source) -> Iterator[str]:
         if count:
             yield (
                 f"{count:,} actor names have no {source.actor_code} id in some rows "
-                f"(e.g. {found['example'].iloc[0]}): there they are told apart by name"
+                f"(e.g. {found['example'].iloc[0]}): there the name stands for the actor, "
+                f"the one its {source.actor_code} id gives elsewhere if it has one"
             )
     if "both_sides" in source.queries:
         found = engine.fetch(source.queries["both_sides"])

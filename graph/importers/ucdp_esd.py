@@ -22,8 +22,9 @@ B``), in ``actor_name`` or ``ext_name``, gives each party the relation.
 Parties are keyed by their UCDP actor ids, ``ext_id`` and ``actor_id`` (one per
 name of the cell, comma-separated for a coalition), the ids GED gives its sides:
 ``import ucdp-ged ... -o X`` then ``import ucdp-esd ... -o X --add`` joins the
-two files' actors by id, however each spells them. Rows without ids are keyed
-by name, as the import's summary says. ``--actor-list`` (the UCDP Actor
+two files' actors by id, however each spells them. In rows without ids a name
+stands for the actor it names with an id in other rows (if one), else for
+itself, as the import's summary says. ``--actor-list`` (the UCDP Actor
 Dataset: ``ActorId``, ``NameData``) names actors by id.
 
 Licence and citation: free to use with citation: Meier, Vanessa, Niklas

@@ -10,8 +10,9 @@ Mappings: ``mappings/ucdp_ged_types.csv`` and ``mappings/ucdp_side_names.csv``.
 Actors are keyed by their UCDP actor ids, ``side_a_new_id`` and ``side_b_new_id``
 (one per name of the side, comma-separated for a coalition), when the file has
 them: the same id is always the same actor, ``ucdp_130``, whatever its spelling,
-so an ESD import joins it (``--add``); a row without ids is keyed by its names,
-as the import's summary says. The civilians of one-sided violence are the
+so an ESD import joins it (``--add``); in a row without ids a name stands for
+the actor it names with an id in other rows (if one), else for itself, as the
+import's summary says. The civilians of one-sided violence are the
 civilians of the event's country (``Civilians (Syria)``), not UCDP's one id for
 all civilians. ``--actor-list`` (the UCDP Actor Dataset: ``ActorId``,
 ``NameData``) names actors by id.
