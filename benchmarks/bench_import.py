@@ -4,10 +4,12 @@ Run from the repository root::
 
     python benchmarks/bench_import.py                       # both figures, DuckDB and Spark
     python benchmarks/bench_import.py --engines duckdb --gdelt-rows 1000000
+    python benchmarks/bench_import.py --engines duckdb --sources ucdp-ged --ged-rows 500000
 
 A seeded generator writes a GDELT-shaped file (61 tab-separated columns, no
-header; two years of events) and an ACLED-shaped one (the 31 columns of an
-export, with notes, assoc actors and the three date spellings; ten years).
+header; two years of events), an ACLED-shaped one (the 31 columns of an
+export, with notes, assoc actors and the three date spellings; ten years) and
+a UCDP GED-shaped one (actors with UCDP ids, some spelled two ways).
 Actors are drawn from a pool of 1,000 names with a few far more active than the
 rest, and each deals with 8 others, as in real event data, so the aggregation
 forms long spells for the busy pairs and short ones for the rest. The
@@ -149,6 +151,43 @@ def write_acled(path: Path, rows: int, *, seed: int = 0) -> Path:
     return path
 
 
+def write_ged(path: Path, rows: int, *, seed: int = 0) -> Path:
+    """A UCDP GED-shaped release: its columns with a header, CSV; actors carry UCDP ids
+    (``side_a_new_id``, ``side_b_new_id``), one in ten spelled another way, and a third
+    of the events are one-sided violence against the civilians of a country."""
+    from tests.import_files import UCDP_COLUMNS  # the test suite's exact column list
+
+    day = f"(DATE '2015-01-01' + CAST({_h(seed + 2, 3650)} AS INT))"
+    actor = _pick("i", seed + 5, _POOL)
+    partner = _partner(actor, seed + 10)
+    one_sided = f"{_h(seed + 1, 3)} = 2"
+    values = dict.fromkeys(UCDP_COLUMNS, "''")
+    values.update(
+        id="CAST(i AS VARCHAR)",
+        type_of_violence=f"CASE WHEN {one_sided} THEN '3' ELSE '2' END",
+        side_a=(
+            f"CASE WHEN {_h(seed + 3, 10)} = 0 THEN 'Armed Grp. ' ELSE 'Armed Group ' END"
+            f" || {actor}"
+        ),
+        side_a_new_id=f"CAST(1000 + {actor} AS VARCHAR)",
+        side_b=f"CASE WHEN {one_sided} THEN 'Civilians' ELSE 'Armed Group ' || {partner} END",
+        side_b_new_id=f"CASE WHEN {one_sided} THEN '1' ELSE CAST(1000 + {partner} AS VARCHAR) END",
+        date_start=f"strftime({day}, '%Y-%m-%d')",
+        date_end=f"strftime({day}, '%Y-%m-%d')",
+        date_prec="'1'",
+        best=f"CAST({_h(seed + 13, 12)} AS VARCHAR)",
+        number_of_sources=f"CAST(1 + {_h(seed + 4, 3)} AS VARCHAR)",
+        source_headline=f"'Clashes near the river crossing, ' || strftime({day}, '%-d %B %Y')",
+        country=f"['Ruritania', 'Graustark', 'Zenda'][{_h(seed + 12, 3)} + 1]",
+    )
+    select = ", ".join(f"{v} AS {c}" for c, v in values.items())
+    duckdb.sql(
+        f"COPY (SELECT {select} FROM range({rows}) AS t(i) ORDER BY i) TO '{path}' "
+        "(FORMAT csv, HEADER true)"
+    )
+    return path
+
+
 def measure(command: list[str]) -> tuple[float, float, float]:
     """Wall time (s), CPU time (s) and peak resident memory (GiB) of a command.
 
@@ -194,8 +233,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--gdelt-rows", type=int, default=10_000_000)
     parser.add_argument("--acled-rows", type=int, default=1_000_000)
+    parser.add_argument("--ged-rows", type=int, default=1_000_000)
     parser.add_argument("--engines", default="duckdb,spark")
-    parser.add_argument("--sources", default="gdelt,acled")
+    parser.add_argument("--sources", default="gdelt,acled", help="also: ucdp-ged")
     parser.add_argument("--memory-limit", default="1GB", help="DuckDB memory limit")
     parser.add_argument("--spark-memory", default="4g", help="Spark driver memory")
     parser.add_argument("--keep", type=Path, help="keep the generated files here")
@@ -204,22 +244,23 @@ def main() -> None:
     work.mkdir(parents=True, exist_ok=True)
     try:
         start = time.perf_counter()
-        gdelt = work / "events.export.CSV"
-        acled = work / "acled.csv"
-        if not gdelt.exists():
-            write_gdelt(gdelt, args.gdelt_rows)
-        if not acled.exists():
-            write_acled(acled, args.acled_rows)
-        print(f"generated {args.gdelt_rows:,} GDELT rows ({gdelt.stat().st_size / 2**20:,.0f} MiB) "
-              f"and {args.acled_rows:,} ACLED rows ({acled.stat().st_size / 2**20:,.0f} MiB) "
-              f"in {time.perf_counter() - start:.0f} s", flush=True)  # fmt: skip
+        files = {
+            "gdelt": (work / "events.export.CSV", args.gdelt_rows, write_gdelt),
+            "acled": (work / "acled.csv", args.acled_rows, write_acled),
+            "ucdp-ged": (work / "ged.csv", args.ged_rows, write_ged),
+        }
+        kinds = [k for k in files if k in args.sources.split(",")]
+        for kind in kinds:  # only the files asked for: 10 M GDELT rows are 1.9 GB
+            path, rows, write = files[kind]
+            if not path.exists():
+                write(path, rows)
+            print(f"{kind}: {rows:,} rows ({path.stat().st_size / 2**20:,.0f} MiB)", flush=True)
+        print(f"generated in {time.perf_counter() - start:.0f} s", flush=True)
         for engine in args.engines.split(","):
             memory = args.memory_limit if engine == "duckdb" else args.spark_memory
-            for kind, source, rows in (("gdelt", gdelt, args.gdelt_rows),
-                                       ("acled", acled, args.acled_rows)):  # fmt: skip
-                if kind not in args.sources.split(","):
-                    continue
-                elapsed = run(kind, source, engine, memory, work)
+            for kind in kinds:
+                path, rows, _ = files[kind]
+                elapsed = run(kind, path, engine, memory, work)
                 print(f"         {rows / elapsed:,.0f} rows/s", flush=True)
     finally:
         if args.keep is None:
