@@ -198,7 +198,16 @@ def test_an_actor_list_names_actors_by_id(tmp_path: Path) -> None:
     assert actors.loc["ucdp_99", "aliases"] == "Government of Ruritania|Govt. of Ruritania"
     assert actors.loc["ucdp_98", "name"] == "Government of Borduria"  # not listed
 
-    listed.write_text("ActorId,NameData\n99,Ruritania\nx1,Blue Front\n")
+    # UCDP writes the file in Windows-1252.
+    listed.write_bytes(
+        'ActorId,NameData\n99,"Gouvernement de Ruritanie (Zenda, café)"\n'.encode("cp1252")
+    )
+    result = run("import", "ucdp-ged", ged(tmp_path, ged_rows()), "-o", out, "--actor-list", listed)
+    assert result.exit_code == 0, result.output
+    names = read(out, "actors.csv").set_index("id")["name"]
+    assert names["ucdp_99"] == "Gouvernement de Ruritanie (Zenda, café)"
+
+    listed.write_bytes("ActorId,NameData\n99,Ruritanie café\nx1,Blue Front\n".encode("cp1252"))
     result = run("import", "ucdp-ged", ged(tmp_path, ged_rows()), "-o", out, "--actor-list", listed)
     assert result.exit_code == 1 and f"{listed}:3:1: ActorId: not a UCDP actor id" in result.output
     listed.write_text("ActorId,NameData\n99,Ruritania\n")

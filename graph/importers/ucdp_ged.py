@@ -20,7 +20,13 @@ all civilians. ``--actor-list`` (the UCDP Actor Dataset: ``ActorId``,
 
 from __future__ import annotations
 
+import tempfile
+from dataclasses import replace
+from pathlib import Path
+
 import pandas as pd
+
+from graph.core.errors import DataError, FileFormatError
 
 from .sources import Source, code_names, mapping, positions
 
@@ -65,15 +71,31 @@ def _tables(types: pd.DataFrame) -> dict[str, pd.DataFrame]:
 
 
 def read_ucdp_actors(path: str) -> dict[str, str]:
-    """The UCDP Actor Dataset (``ActorId``, ``NameData``, any case) as UCDP actor
-    id -> the name it gives, to name the actors of GED and ESD imports.
+    """The UCDP Actor Dataset (``ucdp-actor-261.csv``: ``ActorId``, ``NameData``) as
+    UCDP actor id -> the name it gives, to name the actors of GED and ESD imports.
+
+    UCDP writes the file in Windows-1252: a file that is not UTF-8 is read as that.
 
     Raises
     ------
     DataError
         Naming the file, line and column of a missing column or a bad id.
     """
-    return code_names(path, "ActorId", "NameData", "not a UCDP actor id")
+    what = "not a UCDP actor id"
+    try:
+        return code_names(path, "ActorId", "NameData", what)
+    except FileFormatError as error:
+        if not any("not UTF-8" in problem.message for problem in error.problems):
+            raise
+    # The same lines as UTF-8 in a file of the same name, its problems named by the original.
+    with tempfile.TemporaryDirectory() as folder:
+        copy = Path(folder) / Path(path).name
+        copy.write_text(Path(path).read_bytes().decode("cp1252", errors="replace"), "utf-8")
+        try:
+            return code_names(str(copy), "ActorId", "NameData", what)
+        except DataError as error:
+            problems = [replace(p, path=str(path)) for p in error.problems]
+            raise type(error)(problems) from None
 
 
 SOURCE = Source(
