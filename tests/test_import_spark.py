@@ -278,3 +278,27 @@ def test_both_engines_report_the_same_bad_rows(spark, tmp_path):
         messages.append(str(caught.value))
     assert messages[0] == messages[1]
     assert f"{bad}:3:2: event_date" in messages[0]
+
+
+def test_both_engines_refuse_the_same_ucdp_ids(spark, tmp_path):
+    # An id that is no whole number, and a coalition's ids out of step with its names.
+    side = ("Government of Ruritania", "Blue Front", "2019-03-01", "2019-03-01")
+    coalition = ("Government of Ruritania, Government of Borduria", *side[1:])
+    bad = write_rows(
+        tmp_path / "ged.csv",
+        UCDP_COLUMNS,
+        [
+            ucdp_row("1", *side, side_a_new_id="99", side_b_new_id="12"),
+            ucdp_row("2", *side, side_a_new_id="99", side_b_new_id="1e3"),
+            ucdp_row("3", *coalition, side_a_new_id="99,", side_b_new_id="12"),
+        ],
+    )
+    messages = []
+    for engine in ("duckdb", "spark"):
+        with pytest.raises(graph.DataError) as caught:
+            import_events("ucdp-ged", bad, tmp_path / engine, engine=engine)
+        messages.append(str(caught.value))
+    assert messages[0] == messages[1]
+    column = UCDP_COLUMNS.index("side_b_new_id") + 1
+    assert f"{bad}:3:{column}: side_b_new_id: not UCDP actor ids" in messages[0]
+    assert f"{bad}:4:{column - 3}: side_a_new_id" in messages[0]
