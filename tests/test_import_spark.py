@@ -253,10 +253,11 @@ def sources(folder: Path) -> dict[str, tuple[Path, dict]]:
         ("ucdp-esd", esd, {}),
         ("cow-alliances", alliances, {"states": states}),
         ("mgar", mgar, {"columns": {"group1": "Group A"}}),
+        ("ucdp-ged", ucdp, {"actors": ["government of ruritania"]}),  # and its other spellings
     ]
 
 
-@pytest.mark.parametrize("number", range(12))
+@pytest.mark.parametrize("number", range(13))
 def test_both_engines_write_the_same_folders(number, spark, tmp_path):
     source, path, options = sources(tmp_path)[number]
     duck = import_events(source, path, tmp_path / "duckdb", **options)

@@ -215,3 +215,15 @@ def test_an_actor_list_names_actors_by_id(tmp_path: Path) -> None:
     wars.write_text("warnum\n1\n")
     result = run("import", "cow-wars", wars, "-o", tmp_path / "w", "--actor-list", listed)
     assert result.exit_code == 2 and "no UCDP actor ids" in result.output
+
+
+def test_an_actor_filter_keeps_every_spelling_of_its_id(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    rows = ged(tmp_path, ged_rows())
+    result = run("import", "ucdp-ged", rows, "-o", out, "--actor", "government of ruritania")
+    assert result.exit_code == 0, result.output
+    relations = read(out, "relations.csv")
+    # Events 1 and 3 name it so, event 2 "Govt. of Ruritania": the same id, kept.
+    assert relations[["source", "target", "events"]].values.tolist() == [
+        ["ucdp_99", "ucdp_12", "3"]
+    ]

@@ -256,6 +256,9 @@ def _filters(engine: Engine, options: Options, where: str) -> None:
         engine.register(table, pd.DataFrame({"value": kept or [""]}, dtype=object))
     if problems:
         raise ValidationError(problems)
+    # An actor with a code is its code: --actor keeps its events however they spell it.
+    keys = engine.fetch(aggregate["actor_keys"])["value"].tolist() if options.actors else []
+    engine.register("filter_actor_keys", pd.DataFrame({"value": keys or [""]}, dtype=object))
 
 
 def _unreadable(

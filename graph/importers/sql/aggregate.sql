@@ -5,7 +5,8 @@
 -- Reads: events (one row per event and pair, see the source queries), settings (one
 -- row: gap_days, from_day, to_day, any_country, any_actor), filter_countries(value)
 -- and filter_actors(value) (the spellings of the data that the filters match, found
--- by the countries and names queries), and actor_ids(name, key, id): an actor is its
+-- by the countries and names queries), filter_actor_keys(value) (their codes, found by
+-- the actor_keys query), and actor_ids(name, key, id): an actor is its
 -- name, or the source's code for it (source_key, target_key: a UCDP actor id) when the
 -- event gives one, so one code spelled two ways is one actor; key '' for none.
 -- Days are whole days since 1970-01-01; NULL when a source gives no date.
@@ -48,6 +49,8 @@ WHERE e.bad_field IS NULL
         s.any_actor = 1
         OR e.source_name IN (SELECT value FROM filter_actors)
         OR e.target_name IN (SELECT value FROM filter_actors)
+        OR e.source_key IN (SELECT value FROM filter_actor_keys)
+        OR e.target_key IN (SELECT value FROM filter_actor_keys)
     )
 
 -- name: unkeyed
@@ -71,6 +74,17 @@ WHERE bad_field IS NULL AND copy = 1 AND country IS NOT NULL
 SELECT source_name AS value FROM events WHERE bad_field IS NULL AND copy = 1
 UNION
 SELECT target_name FROM events WHERE bad_field IS NULL AND copy = 1
+
+-- name: actor_keys
+-- The codes of the actors a --actor filter names (filter_actors): the actor is its code,
+-- so its other spellings are kept too.
+SELECT DISTINCT source_key AS value FROM events
+WHERE bad_field IS NULL AND copy = 1 AND source_key IS NOT NULL
+    AND source_name IN (SELECT value FROM filter_actors)
+UNION
+SELECT DISTINCT target_key FROM events
+WHERE bad_field IS NULL AND copy = 1 AND target_key IS NOT NULL
+    AND target_name IN (SELECT value FROM filter_actors)
 
 -- name: actor_names
 -- Every name and code with the kinds and camps the source gives it and how often.
