@@ -58,6 +58,16 @@ def _pick(expression: str, salt: int, size: int) -> str:
     return f"CAST(floor(pow({uniform}, 4) * {size}) AS BIGINT)"
 
 
+def _copy(values: dict[str, str], rows: int, path: Path, options: str) -> Path:
+    """Write rows 0..rows-1 of the columns ``values`` computes (SQL of row i) as CSV."""
+    select = ", ".join(f"{v} AS {c}" for c, v in values.items())
+    duckdb.sql(
+        f"COPY (SELECT {select} FROM range({rows}) AS t(i) ORDER BY i) TO '{path}' "
+        f"(FORMAT csv, {options})"
+    )
+    return path
+
+
 def _partner(actor: str, salt: int) -> str:
     """One of the 8 actors after ``actor`` in the pool: each actor deals with a few others."""
     return f"({actor} + 1 + {_h(salt, 8)}) % {_POOL}"
@@ -95,12 +105,7 @@ def write_gdelt(path: Path, rows: int, *, seed: int = 0) -> Path:
         DATEADDED="'20240105120000'",
         SOURCEURL="'https://news.example/' || CAST(i AS VARCHAR)",
     )
-    select = ", ".join(f"{v} AS {c}" for c, v in values.items())
-    duckdb.sql(
-        f"COPY (SELECT {select} FROM range({rows}) AS t(i) ORDER BY i) TO '{path}' "
-        "(FORMAT csv, DELIMITER '\t', HEADER false, QUOTE '')"
-    )
-    return path
+    return _copy(values, rows, path, "DELIMITER '\t', HEADER false, QUOTE ''")
 
 
 def write_acled(path: Path, rows: int, *, seed: int = 0) -> Path:
@@ -143,12 +148,7 @@ def write_acled(path: Path, rows: int, *, seed: int = 0) -> Path:
         ),
         fatalities=f"CAST({_h(seed + 13, 12)} AS VARCHAR)",
     )
-    select = ", ".join(f"{v} AS {c}" for c, v in values.items())
-    duckdb.sql(
-        f"COPY (SELECT {select} FROM range({rows}) AS t(i) ORDER BY i) TO '{path}' "
-        "(FORMAT csv, HEADER true)"
-    )
-    return path
+    return _copy(values, rows, path, "HEADER true")
 
 
 def write_ged(path: Path, rows: int, *, seed: int = 0) -> Path:
@@ -180,12 +180,7 @@ def write_ged(path: Path, rows: int, *, seed: int = 0) -> Path:
         source_headline=f"'Clashes near the river crossing, ' || strftime({day}, '%-d %B %Y')",
         country=f"['Ruritania', 'Graustark', 'Zenda'][{_h(seed + 12, 3)} + 1]",
     )
-    select = ", ".join(f"{v} AS {c}" for c, v in values.items())
-    duckdb.sql(
-        f"COPY (SELECT {select} FROM range({rows}) AS t(i) ORDER BY i) TO '{path}' "
-        "(FORMAT csv, HEADER true)"
-    )
-    return path
+    return _copy(values, rows, path, "HEADER true")
 
 
 def measure(command: list[str]) -> tuple[float, float, float]:

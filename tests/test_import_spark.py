@@ -272,13 +272,19 @@ def test_both_engines_report_the_same_bad_rows(spark, tmp_path):
         ACLED_COLUMNS,
         [acled_row("RUR1", "2020-01-01"), acled_row("RUR2", "2020-13-01", fatalities="x")],
     )
+    duck, sparked = refusals("acled", bad, tmp_path)
+    assert duck == sparked
+    assert f"{bad}:3:2: event_date" in duck
+
+
+def refusals(source: str, path: Path, tmp_path: Path) -> list[str]:
+    """What DuckDB and then Spark say is wrong with a file."""
     messages = []
     for engine in ("duckdb", "spark"):
         with pytest.raises(graph.DataError) as caught:
-            import_events("acled", bad, tmp_path / engine, engine=engine)
+            import_events(source, path, tmp_path / engine, engine=engine)
         messages.append(str(caught.value))
-    assert messages[0] == messages[1]
-    assert f"{bad}:3:2: event_date" in messages[0]
+    return messages
 
 
 def test_both_engines_refuse_the_same_ucdp_ids(spark, tmp_path):
@@ -294,12 +300,8 @@ def test_both_engines_refuse_the_same_ucdp_ids(spark, tmp_path):
             ucdp_row("3", *coalition, side_a_new_id="99,", side_b_new_id="12"),
         ],
     )
-    messages = []
-    for engine in ("duckdb", "spark"):
-        with pytest.raises(graph.DataError) as caught:
-            import_events("ucdp-ged", bad, tmp_path / engine, engine=engine)
-        messages.append(str(caught.value))
-    assert messages[0] == messages[1]
+    duck, sparked = refusals("ucdp-ged", bad, tmp_path)
+    assert duck == sparked
     column = UCDP_COLUMNS.index("side_b_new_id") + 1
-    assert f"{bad}:3:{column}: side_b_new_id: not UCDP actor ids" in messages[0]
-    assert f"{bad}:4:{column - 3}: side_a_new_id" in messages[0]
+    assert f"{bad}:3:{column}: side_b_new_id: not UCDP actor ids" in duck
+    assert f"{bad}:4:{column - 3}: side_a_new_id" in duck
