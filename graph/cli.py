@@ -818,6 +818,11 @@ def _import_command(kind: str, module: str) -> None:
     @click.option(
         "--add", is_flag=True, help="Add to the dataset in the folder (actors joined by id)."
     )
+    @click.option(
+        "--undirected",
+        is_flag=True,
+        help="edgelist, gexf, graphml: the ties have no direction (drawn without arrowheads).",
+    )
     @click.option("--engine", type=click.Choice(["duckdb", "spark"]), default="duckdb")
     @click.option("--master", help="Spark master URL (local[*] by default).")
     @click.option("--memory-limit", help="DuckDB memory limit or Spark driver memory, e.g. 2GB.")
