@@ -259,5 +259,8 @@ def test_undirected_import_drawn_without_heads_in_figures(tmp_path: Path) -> Non
     ties = tmp_path / "ties.csv"
     ties.write_text("source,target,sign\na,b,1\nb,c,-1\nc,a,-1\n")
     U = graph.load(import_events("edgelist", ties, tmp_path / "u", undirected=True))
-    heads = [type(patch.get_arrowstyle()) for patch in make_figure(U).axes[0].patches]
+    figure = make_figure(U)
+    heads = [type(patch.get_arrowstyle()) for patch in figure.axes[0].patches]
     assert heads == [ArrowStyle.Curve] * 3
+    # Nor does the legend explain an arrowhead none of the ties has.
+    assert "from the actor who acts" not in [t.get_text() for t in figure.axes[1].texts]

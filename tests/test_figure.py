@@ -303,3 +303,25 @@ def test_many_camps_keep_a_compact_legend(tmp_path: Path) -> None:
     assert min(t.get_fontsize() for t in legend.texts) >= 5
     colours = {node["colour"] for node in scene(G)["nodes"]}
     assert len(colours) == 30
+
+
+def test_legend_names_what_colours_the_actors_as_the_page_does(G, tmp_path: Path) -> None:
+    (tmp_path / "actors.csv").write_text(
+        "id,name,kind\na,A,state\nb,B,state\nc,C,state\nd,D,state\n", encoding="utf-8"
+    )
+    relations = ["source,target,type,start,end,confidence,evidence"]
+    relations += ["a,b,backs,2015,,confirmed,x", "c,d,backs,2015,,confirmed,x"]
+    relations += ["a,c,fights,2015,,confirmed,x", "b,d,fights,2015,,confirmed,x"]
+    (tmp_path / "relations.csv").write_text("\n".join(relations) + "\n", encoding="utf-8")
+    no_camps = graph.load(tmp_path)
+    colour_by = scene(no_camps)["legend"]["colour_by"]
+    assert colour_by["by"] == "side"
+    texts = [t.get_text() for t in make_figure(no_camps).axes[1].texts]
+    assert "Side (colour)" in texts and "Camp (colour)" not in texts
+    note = texts[
+        texts.index("How the colours were found") + 1 : texts.index("Kind of actor (shape)")
+    ]
+    assert " ".join(note) == colour_by["how"][0].upper() + colour_by["how"][1:] + "."
+    texts = [t.get_text() for t in make_figure(G).axes[1].texts]
+    assert "Camp (colour)" in texts and "How the colours were found" not in texts
+    assert "from the actor who acts" in texts  # the bundled data's relations have a direction
