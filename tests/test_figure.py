@@ -325,3 +325,24 @@ def test_legend_names_what_colours_the_actors_as_the_page_does(G, tmp_path: Path
     texts = [t.get_text() for t in make_figure(G).axes[1].texts]
     assert "Camp (colour)" in texts and "How the colours were found" not in texts
     assert "from the actor who acts" in texts  # the bundled data's relations have a direction
+
+
+def test_heading_says_the_period_asked_for(G, tmp_path: Path) -> None:
+    def heading(H: nx.MultiDiGraph) -> str:
+        return make_figure(H).texts[1].get_text().split("  ·  ")[0]
+
+    # --from/--to keep the relations active in a period; their own dates run wider.
+    assert heading(graph.between(G, "2015", "2016-06")) == "Relations active from 2015 to 2016-06"
+    assert heading(graph.between(G, "2015", "2015")) == "Relations active in 2015"
+    assert heading(graph.between(G, end="2013-06")) == "Relations active until 2013-06"
+    assert heading(G) == "Relations from 2012-07 to 2016-12-22"
+    one_year = graph.between(G, "2015-10", "2015-10")
+    for _, _, data in one_year.edges(data=True):
+        data["start"], data["end"] = "2015", None
+    del one_year.graph["period"]
+    assert heading(one_year) == "Relations in 2015"
+    result = CliRunner().invoke(main, ["figure", "-o", str(tmp_path / "f.svg"), "--from", "2015"])
+    assert result.exit_code == 0, result.output
+    root = ET.parse(tmp_path / "f.svg").getroot()
+    texts = {"".join(t.itertext()) for t in root.iter("{http://www.w3.org/2000/svg}text")}
+    assert any(t.startswith("Relations active from 2015  ·") for t in texts)

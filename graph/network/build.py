@@ -347,7 +347,9 @@ def between(
     -------
     networkx.MultiDiGraph
         A new graph with the active actors (every actor without dates) and
-        the active relations between them; ``graph["period"]`` names the period.
+        the active relations between them; ``graph["period"]`` names the
+        period in words: ``"from 1914-08 to 1914-12"``, ``"in 1914"``,
+        ``"from 1914-08"``, ``"until 1914-12"`` or ``"at any date"``.
 
     Raises
     ------
@@ -361,14 +363,25 @@ def between(
     >>> H.has_edge("russia", "free_syrian_army"), between(G, end="2015-09-29").has_edge(
     ...     "russia", "free_syrian_army")
     (True, False)
+    >>> H.graph["period"], between(G, end="2015-09-29").graph["period"]
+    ('from 2015-10 to 2016-06', 'until 2015-09-29')
     """
     first = dt.date.min if start is None else as_period(start)[0]
     last = dt.date.max if end is None else as_period(end)[1]
     if last < first:
         raise ValueError(f"the period ends ({end}) before it starts ({start})")
     H = active_between(G, first, last)
-    H.graph["period"] = f"{start or '…'} to {end or '…'}"
+    H.graph["period"] = _period_words(start, end)
     return H
+
+
+def _period_words(start: str | dt.date | None, end: str | dt.date | None) -> str:
+    """A period in words, for a heading: "from 1914-08 to 1914-12", "in 1914"..."""
+    if start is not None and end is not None:
+        return f"in {start}" if str(start) == str(end) else f"from {start} to {end}"
+    if start is not None:
+        return f"from {start}"
+    return "at any date" if end is None else f"until {end}"
 
 
 def _overlaps(data: dict, first: dt.date, last: dt.date) -> bool:

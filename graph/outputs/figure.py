@@ -349,11 +349,15 @@ def _heading(
     """Title, and the date and size of what is drawn."""
     name = title or G.graph.get("title") or "Actor network"
     figure.text(0.02, 0.965, name, fontsize=spec.title, weight="bold", va="top", parse_math=False)
+    first, last = date_range(G)
     if at is not None:
         when = f"Relations active at {at.isoformat() if isinstance(at, dt.date) else at}"
+    elif "period" in G.graph:  # graph.between's (--from/--to): the period asked for
+        when = f"Relations active {G.graph['period']}"
+    elif first == last:
+        when = f"Relations in {first}" if first else "Undated relations"
     else:
-        first, last = date_range(G)
-        when = f"Relations from {first} to {last}" if first else "Undated relations"
+        when = f"Relations from {first} to {last}"
     relations = counted(G.number_of_edges(), "relation")
     counts = f"{counted(G.number_of_nodes(), 'actor')}, {shown} of {relations} shown"
     figure.text(
