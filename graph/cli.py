@@ -306,7 +306,10 @@ def info_command(data_dir: Path | None) -> None:
     _echo(visible(str(G.graph.get("title", ""))))
     _echo(f"actors: {G.number_of_nodes()}")
     _echo(f"relations: {G.number_of_edges()}")
-    _echo(f"dates: {first or 'undated'} to {last or 'undated'}")
+    if first is None:
+        _echo("dates: none (no relation is dated)")
+    else:
+        _echo(f"dates: {first}" if first == last else f"dates: {first} to {last}")
     counts = relation_counts(G)
     by_sign = counts.groupby("sign")["relations"].sum()
     _echo(
