@@ -5,12 +5,14 @@ from __future__ import annotations
 import networkx as nx
 import pandas as pd
 import pytest
+from click.testing import CliRunner
 
 import graph
 from graph.analysis.changes import TIMELINE_BALANCE, diff, timeline
-from graph.analysis.metrics import period_range
 from graph.analysis.over_time import periods
 from graph.balance import balance_report
+from graph.cli import main
+from graph.network.build import period_range
 
 
 @pytest.fixture(scope="module")
@@ -183,3 +185,17 @@ def test_timeline_and_periods_cut_the_same_periods() -> None:
     assert periods(G) == timeline(G).index.astype(str).tolist() == ["2015", "2016"]
     assert period_range(G, "Q").astype(str).tolist()[-1] == "2016Q4"
     assert period_range(relations(("a", "b", "fights", -1, None, None)), "M").empty
+
+
+def test_periods_of_a_period_asked_for(aleppo: nx.MultiDiGraph) -> None:
+    # The relations active in 2015 run from 2012 to 2016; only 2015 is asked for.
+    H = graph.between(aleppo, "2015", "2015")
+    assert timeline(H).index.astype(str).tolist() == periods(H) == ["2015"]
+    assert periods(graph.between(aleppo, "2016-11"), by="month") == ["2016-11", "2016-12"]
+    # A relation open at its end, dated only before the period, is active in it.
+    G = relations(("a", "b", "fights", -1, "2010", None))
+    assert periods(graph.between(G, "2015")) == ["2015"]
+    assert periods(graph.between(G, "2014", "2016")) == ["2014", "2015", "2016"]
+    result = CliRunner().invoke(main, ["balance", "--by", "year", "--from", "2015", "--to", "2015"])
+    assert result.exit_code == 0, result.output
+    assert [line.split()[0] for line in result.output.splitlines()[2:]] == ["2015"]

@@ -14,7 +14,6 @@ __getattr__, __dir__, __all__ = lazy_loader.attach(
         "metrics": [
             "centrality",
             "date_range",
-            "period_range",
             "pn_centrality",
             "relation_counts",
             "summary",

@@ -13,9 +13,9 @@ import datetime as dt
 import networkx as nx
 import pandas as pd
 
-from graph.analysis.metrics import period_range, summary
+from graph.analysis.metrics import summary
 from graph.balance import balance_report, changed_sides
-from graph.network.build import active_between, signed_graph
+from graph.network.build import active_between, period_range, signed_graph
 
 __all__ = ["TIMELINE_BALANCE", "diff", "timeline"]
 
@@ -62,7 +62,7 @@ def timeline(
         An actor graph, as returned by :func:`graph.load`.
     freq : {"Y", "Q", "M", "W"}, default "Y"
         One row per calendar year, quarter, month or week (Monday to Sunday)
-        the data's dates cover (:func:`graph.analysis.metrics.period_range`:
+        the data's dates cover (:func:`graph.network.build.period_range`:
         from the first day of the earliest date to the last day any date
         covers, so an end of ``"2016"`` counts every month of 2016). pandas' aliases
         ``"YE"``, ``"A"``, ``"QE"``, ``"ME"`` are accepted too. A relation

@@ -30,7 +30,6 @@ __all__ = [
     "BETWEENNESS_PIVOTS",
     "centrality",
     "date_range",
-    "period_range",
     "pn_centrality",
     "relation_counts",
     "summary",
@@ -114,49 +113,6 @@ def date_range(G: nx.MultiDiGraph) -> tuple[str | None, str | None]:
     first = min(dates, key=lambda d: parse_period(d)[0])
     last = max(dates, key=lambda d: (parse_period(d)[0], len(d)))
     return first, last
-
-
-def period_range(G: nx.MultiDiGraph, freq: str = "Y") -> pd.PeriodIndex:
-    """The periods the data's dates cover: the one definition of a dataset's periods.
-
-    From the period holding the first day of the earliest date to the one
-    holding the last day any date covers: a partial date is its whole period
-    (an end of ``"2016"`` runs to 31 December 2016, so by month the periods
-    go on to ``2016-12``), as for :func:`graph.snapshot`.
-    :func:`graph.timeline` has a row for each and
-    :func:`graph.analysis.over_time.periods` lists them.
-
-    Parameters
-    ----------
-    G : networkx.MultiDiGraph
-        An actor graph, as returned by :func:`graph.load`.
-    freq : str, default "Y"
-        A pandas period frequency: ``"Y"`` (years), ``"Q"`` (quarters),
-        ``"M"`` (months), ``"W"`` (weeks, Monday to Sunday)...
-
-    Returns
-    -------
-    pandas.PeriodIndex
-        Named ``"period"``, in order; empty when no relation is dated.
-
-    Examples
-    --------
-    >>> import graph
-    >>> period_range(graph.load()).astype(str).tolist()
-    ['2012', '2013', '2014', '2015', '2016']
-    >>> period_range(graph.load(), "Q")[[0, -1]].astype(str).tolist()
-    ['2012Q3', '2016Q4']
-    """
-    days = [
-        parse_period(d)
-        for _, _, data in G.edges(data=True)
-        for d in (data.get("start"), data.get("end"))
-        if d
-    ]
-    if not days:
-        return pd.PeriodIndex([], freq=freq, name="period")
-    first, last = min(day for day, _ in days), max(day for _, day in days)
-    return pd.period_range(first, last, freq=freq, name="period")
 
 
 def pn_centrality(G: nx.Graph, *, mode: str = "all") -> pd.Series:

@@ -16,10 +16,9 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 
-from graph.analysis.metrics import period_range
 from graph.analysis.predict import balance_predictions
 from graph.balance.frustration_index import changed_sides, frustration
-from graph.network.build import signed_graph
+from graph.network.build import period_range, signed_graph
 
 __all__ = ["BY", "PREDICTORS", "backtest", "balance_by_period", "periods"]
 
@@ -33,7 +32,7 @@ PREDICTORS = ("same camp", "balance triads", "common neighbours", "degree")
 def periods(G: nx.MultiDiGraph, *, by: str = "year") -> list[str]:
     """Every year or month the data's dates cover, as :func:`graph.timeline`'s rows.
 
-    The periods of :func:`graph.analysis.metrics.period_range`: from the
+    The periods of :func:`graph.network.build.period_range`: from the
     first day of the earliest date to the last day any date covers.
 
     Parameters
