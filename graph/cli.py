@@ -123,7 +123,10 @@ def _report(text: str) -> None:
 
 
 def _table_text(table: pd.DataFrame | pd.Series) -> str:
-    """A table as text, its labels and text cells escaped (a line break in a cell included)."""
+    """A table as text, its labels and text cells escaped (a line break in a cell included).
+
+    A missing or undefined value (NaN) reads "n/a", not "NaN".
+    """
 
     def escape(value: object) -> object:
         return visible(value) if isinstance(value, str) else value
@@ -139,7 +142,7 @@ def _table_text(table: pd.DataFrame | pd.Series) -> str:
     shown.index = shown.index.map(escape)
     if hasattr(shown, "columns"):
         shown.columns = shown.columns.map(escape)
-    return shown.to_string()
+    return shown.to_string(na_rep="n/a")
 
 
 def _check_date(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
@@ -624,6 +627,8 @@ def _balance_by(
     with warnings.catch_warnings():  # the table says which periods are proven
         warnings.simplefilter("ignore", UserWarning)
         table = balance_by_period(G, by=by, time_limit=time_limit)
+    if table.empty:
+        raise click.UsageError(f"--by {by}: no relation is dated, so there is no {by} to show")
     shown = _periods_text(table)
     _echo(_table_text(shown))
     if csv_file is not None:
@@ -719,7 +724,13 @@ def backtest_command(
         f"{counted(ties, 'tie')} new or changed from {first} on ({opposed} opposition), "
         f"each predicted from the {by} before:"
     )
-    _echo(_table_text(pooled.drop(columns=["ties", "opposed"]).round(3)))
+    shown = pooled.drop(columns=["ties", "opposed"]).round(3)
+    _echo(_table_text(shown))
+    if shown.isna().any(axis=None):
+        _echo(
+            "n/a: undefined (precision: the predictor predicted no opposition; recall, auc: "
+            "no opposition, or no support, to tell apart)"
+        )
     if csv_file is not None:
         with atomic_write(csv_file) as out:
             table.to_csv(out, lineterminator="\n")
