@@ -11,13 +11,7 @@ __getattr__, __dir__, __all__ = lazy_loader.attach(
     __name__,
     submodules=["metrics", "changes", "predict", "whatif", "quiz", "balance_states", "over_time"],
     submod_attrs={
-        "metrics": [
-            "centrality",
-            "date_range",
-            "pn_centrality",
-            "relation_counts",
-            "summary",
-        ],
+        "metrics": ["centrality", "date_range", "pn_centrality", "relation_counts", "summary"],
         "changes": ["diff", "timeline"],
         "predict": ["balance_predictions"],
         "whatif": ["compare", "without"],
