@@ -123,7 +123,10 @@ def _report(text: str) -> None:
 
 
 def _table_text(table: pd.DataFrame | pd.Series) -> str:
-    """A table as text, its labels and text cells escaped (a line break in a cell included)."""
+    """A table as text, its labels and text cells escaped (a line break in a cell included).
+
+    A missing or undefined value (NaN) reads "n/a", not "NaN".
+    """
 
     def escape(value: object) -> object:
         return visible(value) if isinstance(value, str) else value
@@ -139,7 +142,7 @@ def _table_text(table: pd.DataFrame | pd.Series) -> str:
     shown.index = shown.index.map(escape)
     if hasattr(shown, "columns"):
         shown.columns = shown.columns.map(escape)
-    return shown.to_string()
+    return shown.to_string(na_rep="n/a")
 
 
 def _check_date(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
@@ -306,7 +309,10 @@ def info_command(data_dir: Path | None) -> None:
     _echo(visible(str(G.graph.get("title", ""))))
     _echo(f"actors: {G.number_of_nodes()}")
     _echo(f"relations: {G.number_of_edges()}")
-    _echo(f"dates: {first or 'undated'} to {last or 'undated'}")
+    if first is None:
+        _echo("dates: none (no relation is dated)")
+    else:
+        _echo(f"dates: {first}" if first == last else f"dates: {first} to {last}")
     counts = relation_counts(G)
     by_sign = counts.groupby("sign")["relations"].sum()
     _echo(
@@ -621,6 +627,8 @@ def _balance_by(
     with warnings.catch_warnings():  # the table says which periods are proven
         warnings.simplefilter("ignore", UserWarning)
         table = balance_by_period(G, by=by, time_limit=time_limit)
+    if table.empty:
+        raise click.UsageError(f"--by {by}: no relation is dated, so there is no {by} to show")
     shown = _periods_text(table)
     _echo(_table_text(shown))
     if csv_file is not None:
@@ -716,7 +724,13 @@ def backtest_command(
         f"{counted(ties, 'tie')} new or changed from {first} on ({opposed} opposition), "
         f"each predicted from the {by} before:"
     )
-    _echo(_table_text(pooled.drop(columns=["ties", "opposed"]).round(3)))
+    shown = pooled.drop(columns=["ties", "opposed"]).round(3)
+    _echo(_table_text(shown))
+    if shown.isna().any(axis=None):
+        _echo(
+            "n/a: undefined (precision: the predictor predicted no opposition; recall, auc: "
+            "no opposition, or no support, to tell apart)"
+        )
     if csv_file is not None:
         with atomic_write(csv_file) as out:
             table.to_csv(out, lineterminator="\n")
@@ -841,6 +855,11 @@ def _import_command(kind: str, module: str) -> None:
         callback=_column_pairs,
         metavar="FIELD=HEADER",
         help="Read a column this source reads from another header, e.g. group1='Group A'.",
+    )
+    @click.option(
+        "--undirected",
+        is_flag=True,
+        help="edgelist, gexf, graphml: the ties have no direction (drawn without arrowheads).",
     )
     @click.option("--engine", type=click.Choice(["duckdb", "spark"]), default="duckdb")
     @click.option("--master", help="Spark master URL (local[*] by default).")

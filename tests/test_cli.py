@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import subprocess
 import sys
 from pathlib import Path
@@ -71,6 +72,21 @@ def test_info_counts() -> None:
     assert "dates: 2012-07 to 2016-12-22" in result.output
     assert "by sign: support 13, neutral 6, opposition 15" in result.output
     assert "air_strikes" in result.output
+
+
+def test_info_says_when_data_are_undated_or_of_one_period(dataset: Path) -> None:
+    path = dataset / "relations.csv"
+    rows = list(csv.DictReader(path.read_text(encoding="utf-8").splitlines()))
+
+    def dated(start: str) -> str:
+        with open(path, "w", encoding="utf-8", newline="") as out:
+            writer = csv.DictWriter(out, rows[0].keys(), lineterminator="\n")
+            writer.writeheader()
+            writer.writerows({**row, "start": start, "end": ""} for row in rows)
+        return run("info", str(dataset)).output
+
+    assert "dates: 2015\n" in dated("2015")
+    assert "dates: none (no relation is dated)\n" in dated("")
 
 
 def test_build_writes_html(tmp_path: Path) -> None:

@@ -72,6 +72,19 @@ def test_symmetric_relations_have_no_arrow_head(
     assert sorted(map(tuple, plain)) == expected and expected  # negotiates_with
 
 
+def test_undirected_import_has_no_arrow_heads(
+    open_page: Callable[..., Visit], tmp_path: Path
+) -> None:
+    from graph.importers import import_events
+
+    ties = tmp_path / "ties.csv"
+    ties.write_text("source,target,sign\na,b,1\nb,c,-1\nc,a,-1\nc,d,1\n")
+    U = graph.load(import_events("edgelist", ties, tmp_path / "u", undirected=True))
+    visit = open_page(graph.write_html(U, tmp_path / "u.html"))
+    heads = visit.js("explorer.edges.get().map((e) => e.arrows.to.enabled)")
+    assert heads == [False] * 4
+
+
 def test_complete_at_first_paint_and_still(
     open_page: Callable[..., Visit], pages: dict[str, Path]
 ) -> None:

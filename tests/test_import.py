@@ -508,6 +508,38 @@ def test_signed_edge_lists(tmp_path):
         read_edgelist(bad)
 
 
+def test_undirected_edge_list_marks_its_tie_types_symmetric(tmp_path):
+    ties = tmp_path / "ties.csv"
+    ties.write_text("source,target,sign\na,b,1\nb,a,1\nb,c,-1\n")
+    folder = import_events("edgelist", ties, tmp_path / "out", undirected=True)
+    types = pd.read_csv(folder / "relation_types.csv", dtype=str, keep_default_na=False)
+    assert dict(zip(types["type"], types["symmetric"], strict=True)) == {
+        "positive_tie": "yes",
+        "negative_tie": "yes",
+    }
+    G = graph.load(folder)
+    assert all(symmetric for *_, symmetric in G.edges(data="symmetric"))
+    # a-b listed both ways is one tie of one relation, as any symmetric relation written twice.
+    assert graph.signed_graph(G)["a"]["b"]["positive"] == 1
+    # Without the option the same file is directed, as before.
+    directed = graph.load(import_events("edgelist", ties, tmp_path / "directed"))
+    assert not any(symmetric for *_, symmetric in directed.edges(data="symmetric"))
+    assert graph.signed_graph(directed)["a"]["b"]["positive"] == 2
+    # An undirected GraphML file (this project's export of it) imports back undirected.
+    graph.export_as(G, tmp_path / "ties.graphml", "graphml")
+    again = graph.load(import_events("graphml", tmp_path / "ties.graphml", tmp_path / "again"))
+    assert all(symmetric for *_, symmetric in again.edges(data="symmetric"))
+    with pytest.raises(ValueError, match="acled relations have a direction"):
+        import_events("acled", ties, tmp_path / "acled", undirected=True)
+    command = ["import", "edgelist", str(ties), "-o", str(tmp_path / "cli"), "--undirected"]
+    assert CliRunner().invoke(main, command).exit_code == 0
+    assert (tmp_path / "cli" / "relation_types.csv").read_bytes() == (
+        folder / "relation_types.csv"
+    ).read_bytes()
+    with pytest.raises(ValueError, match="--undirected with --add"):
+        import_events("edgelist", ties, tmp_path / "out", undirected=True, add=True)
+
+
 # --- the command line -------------------------------------------------------------------------
 
 

@@ -232,7 +232,7 @@ def graph_rows(file: InputFile) -> pd.DataFrame:
 
     An edge's ``type`` (the one this project's exports write) is kept, with
     its ``start`` and ``end``, so an export imports back to the same relations
-    and spans.
+    and spans; ``attrs["undirected"]`` says whether the graph is undirected.
     """
     problems = graph_problems(file.path)
     if problems:
@@ -256,4 +256,6 @@ def graph_rows(file: InputFile) -> pd.DataFrame:
         kind = data.get("type", "")
         names = (str(label[u] or u), str(label[v] or v))
         rows.append((file.path, *names, str(value), str(time), str(end), str(kind)))
-    return pd.DataFrame(rows, columns=["_file", *NAMES, "end_time", "type"], dtype=object)
+    frame = pd.DataFrame(rows, columns=["_file", *NAMES, "end_time", "type"], dtype=object)
+    frame.attrs["undirected"] = not G.is_directed()
+    return frame

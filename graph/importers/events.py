@@ -84,6 +84,7 @@ def import_events(
     states: str | os.PathLike | None = None,
     add: bool = False,
     columns: Mapping[str, str] | None = None,
+    undirected: bool = False,
 ) -> Path:
     """Turn event data into a dataset folder of actors and relations.
 
@@ -138,6 +139,13 @@ def import_events(
         A column the source reads -> the header that holds it in these files,
         for files whose headers differ from the source's documented names
         (``{"group1": "Group A"}``); problems are then named by the files' headers.
+    undirected : bool
+        ``edgelist``, ``gexf`` and ``graphml``: the network is undirected,
+        its source and target columns name the two ends in no order. The
+        tie types are marked ``symmetric`` in the folder's
+        ``relation_types.csv``, so the explorer and the figures draw them
+        without arrowheads, the exports write them undirected, and a tie
+        listed both ways with the same dates counts once.
     report : callable, optional
         Called with a line of text for each thing the user should know about
         how the files were read (a header line assumed or not, duplicates
@@ -191,6 +199,12 @@ def import_events(
         if field not in SOURCES[key].columns:
             known = ", ".join(SOURCES[key].columns)
             raise ValueError(f"--column {field}: {source} files have no such column; use {known}")
+    if undirected and key != "edgelist":
+        raise ValueError(f"--undirected: {source} relations have a direction")
+    if undirected and add:
+        # Symmetric is a mark of a type, for the whole folder: the relations
+        # already there would lose their direction too.
+        raise ValueError("--undirected with --add: import the undirected files together instead")
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]
     files = expand(paths)
@@ -215,7 +229,10 @@ def import_events(
         if all(f.path.lower().endswith((".gexf", ".graphml")) for f in files):
             import pandas as pd
 
-            edges = pd.concat([graph_rows(f) for f in files], ignore_index=True)
+            frames = [graph_rows(f) for f in files]
+            edges = pd.concat(frames, ignore_index=True)
+            # Undirected graph files (an undirected import's exports) import undirected.
+            undirected = undirected or (not add and all(f.attrs["undirected"] for f in frames))
         else:
             spec = dialect(files[0])
             report(f"{files[0].path}: {reading(spec)}")
@@ -252,6 +269,8 @@ def import_events(
                 "actors": len(result.actors),
                 "tool": f"alliance-graph {__version__}",
             }
+            if undirected:
+                record["undirected"] = True
             written = write_folder(
                 output,
                 result.actors,
@@ -259,6 +278,8 @@ def import_events(
                 result.relation_rows,
                 record,
                 add=add,
+                # Every tie of an undirected network goes both ways, whatever its type.
+                symmetric=set(types.index) if undirected else (),
             )
         except runner.interrupted:  # Ctrl-C during a query: nothing was written
             raise KeyboardInterrupt from None
