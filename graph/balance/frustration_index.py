@@ -51,6 +51,11 @@ METHODS = ("auto", "exact", "heuristic")
 #: Orders in which :func:`.exact.cycle_packing_bound` packs cycles before the
 #: integer program is tried.
 _PACKING_ATTEMPTS = 8
+#: Another order is tried only when the gap left is within this share of the
+#: split's value: orders differ by about 0.3 % (measured on ``voting_like()``:
+#: 14,470, 14,449, 14,450 at 28 s of CPU each; weighted ``trust_like()``:
+#: 5,318, 5,306, 5,310), so a wider gap is the relaxation's to close.
+_PACKING_RETRY_GAP = 0.005
 
 
 def check_method(method: str) -> None:
@@ -454,6 +459,8 @@ def _solve_core(
             break
         lower, cycles = bound, packing
         if proves(lower, cost, w) or time.monotonic() > deadline:
+            break
+        if cost - lower > _PACKING_RETRY_GAP * cost:  # out of another order's reach
             break
     if proves(lower, cost, w):
         solvers.add("cycle packing")
