@@ -596,6 +596,7 @@ def milp_split(
     add(cuts)
     lower_bound, certificate = 0.0, None
     solution, y = None, np.zeros(0)
+    binding = cuts  # the rows binding at the last LP optimum: the MIP's
     start = time.monotonic()
     bounds: list[float] = []  # the bound after each round
     for round_ in range(_CUT_ROUNDS):
@@ -609,6 +610,8 @@ def milp_split(
         solution = h.getSolution()
         f = np.asarray(solution.col_value)
         y = np.clip(np.asarray(solution.row_dual), 0.0, None)
+        # Kept now: once rows are dropped or added, ``y`` no longer lines up with ``cuts``.
+        binding = _without(cuts, _slack_rows(cuts, solution, y))
         used = np.flatnonzero(y > 0)
         candidate = OddCycles(
             tuple(cuts[i][0] for i in used), tuple(cuts[i][1] for i in used), y[used]
@@ -634,10 +637,8 @@ def milp_split(
         cuts += new
         add(new)
 
-    if solution is not None:  # the MIP gets the rows binding at the last LP optimum
-        cuts = _without(cuts, _slack_rows(cuts, solution, y))
     h.clearModel()  # the LP's memory, before the MIP takes its own
-    x, status, bound = _highs_mip(n, u, v, s, w, cuts, fixed, best, deadline, progress)
+    x, status, bound = _highs_mip(n, u, v, s, w, binding, fixed, best, deadline, progress)
     if x is not None and split_cost(x, u, v, s, w) < best_cost:
         best, best_cost = x, split_cost(x, u, v, s, w)
     if status:
