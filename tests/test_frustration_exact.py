@@ -169,16 +169,16 @@ def test_an_integer_weighted_bound_is_rounded_up_into_a_proof_without_branching(
     assert not exact.proves(bound, 4.0, w * 1.5)
 
 
-def test_cut_rounds_hand_over_to_branching_when_stalled_or_close():
+def test_cut_rounds_hand_over_to_branching_when_stalled_or_half_the_budget_is_gone():
     incumbent = 100.0
     assert not exact._branch_now([], incumbent, 90.0, 100.0)
-    # bound still rising, gap 10 %: the cut rounds keep the budget
-    assert not exact._branch_now([80.0, 84.0, 88.0, 90.0], incumbent, 90.0, 100.0)
-    # gap under 1 % and half the budget gone: branch
-    assert exact._branch_now([98.0, 99.0, 99.2, 99.5], incumbent, 60.0, 100.0)
-    assert not exact._branch_now([98.0, 99.0, 99.2, 99.5], incumbent, 40.0, 100.0)
+    # bound still rising, 40 % of the budget gone: more rounds
+    assert not exact._branch_now([80.0, 84.0, 88.0, 90.0], incumbent, 40.0, 100.0)
+    # half the budget gone: branch, whatever the gap
+    assert exact._branch_now([80.0, 84.0, 88.0, 90.0], incumbent, 60.0, 100.0)
     # three rounds without progress: branch, whatever the time
     assert exact._branch_now([90.0, 90.0, 90.0, 90.0], incumbent, 1.0, 100.0)
+    assert not exact._branch_now([90.0, 90.0, 90.0], incumbent, 1.0, 100.0)
 
 
 @pytest.mark.parametrize("seed", range(6))
