@@ -197,3 +197,114 @@ def test_weighted_exact_on_sparse_blocks_matches_brute_force(seed):
     assert result.proven
     assert least_frustration(sa.n, sa.u, sa.v, sa.s, sa.w) == result.L
     assert verify_frustration(G, result)
+
+
+def random_certificate(G: nx.Graph, sa, rng: np.random.Generator) -> exact.OddCycles:
+    """Odd-cycle inequalities of ``G`` with random multipliers: any such family is a
+    valid (if weak) certificate, some ties loaded past their weight."""
+    tie = {}
+    for e, (a, b) in enumerate(zip(sa.u.tolist(), sa.v.tolist(), strict=True)):
+        tie[a, b] = tie[b, a] = e
+    index = {node: i for i, node in enumerate(sa.nodes)}
+    ties, in_d = [], []
+    for cycle in itertools.islice(nx.simple_cycles(G, length_bound=6), 60):
+        ids = [index[a] for a in cycle]
+        edges = np.array([tie[a, b] for a, b in zip(ids, ids[1:] + ids[:1], strict=True)])
+        d = rng.random(len(edges)) < 0.2
+        if (d.sum() + (sa.s[edges] < 0).sum()) % 2 == 0:
+            d[0] = not d[0]
+        ties.append(edges)
+        in_d.append(d)
+    y = rng.choice([0.0, 0.5, 1.0, 2.0], size=len(ties), p=[0.4, 0.3, 0.2, 0.1])
+    return exact.OddCycles(tuple(ties), tuple(in_d), y)
+
+
+@pytest.mark.parametrize("seed", range(45))
+def test_reduced_cost_fixing_keeps_every_better_split(seed):
+    # Whatever the certificate and the incumbent, the best split is the
+    # incumbent or one of the kernel's, and the kernel's splits cost what
+    # they cost on the whole block.
+    rng = np.random.default_rng(seed)
+    G = random_signed_graph(10, int(rng.integers(14, 26)), seed=seed, negative=0.4)
+    for a, b in G.edges:
+        G[a][b]["weight"] = int(rng.integers(1, 8)) if seed % 2 else 1
+    sa = signed_arrays(G, "test", weight="weight")
+    n, u, v, s, w = sa.n, sa.u, sa.v, sa.s, sa.w
+    best = least_frustration(n, u, v, s, w)
+    optimum = exact.enumerate_split(n, u, v, s, w, 0)
+    # The cycle relaxation's certificate (a bound near L) plus random
+    # odd-cycle rows (loading some ties past their weight).
+    *_, relaxation = exact.milp_split(n, u, v, s, w, fixed=0, deadline=np.inf, incumbent=optimum)
+    if relaxation is None:  # proven by branch and bound: a packing instead
+        _, relaxation = exact.cycle_packing_bound(n, u, v, s, w, optimum)
+    extra = random_certificate(G, sa, rng)
+    certificate = exact.OddCycles(
+        relaxation.ties + extra.ties,
+        relaxation.in_d + extra.in_d,
+        np.r_[relaxation.y, (0.01 if seed % 4 else 1.0) * extra.y],
+    )
+    incumbent = optimum.copy()
+    if seed % 3:  # a worse incumbent: one actor moved
+        incumbent[rng.integers(1, n)] ^= 1
+    cost = exact.split_cost(incumbent, u, v, s, w)
+    kernel = exact.Kernel.fix(n, u, v, s, w, certificate, cost)
+    if kernel is None:  # nothing fixed: the bound is too weak
+        return
+    if kernel.core is None:  # the fixings contradict: nothing beats the incumbent
+        assert best == cost
+        return
+    core = kernel.core
+    k = len(core.actors)
+    x = exact.enumerate_split(k, core.u, core.v, core.s, core.w, 0) if k else np.zeros(0, int)
+    inside = exact.split_cost(x, core.u, core.v, core.s, core.w) + kernel.constant
+    assert min(inside, cost) == pytest.approx(best)
+    if inside < cost:  # the kernel's best split, expanded, costs the same on the block
+        assert exact.split_cost(kernel.expand(x), u, v, s, w) == pytest.approx(inside)
+
+
+def test_branch_and_bound_runs_on_the_kernel_only(monkeypatch):
+    # trust_like()'s relaxation (6,000 actors, 35,000 ties) stops one tie
+    # short of the heuristic's split (1,560 against 1,561 on its core): the
+    # fixings and reductions leave nothing to branch on, so the proof needs
+    # no integer program (nor its memory).
+    from graph.datasets import trust_like
+
+    G = trust_like(seed=0)
+    kernels, mips = [], []
+    fix, solve = exact.Kernel.fix.__func__, exact._highs_mip
+
+    def fixing(cls, *args):
+        kernels.append(fix(cls, *args))
+        return kernels[-1]
+
+    def branching(n, u, *args, **kwargs):
+        mips.append(n)
+        return solve(n, u, *args, **kwargs)
+
+    monkeypatch.setattr(exact.Kernel, "fix", classmethod(fixing))
+    monkeypatch.setattr(exact, "_highs_mip", branching)
+    result = frustration(G, method="exact")
+    assert result.proven and result.L == 1562 and verify_frustration(G, result)
+    assert len(kernels) == 1 and kernels[0].core is not None
+    assert len(kernels[0].core.actors) == 0 and not mips
+
+
+def test_a_tie_loaded_past_its_weight_is_fixed_frustrated():
+    # Two triangles share the negative tie a-b (weight 1.5); their positive
+    # ties weigh 5.5. A multiplier of 1 on each triangle loads a-b with 2:
+    # bound 2 - 0.5 = 1.5, and its reduced cost -0.5 says every split at
+    # most as good as the incumbent (1.5) frustrates a-b, the others none.
+    u, v = np.array([0, 0, 1, 0, 1]), np.array([1, 2, 2, 3, 3])  # a-b, a-c, b-c, a-d, b-d
+    s = np.array([-1, 1, 1, 1, 1])
+    w = np.array([1.5, 5.5, 5.5, 5.5, 5.5])
+    both = exact.OddCycles(
+        (np.array([0, 1, 2]), np.array([0, 3, 4])),
+        (np.zeros(3, bool), np.zeros(3, bool)),
+        np.ones(2),
+    )
+    assert exact.odd_cycle_bound(u, v, s, w, both) == 1.5
+    kernel = exact.Kernel.fix(4, u, v, s, w, both, 1.5)
+    assert kernel.core is not None and len(kernel.core.actors) == 0
+    assert kernel.constant == 1.5  # a-b, frustrated whatever the split
+    split = kernel.expand(np.zeros(0, dtype=np.int64))
+    assert exact.split_cost(split, u, v, s, w) == 1.5 and len(set(split.tolist())) == 1

@@ -83,8 +83,9 @@ class BlockProof:
     kind : str
         ``"reduction"`` (nothing left to split), ``"enumeration"`` (every
         split tried), ``"cycles"`` (``cycles`` certifies the bound),
-        ``"solver"`` (HiGHS's branch-and-bound bound, not independently
-        checkable) or ``"none"`` (no proof was asked for).
+        ``"solver"`` (HiGHS's branch-and-bound bound, or reduced-cost fixing
+        that left no better split: not independently checkable) or
+        ``"none"`` (no proof was asked for).
     cycles : OddCycles or None
         With ``kind="cycles"``: the odd-cycle inequalities and multipliers.
     bound : float
@@ -192,12 +193,15 @@ def frustration(
        close to balance it meets the heuristic's value.  Otherwise the cycle
        relaxation (odd-cycle inequalities separated round by round into a
        warm-started HiGHS LP, seeded with the packing's cycles; Barahona &
-       Mahjoub) raises the bound, and then the binary linear program of
-       Aref, Mason & Wilson (the "XOR" model, actors as branching variables,
-       the binding odd-cycle rows) is solved by HiGHS from the heuristic's
-       split (:func:`graph.balance.exact.milp_split`); each stops as soon as
-       its bound reaches the best split's value.  Blocks of at most 12
-       actors try every split instead.  Every bound keeps its certificate
+       Mahjoub) raises the bound; with integer weights, rounded up.  If
+       that does not meet the best split, the relaxation's reduced costs fix
+       the ties every better split must satisfy or frustrate, and what is
+       left after contracting them (often nothing) goes to the binary linear
+       program of Aref, Mason & Wilson (the "XOR" model, actors as
+       branching variables), solved by HiGHS from the heuristic's split
+       (:func:`graph.balance.exact.milp_split`); each stops as soon as its
+       bound reaches the best split's value.  Blocks of at most 12 actors
+       try every split instead.  Every bound keeps its certificate
        (``certificate``; :func:`verify_frustration` checks it).
     4. If the time budget runs out first, the best split found is returned
        with ``proven=False``, the solver's lower bound and a
