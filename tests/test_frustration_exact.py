@@ -9,6 +9,7 @@ rounds over to branch and bound.
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 
 import networkx as nx
@@ -285,8 +286,13 @@ def test_branch_and_bound_runs_on_the_kernel_only(monkeypatch):
     monkeypatch.setattr(exact, "_highs_mip", branching)
     result = frustration(G, method="exact")
     assert result.proven and result.L == 1562 and verify_frustration(G, result)
-    assert len(kernels) == 1 and kernels[0].core is not None
-    assert len(kernels[0].core.actors) == 0 and not mips
+    assert kernels[0].core is not None and len(kernels[0].core.actors) == 0 and not mips
+    # and the proof is checkable: the certificate's reduced costs fix the same ties again
+    (core,) = [proof for proof in result.certificate if proof.kind == "fixing"]
+    assert exact.odd_cycle_bound(core.u, core.v, core.s, core.w, core.cycles) < core.bound
+    broken = dataclasses.replace(core, bound=core.bound + 1)
+    with pytest.raises(ValueError, match="certificate gives"):
+        verify_frustration(G, dataclasses.replace(result, certificate=(broken,)))
 
 
 def test_a_tie_loaded_past_its_weight_is_fixed_frustrated():

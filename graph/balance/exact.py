@@ -32,6 +32,7 @@ __all__ = [
     "OddCycles",
     "cycle_packing_bound",
     "enumerate_split",
+    "fixing_bound",
     "milp_split",
     "odd_cycle_bound",
     "proves",
@@ -650,7 +651,7 @@ def milp_split(
     if certificate is not None:
         kernel = Kernel.fix(n, u, v, s, w, certificate, best_cost)
         if kernel is not None:
-            return _kernel_split(kernel, n, u, v, s, w, best, deadline, progress)
+            return _kernel_split(kernel, n, u, v, s, w, best, certificate, deadline, progress)
     x, status, bound = _highs_mip(n, u, v, s, w, binding, fixed, best, deadline, progress)
     if x is not None and split_cost(x, u, v, s, w) < best_cost:
         best, best_cost = x, split_cost(x, u, v, s, w)
@@ -764,43 +765,100 @@ def _kernel_split(
     s: np.ndarray,
     w: np.ndarray,
     incumbent: np.ndarray,
+    certificate: OddCycles,
     deadline: float,
     progress: Progress | None,
 ) -> tuple[np.ndarray, bool, float, OddCycles | None]:
     """Branch and bound on the kernel: a better split than the incumbent, or none.
 
+    When the kernel needs no branching (the fixings contradict each other,
+    or it has at most :data:`ENUMERATE_MAX_ACTORS` actors), the proof is
+    ``certificate`` itself, which :func:`fixing_bound` checks again.
+
     Every split better than the incumbent is one of the kernel's, so the
     kernel's optimum (or its bound, if the time runs out), capped at the
-    incumbent's value, bounds the block's index (kind ``"solver"``).
+    incumbent's value, bounds the block's index (kind ``"solver"`` when
+    HiGHS branched).
     """
     best, best_cost = incumbent, split_cost(incumbent, u, v, s, w)
     core = kernel.core
     if core is None:
-        return best, True, best_cost, None
+        return best, True, best_cost, certificate
     k = len(core.actors)
-    if k == 0:
-        x, status, bound = np.zeros(0, dtype=np.int64), True, 0.0
-    elif k <= ENUMERATE_MAX_ACTORS:
-        x, status = enumerate_split(k, core.u, core.v, core.s, core.w, 0), True
-        bound = split_cost(x, core.u, core.v, core.s, core.w)
-    else:
-        # The incumbent's sides on the kernel, as its MIP start (flipped so actor 0 is in group 0).
-        first = np.unique(kernel.root, return_index=True)[1]
-        start = (incumbent[first] ^ kernel.parity[first])[core.actors]
-        start ^= start[0]
-        x, status, bound = _highs_mip(
-            k, core.u, core.v, core.s, core.w, [], 0, start, deadline, progress
-        )
+    if k <= ENUMERATE_MAX_ACTORS:
+        x = _kernel_optimum(core)
+        split = kernel.expand(x)
+        if split_cost(split, u, v, s, w) < best_cost:
+            best, best_cost = split, split_cost(split, u, v, s, w)
+        return best, True, best_cost, certificate
+    # The incumbent's sides on the kernel, as its MIP start (flipped so actor 0 is in group 0).
+    first = np.unique(kernel.root, return_index=True)[1]
+    start = (incumbent[first] ^ kernel.parity[first])[core.actors]
+    start ^= start[0]
+    x, status, bound = _highs_mip(
+        k, core.u, core.v, core.s, core.w, [], 0, start, deadline, progress
+    )
     if x is not None:
         split = kernel.expand(x)
         if split_cost(split, u, v, s, w) < best_cost:
             best, best_cost = split, split_cost(split, u, v, s, w)
     if status:
         return best, True, best_cost, None
-    if bound is None:
-        return best, False, 0.0, None
+    cycles_bound = odd_cycle_bound(u, v, s, w, certificate)
+    if bound is None or bound + kernel.constant <= cycles_bound:  # branching got nowhere
+        return best, proves(cycles_bound, best_cost, w), cycles_bound, certificate
     lower = min(bound + kernel.constant, best_cost)
     return best, proves(lower, best_cost, w), lower, None
+
+
+def _kernel_optimum(core: Reduced) -> np.ndarray:
+    """The best split of a kernel of at most :data:`ENUMERATE_MAX_ACTORS` actors."""
+    k = len(core.actors)
+    if k == 0:
+        return np.zeros(0, dtype=np.int64)
+    return enumerate_split(k, core.u, core.v, core.s, core.w, 0)
+
+
+def fixing_bound(
+    n: int,
+    u: np.ndarray,
+    v: np.ndarray,
+    s: np.ndarray,
+    w: np.ndarray,
+    cycles: OddCycles,
+    claim: float,
+) -> float:
+    """The lower bound ``claim`` if reduced-cost fixing proves it, else what ``cycles`` gives.
+
+    Fixing the ties by the reduced costs of ``cycles`` against ``claim``
+    (:class:`Kernel`) leaves every split of weight below ``claim`` (by 1,
+    for integer weights) in the kernel; if the fixings contradict each other,
+    or the kernel (of at most :data:`ENUMERATE_MAX_ACTORS` actors, tried
+    split by split) has no split below ``claim``, none exists and ``claim``
+    is a lower bound.  This checks a ``"fixing"`` proof of
+    :func:`graph.balance.verify_frustration`.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> u, v = np.array([0, 1, 0]), np.array([1, 2, 2])
+    >>> s, w = np.array([-1, -1, -1]), np.ones(3)
+    >>> cycles = OddCycles((np.arange(3),), (np.zeros(3, bool),), np.ones(1))
+    >>> fixing_bound(3, u, v, s, w, cycles, 1.0), fixing_bound(3, u, v, s, w, cycles, 2.0)
+    (1.0, 1.0)
+    """
+    bound = odd_cycle_bound(u, v, s, w, cycles)
+    kernel = Kernel.fix(n, u, v, s, w, cycles, claim)
+    if kernel is None:
+        return bound
+    core = kernel.core
+    if core is None:
+        return max(bound, claim)
+    if len(core.actors) > ENUMERATE_MAX_ACTORS:
+        return bound
+    x = _kernel_optimum(core)
+    least = split_cost(x, core.u, core.v, core.s, core.w) + kernel.constant
+    return max(bound, claim) if least >= claim - 1e-9 * max(1.0, claim) else bound
 
 
 def _branch_now(bounds: list[float], incumbent: float, elapsed: float, budget: float) -> bool:

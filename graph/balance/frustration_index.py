@@ -29,6 +29,7 @@ from .exact import (
     Progress,
     cycle_packing_bound,
     enumerate_split,
+    fixing_bound,
     milp_split,
     odd_cycle_bound,
     proves,
@@ -83,11 +84,13 @@ class BlockProof:
     kind : str
         ``"reduction"`` (nothing left to split), ``"enumeration"`` (every
         split tried), ``"cycles"`` (``cycles`` certifies the bound),
-        ``"solver"`` (HiGHS's branch-and-bound bound, or reduced-cost fixing
-        that left no better split: not independently checkable) or
-        ``"none"`` (no proof was asked for).
+        ``"fixing"`` (the reduced costs of ``cycles`` fix ties until no
+        split below ``bound`` is left: :func:`graph.balance.exact.fixing_bound`),
+        ``"solver"`` (HiGHS's branch-and-bound bound, not independently
+        checkable) or ``"none"`` (no proof was asked for).
     cycles : OddCycles or None
-        With ``kind="cycles"``: the odd-cycle inequalities and multipliers.
+        With ``kind="cycles"`` or ``"fixing"``: the odd-cycle inequalities and
+        multipliers.
     bound : float
         The block's lower bound, ``constant`` included.
     """
@@ -479,18 +482,19 @@ def _solve_core(
     cost = split_cost(x, u, v, s, w)
     if milp_lower > lower:
         lower, cycles = milp_lower, relaxation
-    kind = (
-        "cycles"
-        if cycles is not None and lower == odd_cycle_bound(u, v, s, w, cycles)
-        else "solver"
-    )
+    if cycles is not None and lower == odd_cycle_bound(u, v, s, w, cycles):
+        kind = "cycles"
+    elif cycles is not None and fixing_bound(n, u, v, s, w, cycles, lower) >= lower:
+        kind = "fixing"
+    else:
+        kind = "solver"
     return (
         x,
         cost,
         lower,
         proven or proves(lower, cost, w),
         kind,
-        cycles if kind == "cycles" else None,
+        cycles if kind in ("cycles", "fixing") else None,
     )
 
 
@@ -551,8 +555,10 @@ def verify_frustration(S: nx.Graph, result: Frustration, *, weight: str | None =
        reductions are exact, see :mod:`graph.balance.reduce`) and must be the
        ones the certificate speaks of; a block's bound is then recomputed
        from its odd-cycle inequalities and multipliers
-       (:func:`graph.balance.exact.odd_cycle_bound`), or by trying every
-       split (``"enumeration"``), or is the reduction's constant; only a
+       (:func:`graph.balance.exact.odd_cycle_bound`), or by fixing ties by
+       their reduced costs until no better split is left
+       (``"fixing"``, :func:`graph.balance.exact.fixing_bound`), or by trying
+       every split (``"enumeration"``), or is the reduction's constant; only a
        ``"solver"`` block (HiGHS's branch-and-bound bound) is taken on trust.
        The blocks' bounds must add up to ``lower_bound``.
     3. ``proven`` holds exactly when the bound meets ``L``.
@@ -615,6 +621,10 @@ def verify_frustration(S: nx.Graph, result: Frustration, *, weight: str | None =
             raise ValueError("a proof is about a block this graph does not have")
         if proof.kind == "cycles" and proof.cycles is not None:
             bound = odd_cycle_bound(core.u, core.v, core.s, core.w, proof.cycles) + core.constant
+        elif proof.kind == "fixing" and proof.cycles is not None:
+            claim = proof.bound - core.constant
+            args = (len(core.actors), core.u, core.v, core.s, core.w, proof.cycles, claim)
+            bound = fixing_bound(*args) + core.constant
         elif proof.kind == "enumeration":
             x = enumerate_split(len(core.actors), core.u, core.v, core.s, core.w, 0)
             bound = split_cost(x, core.u, core.v, core.s, core.w) + core.constant
