@@ -221,7 +221,7 @@ def random_certificate(G: nx.Graph, sa, rng: np.random.Generator) -> exact.OddCy
 
 
 @pytest.mark.parametrize("seed", range(45))
-def test_reduced_cost_fixing_keeps_every_better_split(seed):
+def test_reduced_cost_fixing_keeps_every_better_split(seed, monkeypatch):
     # Whatever the certificate and the incumbent, the best split is the
     # incumbent or one of the kernel's, and the kernel's splits cost what
     # they cost on the whole block.
@@ -261,6 +261,14 @@ def test_reduced_cost_fixing_keeps_every_better_split(seed):
     assert min(inside, cost) == pytest.approx(best)
     if inside < cost:  # the kernel's best split, expanded, costs the same on the block
         assert exact.split_cost(kernel.expand(x), u, v, s, w) == pytest.approx(inside)
+    # Branch and bound on the kernel (however small: enumeration turned off)
+    # finds the best split and proves it.
+    monkeypatch.setattr(exact, "ENUMERATE_MAX_ACTORS", 0)
+    split, proven, lower, _ = exact._kernel_split(
+        kernel, n, u, v, s, w, incumbent, certificate, np.inf, None
+    )
+    assert proven and exact.split_cost(split, u, v, s, w) == pytest.approx(best)
+    assert lower == pytest.approx(best)
 
 
 def test_branch_and_bound_runs_on_the_kernel_only(monkeypatch):
