@@ -322,3 +322,22 @@ def test_a_tie_loaded_past_its_weight_is_fixed_frustrated():
     assert kernel.constant == 1.5  # a-b, frustrated whatever the split
     split = kernel.expand(np.zeros(0, dtype=np.int64))
     assert exact.split_cost(split, u, v, s, w) == 1.5 and len(set(split.tolist())) == 1
+
+
+def test_another_packing_order_only_when_it_could_close_the_gap(monkeypatch):
+    # Orders differ by a fraction of a percent: with the gap wider than
+    # _PACKING_RETRY_GAP after the first, the relaxation takes over at once.
+    import graph.balance.frustration_index as fi
+
+    calls = []
+    pack = fi.cycle_packing_bound
+
+    def spy(*args):
+        calls.append(pack(*args))
+        return calls[-1]
+
+    monkeypatch.setattr(fi, "cycle_packing_bound", spy)
+    G = random_signed_graph(40, 170, seed=1)  # random signs: the packing is far from L
+    result = frustration(G, method="exact")
+    assert result.L == 47 and len(calls) == 1
+    assert (result.L - calls[0][0]) / result.L > fi._PACKING_RETRY_GAP
