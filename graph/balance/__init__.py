@@ -14,12 +14,13 @@ Modules, one concept each:
 * :mod:`~graph.balance.frustration_index` -- :func:`frustration`: the exact
   frustration index (line index of balance), by blocks reduced by
   :mod:`~graph.balance.reduce`, warm-started by the local search of
-  :mod:`~graph.balance.heuristic` and proven by the cycle packing or the
-  binary program of :mod:`~graph.balance.exact` (Aref, Mason & Wilson) within
-  a time budget; :func:`frustrated_ties`, :func:`name_groups`,
-  :func:`changed_sides`; :func:`verify_frustration` checks a result against
-  its graph (the partition attains ``L``; the certificate of every block's
-  lower bound: odd-cycle inequalities with multipliers).
+  :mod:`~graph.balance.heuristic` and proven by the cycle packing, the cycle
+  relaxation and reduced-cost fixing, or the binary program of
+  :mod:`~graph.balance.exact` (Aref, Mason & Wilson) within a time budget;
+  :func:`frustrated_ties`, :func:`name_groups`, :func:`changed_sides`;
+  :func:`verify_frustration` checks a result against its graph (the
+  partition attains ``L``; the certificate of every block's lower bound:
+  odd-cycle inequalities with multipliers, and the ties they fix).
 * :mod:`~graph.balance.partitions` -- :func:`partition`: Doreian & Mrvar's
   partition into k groups (generalised balance for k >= 3: Aref & Neal's
   binary program on HiGHS, or k chosen by the data);
