@@ -99,7 +99,9 @@ def test_balance_at_a_date() -> None:
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()
     assert ["frustration", "0"] in [line.split() for line in lines]
-    assert lines[-1] == "ties that break the balance:"
+    # A balanced graph: said in words, no empty list of broken ties.
+    assert lines[-1] == "no tie breaks the balance: the signed graph is balanced (L = 0)"
+    assert "ties that break the balance:" not in lines
 
 
 def test_balance_methods_and_time_limit() -> None:
