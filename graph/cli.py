@@ -518,9 +518,16 @@ def metrics_command(
 
     G = _load(data_dir, period)
     table = centrality(G, at=at, exact=exact, weight="weight" if weighted else None)
-    facts = summary(G if at is None else snapshot(G, at))
+    shown = G if at is None else snapshot(G, at)
+    facts = summary(shown)
     for end in ("first_date", "last_date"):
         facts[end] = "undated" if facts[end] is None else facts[end]
+    # The period asked for (--from/--to, --at) first: the relations' own first
+    # and last dates follow, and a relation overlapping the period may run beyond it.
+    asked = {"period": G.graph.get("period"), "at": at}
+    asked = {name: value for name, value in asked.items() if value is not None}
+    facts = facts.reindex([*asked, *facts.index])
+    facts[list(asked)] = list(asked.values())
     _echo(_table_text(facts))
     _echo("")
     # Ties keep the table's order (actor ids), so the ranking is deterministic.

@@ -37,9 +37,21 @@ def test_metrics_prints_summary_and_table() -> None:
     assert russia[1:11] == ["pro-government", "3", "7", "9", "3", "0", "3", "2", "-4", "0.115"]
 
 
+def test_metrics_says_the_period_asked_for() -> None:
+    result = run("metrics", "--from", "2015-10", "--to", "2016-06")
+    assert result.exit_code == 0, result.output
+    lines = [line.split(maxsplit=1) for line in result.output.splitlines()]
+    assert lines[0] == ["period", "from 2015-10 to 2016-06"]
+    # The relations' own dates follow: one that overlaps the period began before it.
+    assert ["first_date", "2012-07"] in lines
+    plain = run("metrics").output.splitlines()
+    assert not any(line.startswith(("period ", "at ")) for line in plain)
+
+
 def test_metrics_at_a_date() -> None:
     result = run("metrics", "--at", "2014")
     assert result.exit_code == 0, result.output
+    assert result.output.splitlines()[0].split() == ["at", "2014"]
     assert any(line.split() == ["relations", "18"] for line in result.output.splitlines())
 
 
