@@ -60,6 +60,29 @@ def test_loads_offline_with_every_actor_and_relation(
     assert [p.name for p in pages["default"].parent.iterdir()] == ["default.html"]
 
 
+def test_a_page_built_for_a_period_says_which(
+    open_page: Callable[..., Visit], pages: dict[str, Path], tmp_path: Path
+) -> None:
+    from click.testing import CliRunner
+
+    from graph.cli import main
+
+    page = tmp_path / "period.html"
+    arguments = ["build", "--from", "2015-10", "--to", "2016-06", "-o", str(page)]
+    result = CliRunner().invoke(main, arguments)
+    assert result.exit_code == 0, result.output
+    visit = open_page(page)
+    assert visit.page.locator("#period").is_visible()
+    assert visit.text("#period") == "Relations active from 2015-10 to 2016-06"
+    # The source line (printed with the page) says it too.
+    assert " relations active from 2015-10 to 2016-06, " in visit.text("#print-source")
+    visit.page.locator("#top").screenshot(path=ARTIFACTS / "period-heading.png")
+    # The whole data: no period to show.
+    whole = open_page(pages["default"])
+    assert not whole.page.locator("#period").is_visible()
+    assert " active " not in whole.text("#print-source")
+
+
 def test_symmetric_relations_have_no_arrow_head(
     open_page: Callable[..., Visit], pages: dict[str, Path], G: nx.MultiDiGraph
 ) -> None:
