@@ -205,6 +205,13 @@ def _load(data_dir: Path | None, period: tuple[str | None, str | None]):
         raise click.UsageError(str(error)) from None
 
 
+def _asked_period(G, at: str | None) -> dict[str, str]:
+    """The period a command was asked about, by option: ``period`` (--from/--to,
+    as :func:`graph.between` names it) and ``at`` (--at), those given."""
+    asked = {"period": G.graph.get("period"), "at": at}
+    return {name: str(value) for name, value in asked.items() if value is not None}
+
+
 def reports_data_errors(command: Callable) -> Callable:
     """Turn a :class:`DataError` or an :class:`OutputError` into a readable report and exit 1."""
 
@@ -522,10 +529,9 @@ def metrics_command(
     facts = summary(shown)
     for end in ("first_date", "last_date"):
         facts[end] = "undated" if facts[end] is None else facts[end]
-    # The period asked for (--from/--to, --at) first: the relations' own first
-    # and last dates follow, and a relation overlapping the period may run beyond it.
-    asked = {"period": G.graph.get("period"), "at": at}
-    asked = {name: value for name, value in asked.items() if value is not None}
+    # The period asked for first: the relations' own first and last dates
+    # follow, and a relation overlapping the period may run beyond it.
+    asked = _asked_period(G, at)
     facts = facts.reindex([*asked, *facts.index])
     facts[list(asked)] = list(asked.values())
     _echo(_table_text(facts))
@@ -612,6 +618,8 @@ def balance_command(
     with warnings.catch_warnings():  # the report says whether L is proven
         warnings.simplefilter("ignore", UserWarning)
         report = balance_report(S, method=method or "auto", time_limit=time_limit)
+    for name, value in _asked_period(G, at).items():  # which relations were weighed
+        _echo(visible(f"{name}: {value}"))
     _echo(report.text(all_members=all_members))
     if at is None:
         from graph.analysis.over_time import periods

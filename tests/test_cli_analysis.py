@@ -46,6 +46,12 @@ def test_metrics_says_the_period_asked_for() -> None:
     assert ["first_date", "2012-07"] in lines
     plain = run("metrics").output.splitlines()
     assert not any(line.startswith(("period ", "at ")) for line in plain)
+    # balance says it too, before its measures.
+    balance = run("balance", "--from", "2016", "--to", "2016")
+    assert balance.exit_code == 0, balance.output
+    first, second = balance.output.splitlines()[:2]
+    assert first == "period: in 2016" and second.split()[0] == "actors"
+    assert run("balance").output.splitlines()[0].split()[0] == "actors"
 
 
 def test_metrics_at_a_date() -> None:
@@ -111,6 +117,7 @@ def test_balance_at_a_date() -> None:
     result = run("balance", "--at", "2013")
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()
+    assert lines[0] == "at: 2013"
     assert ["frustration", "0"] in [line.split() for line in lines]
     # A balanced graph: said in words, no empty list of broken ties.
     assert lines[-1] == "no tie breaks the balance: the signed graph is balanced (L = 0)"
