@@ -315,12 +315,16 @@ def info_command(data_dir: Path | None) -> None:
     first, last = date_range(G)
     _echo(visible(str(G.graph.get("title", ""))))
     _echo(f"actors: {G.number_of_nodes()}")
-    _echo(f"relations: {G.number_of_edges()}")
+    counts = relation_counts(G)
+    # The one rule of relation_counts and summary: a symmetric relation
+    # written both ways is one relation (its rows are what validate counts).
+    relations, rows = int(counts["relations"].sum()), G.number_of_edges()
+    twice = f" ({counted(rows, 'row')}: a symmetric relation written both ways is one)"
+    _echo(f"relations: {relations}" + (twice if rows != relations else ""))
     if first is None:
         _echo("dates: none (no relation is dated)")
     else:
         _echo(f"dates: {first}" if first == last else f"dates: {first} to {last}")
-    counts = relation_counts(G)
     by_sign = counts.groupby("sign")["relations"].sum()
     _echo(
         "by sign: "
