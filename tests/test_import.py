@@ -561,6 +561,9 @@ def test_a_konect_header_says_whether_the_network_is_undirected(tmp_path, header
     assert (said in notes) is undirected
     # 1-2 listed both ways: one tie of an undirected network, two of a directed one.
     assert graph.signed_graph(graph.load(folder))["1"]["2"]["positive"] == (1 if undirected else 2)
+    if undirected:  # added to a folder, whose tie types keep their direction: said so
+        folder = import_events("edgelist", konect, folder, add=True, report=notes.append)
+        assert notes[-1] == f"{said}, but --add leaves the folder's relation_types.csv as it is"
     # Asked for, an undirected import of an "asym" file is undirected all the same.
     again = import_events("edgelist", konect, tmp_path / "again", undirected=True)
     assert set(pd.read_csv(again / "relation_types.csv", dtype=str)["symmetric"]) == {"yes"}
