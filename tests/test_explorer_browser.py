@@ -96,7 +96,7 @@ def test_symmetric_relations_have_no_arrow_head(
 
 
 def test_undirected_import_has_no_arrow_heads(
-    open_page: Callable[..., Visit], tmp_path: Path
+    open_page: Callable[..., Visit], pages: dict[str, Path], tmp_path: Path
 ) -> None:
     from graph.importers import import_events
 
@@ -106,6 +106,11 @@ def test_undirected_import_has_no_arrow_heads(
     visit = open_page(graph.write_html(U, tmp_path / "u.html"))
     heads = visit.js("explorer.edges.get().map((e) => e.arrows.to.enabled)")
     assert heads == [False] * 4
+    # Nor does the legend draw one (the Aleppo page, with directed relations, does).
+    legend_heads = "document.querySelectorAll('#legend svg polygon').length"
+    assert visit.js("document.querySelectorAll('#legend svg line').length") > 0
+    assert visit.js(legend_heads) == 0
+    assert open_page(pages["default"]).js(legend_heads) > 0
 
 
 def test_complete_at_first_paint_and_still(
