@@ -292,9 +292,19 @@ def validate_command(data_dir: Path | None) -> None:
     from graph.network.build import validate as check_dataset
 
     G = check_dataset(data_dir)
-    _echo(
-        f"OK: {counted(G.number_of_nodes(), 'actor')}, {counted(G.number_of_edges(), 'relation')}"
-    )
+    relations, note = _relation_count(G)
+    _echo(f"OK: {counted(G.number_of_nodes(), 'actor')}, {counted(relations, 'relation')}{note}")
+
+
+def _relation_count(G) -> tuple[int, str]:
+    """How many relations ``G`` holds, by the one rule of relation_counts and
+    summary (a symmetric relation written both ways is one), and a note on its
+    rows when they are more."""
+    from graph.network.build import distinct_relations
+
+    relations, rows = sum(1 for _ in distinct_relations(G)), G.number_of_edges()
+    note = f" ({counted(rows, 'row')}: a symmetric relation written both ways is one)"
+    return relations, note if rows != relations else ""
 
 
 @main.command("info")
@@ -315,16 +325,13 @@ def info_command(data_dir: Path | None) -> None:
     first, last = date_range(G)
     _echo(visible(str(G.graph.get("title", ""))))
     _echo(f"actors: {G.number_of_nodes()}")
-    counts = relation_counts(G)
-    # The one rule of relation_counts and summary: a symmetric relation
-    # written both ways is one relation (its rows are what validate counts).
-    relations, rows = int(counts["relations"].sum()), G.number_of_edges()
-    twice = f" ({counted(rows, 'row')}: a symmetric relation written both ways is one)"
-    _echo(f"relations: {relations}" + (twice if rows != relations else ""))
+    relations, note = _relation_count(G)
+    _echo(f"relations: {relations}{note}")
     if first is None:
         _echo("dates: none (no relation is dated)")
     else:
         _echo(f"dates: {first}" if first == last else f"dates: {first} to {last}")
+    counts = relation_counts(G)
     by_sign = counts.groupby("sign")["relations"].sum()
     _echo(
         "by sign: "
