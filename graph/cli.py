@@ -205,6 +205,13 @@ def _load(data_dir: Path | None, period: tuple[str | None, str | None]):
         raise click.UsageError(str(error)) from None
 
 
+def _asked_period(G, at: str | None) -> dict[str, str]:
+    """The period a command was asked about, by option: ``period`` (--from/--to,
+    as :func:`graph.between` names it) and ``at`` (--at), those given."""
+    asked = {"period": G.graph.get("period"), "at": at}
+    return {name: str(value) for name, value in asked.items() if value is not None}
+
+
 def reports_data_errors(command: Callable) -> Callable:
     """Turn a :class:`DataError` or an :class:`OutputError` into a readable report and exit 1."""
 
@@ -285,9 +292,19 @@ def validate_command(data_dir: Path | None) -> None:
     from graph.network.build import validate as check_dataset
 
     G = check_dataset(data_dir)
-    _echo(
-        f"OK: {counted(G.number_of_nodes(), 'actor')}, {counted(G.number_of_edges(), 'relation')}"
-    )
+    relations, note = _relation_count(G)
+    _echo(f"OK: {counted(G.number_of_nodes(), 'actor')}, {counted(relations, 'relation')}{note}")
+
+
+def _relation_count(G) -> tuple[int, str]:
+    """How many relations ``G`` holds, by the one rule of relation_counts and
+    summary (a symmetric relation written both ways is one), and a note on its
+    rows when they are more."""
+    from graph.network.build import distinct_relations
+
+    relations, rows = sum(1 for _ in distinct_relations(G)), G.number_of_edges()
+    note = f" ({counted(rows, 'row')}: a symmetric relation written both ways is one)"
+    return relations, note if rows != relations else ""
 
 
 @main.command("info")
@@ -308,7 +325,8 @@ def info_command(data_dir: Path | None) -> None:
     first, last = date_range(G)
     _echo(visible(str(G.graph.get("title", ""))))
     _echo(f"actors: {G.number_of_nodes()}")
-    _echo(f"relations: {G.number_of_edges()}")
+    relations, note = _relation_count(G)
+    _echo(f"relations: {relations}{note}")
     if first is None:
         _echo("dates: none (no relation is dated)")
     else:
@@ -518,9 +536,15 @@ def metrics_command(
 
     G = _load(data_dir, period)
     table = centrality(G, at=at, exact=exact, weight="weight" if weighted else None)
-    facts = summary(G if at is None else snapshot(G, at))
+    shown = G if at is None else snapshot(G, at)
+    facts = summary(shown)
     for end in ("first_date", "last_date"):
         facts[end] = "undated" if facts[end] is None else facts[end]
+    # The period asked for first: the relations' own first and last dates
+    # follow, and a relation overlapping the period may run beyond it.
+    asked = _asked_period(G, at)
+    facts = facts.reindex([*asked, *facts.index])
+    facts[list(asked)] = list(asked.values())
     _echo(_table_text(facts))
     _echo("")
     # Ties keep the table's order (actor ids), so the ranking is deterministic.
@@ -605,6 +629,8 @@ def balance_command(
     with warnings.catch_warnings():  # the report says whether L is proven
         warnings.simplefilter("ignore", UserWarning)
         report = balance_report(S, method=method or "auto", time_limit=time_limit)
+    for name, value in _asked_period(G, at).items():  # which relations were weighed
+        _echo(visible(f"{name}: {value}"))
     _echo(report.text(all_members=all_members))
     if at is None:
         from graph.analysis.over_time import periods

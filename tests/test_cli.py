@@ -74,6 +74,22 @@ def test_info_counts() -> None:
     assert "air_strikes" in result.output
 
 
+def test_info_counts_a_symmetric_relation_written_both_ways_once(tmp_path: Path) -> None:
+    # As relation_counts, summary and the signed graph do: the by-sign total agrees.
+    ties = tmp_path / "ties.csv"
+    ties.write_text("source,target,sign\na,b,1\nb,a,1\nb,c,-1\n")
+    folder = graph.import_events("edgelist", ties, tmp_path / "out", undirected=True)
+    lines = run("info", str(folder)).output.splitlines()
+    assert "relations: 2 (3 rows: a symmetric relation written both ways is one)" in lines
+    assert "by sign: support 1, opposition 1" in lines
+    # validate, which build and import agree with, counts them the same way.
+    said = run("validate", str(folder)).output
+    assert (
+        said
+        == "OK: 3 actors, 2 relations (3 rows: a symmetric relation written both ways is one)\n"
+    )
+
+
 def test_info_says_when_data_are_undated_or_of_one_period(dataset: Path) -> None:
     path = dataset / "relations.csv"
     rows = list(csv.DictReader(path.read_text(encoding="utf-8").splitlines()))

@@ -129,9 +129,11 @@ def scene(
         JSON-serialisable and valid against :func:`schema`, in a fixed order
         (actors by id, relations by source, target and key, story steps as
         given), with ``title`` the dataset's (``G.graph["title"]``, empty
-        without one). Actors' ``x``, ``y`` (y pointing down), ``size`` (radius),
-        ``box`` and ``label_top`` are in the units of ``label_size``, the
-        labels' font size. Relation dates come with ``active_from`` and
+        without one) and, for a graph cut to a period by
+        :func:`graph.between`, ``period`` (``G.graph["period"]``). Actors'
+        ``x``, ``y`` (y pointing down), ``size`` (radius), ``box`` and
+        ``label_top`` are in the units of ``label_size``, the labels' font size.
+        Relation dates come with ``active_from`` and
         ``active_to``, the first and last ISO day they cover (None when open).
 
     Raises
@@ -156,6 +158,8 @@ def scene(
     ('since 30 September 2015', '2015-09-30', None)
     >>> payload["months"][0]["label"], payload["months"][-1]["label"]
     ('July 2012', 'December 2016')
+    >>> "period" in payload, scene(graph.between(graph.load(), "2015-10", "2016-06"))["period"]
+    (False, 'from 2015-10 to 2016-06')
     """
     at_period = None if at is None else _period(at)
     steps = [] if story is None else _story_steps(story)
@@ -177,6 +181,8 @@ def scene(
         "at": at_period,
         "story": steps,
     }
+    if G.graph.get("period"):  # cut to a period (graph.between): the page says which
+        payload["period"] = str(G.graph["period"])
     return payload
 
 

@@ -20,7 +20,7 @@ from graph.core.dates import as_period
 from graph.core.files import check_output
 
 from .cow_wars import read_states
-from .edgelist import dialect, graph_rows, reading
+from .edgelist import dialect, graph_rows, konect_undirected, reading
 from .engine import Engine
 from .gdelt import source_of as gdelt_source
 from .output import FILES, write_folder
@@ -236,6 +236,14 @@ def import_events(
         else:
             spec = dialect(files[0])
             report(f"{files[0].path}: {reading(spec)}")
+            if not undirected and konect_undirected(files[0]):
+                undirected = not add  # --add: symmetric marks the folder's types, left alone
+                said = (
+                    ""
+                    if undirected
+                    else ", but --add leaves the folder's relation_types.csv as it is"
+                )
+                report(f"{files[0].path}: KONECT's header says the network is undirected{said}")
     elif key == "gdelt":  # 1.0 or 2.0, by the number of columns
         spec = gdelt_source(files[0])
     types = vocabulary()

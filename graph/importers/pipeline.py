@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from graph.core.errors import FileFormatError, Problem, ValidationError
+from graph.core.words import counted
 
 # Each source module by name, not through the package: a module of graph.importers never
 # imports the package's __init__ (an import cycle for the layer test).
@@ -185,14 +186,14 @@ def _notes(engine: Engine, source: Source) -> Iterator[str]:
     listed on both sides of an event."""
     duplicates = int(engine.fetch(named_queries("aggregate")["duplicates"])["events"].iloc[0])
     if duplicates:
-        yield f"{duplicates:,} duplicate events (an id in more than one file) counted once"
+        yield f"{counted(duplicates, 'duplicate event')} (an id in more than one file) counted once"
     if "both_sides" in source.queries:
         found = engine.fetch(source.queries["both_sides"])
         count = int(found["events"].iloc[0])
         if count:
             yield (
-                f"{count:,} events list an actor on both sides (e.g. {found['example'].iloc[0]}): "
-                "no alliance made from them"
+                f"{counted(count, 'event')} with an actor on both sides "
+                f"(e.g. {found['example'].iloc[0]}): no alliance made from them"
             )
 
 
