@@ -46,6 +46,7 @@ _LAYERS: dict[str, list[str]] = {
         "between",
         "from_tables",
         "load",
+        "period_range",
         "relations",
         "signed_graph",
         "snapshot",

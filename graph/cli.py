@@ -123,7 +123,10 @@ def _report(text: str) -> None:
 
 
 def _table_text(table: pd.DataFrame | pd.Series) -> str:
-    """A table as text, its labels and text cells escaped (a line break in a cell included)."""
+    """A table as text, its labels and text cells escaped (a line break in a cell included).
+
+    A missing or undefined value (NaN) reads "n/a", not "NaN".
+    """
 
     def escape(value: object) -> object:
         return visible(value) if isinstance(value, str) else value
@@ -139,7 +142,7 @@ def _table_text(table: pd.DataFrame | pd.Series) -> str:
     shown.index = shown.index.map(escape)
     if hasattr(shown, "columns"):
         shown.columns = shown.columns.map(escape)
-    return shown.to_string()
+    return shown.to_string(na_rep="n/a")
 
 
 def _check_date(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
@@ -200,6 +203,13 @@ def _load(data_dir: Path | None, period: tuple[str | None, str | None]):
         return between(G, *period)
     except ValueError as error:
         raise click.UsageError(str(error)) from None
+
+
+def _asked_period(G, at: str | None) -> dict[str, str]:
+    """The period a command was asked about, by option: ``period`` (--from/--to,
+    as :func:`graph.between` names it) and ``at`` (--at), those given."""
+    asked = {"period": G.graph.get("period"), "at": at}
+    return {name: str(value) for name, value in asked.items() if value is not None}
 
 
 def reports_data_errors(command: Callable) -> Callable:
@@ -282,9 +292,19 @@ def validate_command(data_dir: Path | None) -> None:
     from graph.network.build import validate as check_dataset
 
     G = check_dataset(data_dir)
-    _echo(
-        f"OK: {counted(G.number_of_nodes(), 'actor')}, {counted(G.number_of_edges(), 'relation')}"
-    )
+    relations, note = _relation_count(G)
+    _echo(f"OK: {counted(G.number_of_nodes(), 'actor')}, {counted(relations, 'relation')}{note}")
+
+
+def _relation_count(G) -> tuple[int, str]:
+    """How many relations ``G`` holds, by the one rule of relation_counts and
+    summary (a symmetric relation written both ways is one), and a note on its
+    rows when they are more."""
+    from graph.network.build import distinct_relations
+
+    relations, rows = sum(1 for _ in distinct_relations(G)), G.number_of_edges()
+    note = f" ({counted(rows, 'row')}: a symmetric relation written both ways is one)"
+    return relations, note if rows != relations else ""
 
 
 @main.command("info")
@@ -305,8 +325,12 @@ def info_command(data_dir: Path | None) -> None:
     first, last = date_range(G)
     _echo(visible(str(G.graph.get("title", ""))))
     _echo(f"actors: {G.number_of_nodes()}")
-    _echo(f"relations: {G.number_of_edges()}")
-    _echo(f"dates: {first or 'undated'} to {last or 'undated'}")
+    relations, note = _relation_count(G)
+    _echo(f"relations: {relations}{note}")
+    if first is None:
+        _echo("dates: none (no relation is dated)")
+    else:
+        _echo(f"dates: {first}" if first == last else f"dates: {first} to {last}")
     counts = relation_counts(G)
     by_sign = counts.groupby("sign")["relations"].sum()
     _echo(
@@ -512,9 +536,15 @@ def metrics_command(
 
     G = _load(data_dir, period)
     table = centrality(G, at=at, exact=exact, weight="weight" if weighted else None)
-    facts = summary(G if at is None else snapshot(G, at))
+    shown = G if at is None else snapshot(G, at)
+    facts = summary(shown)
     for end in ("first_date", "last_date"):
         facts[end] = "undated" if facts[end] is None else facts[end]
+    # The period asked for first: the relations' own first and last dates
+    # follow, and a relation overlapping the period may run beyond it.
+    asked = _asked_period(G, at)
+    facts = facts.reindex([*asked, *facts.index])
+    facts[list(asked)] = list(asked.values())
     _echo(_table_text(facts))
     _echo("")
     # Ties keep the table's order (actor ids), so the ranking is deterministic.
@@ -599,6 +629,8 @@ def balance_command(
     with warnings.catch_warnings():  # the report says whether L is proven
         warnings.simplefilter("ignore", UserWarning)
         report = balance_report(S, method=method or "auto", time_limit=time_limit)
+    for name, value in _asked_period(G, at).items():  # which relations were weighed
+        _echo(visible(f"{name}: {value}"))
     _echo(report.text(all_members=all_members))
     if at is None:
         from graph.analysis.over_time import periods
@@ -621,6 +653,8 @@ def _balance_by(
     with warnings.catch_warnings():  # the table says which periods are proven
         warnings.simplefilter("ignore", UserWarning)
         table = balance_by_period(G, by=by, time_limit=time_limit)
+    if table.empty:
+        raise click.UsageError(f"--by {by}: no relation is dated, so there is no {by} to show")
     shown = _periods_text(table)
     _echo(_table_text(shown))
     if csv_file is not None:
@@ -716,7 +750,13 @@ def backtest_command(
         f"{counted(ties, 'tie')} new or changed from {first} on ({opposed} opposition), "
         f"each predicted from the {by} before:"
     )
-    _echo(_table_text(pooled.drop(columns=["ties", "opposed"]).round(3)))
+    shown = pooled.drop(columns=["ties", "opposed"]).round(3)
+    _echo(_table_text(shown))
+    if shown.isna().any(axis=None):
+        _echo(
+            "n/a: undefined (precision: the predictor predicted no opposition; recall, auc: "
+            "no opposition, or no support, to tell apart)"
+        )
     if csv_file is not None:
         with atomic_write(csv_file) as out:
             table.to_csv(out, lineterminator="\n")
@@ -848,6 +888,11 @@ def _import_command(kind: str, module: str) -> None:
         callback=_column_pairs,
         metavar="FIELD=HEADER",
         help="Read a column this source reads from another header, e.g. group1='Group A'.",
+    )
+    @click.option(
+        "--undirected",
+        is_flag=True,
+        help="edgelist, gexf, graphml: the ties have no direction (drawn without arrowheads).",
     )
     @click.option("--engine", type=click.Choice(["duckdb", "spark"]), default="duckdb")
     @click.option("--master", help="Spark master URL (local[*] by default).")

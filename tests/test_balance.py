@@ -1138,3 +1138,24 @@ def test_the_report_counts_one_actor_in_the_singular() -> None:
     text = balance_report(S).text()
     assert "(1 actor)" in text and "(2 actors)" in text
     assert "1 actors" not in text
+
+
+def test_the_report_says_what_is_undefined_and_when_nothing_breaks_the_balance() -> None:
+    # A path has no triangle; one actor alone has no tie: no NaN, no empty list.
+    path = nx.Graph([("a", "b", {"sign": 1}), ("b", "c", {"sign": -1})])
+    text = balance_report(path).text()
+    assert "NaN" not in text and "nan" not in text
+    assert ["triangle_balance", "none", "(no", "triangle)"] in [
+        line.split() for line in text.splitlines()
+    ]
+    assert text.endswith("\nno tie breaks the balance: the signed graph is balanced (L = 0)")
+    assert "ties that break the balance:" not in text
+    alone = nx.Graph()
+    alone.add_node("x")
+    lines = [line.split() for line in balance_report(alone).text().splitlines()]
+    assert ["normalised_balance", "none", "(no", "tie)"] in lines
+    # With L > 0 the broken ties are listed as before.
+    triangle = nx.Graph(
+        [("a", "b", {"sign": 1}), ("b", "c", {"sign": 1}), ("a", "c", {"sign": -1})]
+    )
+    assert "ties that break the balance:\n  " in balance_report(triangle).text()

@@ -33,3 +33,21 @@ def test_branch_and_bound_proves_the_index_quietly(
     assert out == "" and err == ""  # no banner; no progress line off a terminal
     assert result.proven and result.L == 47
     assert verify_frustration(G, result)
+
+
+def test_branching_right_after_the_cut_rounds_drop_slack_rows(monkeypatch: pytest.MonkeyPatch):
+    # Every fifth round drops the slack rows; handing over to branch and bound
+    # just after that must give the MIP the rows of the last LP, not a
+    # misaligned list (it raised a broadcasting error).
+    G = random_signed_graph(40, 170, seed=1)
+    seen = []
+
+    def after_a_drop(bounds, *args):
+        seen.append(len(bounds))
+        return len(bounds) == 5
+
+    monkeypatch.setattr(exact, "_branch_now", after_a_drop)
+    result = frustration(G, method="exact", time_limit=60)
+    assert 5 in seen, "the cut rounds no longer reach a drop: pick a harder instance"
+    assert result.proven and result.L == 47
+    assert verify_frustration(G, result)

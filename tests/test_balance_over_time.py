@@ -144,6 +144,31 @@ def test_cli_balance_by_year(switching: Path, tmp_path: Path) -> None:
     assert figure.read_bytes()[:4] == b"\x89PNG"
 
 
+def test_cli_balance_by_year_of_undated_data_says_so(dataset: Path) -> None:
+    relations = pd.read_csv(dataset / "relations.csv", dtype=str, keep_default_na=False)
+    relations.assign(start="", end="").to_csv(dataset / "relations.csv", index=False)
+    result = run("balance", dataset, "--by", "year")
+    assert result.exit_code == 2 and "Traceback" not in result.output
+    assert "--by year: no relation is dated" in result.output
+
+
+def test_cli_tables_say_n_a_not_nan(tmp_path: Path) -> None:
+    # Common neighbours predicts no opposition month by month: its precision is undefined.
+    result = run("backtest", "--by", "month")
+    assert result.exit_code == 0, result.output
+    assert "NaN" not in result.output
+    assert "common neighbours       5        n/a" in result.output
+    assert "n/a: undefined (precision: the predictor predicted no opposition" in result.output
+    # Reciprocity of no relation at all.
+    (tmp_path / "actors.csv").write_text("id,name,kind,camp\na,A,state,x\nb,B,state,y\n")
+    (tmp_path / "relations.csv").write_text(
+        "source,target,type,start,end,confidence,evidence\na,b,fights,2015,2015,confirmed,x\n"
+    )
+    empty = run("metrics", tmp_path, "--from", "2011", "--to", "2011")
+    assert empty.exit_code == 0, empty.output
+    assert "NaN" not in empty.output and "reciprocity                 n/a" in empty.output
+
+
 def test_cli_balance_by_and_at_conflict_and_pooled_note(shifting: Path) -> None:
     result = run("balance", shifting, "--by", "year", "--at", "1960")
     assert result.exit_code == 2 and "give one" in result.output

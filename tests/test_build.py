@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import networkx as nx
 import pytest
@@ -247,3 +248,19 @@ def test_symmetric_relations_drawn_without_head_in_figures(G: nx.MultiDiGraph) -
     symmetric = sum(d["symmetric"] for *_, d in G.edges(data=True))
     assert heads.count(ArrowStyle.Curve) == symmetric > 0
     assert heads.count(ArrowStyle.CurveFilledB) == G.number_of_edges() - symmetric
+
+
+def test_undirected_import_drawn_without_heads_in_figures(tmp_path: Path) -> None:
+    from matplotlib.patches import ArrowStyle
+
+    from graph.importers import import_events
+    from graph.outputs.figure import make_figure
+
+    ties = tmp_path / "ties.csv"
+    ties.write_text("source,target,sign\na,b,1\nb,c,-1\nc,a,-1\n")
+    U = graph.load(import_events("edgelist", ties, tmp_path / "u", undirected=True))
+    figure = make_figure(U)
+    heads = [type(patch.get_arrowstyle()) for patch in figure.axes[0].patches]
+    assert heads == [ArrowStyle.Curve] * 3
+    # Nor does the legend explain an arrowhead none of the ties has.
+    assert "from the actor who acts" not in [t.get_text() for t in figure.axes[1].texts]

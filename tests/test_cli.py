@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import subprocess
 import sys
 from pathlib import Path
@@ -71,6 +72,37 @@ def test_info_counts() -> None:
     assert "dates: 2012-07 to 2016-12-22" in result.output
     assert "by sign: support 13, neutral 6, opposition 15" in result.output
     assert "air_strikes" in result.output
+
+
+def test_info_counts_a_symmetric_relation_written_both_ways_once(tmp_path: Path) -> None:
+    # As relation_counts, summary and the signed graph do: the by-sign total agrees.
+    ties = tmp_path / "ties.csv"
+    ties.write_text("source,target,sign\na,b,1\nb,a,1\nb,c,-1\n")
+    folder = graph.import_events("edgelist", ties, tmp_path / "out", undirected=True)
+    lines = run("info", str(folder)).output.splitlines()
+    assert "relations: 2 (3 rows: a symmetric relation written both ways is one)" in lines
+    assert "by sign: support 1, opposition 1" in lines
+    # validate, which build and import agree with, counts them the same way.
+    said = run("validate", str(folder)).output
+    assert (
+        said
+        == "OK: 3 actors, 2 relations (3 rows: a symmetric relation written both ways is one)\n"
+    )
+
+
+def test_info_says_when_data_are_undated_or_of_one_period(dataset: Path) -> None:
+    path = dataset / "relations.csv"
+    rows = list(csv.DictReader(path.read_text(encoding="utf-8").splitlines()))
+
+    def dated(start: str) -> str:
+        with open(path, "w", encoding="utf-8", newline="") as out:
+            writer = csv.DictWriter(out, rows[0].keys(), lineterminator="\n")
+            writer.writeheader()
+            writer.writerows({**row, "start": start, "end": ""} for row in rows)
+        return run("info", str(dataset)).output
+
+    assert "dates: 2015\n" in dated("2015")
+    assert "dates: none (no relation is dated)\n" in dated("")
 
 
 def test_build_writes_html(tmp_path: Path) -> None:

@@ -33,12 +33,31 @@ def test_metrics_prints_summary_and_table() -> None:
     assert header[:2] == ["camp", "in_degree"] and header[-1] == "pn"
     russia = next(line for line in lines if line.startswith("russia ")).split()
     # camp, in/out/total degree, support and opposition given/received, signed degree
-    assert russia[1:11] == ["pro-government", "3", "6", "9", "3", "0", "3", "2", "-4", "0.115"]
+    # (the talks with the United States have no direction: Russia holds them too)
+    assert russia[1:11] == ["pro-government", "3", "7", "9", "3", "0", "3", "2", "-4", "0.115"]
+
+
+def test_metrics_says_the_period_asked_for() -> None:
+    result = run("metrics", "--from", "2015-10", "--to", "2016-06")
+    assert result.exit_code == 0, result.output
+    lines = [line.split(maxsplit=1) for line in result.output.splitlines()]
+    assert lines[0] == ["period", "from 2015-10 to 2016-06"]
+    # The relations' own dates follow: one that overlaps the period began before it.
+    assert ["first_date", "2012-07"] in lines
+    plain = run("metrics").output.splitlines()
+    assert not any(line.startswith(("period ", "at ")) for line in plain)
+    # balance says it too, before its measures.
+    balance = run("balance", "--from", "2016", "--to", "2016")
+    assert balance.exit_code == 0, balance.output
+    first, second = balance.output.splitlines()[:2]
+    assert first == "period: in 2016" and second.split()[0] == "actors"
+    assert run("balance").output.splitlines()[0].split()[0] == "actors"
 
 
 def test_metrics_at_a_date() -> None:
     result = run("metrics", "--at", "2014")
     assert result.exit_code == 0, result.output
+    assert result.output.splitlines()[0].split() == ["at", "2014"]
     assert any(line.split() == ["relations", "18"] for line in result.output.splitlines())
 
 
@@ -98,8 +117,11 @@ def test_balance_at_a_date() -> None:
     result = run("balance", "--at", "2013")
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()
+    assert lines[0] == "at: 2013"
     assert ["frustration", "0"] in [line.split() for line in lines]
-    assert lines[-1] == "ties that break the balance:"
+    # A balanced graph: said in words, no empty list of broken ties.
+    assert lines[-1] == "no tie breaks the balance: the signed graph is balanced (L = 0)"
+    assert "ties that break the balance:" not in lines
 
 
 def test_balance_methods_and_time_limit() -> None:

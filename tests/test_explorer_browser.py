@@ -60,6 +60,29 @@ def test_loads_offline_with_every_actor_and_relation(
     assert [p.name for p in pages["default"].parent.iterdir()] == ["default.html"]
 
 
+def test_a_page_built_for_a_period_says_which(
+    open_page: Callable[..., Visit], pages: dict[str, Path], tmp_path: Path
+) -> None:
+    from click.testing import CliRunner
+
+    from graph.cli import main
+
+    page = tmp_path / "period.html"
+    arguments = ["build", "--from", "2015-10", "--to", "2016-06", "-o", str(page)]
+    result = CliRunner().invoke(main, arguments)
+    assert result.exit_code == 0, result.output
+    visit = open_page(page)
+    assert visit.page.locator("#period").is_visible()
+    assert visit.text("#period") == "Relations active from 2015-10 to 2016-06"
+    # The source line (printed with the page) says it too.
+    assert " relations active from 2015-10 to 2016-06, " in visit.text("#print-source")
+    visit.page.locator("#top").screenshot(path=ARTIFACTS / "period-heading.png")
+    # The whole data: no period to show.
+    whole = open_page(pages["default"])
+    assert not whole.page.locator("#period").is_visible()
+    assert " active " not in whole.text("#print-source")
+
+
 def test_symmetric_relations_have_no_arrow_head(
     open_page: Callable[..., Visit], pages: dict[str, Path], G: nx.MultiDiGraph
 ) -> None:
@@ -70,6 +93,24 @@ def test_symmetric_relations_have_no_arrow_head(
     )
     expected = relations(G, lambda u, v, d: d["symmetric"])
     assert sorted(map(tuple, plain)) == expected and expected  # negotiates_with
+
+
+def test_undirected_import_has_no_arrow_heads(
+    open_page: Callable[..., Visit], pages: dict[str, Path], tmp_path: Path
+) -> None:
+    from graph.importers import import_events
+
+    ties = tmp_path / "ties.csv"
+    ties.write_text("source,target,sign\na,b,1\nb,c,-1\nc,a,-1\nc,d,1\n")
+    U = graph.load(import_events("edgelist", ties, tmp_path / "u", undirected=True))
+    visit = open_page(graph.write_html(U, tmp_path / "u.html"))
+    heads = visit.js("explorer.edges.get().map((e) => e.arrows.to.enabled)")
+    assert heads == [False] * 4
+    # Nor does the legend draw one (the Aleppo page, with directed relations, does).
+    legend_heads = "document.querySelectorAll('#legend svg polygon').length"
+    assert visit.js("document.querySelectorAll('#legend svg line').length") > 0
+    assert visit.js(legend_heads) == 0
+    assert open_page(pages["default"]).js(legend_heads) > 0
 
 
 def test_complete_at_first_paint_and_still(

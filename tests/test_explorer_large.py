@@ -20,6 +20,7 @@ from chromium import ARTIFACTS, Visit, overlapping, screen_boxes
 
 import graph
 import graph.outputs.explorer.render as render_module
+from graph.core.words import counted
 from graph.outputs.explorer.payload import page_payload
 
 
@@ -222,6 +223,14 @@ def test_the_group_view_counts_ties_by_pair_of_groups_and_opens_a_group(
              (li) => [...li.dataset.pair.split('|'), li.dataset.sign, Number(li.dataset.ties)])"""
     )
     assert {tuple(row[:3]): row[3] for row in shown} == expected
+    # "1 support tie", "2 support ties": counted as the command line counts.
+    words = visit.js(
+        "() => Array.from(document.querySelectorAll('#group-ties li')).map((li) => li.textContent)"
+    )
+    assert all(
+        f": {counted(row[3], row[2] + ' tie')} (" in text
+        for row, text in zip(shown, words, strict=True)
+    )
     sides = [c["camp"] for c in data["legend"]["camps"] if c["camp"].startswith("side of")]
     # Balance holds mostly: support inside each side, opposition between them.
     inside = sum(expected.get((s, s, "support"), 0) for s in sides)

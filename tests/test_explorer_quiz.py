@@ -38,6 +38,21 @@ def box_width(visit: Visit, selector: str) -> float:
     return visit.js("(s) => document.querySelector(s).getBoundingClientRect().width", selector)
 
 
+def within_reach(visit: Visit, selector: str) -> bool:
+    """The element lies wholly in the window above the time bar, and a tap on it hits it."""
+    return visit.js(
+        """(s) => {
+          const target = document.querySelector(s), box = target.getBoundingClientRect();
+          const bar = document.getElementById("timebar").getBoundingClientRect();
+          const hit = document.elementFromPoint(
+            (box.left + box.right) / 2, (box.top + box.bottom) / 2);
+          return box.top >= 0 && box.bottom <= Math.min(bar.top, innerHeight)
+            && target.contains(hit);
+        }""",
+        selector,
+    )
+
+
 def focus_with_tab(visit: Visit, target: str) -> None:
     """Press Tab until the element with this id has the focus."""
     for _ in range(60):
@@ -222,9 +237,15 @@ def test_every_mode_fits_phones_tablets_and_projectors(
             assert visit.js("() => explorer.modes().mode") == mode
             assert visit.js("document.documentElement.scrollWidth") <= width
             if mode == "quiz":
+                # Reveal and Next in the first screen, above the time bar, not under it.
+                reach = {b: within_reach(visit, b) for b in ("#quiz-reveal-button", "#quiz-next")}
+                assert reach == {"#quiz-reveal-button": True, "#quiz-next": True}, preset
                 visit.page.keyboard.press("1")
                 visit.page.keyboard.press("Enter")
                 assert visit.page.locator("#quiz-verdict").is_visible()
+                # The verdict scrolled to, clear of Next, which is still in sight.
+                assert within_reach(visit, "#quiz-verdict"), preset
+                assert within_reach(visit, "#quiz-next"), preset
             visit.page.screenshot(
                 path=str(ARTIFACTS / f"mode-{mode}-{preset}-{width}x{height}.png")
             )

@@ -136,6 +136,31 @@ def test_graphml_reads_back(G, tmp_path: Path) -> None:
     assert air["start"] == "2015-09-30" and "end" not in air
 
 
+def edge_default(path: Path) -> str:
+    """A GEXF file's defaultedgetype or a GraphML file's edgedefault."""
+    element = etree.parse(str(path)).find("{*}graph")
+    return element.get("defaultedgetype") or element.get("edgedefault")
+
+
+def test_undirected_data_export_undirected_and_directed_data_directed(
+    G, gexf_schema, tmp_path: Path
+) -> None:
+    from graph.importers import import_events
+
+    ties = tmp_path / "ties.csv"
+    ties.write_text("source,target,sign,time\na,b,1,2020-01-01\nb,c,-1,2020-02-01\n")
+    U = graph.load(import_events("edgelist", ties, tmp_path / "u", undirected=True))
+    gexf, graphml = write_gexf(U, tmp_path / "u.gexf"), write_graphml(U, tmp_path / "u.graphml")
+    assert_valid_gexf(gexf, gexf_schema)
+    assert edge_default(gexf) == edge_default(graphml) == "undirected"
+    for H in (nx.read_gexf(gexf, version="1.3"), nx.read_graphml(graphml)):
+        assert not H.is_directed() and sorted(map(sorted, H.edges)) == [["a", "b"], ["b", "c"]]
+    # One directed relation (the bundled data have symmetric talks too) keeps the graph
+    # directed: NetworkX reads no file that mixes both.
+    directed = (write_gexf(G, tmp_path / "a.gexf"), write_graphml(G, tmp_path / "a.graphml"))
+    assert [edge_default(path) for path in directed] == ["directed", "directed"]
+
+
 def test_json_reads_back(G, tmp_path: Path) -> None:
     path = write_json(G, tmp_path / "aleppo.json")
     data = json.loads(path.read_text(encoding="utf-8"))

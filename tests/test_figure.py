@@ -303,3 +303,46 @@ def test_many_camps_keep_a_compact_legend(tmp_path: Path) -> None:
     assert min(t.get_fontsize() for t in legend.texts) >= 5
     colours = {node["colour"] for node in scene(G)["nodes"]}
     assert len(colours) == 30
+
+
+def test_legend_names_what_colours_the_actors_as_the_page_does(G, tmp_path: Path) -> None:
+    (tmp_path / "actors.csv").write_text(
+        "id,name,kind\na,A,state\nb,B,state\nc,C,state\nd,D,state\n", encoding="utf-8"
+    )
+    relations = ["source,target,type,start,end,confidence,evidence"]
+    relations += ["a,b,backs,2015,,confirmed,x", "c,d,backs,2015,,confirmed,x"]
+    relations += ["a,c,fights,2015,,confirmed,x", "b,d,fights,2015,,confirmed,x"]
+    (tmp_path / "relations.csv").write_text("\n".join(relations) + "\n", encoding="utf-8")
+    no_camps = graph.load(tmp_path)
+    colour_by = scene(no_camps)["legend"]["colour_by"]
+    assert colour_by["by"] == "side"
+    texts = [t.get_text() for t in make_figure(no_camps).axes[1].texts]
+    assert "Side (colour)" in texts and "Camp (colour)" not in texts
+    note = texts[
+        texts.index("How the colours were found") + 1 : texts.index("Kind of actor (shape)")
+    ]
+    assert " ".join(note) == colour_by["how"][0].upper() + colour_by["how"][1:] + "."
+    texts = [t.get_text() for t in make_figure(G).axes[1].texts]
+    assert "Camp (colour)" in texts and "How the colours were found" not in texts
+    assert "from the actor who acts" in texts  # the bundled data's relations have a direction
+
+
+def test_heading_says_the_period_asked_for(G, tmp_path: Path) -> None:
+    def heading(H: nx.MultiDiGraph) -> str:
+        return make_figure(H).texts[1].get_text().split("  ·  ")[0]
+
+    # --from/--to keep the relations active in a period; their own dates run wider.
+    assert heading(graph.between(G, "2015", "2016-06")) == "Relations active from 2015 to 2016-06"
+    assert heading(graph.between(G, "2015", "2015")) == "Relations active in 2015"
+    assert heading(graph.between(G, end="2013-06")) == "Relations active until 2013-06"
+    assert heading(G) == "Relations from 2012-07 to 2016-12-22"
+    one_year = graph.between(G, "2015-10", "2015-10")
+    for _, _, data in one_year.edges(data=True):
+        data["start"], data["end"] = "2015", None
+    del one_year.graph["period"]
+    assert heading(one_year) == "Relations in 2015"
+    result = CliRunner().invoke(main, ["figure", "-o", str(tmp_path / "f.svg"), "--from", "2015"])
+    assert result.exit_code == 0, result.output
+    root = ET.parse(tmp_path / "f.svg").getroot()
+    texts = {"".join(t.itertext()) for t in root.iter("{http://www.w3.org/2000/svg}text")}
+    assert any(t.startswith("Relations active from 2015  ·") for t in texts)

@@ -502,10 +502,71 @@ def test_signed_edge_lists(tmp_path):
     G = read_edgelist(tmp_path / "ties.gexf")
     assert sorted(G.edges(data="type")) == [("a", "b", "negative_tie"), ("b", "c", "positive_tie")]
 
+    alone = tmp_path / "names.txt"
+    alone.write_text("alice\nbob\n")
+    with pytest.raises(graph.FileFormatError, match=r"names.txt:1: .*, found 1 field$"):
+        read_edgelist(alone)
+
     bad = tmp_path / "bad.csv"
     bad.write_text("source,target,sign\na,b,1\na,c,plus\n")
     with pytest.raises(graph.DataError, match=r"bad.csv:3:3: value: not a number"):
         read_edgelist(bad)
+
+
+def test_undirected_edge_list_marks_its_tie_types_symmetric(tmp_path):
+    ties = tmp_path / "ties.csv"
+    ties.write_text("source,target,sign\na,b,1\nb,a,1\nb,c,-1\n")
+    folder = import_events("edgelist", ties, tmp_path / "out", undirected=True)
+    types = pd.read_csv(folder / "relation_types.csv", dtype=str, keep_default_na=False)
+    assert dict(zip(types["type"], types["symmetric"], strict=True)) == {
+        "positive_tie": "yes",
+        "negative_tie": "yes",
+    }
+    G = graph.load(folder)
+    assert all(symmetric for *_, symmetric in G.edges(data="symmetric"))
+    # a-b listed both ways is one tie of one relation, as any symmetric relation written twice.
+    assert graph.signed_graph(G)["a"]["b"]["positive"] == 1
+    # Without the option the same file is directed, as before.
+    directed = graph.load(import_events("edgelist", ties, tmp_path / "directed"))
+    assert not any(symmetric for *_, symmetric in directed.edges(data="symmetric"))
+    assert graph.signed_graph(directed)["a"]["b"]["positive"] == 2
+    # An undirected GraphML file (this project's export of it) imports back undirected.
+    graph.export_as(G, tmp_path / "ties.graphml", "graphml")
+    again = graph.load(import_events("graphml", tmp_path / "ties.graphml", tmp_path / "again"))
+    assert all(symmetric for *_, symmetric in again.edges(data="symmetric"))
+    with pytest.raises(ValueError, match="acled relations have a direction"):
+        import_events("acled", ties, tmp_path / "acled", undirected=True)
+    command = ["import", "edgelist", str(ties), "-o", str(tmp_path / "cli"), "--undirected"]
+    assert CliRunner().invoke(main, command).exit_code == 0
+    assert (tmp_path / "cli" / "relation_types.csv").read_bytes() == (
+        folder / "relation_types.csv"
+    ).read_bytes()
+    with pytest.raises(ValueError, match="--undirected with --add"):
+        import_events("edgelist", ties, tmp_path / "out", undirected=True, add=True)
+
+
+@pytest.mark.parametrize(
+    ("header", "undirected"),
+    [("% sym signed", True), ("% bip unweighted", True), ("% asym signed", False), ("", False)],
+)
+def test_a_konect_header_says_whether_the_network_is_undirected(tmp_path, header, undirected):
+    # KONECT's out.* files: the format on the first line, then "% edges nodes nodes".
+    konect = tmp_path / "out.signed"
+    konect.write_text((f"{header}\n% 3 3 3\n" if header else "") + "1 2 1\n2 1 1\n2 3 -1\n")
+    notes = []
+    folder = import_events("edgelist", konect, tmp_path / "out", report=notes.append)
+    types = pd.read_csv(folder / "relation_types.csv", dtype=str, keep_default_na=False)
+    assert set(types["symmetric"]) == {"yes" if undirected else ""}
+    said = f"{konect}: KONECT's header says the network is undirected"
+    assert (said in notes) is undirected
+    # 1-2 listed both ways: one tie of an undirected network, two of a directed one.
+    assert graph.signed_graph(graph.load(folder))["1"]["2"]["positive"] == (1 if undirected else 2)
+    if undirected:  # added to a folder, whose tie types keep their direction: said so
+        folder = import_events("edgelist", konect, folder, add=True, report=notes.append)
+        assert notes[-1] == f"{said}, but --add leaves the folder's relation_types.csv as it is"
+    # Asked for, an undirected import of an "asym" file is undirected all the same.
+    again = import_events("edgelist", konect, tmp_path / "again", undirected=True)
+    assert set(pd.read_csv(again / "relation_types.csv", dtype=str)["symmetric"]) == {"yes"}
 
 
 # --- the command line -------------------------------------------------------------------------

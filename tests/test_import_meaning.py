@@ -57,7 +57,7 @@ def test_an_actor_on_both_sides_is_reported_not_an_ally(tmp_path: Path) -> None:
         ["militia_pro_government", "fights_alongside"],
         ["taliban", "fights"],
     ]
-    assert "1 events list an actor on both sides (e.g. Taliban): no alliance made" in output
+    assert "1 event with an actor on both sides (e.g. Taliban): no alliance made" in output
 
 
 def test_riots_and_excessive_force_are_opposition_protests_none(tmp_path: Path) -> None:
@@ -129,7 +129,7 @@ def test_an_event_in_two_overlapping_exports_counts_once(tmp_path: Path) -> None
     )
     table, _, output = imported(tmp_path, [], str(first), str(second))
     assert table[["events", "fatalities"]].values.tolist() == [["3", "3"]]
-    assert "1 duplicate events (an id in more than one file) counted once" in output
+    assert "1 duplicate event (an id in more than one file) counted once" in output
 
 
 def test_ucdp_coalition_sides_and_the_civilians_of_each_country(tmp_path: Path) -> None:

@@ -63,7 +63,7 @@ def test_ged_actors_are_their_ucdp_ids_whatever_the_spelling(tmp_path: Path) -> 
     out = tmp_path / "out"
     result = run("import", "ucdp-ged", ged(tmp_path, ged_rows()), "-o", out)
     assert result.exit_code == 0, result.output
-    assert "no UCDP id" not in result.output  # every row gives its ids
+    assert "without a UCDP id" not in result.output  # every row gives its ids
     relations = read(out, "relations.csv")
     assert sorted(relations[["source", "target", "type", "events"]].values.tolist()) == [
         ["ucdp_12", "civilians_ruritania", "attacks", "1"],
@@ -173,7 +173,7 @@ def test_rows_without_ids_are_keyed_by_name_and_the_summary_says_so(tmp_path: Pa
     out = tmp_path / "out"
     result = run("import", "ucdp-ged", ged(tmp_path, rows), "-o", out)
     assert result.exit_code == 0, result.output
-    assert "3 actor names have no UCDP id in some rows (e.g. Blue Front)" in result.output
+    assert "3 actor names without a UCDP id in some rows (e.g. Blue Front)" in result.output
     relations = read(out, "relations.csv")
     assert sorted(relations[["source", "target", "events"]].values.tolist()) == [
         ["ucdp_99", "green_army", "1"],

@@ -387,3 +387,39 @@ def test_batched_betweenness_matches_networkx(seed) -> None:
     table = centrality(G)
     expected = nx.betweenness_centrality(G)
     assert table["betweenness"].tolist() == pytest.approx([expected[n] for n in G], abs=1e-12)
+
+
+def test_a_symmetric_relation_goes_both_ways(tmp_path) -> None:
+    # An undirected import: a-b written both ways (one tie), b-c once, c-d once.
+    ties = tmp_path / "ties.csv"
+    ties.write_text("source,target,sign\na,b,1\nb,a,1\nb,c,-1\nc,d,1\n")
+    G = graph.load(graph.import_events("edgelist", ties, tmp_path / "out", undirected=True))
+    table = centrality(G)
+    # Each tie is held by both ends: as many in as out, degree counts ties.
+    assert table["in_degree"].tolist() == [1, 2, 2, 1]
+    assert table["out_degree"].tolist() == table["in_degree"].tolist()
+    assert table["degree"].tolist() == [1, 2, 2, 1]
+    assert table["support_given"].tolist() == table["support_received"].tolist() == [1, 1, 1, 1]
+    assert table["opposition_given"].tolist() == [0, 1, 1, 0]
+    # PageRank of the path a-b-c-d, as of the same undirected graph.
+    path = nx.path_graph(["a", "b", "c", "d"])
+    expected = pd.Series(nx.pagerank(path)).loc[table.index]
+    assert np.allclose(table["pagerank"], expected)
+    assert table.loc["a", "pagerank"] == pytest.approx(table.loc["d", "pagerank"])
+    # No direction, nothing to return: reciprocity is undefined, not 0.
+    values = summary(G)
+    assert math.isnan(values["reciprocity"])
+    # summary and relation_counts count the tie written twice once.
+    assert values["relations"] == graph.relation_counts(G)["relations"].sum() == 3
+    assert values["density"] == pytest.approx(6 / 12)  # 3 ties, both ways, of 4 x 3 ordered pairs
+
+
+def test_reciprocity_counts_directed_relations_only() -> None:
+    # a supports b and b supports a (returned); a talks with c (no direction).
+    G = nx.MultiDiGraph()
+    G.add_edge("a", "b", type="troops", sign=1, symmetric=False)
+    G.add_edge("b", "a", type="troops", sign=1, symmetric=False)
+    G.add_edge("a", "c", type="talks", sign=0, symmetric=True)
+    assert summary(G)["reciprocity"] == 1.0
+    table = centrality(G)
+    assert table.loc["c", ["in_degree", "out_degree", "degree"]].tolist() == [1, 1, 1]

@@ -46,7 +46,8 @@ def test_relations_keep_their_line_styles_and_are_bent_apart_per_pair(
         assert edge["dashes"] == (relation["dashes"] or False)
         assert edge["width"] == relation["width"]
         assert edge["color"]["opacity"] == relation["opacity"]
-        assert edge["arrows"] == "to"
+        assert edge["arrows"] == ("" if relation["symmetric"] else "to")
+    assert any(edge["arrows"] == "" for edge in net.edges)  # the symmetric talks
     pairs = [tuple(sorted((e["from"], e["to"]))) for e in net.edges]
     shared = [e for e, pair in zip(net.edges, pairs, strict=True) if pairs.count(pair) > 1]
     assert shared, "the Aleppo data has actors with several relations"

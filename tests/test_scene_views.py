@@ -90,3 +90,12 @@ def test_yearly_dates_have_balance_for_every_month_of_their_years() -> None:
     months = [m["month"] for m in payload["balance"]["months"]]
     assert months == [p["date"] for p in payload["months"]]
     assert months[0] == "1816-01" and months[-1] == "1826-12"
+
+
+def test_slider_and_balance_months_are_the_period_asked_for(G: nx.MultiDiGraph) -> None:
+    # build --from 2016-06 --to 2016-07: the relations active then run from 2012 on.
+    payload = page_payload(graph.between(G, "2016-06", "2016-07"))
+    assert [m["date"] for m in payload["months"]] == ["2016-06", "2016-07"]
+    assert [m["month"] for m in payload["balance"]["months"]] == ["2016-06", "2016-07"]
+    whole = page_payload(G)
+    assert [m["date"] for m in whole["months"]] == [m["month"] for m in whole["balance"]["months"]]

@@ -5,10 +5,14 @@ from __future__ import annotations
 import networkx as nx
 import pandas as pd
 import pytest
+from click.testing import CliRunner
 
 import graph
 from graph.analysis.changes import TIMELINE_BALANCE, diff, timeline
+from graph.analysis.over_time import periods
 from graph.balance import balance_report
+from graph.cli import main
+from graph.network.build import period_range
 
 
 @pytest.fixture(scope="module")
@@ -79,7 +83,10 @@ def test_timeline_accepts_pandas_frequency_aliases(aleppo, freq, same_as, rows) 
 
 def test_weekly_and_quarterly_rows_count_what_is_active(aleppo: nx.MultiDiGraph) -> None:
     weeks = timeline(aleppo, freq="W")
-    assert len(weeks) == 235
+    # From the week of 1 July 2012 to that of 31 December 2016, the last day an end of
+    # "2016" covers (period_range), not only to that of the last full date, 22 December.
+    assert len(weeks) == 236
+    assert str(weeks.index[-1]) == "2016-12-26/2017-01-01"
     # The week of Monday 28 September 2015 holds the first Russian air strikes.
     week = weeks.index[weeks.index.start_time.strftime("%Y-%m-%d") == "2015-09-28"][0]
     assert weeks.loc[week, "relations"] == len(
@@ -164,3 +171,31 @@ def test_diff_keeps_who_acted_on_whom_with_the_vocabulary_labels(aleppo) -> None
     assert changes.loc[("free_syrian_army", "russia"), "relations_after"] == (
         "Russia carries out air strikes on Free Syrian Army"
     )
+
+
+def test_timeline_and_periods_cut_the_same_periods() -> None:
+    # The latest date to start is "2016-06"; the end "2016" runs on to December.
+    G = relations(
+        ("a", "b", "weapons", 1, "2015-11-20", "2016"),
+        ("a", "c", "fights", -1, "2016-06", None),
+    )
+    months = [f"2015-{m}" for m in (11, 12)] + [f"2016-{m:02}" for m in range(1, 13)]
+    assert timeline(G, "M").index.astype(str).tolist() == months
+    assert periods(G, by="month") == months
+    assert periods(G) == timeline(G).index.astype(str).tolist() == ["2015", "2016"]
+    assert period_range(G, "Q").astype(str).tolist()[-1] == "2016Q4"
+    assert period_range(relations(("a", "b", "fights", -1, None, None)), "M").empty
+
+
+def test_periods_of_a_period_asked_for(aleppo: nx.MultiDiGraph) -> None:
+    # The relations active in 2015 run from 2012 to 2016; only 2015 is asked for.
+    H = graph.between(aleppo, "2015", "2015")
+    assert timeline(H).index.astype(str).tolist() == periods(H) == ["2015"]
+    assert periods(graph.between(aleppo, "2016-11"), by="month") == ["2016-11", "2016-12"]
+    # A relation open at its end, dated only before the period, is active in it.
+    G = relations(("a", "b", "fights", -1, "2010", None))
+    assert periods(graph.between(G, "2015")) == ["2015"]
+    assert periods(graph.between(G, "2014", "2016")) == ["2014", "2015", "2016"]
+    result = CliRunner().invoke(main, ["balance", "--by", "year", "--from", "2015", "--to", "2015"])
+    assert result.exit_code == 0, result.output
+    assert [line.split()[0] for line in result.output.splitlines()[2:]] == ["2015"]

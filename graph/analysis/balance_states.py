@@ -155,7 +155,11 @@ def balance_view(
 
 
 def _moved(before: pd.Series, after: pd.Series) -> list[Hashable]:
-    if before.equals(after):  # most months: the same sides, and changed_sides costs a groupby
+    # Most months keep every placed actor's group label, and then nobody
+    # changed sides; changed_sides costs a groupby, twice this check.
+    old = before.reindex(after.index)
+    both = old.notna() & after.notna()
+    if (old[both] == after[both]).all():
         return []
     changed = changed_sides(before, after)
     return changed.index[changed].tolist()

@@ -13,10 +13,9 @@ import datetime as dt
 import networkx as nx
 import pandas as pd
 
-from graph.analysis.metrics import date_range, summary
+from graph.analysis.metrics import summary
 from graph.balance import balance_report, changed_sides
-from graph.core.dates import as_period
-from graph.network.build import active_between, signed_graph
+from graph.network.build import active_between, period_range, signed_graph
 
 __all__ = ["TIMELINE_BALANCE", "diff", "timeline"]
 
@@ -62,9 +61,10 @@ def timeline(
     G : networkx.MultiDiGraph
         An actor graph, as returned by :func:`graph.load`.
     freq : {"Y", "Q", "M", "W"}, default "Y"
-        One row per calendar year, quarter, month or week (Monday to Sunday),
-        from the period of the earliest date in the data to that of the
-        latest (see :func:`graph.analysis.metrics.date_range`). pandas' aliases
+        One row per calendar year, quarter, month or week (Monday to Sunday)
+        the data's dates cover (:func:`graph.network.build.period_range`:
+        from the first day of the earliest date to the last day any date
+        covers, so an end of ``"2016"`` counts every month of 2016). pandas' aliases
         ``"YE"``, ``"A"``, ``"QE"``, ``"ME"`` are accepted too. A relation
         counts in every period it is active on at least one day of; undated
         starts and ends are open (see :func:`graph.snapshot`).
@@ -115,13 +115,9 @@ def timeline(
             "freq must be 'Y' (years), 'Q' (quarters), 'M' (months) or 'W' (weeks), or the "
             f"pandas aliases 'YE', 'QE', 'ME'; not {freq!r}"
         )
-    period_freq = _FREQUENCIES[freq.upper()]
-    first, last = date_range(G)
-    if first is None or last is None:
+    periods = period_range(G, _FREQUENCIES[freq.upper()])
+    if periods.empty:
         raise ValueError("no relation is dated: there is no time span to cut into periods")
-    periods = pd.period_range(
-        as_period(first)[0], as_period(last)[0], freq=period_freq, name="period"
-    )
     rows: list[pd.Series] = []
     previous, seen = None, None
     for period in periods:

@@ -309,9 +309,14 @@ def centrality(
             From the actors table.
         ``in_degree``, ``out_degree``, ``degree``
             Relations of any type (neutral ones included) the actor is the
-            target of, the source of, and both.
+            target of, the source of, and an end of. A relation of a
+            symmetric type (``symmetric`` in the vocabulary, e.g. talks, and
+            every tie of an undirected import) has no direction: both ends
+            are its source and its target, and it counts once in ``degree``
+            (as once in :func:`summary`, even when written both ways).
         ``support_given``, ``support_received``, ``opposition_given``, ``opposition_received``
-            Support (+1) and opposition (-1) relations by direction.
+            Support (+1) and opposition (-1) relations by direction (a
+            symmetric one is given and received by both ends).
         ``signed_degree``
             Positive minus negative ties in :func:`graph.signed_graph` (one
             tie per pair of actors, whatever the number of relations); with
@@ -328,8 +333,9 @@ def centrality(
             unbiased and its error shrinks as ``1/sqrt(pivots)`` (see
             ``benchmarks/README.md`` for the error measured).
         ``pagerank``
-            PageRank (damping 0.85) of the directed relations, each pair
-            weighted by its number of relations: high for actors many
+            PageRank (damping 0.85) of the directed relations, each ordered
+            pair weighted by its number of relations going that way (a
+            symmetric relation goes both ways): high for actors many
             prominent actors act on, for or against (Page et al. 1999).
         ``pn``
             PN centrality of the signed graph (:func:`pn_centrality`;
@@ -381,22 +387,22 @@ def centrality(
         H = snapshot(H, at)
     S = signed_graph(H, weight=weight or "weight")
     nodes = list(H)
-    relations = pd.DataFrame(
-        [(u, v, tie_sign(sign, u, v, neutral=True)) for u, v, sign in H.edges(data="sign")],
-        columns=["source", "target", "sign"],
-    )
+    arcs = _directions(H, weight)
+    ends = pd.Series([end for u, v, _, _ in distinct_relations(H) for end in (u, v)], dtype=object)
 
-    def count(end: str, sign: int) -> list[int]:
-        counts = relations.loc[relations["sign"] == sign, end].value_counts()
+    def count(end: str, sign: int | None = None) -> list[int]:
+        chosen = arcs if sign is None else arcs.loc[arcs["sign"] == sign]
+        counts = chosen[end].value_counts()
         return [int(counts.get(node, 0)) for node in nodes]
 
+    degree = ends.value_counts()
     table = pd.DataFrame(
         {
             "name": [H.nodes[node].get("name", node) for node in nodes],
             "camp": [H.nodes[node].get("camp", "") for node in nodes],
-            "in_degree": [H.in_degree(node) for node in nodes],
-            "out_degree": [H.out_degree(node) for node in nodes],
-            "degree": [H.degree(node) for node in nodes],
+            "in_degree": count("target"),
+            "out_degree": count("source"),
+            "degree": [int(degree.get(node, 0)) for node in nodes],
             "support_given": count("source", 1),
             "support_received": count("target", 1),
             "opposition_given": count("source", -1),
@@ -415,7 +421,7 @@ def centrality(
         table["betweenness"] = _betweenness(_undirected(H), exact=exact, seed=seed)
     else:
         table["betweenness"] = _weighted_betweenness(H, weight, exact=exact, seed=seed)
-    directed = _weighted_directed(H, weight)
+    directed = _weighted_directed(H, weight, arcs=arcs)
     table["pagerank"] = pd.Series(nx.pagerank(directed, weight="weight"))
     table["pn"] = pn_centrality(S).to_numpy()
     if not G.is_directed():
@@ -502,24 +508,49 @@ def _undirected(G: nx.MultiDiGraph) -> nx.Graph:
     return U
 
 
-def _weighted_directed(G: nx.MultiDiGraph, weight: str | None = None) -> nx.DiGraph:
-    """Every actor, and one edge per ordered pair weighted by its relations.
+def _directions(G: nx.MultiDiGraph, weight: str | None = None) -> pd.DataFrame:
+    """One row per way each relation goes: ``source``, ``target``, ``sign``, ``strength``.
 
-    The weight is the number of relations, or with ``weight`` their total
+    A relation of a directed type goes from its source to its target; one of
+    a symmetric type (``symmetric``, e.g. talks, or every tie of an
+    undirected import) has no direction and goes both ways, whether the data
+    write it once or both ways (:func:`graph.network.build.distinct_relations`:
+    one relation). ``strength`` is 1, or with ``weight`` the relation's
     strength (:func:`graph.core.signs.relation_strength`).
     """
+    rows = []
+    for u, v, _, data in distinct_relations(G):
+        sign = tie_sign(data.get("sign", 0), u, v, neutral=True)
+        strength = relation_strength(data.get(weight)) if weight else 1
+        rows.append((u, v, sign, strength))
+        if data.get("symmetric") and u != v:
+            rows.append((v, u, sign, strength))
+    return pd.DataFrame(rows, columns=["source", "target", "sign", "strength"])
+
+
+def _weighted_directed(
+    G: nx.MultiDiGraph, weight: str | None = None, *, arcs: pd.DataFrame | None = None
+) -> nx.DiGraph:
+    """Every actor, and one edge per ordered pair weighted by its relations.
+
+    The weight is the number of relations going that way (a symmetric one
+    goes both ways, :func:`_directions`), or with ``weight`` their total
+    strength (:func:`graph.core.signs.relation_strength`). ``arcs``:
+    :func:`_directions` of ``G`` with ``weight``, if already computed.
+    """
+    arcs = _directions(G, weight) if arcs is None else arcs
     D = nx.DiGraph()
     D.add_nodes_from(G)
-    for u, v, value in G.edges(data=weight or "weight"):
-        each = relation_strength(value) if weight else 1
-        D.add_edge(u, v, weight=D[u][v]["weight"] + each if D.has_edge(u, v) else each)
+    totals = arcs.groupby(["source", "target"], sort=False)["strength"].sum()
+    D.add_weighted_edges_from((u, v, float(w)) for (u, v), w in totals.items())
     return D
 
 
 def _weighted_betweenness(G: nx.MultiDiGraph, weight: str, *, exact: bool, seed: int) -> list:
     """Normalised betweenness where a pair's length is 1 / its relations' total strength."""
     strength: dict[tuple, float] = {}
-    for u, v, value in G.edges(data=weight):
+    for u, v, _, data in distinct_relations(G):  # a symmetric relation written twice: once
+        value = data.get(weight)
         if u != v:
             pair = (u, v) if (str(u), repr(u)) <= (str(v), repr(v)) else (v, u)
             strength[pair] = strength.get(pair, 0.0) + relation_strength(value)
@@ -551,14 +582,21 @@ def summary(G: nx.MultiDiGraph) -> pd.Series:
         ``actors``, ``active_actors`` (with at least one relation),
         ``isolates`` (with none);
         ``relations``, ``support_relations``, ``opposition_relations``,
-        ``neutral_relations``;
+        ``neutral_relations`` (a symmetric relation written both ways, with
+        the same type and dates, is one relation, as in
+        :func:`relation_counts` and :func:`graph.signed_graph`);
         ``ties``, ``positive_ties``, ``negative_ties``, ``mixed_ties``: pairs
         of actors in :func:`graph.signed_graph`, by sign, and those with
         both support and opposition;
-        ``density``: ordered pairs of actors joined by at least one relation,
-        over all ``n (n - 1)`` ordered pairs;
-        ``reciprocity``: share of those directed links that are returned
-        (``nan`` without relations);
+        ``density``: ordered pairs of actors joined by at least one relation
+        going that way (a symmetric relation goes both ways), over all
+        ``n (n - 1)`` ordered pairs;
+        ``reciprocity``: share of the ordered pairs linked by a relation of a
+        directed type whose reverse pair is linked by one too. A relation of
+        a symmetric type (``symmetric`` in the vocabulary, e.g. talks, and
+        every tie of an undirected import) has no direction to return, so it
+        is left out: ``nan`` when no relation is directed (an undirected
+        network), as without relations;
         ``components``: weakly connected components, isolated actors
         included;
         ``first_date``, ``last_date``: see :func:`date_range`.
@@ -578,8 +616,8 @@ def summary(G: nx.MultiDiGraph) -> pd.Series:
     positive_ties                   11
     negative_ties                   12
     mixed_ties                       0
-    density                   0.078947
-    reciprocity               0.066667
+    density                   0.081579
+    reciprocity               0.068966
     components                       2
     first_date                 2012-07
     last_date               2016-12-22
@@ -587,7 +625,11 @@ def summary(G: nx.MultiDiGraph) -> pd.Series:
     """
     S = signed_graph(G)
     D = _weighted_directed(G)
-    signs = [sign for _, _, sign in G.edges(data="sign", default=0)]
+    # One rule with relation_counts: a symmetric relation written both ways is one.
+    relations = list(distinct_relations(G))
+    signs = [data.get("sign", 0) for *_, data in relations]
+    one_way = [(u, v, key) for u, v, key, data in relations if not data.get("symmetric")]
+    directed = _weighted_directed(G.edge_subgraph(one_way))
     ties = [sign for _, _, sign in S.edges(data="sign")]
     first, last = date_range(G)
     n = G.number_of_nodes()
@@ -605,7 +647,7 @@ def summary(G: nx.MultiDiGraph) -> pd.Series:
         "negative_ties": sum(s < 0 for s in ties),
         "mixed_ties": sum(bool(mixed) for _, _, mixed in S.edges(data="mixed")),
         "density": nx.density(D),
-        "reciprocity": nx.reciprocity(D) if D.number_of_edges() else math.nan,
+        "reciprocity": nx.reciprocity(directed) if directed.number_of_edges() else math.nan,
         "components": nx.number_weakly_connected_components(G) if n else 0,
         "first_date": first,
         "last_date": last,

@@ -16,11 +16,9 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 
-from graph.analysis.metrics import date_range
 from graph.analysis.predict import balance_predictions
 from graph.balance.frustration_index import changed_sides, frustration
-from graph.core.dates import parse_period
-from graph.network.build import signed_graph
+from graph.network.build import period_range, signed_graph
 
 __all__ = ["BY", "PREDICTORS", "backtest", "balance_by_period", "periods"]
 
@@ -32,7 +30,10 @@ PREDICTORS = ("same camp", "balance triads", "common neighbours", "degree")
 
 
 def periods(G: nx.MultiDiGraph, *, by: str = "year") -> list[str]:
-    """Every year or month from the first date of the data to the last.
+    """Every year or month the data's dates cover, as :func:`graph.timeline`'s rows.
+
+    The periods of :func:`graph.network.build.period_range`: from the
+    first day of the earliest date to the last day any date covers.
 
     Parameters
     ----------
@@ -59,12 +60,7 @@ def periods(G: nx.MultiDiGraph, *, by: str = "year") -> list[str]:
     """
     if by not in BY:
         raise ValueError(f"by must be 'year' or 'month', not {by!r}")
-    first, last = date_range(G)
-    if first is None or last is None:
-        return []
-    # A partial last date ("2002") runs to its last day: the months of 2002 count.
-    start, end = parse_period(first)[0], parse_period(last)[1]
-    return [str(p) for p in pd.period_range(start, end, freq=BY[by])]
+    return period_range(G, BY[by]).astype(str).tolist()
 
 
 def balance_by_period(

@@ -14,12 +14,13 @@ Modules, one concept each:
 * :mod:`~graph.balance.frustration_index` -- :func:`frustration`: the exact
   frustration index (line index of balance), by blocks reduced by
   :mod:`~graph.balance.reduce`, warm-started by the local search of
-  :mod:`~graph.balance.heuristic` and proven by the cycle packing or the
-  binary program of :mod:`~graph.balance.exact` (Aref, Mason & Wilson) within
-  a time budget; :func:`frustrated_ties`, :func:`name_groups`,
-  :func:`changed_sides`; :func:`verify_frustration` checks a result against
-  its graph (the partition attains ``L``; the certificate of every block's
-  lower bound: odd-cycle inequalities with multipliers).
+  :mod:`~graph.balance.heuristic` and proven by the cycle packing, the cycle
+  relaxation and reduced-cost fixing, or the binary program of
+  :mod:`~graph.balance.exact` (Aref, Mason & Wilson) within a time budget;
+  :func:`frustrated_ties`, :func:`name_groups`, :func:`changed_sides`;
+  :func:`verify_frustration` checks a result against its graph (the
+  partition attains ``L``; the certificate of every block's lower bound:
+  odd-cycle inequalities with multipliers, and the ties they fix).
 * :mod:`~graph.balance.partitions` -- :func:`partition`: Doreian & Mrvar's
   partition into k groups (generalised balance for k >= 3: Aref & Neal's
   binary program on HiGHS, or k chosen by the data);
@@ -38,39 +39,43 @@ tie frustrated; the *frustration index* ``L`` is the fewest ties whose removal
 (equivalently, whose sign flip) makes the graph balanced.
 """
 
-from graph.core.signs import tie_sign
+import lazy_loader
 
-from .frustration_index import (
-    BlockProof,
-    Frustration,
-    changed_sides,
-    frustrated_ties,
-    frustration,
-    name_groups,
-    verify_frustration,
+from graph.core.signs import tie_sign  # noqa: F401 (listed in __all__ below)
+
+# Lazy, as every subpackage's: the Balance view of a page needs
+# frustration_index and what it imports, not measures, partitions or report.
+_ATTRIBUTES = {
+    "frustration_index": [
+        "BlockProof",
+        "Frustration",
+        "changed_sides",
+        "frustrated_ties",
+        "frustration",
+        "name_groups",
+        "verify_frustration",
+    ],
+    "measures": ["WALK_DENSE_MAX_ACTORS", "triangle_balance", "triangle_census", "walk_balance"],
+    "partitions": ["PARTITION_EXACT_MAX_TIES", "SignedPartition", "partition", "verify_partition"],
+    "report": ["BalanceReport", "balance_report", "groups_table"],
+}
+__getattr__, _, _ = lazy_loader.attach(
+    __name__,
+    submodules=[
+        "arrays",
+        "exact",
+        "frustration_index",
+        "heuristic",
+        "measures",
+        "partitions",
+        "reduce",
+        "report",
+    ],
+    submod_attrs=_ATTRIBUTES,
 )
-from .measures import WALK_DENSE_MAX_ACTORS, triangle_balance, triangle_census, walk_balance
-from .partitions import PARTITION_EXACT_MAX_TIES, SignedPartition, partition, verify_partition
-from .report import BalanceReport, balance_report, groups_table
+# The public names, as when every module was imported here: no submodule.
+__all__ = sorted(["tie_sign", *(name for names in _ATTRIBUTES.values() for name in names)])
 
-__all__ = [
-    "PARTITION_EXACT_MAX_TIES",
-    "WALK_DENSE_MAX_ACTORS",
-    "BalanceReport",
-    "BlockProof",
-    "Frustration",
-    "SignedPartition",
-    "balance_report",
-    "changed_sides",
-    "frustrated_ties",
-    "frustration",
-    "groups_table",
-    "name_groups",
-    "partition",
-    "tie_sign",
-    "triangle_balance",
-    "triangle_census",
-    "verify_frustration",
-    "verify_partition",
-    "walk_balance",
-]
+
+def __dir__() -> list[str]:
+    return __all__

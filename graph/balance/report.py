@@ -62,14 +62,33 @@ class BalanceReport:
         -------
         str
             Names escaped with :func:`graph.core.errors.visible`: a name cannot
-            break a line or send a terminal control sequence.
+            break a line or send a terminal control sequence. A measure that
+            is undefined (``nan`` in :attr:`measures`: a triangle measure
+            without triangles, a share without ties) reads "none (no
+            triangle)" or "none (no tie)"; a balanced graph (L = 0) reads "no
+            tie breaks the balance" instead of an empty list.
+
+        Examples
+        --------
+        >>> import networkx as nx
+        >>> S = nx.Graph([("a", "b", {"sign": 1}), ("b", "c", {"sign": -1})])
+        >>> print(balance_report(S).text())  # doctest: +ELLIPSIS
+        actors                                 3
+        ...
+        triangle_balance         none (no triangle)
+        ...
+        no tie breaks the balance: the signed graph is balanced (L = 0)
         """
 
         def name(actor: object) -> str:
             return visible(self.names[actor])
 
         result = self.frustration
-        lines = [self.measures.to_string(), ""]
+        measures = self.measures.copy()
+        # NaN means undefined here: say why rather than print "NaN".
+        for key in measures.index[measures.isna()]:
+            measures[key] = "none (no triangle)" if "triangle" in key else "none (no tie)"
+        lines = [measures.to_string(), ""]
         status = "proven optimal" if result.proven else f"not proven, gap {result.gap:.1%}"
         lines.append(
             f"frustration index L = {result.L} ({status}; lower bound {result.lower_bound}; "
@@ -95,8 +114,11 @@ class BalanceReport:
                 + ", ".join(shown)
                 + (f", … and {more} more" if more else "")
             )
-        lines.append("\nties that break the balance:")
         ties = self.frustrated_ties
+        if ties.empty:
+            lines.append("\nno tie breaks the balance: the signed graph is balanced (L = 0)")
+            return "\n".join(lines)
+        lines.append("\nties that break the balance:")
         rows = ties if limit is None else ties.head(limit)
         for source, target, sign in rows.itertuples(index=False):
             kind = "support" if sign > 0 else "opposition"

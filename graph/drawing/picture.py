@@ -23,8 +23,10 @@ Text from the dataset (names, aliases, descriptions, evidence, citations,
 story captions) is left as plain text: the page shows it with
 ``textContent``, never as markup.
 
-Time. The slider steps through the months of the data (from the first month
-with a dated relation to the last, widened to cover the story and ``at``). A
+Time. The slider steps through the months of the data
+(:func:`graph.network.build.period_range`: from the first month with a dated
+relation to the last, only those of the period asked for in a graph of
+:func:`graph.between`), widened to cover the story and ``at``. A
 relation is shown at a period -- a month, or the day or year a story step or
 ``at`` names -- when it is active on at least one day of it, the rule of
 :func:`graph.snapshot`: its start (the first day of a partial date; open if
@@ -62,7 +64,7 @@ from graph.drawing.style import (
     node_shape,
     weight_width,
 )
-from graph.network.build import distinct_relations, signed_graph
+from graph.network.build import distinct_relations, period_range, signed_graph
 from graph.tables.read import CONFIDENCE_LEVELS
 
 __all__ = [
@@ -127,9 +129,11 @@ def scene(
         JSON-serialisable and valid against :func:`schema`, in a fixed order
         (actors by id, relations by source, target and key, story steps as
         given), with ``title`` the dataset's (``G.graph["title"]``, empty
-        without one). Actors' ``x``, ``y`` (y pointing down), ``size`` (radius),
-        ``box`` and ``label_top`` are in the units of ``label_size``, the
-        labels' font size. Relation dates come with ``active_from`` and
+        without one) and, for a graph cut to a period by
+        :func:`graph.between`, ``period`` (``G.graph["period"]``). Actors'
+        ``x``, ``y`` (y pointing down), ``size`` (radius), ``box`` and
+        ``label_top`` are in the units of ``label_size``, the labels' font size.
+        Relation dates come with ``active_from`` and
         ``active_to``, the first and last ISO day they cover (None when open).
 
     Raises
@@ -154,6 +158,8 @@ def scene(
     ('since 30 September 2015', '2015-09-30', None)
     >>> payload["months"][0]["label"], payload["months"][-1]["label"]
     ('July 2012', 'December 2016')
+    >>> "period" in payload, scene(graph.between(graph.load(), "2015-10", "2016-06"))["period"]
+    (False, 'from 2015-10 to 2016-06')
     """
     at_period = None if at is None else _period(at)
     steps = [] if story is None else _story_steps(story)
@@ -171,10 +177,12 @@ def scene(
         "edges": edges,
         "legend": _legend(G, edges, groups, colour_by),
         "types": _types(edges),
-        "months": _months(edges, dated),
+        "months": _months(G, dated),
         "at": at_period,
         "story": steps,
     }
+    if G.graph.get("period"):  # cut to a period (graph.between): the page says which
+        payload["period"] = str(G.graph["period"])
     return payload
 
 
@@ -463,10 +471,12 @@ def _types(edges: list[dict]) -> list[dict]:
     return sorted(types, key=lambda t: (-t["sign"], t["label"], t["type"]))
 
 
-def _months(edges: list[dict], periods: list[dict]) -> list[dict]:
-    """Every month from the first to the last day of the relations' dates and of ``periods``."""
-    days = [day for e in edges for date in (e["start"], e["end"]) if date for day in _days(date)]
-    days += [p[bound] for p in periods for bound in ("first", "last")]
+def _months(G: nx.MultiDiGraph, periods: list[dict]) -> list[dict]:
+    """The months of the data (:func:`graph.network.build.period_range`), widened to ``periods``."""
+    span = period_range(G, "M")
+    days = [p[bound] for p in periods for bound in ("first", "last")]
+    if len(span):
+        days += [span[0].start_time.date().isoformat(), span[-1].end_time.date().isoformat()]
     if not days:
         return []
     month = dt.date.fromisoformat(min(days)).replace(day=1)

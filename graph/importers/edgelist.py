@@ -9,6 +9,12 @@ positive, negative or neutral tie);
 ``weight`` adds up ``|value|``. Text files may be comma-, tab- or
 space-separated, with or without a header, with ``#`` (SNAP) or ``%`` (KONECT)
 comment lines; the first file decides, and the others must match it.
+
+A KONECT file's first line names its network's format (the KONECT
+handbook's ``out.*`` files: ``% sym unweighted``, ``% asym signed``,
+``% bip weighted``...): ``sym`` is undirected, ``bip`` (bipartite, always
+undirected in KONECT) too, ``asym`` directed; :func:`konect_undirected`
+reads it, so such a file imports undirected without ``--undirected``.
 """
 
 from __future__ import annotations
@@ -22,6 +28,7 @@ import networkx as nx
 import pandas as pd
 
 from graph.core.errors import FileFormatError, Problem
+from graph.core.words import counted
 
 from .sourcefiles import InputFile, first_lines
 from .sources import Source, mapping
@@ -119,7 +126,8 @@ def dialect(file: InputFile) -> Source:
     fields = next(csv.reader([first], delimiter=delimiter, skipinitialspace=delimiter == " "))
     fields = [f for f in fields if delimiter != " " or f]
     if len(fields) < 3:
-        message = f"expected source, target and a sign or rating, found {len(fields)} fields"
+        found = counted(len(fields), "field")
+        message = f"expected source, target and a sign or rating, found {found}"
         raise FileFormatError([Problem(file.path, line, None, "", message)])
     known = {spelled for spellings in SPELLINGS.values() for spelled in spellings}
     header = any(f.strip().casefold() in known for f in fields) or not _number(fields[2])
@@ -130,6 +138,32 @@ def dialect(file: InputFile) -> Source:
             f"column_{n}" for n in range(5, len(fields) + 1)
         )
     return replace(SOURCE, names=names, delimiter=delimiter, header=header, comment=comment)
+
+
+#: KONECT's network formats (the first word after "%" on a file's first line)
+#: -> whether the network is undirected.
+KONECT_FORMATS = {"sym": True, "bip": True, "asym": False}
+
+
+def konect_undirected(file: InputFile) -> bool | None:
+    """Whether a KONECT file's network is undirected, by its first line; None
+    for a file without KONECT's header.
+
+    Examples
+    --------
+    >>> import pathlib, tempfile
+    >>> from graph.importers.sourcefiles import InputFile
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (folder / "out.a").write_text("% sym signed\\n% 2 3 3\\n1 2 1\\n2 3 -1\\n")
+    >>> _ = (folder / "out.b").write_text("% asym signed\\n1 2 -1\\n")
+    >>> _ = (folder / "b.tsv").write_text("1\\t2\\t-1\\n")
+    >>> paths = [str(folder / name) for name in ("out.a", "out.b", "b.tsv")]
+    >>> [konect_undirected(InputFile(path, path, "csv")) for path in paths]
+    [True, False, None]
+    """
+    first = first_lines(file.path, 1)
+    words = first[0].lstrip("%").split() if first and first[0].startswith("%") else []
+    return KONECT_FORMATS.get(words[0].casefold()) if words else None
 
 
 def reading(source: Source) -> str:
@@ -232,7 +266,7 @@ def graph_rows(file: InputFile) -> pd.DataFrame:
 
     An edge's ``type`` (the one this project's exports write) is kept, with
     its ``start`` and ``end``, so an export imports back to the same relations
-    and spans.
+    and spans; ``attrs["undirected"]`` says whether the graph is undirected.
     """
     problems = graph_problems(file.path)
     if problems:
@@ -256,4 +290,6 @@ def graph_rows(file: InputFile) -> pd.DataFrame:
         kind = data.get("type", "")
         names = (str(label[u] or u), str(label[v] or v))
         rows.append((file.path, *names, str(value), str(time), str(end), str(kind)))
-    return pd.DataFrame(rows, columns=["_file", *NAMES, "end_time", "type"], dtype=object)
+    frame = pd.DataFrame(rows, columns=["_file", *NAMES, "end_time", "type"], dtype=object)
+    frame.attrs["undirected"] = not G.is_directed()
+    return frame

@@ -20,7 +20,7 @@ from graph.core.dates import as_period
 from graph.core.files import check_output
 
 from .cow_wars import read_states
-from .edgelist import dialect, graph_rows, reading
+from .edgelist import dialect, graph_rows, konect_undirected, reading
 from .engine import Engine
 from .gdelt import source_of as gdelt_source
 from .output import FILES, write_folder
@@ -85,6 +85,7 @@ def import_events(
     states: str | os.PathLike | None = None,
     add: bool = False,
     columns: Mapping[str, str] | None = None,
+    undirected: bool = False,
     actor_list: str | os.PathLike | None = None,
 ) -> Path:
     """Turn event data into a dataset folder of actors and relations.
@@ -137,14 +138,21 @@ def import_events(
         (actors reconciled by id, so by COW code for ``cow-wars``,
         ``cow-alliances``, ``atop`` and ``mid``, by UCDP actor id for
         ``ucdp-ged`` and ``ucdp-esd``) instead of replacing it.
-    actor_list : path, optional
-        The UCDP Actor Dataset (``ActorId``, ``NameData``) naming the actors of
-        ``ucdp-ged`` and ``ucdp-esd`` files by their UCDP ids (the files' own
-        spellings are kept as aliases).
     columns : mapping, optional
         A column the source reads -> the header that holds it in these files,
         for files whose headers differ from the source's documented names
         (``{"group1": "Group A"}``); problems are then named by the files' headers.
+    undirected : bool
+        ``edgelist``, ``gexf`` and ``graphml``: the network is undirected,
+        its source and target columns name the two ends in no order. The
+        tie types are marked ``symmetric`` in the folder's
+        ``relation_types.csv``, so the explorer and the figures draw them
+        without arrowheads, the exports write them undirected, and a tie
+        listed both ways with the same dates counts once.
+    actor_list : path, optional
+        The UCDP Actor Dataset (``ActorId``, ``NameData``) naming the actors of
+        ``ucdp-ged`` and ``ucdp-esd`` files by their UCDP ids (the files' own
+        spellings are kept as aliases).
     report : callable, optional
         Called with a line of text for each thing the user should know about
         how the files were read (a header line assumed or not, duplicates
@@ -200,6 +208,12 @@ def import_events(
         if field not in SOURCES[key].columns:
             known = ", ".join(SOURCES[key].columns)
             raise ValueError(f"--column {field}: {source} files have no such column; use {known}")
+    if undirected and key != "edgelist":
+        raise ValueError(f"--undirected: {source} relations have a direction")
+    if undirected and add:
+        # Symmetric is a mark of a type, for the whole folder: the relations
+        # already there would lose their direction too.
+        raise ValueError("--undirected with --add: import the undirected files together instead")
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]
     files = expand(paths)
@@ -226,10 +240,21 @@ def import_events(
         if all(f.path.lower().endswith((".gexf", ".graphml")) for f in files):
             import pandas as pd
 
-            edges = pd.concat([graph_rows(f) for f in files], ignore_index=True)
+            frames = [graph_rows(f) for f in files]
+            edges = pd.concat(frames, ignore_index=True)
+            # Undirected graph files (an undirected import's exports) import undirected.
+            undirected = undirected or (not add and all(f.attrs["undirected"] for f in frames))
         else:
             spec = dialect(files[0])
             report(f"{files[0].path}: {reading(spec)}")
+            if not undirected and konect_undirected(files[0]):
+                undirected = not add  # --add: symmetric marks the folder's types, left alone
+                said = (
+                    ""
+                    if undirected
+                    else ", but --add leaves the folder's relation_types.csv as it is"
+                )
+                report(f"{files[0].path}: KONECT's header says the network is undirected{said}")
     elif key == "gdelt":  # 1.0 or 2.0, by the number of columns
         spec = gdelt_source(files[0])
     types = vocabulary()
@@ -263,6 +288,8 @@ def import_events(
                 "actors": len(result.actors),
                 "tool": f"alliance-graph {__version__}",
             }
+            if undirected:
+                record["undirected"] = True
             written = write_folder(
                 output,
                 result.actors,
@@ -270,6 +297,8 @@ def import_events(
                 result.relation_rows,
                 record,
                 add=add,
+                # Every tie of an undirected network goes both ways, whatever its type.
+                symmetric=set(types.index) if undirected else (),
             )
         except runner.interrupted:  # Ctrl-C during a query: nothing was written
             raise KeyboardInterrupt from None

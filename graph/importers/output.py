@@ -51,10 +51,11 @@ def _write_csv(out: IO[str], columns: list[str], rows: Iterable[tuple]) -> None:
     writer.writerows(rows)
 
 
-def _vocabulary_rows(used: set[str]) -> tuple[list[str], list[tuple]]:
+def _vocabulary_rows(used: set[str], symmetric: set[str]) -> tuple[list[str], list[tuple]]:
     """The used types' rows as written in the bundled vocabulary and the importers'
     additions, in the bundled columns: readers with or without per-folder
-    vocabularies get the same definitions."""
+    vocabularies get the same definitions. The ``symmetric`` types are marked
+    so (an undirected import's ties have no direction)."""
     rows: dict[str, dict[str, str]] = {}
     header: list[str] = []
     for path in (DATA_DIR / "relation_types.csv", MAPPINGS / "relation_types.csv"):
@@ -63,6 +64,8 @@ def _vocabulary_rows(used: set[str]) -> tuple[list[str], list[tuple]]:
             header = header or list(reader.fieldnames or [])
             for row in reader:
                 rows.setdefault(row["type"], row)
+    for kind in symmetric & rows.keys():
+        rows[kind] = {**rows[kind], "symmetric": "yes"}
     return header, [tuple(rows[t].get(c) or "" for c in header) for t in rows if t in used]
 
 
@@ -140,6 +143,7 @@ def write_folder(
     record: dict,
     *,
     add: bool = False,
+    symmetric: Iterable[str] = (),
 ) -> Path:
     """Write the dataset folder; returns its path.
 
@@ -160,6 +164,10 @@ def write_folder(
         Keep the dataset already in the folder: its actors (which win for an id
         both have), its relations (first, in their columns, the new ones' added)
         and its import record (under ``added_to``).
+    symmetric : iterable of str
+        Relation types to mark ``symmetric`` in the folder's
+        ``relation_types.csv``: the ties of an undirected network go both
+        ways, so they are drawn without arrowheads and exported undirected.
     """
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
@@ -180,7 +188,7 @@ def write_folder(
             count += 1
             writer.writerow(row)
         _write_csv(files["actors.csv"], list(actors.columns), _frame_rows(actors))
-        header, rows = _vocabulary_rows(used)
+        header, rows = _vocabulary_rows(used, set(symmetric))
         _write_csv(files["relation_types.csv"], header, rows)
         package = _package(relation_columns, {**record, "relations": count})
         files["datapackage.json"].write(json.dumps(package, indent=2, ensure_ascii=False) + "\n")

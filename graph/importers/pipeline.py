@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from graph.core.errors import FileFormatError, Problem, ValidationError
+from graph.core.words import counted
 
 # Each source module by name, not through the package: a module of graph.importers never
 # imports the package's __init__ (an import cycle for the layer test).
@@ -187,13 +188,13 @@ def _notes(engine: Engine, source: Source) -> Iterator[str]:
     listed on both sides of an event."""
     duplicates = int(engine.fetch(named_queries("aggregate")["duplicates"])["events"].iloc[0])
     if duplicates:
-        yield f"{duplicates:,} duplicate events (an id in more than one file) counted once"
+        yield f"{counted(duplicates, 'duplicate event')} (an id in more than one file) counted once"
     if source.actor_code:
         found = engine.fetch(named_queries("aggregate")["unkeyed"])
         count = int(found["names"].iloc[0])
         if count:
             yield (
-                f"{count:,} actor names have no {source.actor_code} id in some rows "
+                f"{counted(count, 'actor name')} without a {source.actor_code} id in some rows "
                 f"(e.g. {found['example'].iloc[0]}): there the name stands for the actor, "
                 f"the one its {source.actor_code} id gives elsewhere if it has one"
             )
@@ -202,8 +203,8 @@ def _notes(engine: Engine, source: Source) -> Iterator[str]:
         count = int(found["events"].iloc[0])
         if count:
             yield (
-                f"{count:,} events list an actor on both sides (e.g. {found['example'].iloc[0]}): "
-                "no alliance made from them"
+                f"{counted(count, 'event')} with an actor on both sides "
+                f"(e.g. {found['example'].iloc[0]}): no alliance made from them"
             )
 
 

@@ -14,6 +14,7 @@ __getattr__, __dir__, __all__ = lazy_loader.attach(
             "distinct_relations",
             "from_tables",
             "load",
+            "period_range",
             "relations",
             "signed_graph",
             "snapshot",

@@ -36,6 +36,7 @@ __all__ = [
     "distinct_relations",
     "from_tables",
     "load",
+    "period_range",
     "relations",
     "signed_graph",
     "snapshot",
@@ -347,7 +348,11 @@ def between(
     -------
     networkx.MultiDiGraph
         A new graph with the active actors (every actor without dates) and
-        the active relations between them; ``graph["period"]`` names the period.
+        the active relations between them; ``graph["period"]`` names the
+        period in words: ``"from 1914-08 to 1914-12"``, ``"in 1914"``,
+        ``"from 1914-08"``, ``"until 1914-12"`` or ``"at any date"``; and
+        ``graph["period_days"]`` as an ISO 8601 interval of days,
+        ``"1914-08-01/1914-12-31"`` (``..`` for an open side).
 
     Raises
     ------
@@ -361,14 +366,87 @@ def between(
     >>> H.has_edge("russia", "free_syrian_army"), between(G, end="2015-09-29").has_edge(
     ...     "russia", "free_syrian_army")
     (True, False)
+    >>> H.graph["period"], between(G, end="2015-09-29").graph["period"]
+    ('from 2015-10 to 2016-06', 'until 2015-09-29')
+    >>> H.graph["period_days"], between(G, end="2015-09-29").graph["period_days"]
+    ('2015-10-01/2016-06-30', '../2015-09-29')
     """
     first = dt.date.min if start is None else as_period(start)[0]
     last = dt.date.max if end is None else as_period(end)[1]
     if last < first:
         raise ValueError(f"the period ends ({end}) before it starts ({start})")
     H = active_between(G, first, last)
-    H.graph["period"] = f"{start or '…'} to {end or '…'}"
+    H.graph["period"] = _period_words(start, end)
+    # The same period as an ISO 8601 interval of days, ".." for an open side, for
+    # period_range to cut no period outside it.
+    H.graph["period_days"] = "/".join(
+        ".." if side is None else day.isoformat() for side, day in ((start, first), (end, last))
+    )
     return H
+
+
+def _period_words(start: str | dt.date | None, end: str | dt.date | None) -> str:
+    """A period in words, for a heading: "from 1914-08 to 1914-12", "in 1914"..."""
+    if start is not None and end is not None:
+        return f"in {start}" if str(start) == str(end) else f"from {start} to {end}"
+    if start is not None:
+        return f"from {start}"
+    return "at any date" if end is None else f"until {end}"
+
+
+def period_range(G: nx.MultiDiGraph, freq: str = "Y") -> pd.PeriodIndex:
+    """The periods the data's dates cover: the one definition of a dataset's periods.
+
+    From the period holding the first day of the earliest date to the one
+    holding the last day any date covers: a partial date is its whole period
+    (an end of ``"2016"`` runs to 31 December 2016, so by month the periods
+    go on to ``2016-12``), as for :func:`snapshot`. For a graph of
+    :func:`between` (the command line's ``--from``/``--to``), only
+    the periods that overlap the period asked for (its
+    ``graph["period_days"]``). :func:`graph.timeline` has a row for each,
+    :func:`graph.analysis.over_time.periods` lists them (the explorer's
+    Balance months) and the explorer's time slider steps through its months.
+
+    Parameters
+    ----------
+    G : networkx.MultiDiGraph
+        An actor graph, as returned by :func:`graph.load`.
+    freq : str, default "Y"
+        A pandas period frequency: ``"Y"`` (years), ``"Q"`` (quarters),
+        ``"M"`` (months), ``"W"`` (weeks, Monday to Sunday)...
+
+    Returns
+    -------
+    pandas.PeriodIndex
+        Named ``"period"``, in order; empty when no relation is dated.
+
+    Examples
+    --------
+    >>> period_range(load()).astype(str).tolist()
+    ['2012', '2013', '2014', '2015', '2016']
+    >>> period_range(load(), "Q")[[0, -1]].astype(str).tolist()
+    ['2012Q3', '2016Q4']
+    >>> period_range(between(load(), "2015-11", "2016-01"), "M").astype(str).tolist()
+    ['2015-11', '2015-12', '2016-01']
+    """
+    days = [
+        parse_period(d)
+        for _, _, data in G.edges(data=True)
+        for d in (data.get("start"), data.get("end"))
+        if d
+    ]
+    if not days:
+        return pd.PeriodIndex([], freq=freq, name="period")
+    first, last = min(day for day, _ in days), max(day for _, day in days)
+    low, _, high = G.graph.get("period_days", "../..").partition("/")
+    first = first if low == ".." else max(first, dt.date.fromisoformat(low))
+    last = last if high == ".." else min(last, dt.date.fromisoformat(high))
+    if last < first:
+        # Every date written lies outside the period, and relations open on that side
+        # reach into it: the period asked for, an open side closed at the other.
+        first = dt.date.fromisoformat(low if low != ".." else high)
+        last = dt.date.fromisoformat(high if high != ".." else low)
+    return pd.period_range(first, last, freq=freq, name="period")
 
 
 def _overlaps(data: dict, first: dt.date, last: dt.date) -> bool:

@@ -91,6 +91,7 @@ from pathlib import Path
 import networkx as nx
 import numpy as np
 import pandas as pd
+from networkx.readwrite.graphml import GraphMLWriter
 
 from graph.core.dates import parse_period
 from graph.core.files import atomic_folder, atomic_write
@@ -334,7 +335,9 @@ def write_gexf(G: nx.MultiDiGraph, path: str | Path) -> Path:
     vocabulary's words, so Gephi keeps parallel relations apart. Actors keep
     the explorer's positions (y upwards), camp colours and sizes; relations
     its line styles (solid support, dashed opposition, dotted neutral) and
-    widths. Every other attribute is declared under ``<attributes>``.
+    widths. Every other attribute is declared under ``<attributes>``. The
+    edges are undirected (``defaultedgetype="undirected"``) when every
+    relation is symmetric, as an undirected import's are; directed otherwise.
 
     Parameters
     ----------
@@ -368,7 +371,9 @@ def write_gexf(G: nx.MultiDiGraph, path: str | Path) -> Path:
     if H.graph.get("title"):
         ET.SubElement(meta, "description").text = str(H.graph["title"])
     gexf_graph = ET.SubElement(
-        root, "graph", {"defaultedgetype": "directed", "mode": "dynamic", "timeformat": "date"}
+        root,
+        "graph",
+        {"defaultedgetype": _edge_default(G), "mode": "dynamic", "timeformat": "date"},
     )
     node_types = _declare(gexf_graph, "node", [data for _, data in H.nodes(data=True)], ())
     edge_types = _declare(
@@ -454,7 +459,9 @@ def write_graphml(G: nx.MultiDiGraph, path: str | Path) -> Path:
     """Write ``G`` as GraphML with NetworkX's writer.
 
     Relation keys become edge ids; lists are joined with ``|`` and missing
-    values left out (see :func:`portable`).
+    values left out (see :func:`portable`). The edges are undirected
+    (``edgedefault="undirected"``) when every relation is symmetric, as an
+    undirected import's are; directed otherwise.
 
     Examples
     --------
@@ -464,11 +471,25 @@ def write_graphml(G: nx.MultiDiGraph, path: str | Path) -> Path:
     >>> H.nodes["iran"]["name"], H.number_of_edges()
     ('Iran', 34)
     """
+    writer = GraphMLWriter()
+    writer.add_graph_element(portable(G, "graphml"))
+    writer.xml.find("graph").set("edgedefault", _edge_default(G))
     target = Path(path)
     with atomic_write(target) as out:
-        for line in nx.generate_graphml(portable(G, "graphml")):
+        for line in str(writer).splitlines():
             out.write(line + "\n")
     return target
+
+
+def _edge_default(G: nx.MultiDiGraph) -> str:
+    """GEXF's and GraphML's edge default: "undirected" when every relation is symmetric.
+
+    Both formats can mark single edges undirected, but NetworkX (and so Gephi
+    users' Python) refuses to read a graph that mixes both; a graph with a
+    directed relation stays directed, its symmetric ones written as they are.
+    """
+    relations = [data.get("symmetric", False) for *_, data in G.edges(data=True)]
+    return "undirected" if relations and all(relations) else "directed"
 
 
 def write_json(G: nx.MultiDiGraph, path: str | Path) -> Path:

@@ -294,7 +294,8 @@ def make_figure(
         )
         _network(network, payload["nodes"], edges, boxes, payload["label_size"])
         legend = figure.add_axes((0.76, 0.04, 0.22, 0.82))
-        _legend(legend, payload["legend"], spec, shortened)
+        directed = any(not edge["symmetric"] for edge in edges)
+        _legend(legend, payload["legend"], spec, shortened, directed=directed)
     return figure
 
 
@@ -348,11 +349,15 @@ def _heading(
     """Title, and the date and size of what is drawn."""
     name = title or G.graph.get("title") or "Actor network"
     figure.text(0.02, 0.965, name, fontsize=spec.title, weight="bold", va="top", parse_math=False)
+    first, last = date_range(G)
     if at is not None:
         when = f"Relations active at {at.isoformat() if isinstance(at, dt.date) else at}"
+    elif "period" in G.graph:  # graph.between's (--from/--to): the period asked for
+        when = f"Relations active {G.graph['period']}"
+    elif first == last:
+        when = f"Relations in {first}" if first else "Undated relations"
     else:
-        first, last = date_range(G)
-        when = f"Relations from {first} to {last}" if first else "Undated relations"
+        when = f"Relations from {first} to {last}"
     relations = counted(G.number_of_edges(), "relation")
     counts = f"{counted(G.number_of_nodes(), 'actor')}, {shown} of {relations} shown"
     figure.text(
@@ -469,16 +474,27 @@ _FULL_NAMES = 8
 _LEGEND_CHARACTERS = (34, 15)
 
 
-def _legend(axes, legend: dict, spec: Preset, shortened: list[str]) -> None:
+def _legend(
+    axes, legend: dict, spec: Preset, shortened: list[str], *, directed: bool = True
+) -> None:
     """Camps (colour), kinds (shape), signs and confidence (line style), shortened names.
 
-    Many camps go in two columns, and when the entries still do not fit,
-    rows and type shrink together, so the legend stays within its column.
+    What colours the actors is named as on the page (``legend["colour_by"]``):
+    the data's camps, or the sides or groups found in data without camps,
+    with how they were found. The arrow's meaning is listed only when a
+    drawn relation has a ``directed`` arrowhead. Many camps go in two
+    columns, and when the entries still do not fit, rows and type shrink
+    together, so the legend stays within its column.
     """
     axes.set_axis_off()
     camps = [(c["camp"], _marker("s", c["colour"])) for c in legend["camps"]]
+    colour_by = legend["colour_by"]
     sections = [
-        ("Camp (colour)", camps, 2 if len(camps) > _ONE_COLUMN_CAMPS else 1),
+        (
+            f"{colour_by['by'].capitalize()} (colour)",
+            camps,
+            2 if len(camps) > _ONE_COLUMN_CAMPS else 1,
+        ),
         (
             "Kind of actor (shape)",
             [
@@ -490,7 +506,7 @@ def _legend(axes, legend: dict, spec: Preset, shortened: list[str]) -> None:
         (
             "Relation (line style)",
             [(s["name"], _line(s["dashes"], 2.25, s["colour"], 1.0)) for s in legend["signs"]]
-            + [("from the actor who acts", _arrow)],
+            + ([("from the actor who acts", _arrow)] if directed else []),
             1,
         ),
         (
@@ -510,6 +526,11 @@ def _legend(axes, legend: dict, spec: Preset, shortened: list[str]) -> None:
             1,
         ),
     ]
+    if colour_by["by"] != "camp":
+        # The page's note under its colours: how the groups were found.
+        how = colour_by["how"][0].upper() + colour_by["how"][1:] + "."
+        lines = textwrap.wrap(how, _LEGEND_CHARACTERS[0])
+        sections.insert(1, ("How the colours were found", [(line, None) for line in lines], 1))
     if shortened:
         listed = shortened[:_FULL_NAMES]
         lines = [  # a name's further lines indented

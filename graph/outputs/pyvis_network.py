@@ -130,7 +130,7 @@ def to_pyvis(
             relation["from"],
             relation["to"],
             title=_relation_title(relation, names),
-            arrows="to",
+            arrows="" if relation["symmetric"] else "to",  # both ways: no head, as in the page
             width=relation["width"],
             dashes=relation["dashes"] or False,
             color={

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from graph.core.errors import FileFormatError, Problem
+from graph.core.words import counted
 from graph.tables.hints import closest
 from graph.tables.source import file_problem, read_text
 
@@ -115,7 +116,8 @@ def read_table(
             problems.append(Problem(shown, header_line, None, name, "missing required column"))
     for line, cells in zip(table.lines, table.rows, strict=True):
         if len(cells) != len(header):
-            message = f"expected {len(header)} fields as in the header, found {len(cells)}"
+            expected = counted(len(header), "field")
+            message = f"expected {expected} as in the header, found {len(cells)}"
             problems.append(
                 Problem(shown, line, None, "", message, "rows whose number of fields differs")
             )

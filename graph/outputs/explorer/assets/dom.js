@@ -138,17 +138,18 @@ function shapeIcon(shape, colour) {
  * @param {number} width in screen pixels
  * @param {number} opacity
  * @param {number} scale the preset's line scale
+ * @param {boolean} head false when no line of the network has one (every relation symmetric)
  * @returns {SVGElement}
  */
-function lineIcon(colour, dashes, width, opacity, scale) {
+function lineIcon(colour, dashes, width, opacity, scale, head) {
   const icon = svgElement("svg", { width: 46, height: 14, viewBox: "0 0 46 14" });
   icon.setAttribute("aria-hidden", "true");
   /** @type {Record<string, string | number>} */
-  const line = { x1: 1, y1: 7, x2: 36, y2: 7, stroke: colour, opacity: opacity };
+  const line = { x1: 1, y1: 7, x2: head ? 36 : 45, y2: 7, stroke: colour, opacity: opacity };
   line["stroke-width"] = width * scale;
   if (dashes.length) line["stroke-dasharray"] = dashes.map((d) => d * scale * 0.6).join(" ");
   svgElement("line", line, icon);
-  svgElement("polygon", { points: "45,7 35,2 35,12", fill: colour, opacity: opacity }, icon);
+  if (head) svgElement("polygon", { points: "45,7 35,2 35,12", fill: colour, opacity: opacity }, icon);
   return icon;
 }
 

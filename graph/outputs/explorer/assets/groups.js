@@ -274,8 +274,8 @@ function groupsView(kit) {
   function draw() {
     const content = panel.querySelector(".mode-body") || panel.appendChild(element("div", null, "mode-body"));
     content.replaceChildren();
-    const counted = blocks(every);
-    network(counted);
+    const byPair = blocks(every);
+    network(byPair);
     const largest = Math.max(...groups.map((g) => g.actors), 1);
     const centre = GROUP_VIEW_PX / 2;
     const ring = groups.length === 1 ? 0 : centre - GROUP_MAX_R - 4;
@@ -287,7 +287,7 @@ function groupsView(kit) {
     picture.appendChild(svg("title", {}, "Groups and the ties between them"));
     const list = element("ul");
     list.id = "group-ties";
-    counted.forEach((block) => {
+    byPair.forEach((block) => {
       const total = block.support + block.opposition;
       const p = at.get(block.a);
       const q = at.get(block.b);
@@ -295,7 +295,7 @@ function groupsView(kit) {
         if (!count || !p || !q) return;
         const share = Math.round((100 * Number(count)) / total);
         const item = element("li", (block.a === block.b ? "Inside " + block.a : block.a + " – " + block.b) +
-          ": " + count + " " + sign + " ties (" + share + " %)");
+          ": " + counted(Number(count), sign + " tie") + " (" + share + " %)");
         item.dataset.pair = block.a + "|" + block.b;
         item.dataset.sign = String(sign);
         item.dataset.ties = String(count);

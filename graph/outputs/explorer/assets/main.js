@@ -44,6 +44,12 @@ function startExplorer(data) {
     panels: !classroom && window.innerWidth >= model.screens.narrow_px,
     legend: window.innerWidth > model.screens.phone_px && !(classroom && window.innerHeight <= SHORT_CLASSROOM_PX),
   });
+  // A page built for a period (build --from/--to) says which, beside its title.
+  if (data.period) {
+    const period = byId("period");
+    period.textContent = "Relations active " + data.period;
+    period.hidden = false;
+  }
   /** @type {App} */
   const app = { model: model, state: state, update: update, select: select };
   const network = networkView(app);

@@ -170,11 +170,13 @@ function panelsView(app) {
         entries.kinds.map((k) => legendEntry(shapeIcon(k.shape, "#ffffff"), k.kind, k.actors))
       )
     );
+    // An undirected network (every relation symmetric) draws no arrow head: nor does its legend.
+    const heads = data.edges.some((e) => !e.symmetric);
     legend.appendChild(
       legendGroup(
         "Line: relation",
         entries.signs.map((s) =>
-          legendEntry(lineIcon(s.colour, s.dashes, 2, 1, edgeScale), s.name, s.relations)
+          legendEntry(lineIcon(s.colour, s.dashes, 2, 1, edgeScale, heads), s.name, s.relations)
         )
       )
     );
@@ -191,7 +193,7 @@ function panelsView(app) {
       legendGroup(
         "Confidence",
         Array.from(looks.values()).map((c) =>
-          legendEntry(lineIcon("#222222", c.dashes, c.width, c.opacity, edgeScale), c.levels.join(", "), c.relations)
+          legendEntry(lineIcon("#222222", c.dashes, c.width, c.opacity, edgeScale, heads), c.levels.join(", "), c.relations)
         )
       )
     );

@@ -309,8 +309,8 @@ function zoomInWords(model, actors) {
 }
 
 /**
- * The printed page's source line: the dataset's title and the sources its
- * relations cite, the most cited first.
+ * The printed page's source line: the dataset's title, the period the page
+ * was built for (if any) and the sources its relations cite, the most cited first.
  * @param {Model} model
  * @returns {string}
  */
@@ -325,7 +325,7 @@ function sourceInWords(model) {
   const sources = Array.from(cited.keys()).sort((a, b) => count(b) - count(a) || compareText(a, b));
   const citing = sources.reduce((sum, source) => sum + count(source), 0);
   const total = data.edges.length;
-  const relations = counted(total, "relation");
+  const relations = counted(total, "relation") + (data.period ? " active " + data.period : "");
   let from = "none with a cited source";
   if (citing) {
     const which = citing === total ? (total === 1 ? "citing " : "all citing ") : citing + " citing ";

@@ -29,6 +29,8 @@ interface Scene {
   readonly months: Period[];
   /** The period the time slider starts at, or null to start with every relation shown (all dates). */
   readonly at: Period | null;
+  /** The period the graph was cut to, in words (G.graph['period'], which graph.between sets: 'from 2015-10 to 2016-06', 'in 2016', 'until 2015-09-29'; build --from/--to), absent for the whole data. The explorer shows it under the title and in its source line. Plain text. */
+  readonly period?: string;
   /** The story's steps, in the order told; empty without a story. */
   readonly story: StoryStep[];
   /** Structural balance for the explorer's balance view; only in the explorer's scene. */
