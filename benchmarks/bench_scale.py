@@ -74,10 +74,13 @@ SEARCH = """async (name) => {
   return performance.now() - start;
 }"""
 #: One step of the time slider (from the first month), until drawn.
-SLIDER_STEP = """async () => {
+#: Leave "all dates" for the slider's first month (not timed).
+ONE_MONTH = """async () => {
   const all = document.querySelector("#all-dates");
   if (all.checked) all.click();
   await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+}"""
+SLIDER_STEP = """async () => {
   const slider = document.querySelector("#slider");
   const start = performance.now();
   slider.value = String(Math.min(Number(slider.value) + 1, Number(slider.max)));
@@ -139,6 +142,15 @@ def in_browser(browser: Browser, page_file: Path, search: str, cap: float) -> di
     context.on("request", lambda request: requests.append(request.url))
     context.add_init_script(path=str(SETTLE_SCRIPT))
     page = context.new_page()
+    # Chrome's own count of the main thread's busy seconds: steadier than
+    # wall time on a loaded machine (it leaves out waiting for a core).
+    devtools = context.new_cdp_session(page)
+    devtools.send("Performance.enable")
+
+    def busy() -> float:
+        metrics = devtools.send("Performance.getMetrics")["metrics"]
+        return next(m["value"] for m in metrics if m["name"] == "TaskDuration")
+
     figures: dict = {"still": None, "search": None, "slider": None}
     try:
         page.goto(page_file.resolve().as_uri(), wait_until="commit", timeout=cap * 1000)
@@ -146,8 +158,13 @@ def in_browser(browser: Browser, page_file: Path, search: str, cap: float) -> di
             "() => window.__settle.settledAt !== null", timeout=cap * 1000, polling=250
         )
         figures["still"] = page.evaluate("() => window.__settle.settledAt") / 1000
+        figures["still busy"] = busy()
         figures["search"] = page.evaluate(SEARCH, search)
+        figures["search busy"] = busy() - figures["still busy"]
+        page.evaluate(ONE_MONTH)
+        before = busy()
         figures["slider"] = page.evaluate(SLIDER_STEP)
+        figures["slider busy"] = busy() - before
     except PlaywrightTimeout:
         pass
     figures["requests"] = [url for url in requests if not url.startswith(("file:", "data:"))]
@@ -173,6 +190,12 @@ def measure(browser: Browser, name: str, folder: Path, cap: float) -> dict:
     return figures
 
 
+def busy(row: dict, action: str) -> str:
+    """The main thread's busy time for an action (TaskDuration), if measured."""
+    seconds = row.get(action + " busy")
+    return "" if seconds is None else f" ({seconds * 1000:.0f} ms main-thread tasks)"
+
+
 def show(row: dict) -> None:
     def run(figures: dict) -> str:
         if "failed" in figures:
@@ -188,10 +211,10 @@ def show(row: dict) -> None:
         return
     print(f"  page: {row['mb']:.1f} MB, balance for {row['balance months']} months")
     still = "never (cap)" if row["still"] is None else f"{row['still']:.2f} s"
-    print(f"  still picture: {still}")
+    print(f"  still picture: {still}" + busy(row, "still"))
     for action in ("search", "slider"):
         if row[action] is not None:
-            print(f"  {action}: {row[action]:.0f} ms")
+            print(f"  {action}: {row[action]:.0f} ms" + busy(row, action))
     print(f"  requests: {len(row['requests'])} {row['requests'][:3]}")
 
 
