@@ -189,6 +189,10 @@ def test_build_warns_before_writing_a_page_too_large_to_open(
     assert out.exists()
 
 
+#: The group view's nodes, for screen_boxes.
+GROUP_NODES = "explorer.network.body.nodeIndices.filter((id) => id.startsWith('group:'))"
+
+
 @pytest.fixture
 def thousands_of_actors(tmp_path: Path) -> Path:
     """A 3,000-actor page, above the real bound (2,000): it opens on the groups."""
@@ -229,11 +233,18 @@ def test_the_group_view_counts_ties_by_pair_of_groups_and_opens_a_group(
     assert visit.js("() => document.querySelectorAll('#groups-panel svg circle').length") == len(
         data["legend"]["camps"]
     )
-    # The network itself is folded: one node per group, no actor, no relation.
+    # The network itself is folded: one node per group, no actor, no relation;
+    # vis-network holds nothing else (it would walk every actor each frame).
     drawn_nodes = "() => explorer.nodes.get({filter: (n) => !n.hidden}).map((n) => n.id)"
     groups = {c["camp"]: c["actors"] for c in data["legend"]["camps"] if c["actors"]}
     assert sorted(visit.js(drawn_nodes)) == sorted(f"group:{g}" for g in groups)
     assert visit.js("() => explorer.visibleRelations()") == []
+    held = (
+        "() => [explorer.network.body.nodeIndices.length, explorer.network.body.edgeIndices.length]"
+    )
+    group_ties = sum(1 for k in expected if k[0] != k[1])
+    assert visit.js(held) == [len(groups), group_ties]
+    assert visit.js("() => [explorer.nodes.length, explorer.edges.length]") == visit.js(held)
     ties = visit.js(
         "() => explorer.edges.get({filter: (e) => String(e.id).startsWith('group-tie:')})"
     )
@@ -245,6 +256,17 @@ def test_the_group_view_counts_ties_by_pair_of_groups_and_opens_a_group(
     assert {tuple(t["id"].removeprefix("group-tie:").split("|")): t["label"] for t in ties} == {
         k: f"{v} {k[2]} ({share(k)} %)" for k, v in expected.items() if k[0] != k[1]
     }
+    # Every group's disc and name lie on the canvas, clear of each other.
+    width, height = visit.js(
+        "() => [explorer.network.canvas.frame.clientWidth,"
+        " explorer.network.canvas.frame.clientHeight]"
+    )
+    boxes = screen_boxes(visit, GROUP_NODES)
+    assert {b.actor for b in boxes} == {f"group:{g}" for g in groups}
+    assert all(
+        b.left >= 0 and b.top >= 0 and b.right <= width and b.bottom <= height for b in boxes
+    )
+    assert not overlapping(boxes)
     visit.page.screenshot(path=str(ARTIFACTS / f"large-group-view-{size}.png"))
     # Clicking a group opens its members in place; the others stay folded.
     smaller = sides[1]
@@ -274,8 +296,14 @@ def test_the_group_view_counts_ties_by_pair_of_groups_and_opens_a_group(
                  .map((id) => JSON.parse(id.slice('group-tie:actor:'.length)))"""
     )
     assert outward and {tuple(t) for t in member_ties} == outward
+    # The open group is kept in the link: the page reloaded from it shows the same.
+    assert visit.js("() => new URLSearchParams(location.hash.slice(1)).getAll('open')") == [smaller]
+    visit.page.reload()
+    visit.wait_until("() => window.explorer !== undefined")
+    assert sorted(visit.js(drawn_nodes)) == sorted(drawn)
     visit.page.screenshot(path=str(ARTIFACTS / f"large-group-opened-{size}.png"))
-    # Search finds an actor of a folded group: its group opens, it is shown with its neighbours.
+    # Search finds an actor of a folded group and shows it with its neighbours
+    # and their ties (its ego network), not its whole group, which stays folded.
     other = next(n for n in data["nodes"] if n["camp"] == sides[0] and n["degree"] >= 2)
     visit.page.fill("#search", other["name"])
     visit.page.press("#search", "Enter")
@@ -285,12 +313,25 @@ def test_the_group_view_counts_ties_by_pair_of_groups_and_opens_a_group(
     neighbours = {e["to"] for e in data["edges"] if e["from"] == other["id"]} | {
         e["from"] for e in data["edges"] if e["to"] == other["id"]
     }
-    assert other["id"] in drawn and neighbours <= drawn
-    assert {group[a] for a in drawn if not a.startswith("group:")} >= {sides[0], smaller}
-    assert f"group:{sides[0]}" not in drawn
+    opened = {a for a, g in group.items() if g == smaller}
+    assert drawn == {other["id"]} | neighbours | opened | {
+        f"group:{g}" for g in groups if g != smaller
+    }
+    ego = {other["id"]} | neighbours
+    assert {tuple(sorted(r[:2])) for r in visit.js("() => explorer.visibleRelations()")} == {
+        tuple(sorted((e["from"], e["to"])))
+        for e in data["edges"]
+        if {e["from"], e["to"]} <= ego | opened
+    }
+    # At a zoom where it and its neighbours' names are readable.
+    visit.page.wait_for_timeout(300)  # names are chosen again once the zoom is still
+    labels = [b for b in screen_boxes(visit) if b.part == "label"]
+    assert other["id"] in {b.actor for b in labels}
+    assert min(b.text_px for b in labels if b.actor in ego) >= 0.75 * visit.js(LABEL_PX)
     visit.page.screenshot(path=str(ARTIFACTS / f"large-group-searched-{size}.png"))
+    visit.page.keyboard.press("Escape")
     # Fold all: one node per group again.
-    visit.page.click("#group-open button:has-text('Fold all')")
+    visit.page.click("#group-open button:text-is('Fold all')")
     assert sorted(visit.js(drawn_nodes)) == sorted(f"group:{g}" for g in groups)
     # Leaving the group view restores the whole drawing.
     visit.page.click("#groups-toggle")
