@@ -27,8 +27,9 @@ const MEMBER_TIE = GROUP_TIE + "actor:"; // an open group's member to a folded g
 // and their labels.
 const GROUP_SHARE = 0.12;
 const GROUP_FONT = 0.25;
-const GROUP_GAP = 0.3; // room left around a group's disc and name, in that radius
-const LINE_HEIGHT = 1.2; // a label's line height, in its font size
+// Room left around a group's disc and name, in that radius: the ties
+// between two groups and their counts run through it.
+const GROUP_GAP = 0.5;
 
 /**
  * Move groups' rooms (disc and name below it) apart, pair by pair, until
@@ -272,14 +273,21 @@ function groupsView(kit) {
       if (inside) lines.push("inside: " + inside.support + " support, " + inside.opposition + " opposition");
       return lines;
     });
-    // Each group's disc and its name under it, as vis-network draws a dot's label.
+    // Each group's disc with its name across it (vis-network's lines are
+    // one font size apart): under it, the tie from a large group to a small
+    // one below ran through the name, its count written over it. A disc
+    // less than twice as tall as its name has it below (vis-network writes a
+    // dot's name from its bottom edge down), where it hides no disc.
     const face = getComputedStyle(document.body).fontFamily;
     const pad = unit * GROUP_GAP;
+    const tall = labels.map((lines) => font * lines.length);
+    const across = folded.map((g, i) => Number(radius.get(g.camp)) >= tall[i]); // twice as tall as its name
     /** @type {Room[]} */
     const rooms = folded.map((g, i) => {
       const r = Number(radius.get(g.camp));
-      const half = Math.max(r, textWidth(labels[i], font + "px " + face) / 2) + pad;
-      return { ...centres[i], left: -half, right: half, top: -r - pad, bottom: r + font * (LINE_HEIGHT * labels[i].length + 0.5) + pad };
+      const wide = Math.max(r, textWidth(labels[i], font + "px " + face) / 2) + pad;
+      const [top, bottom] = across[i] ? [-r, r] : [-r, r + tall[i]];
+      return { ...centres[i], left: -wide, right: wide, top: top - pad, bottom: bottom + pad };
     });
     apart(rooms, spread, pad / 10);
     /** @type {vis.NodeItem[]} */
@@ -295,13 +303,14 @@ function groupsView(kit) {
         shape: "dot",
         opacity: behind,
         color: fillColour(g.colour),
-        font: { size: font, face: face, color: "#000000", strokeWidth: font / 3, vadjust: 0 },
+        font: { size: font, face: face, color: "#000000", strokeWidth: font / 3, vadjust: across[i] ? -Number(radius.get(g.camp)) - tall[i] / 2 : 0 },
       };
     });
     /** @type {vis.EdgeItem[]} */
     const groupTies = [];
     pairs.forEach((block) => {
-      if (block.a === block.b || state.open.has(block.a) || state.open.has(block.b)) return;
+      // Behind a searched actor, zoomed in, they would be bands across its neighbours.
+      if (behind !== 1 || block.a === block.b || state.open.has(block.a) || state.open.has(block.b)) return;
       const total = block.support + block.opposition;
       [["support", block.support], ["opposition", block.opposition]].forEach(([sign, count]) => {
         if (!count) return;
@@ -310,14 +319,16 @@ function groupsView(kit) {
           id: GROUP_TIE + block.a + "|" + block.b + "|" + sign,
           from: GROUP_NODE + block.a,
           to: GROUP_NODE + block.b,
-          label: behind === 1 ? count + " " + sign + " (" + Math.round(100 * share) + " %)" : "",
+          label: count + " " + sign + " (" + Math.round(100 * share) + " %)",
           width: unit * (0.02 + 0.18 * share),
           dashes: sign === "opposition" ? [unit * 0.15, unit * 0.1] : false,
-          color: { color: "#111111", opacity: behind },
+          color: { color: "#111111", opacity: 1 },
           // Support and opposition between the same two groups curve to either side.
           smooth: { enabled: true, type: sign === "support" ? "curvedCW" : "curvedCCW", roundness: 0.15 },
           arrows: { to: { enabled: false } },
-          font: { size: font * 0.8, strokeWidth: font / 4, align: "middle" },
+          // Level, support's above opposition's: turned along a short, steep
+          // tie, or side by side at its middle, they were unreadable.
+          font: { size: font * 0.9, strokeWidth: font / 3, align: "horizontal", vadjust: (sign === "support" ? -0.75 : 0.75) * font },
         });
       });
     });
@@ -392,6 +403,8 @@ function groupsView(kit) {
   function draw() {
     const content = panel.querySelector(".mode-body") || panel.appendChild(element("div", null, "mode-body"));
     content.replaceChildren();
+    // First, in sight: the group clicked may be on the canvas, far from the panel's buttons.
+    if (refused !== null) content.appendChild(refusal(refused)).scrollIntoView({ block: "nearest" });
     const pairs = blocks(counted);
     network(pairs);
     const largest = Math.max(...groups.map((g) => g.actors), 1);
@@ -441,7 +454,6 @@ function groupsView(kit) {
     content.appendChild(picture);
     content.appendChild(element("p", "Solid: support; dashed: opposition; the wider, the larger its share of the ties between the two groups. " +
       "Colours: " + data.legend.colour_by.how + ".", "note"));
-    if (refused !== null) content.appendChild(refusal(refused));
     const buttons = element("p");
     buttons.id = "group-open";
     const shut = groups.filter((g) => g.actors > 0 && !state.open.has(g.camp)).map((g) => g.camp);
