@@ -296,6 +296,9 @@ def test_the_group_view_counts_ties_by_pair_of_groups_and_opens_a_group(
                  .map((id) => JSON.parse(id.slice('group-tie:actor:'.length)))"""
     )
     assert outward and {tuple(t) for t in member_ties} == outward
+    # Its members' names keep off the folded groups' names.
+    names = [b for b in screen_boxes(visit) + screen_boxes(visit, GROUP_NODES) if b.part == "label"]
+    assert any(b.actor.startswith("group:") for b in names) and not overlapping(names)
     # The open group is kept in the link: the page reloaded from it shows the same.
     assert visit.js("() => new URLSearchParams(location.hash.slice(1)).getAll('open')") == [smaller]
     visit.page.reload()

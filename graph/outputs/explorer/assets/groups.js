@@ -277,19 +277,30 @@ function groupsView(kit) {
     // one font size apart): under it, the tie from a large group to a small
     // one below ran through the name, its count written over it. A disc
     // less than twice as tall as its name has it below (vis-network writes a
-    // dot's name from its bottom edge down), where it hides no disc.
+    // dot's name from half a line under its bottom edge down), where it
+    // hides no disc.
     const face = getComputedStyle(document.body).fontFamily;
     const pad = unit * GROUP_GAP;
     const tall = labels.map((lines) => font * lines.length);
+    const wide = labels.map((lines) => textWidth(lines, font + "px " + face));
     const across = folded.map((g, i) => Number(radius.get(g.camp)) >= tall[i]); // twice as tall as its name
     /** @type {Room[]} */
     const rooms = folded.map((g, i) => {
       const r = Number(radius.get(g.camp));
-      const wide = Math.max(r, textWidth(labels[i], font + "px " + face) / 2) + pad;
-      const [top, bottom] = across[i] ? [-r, r] : [-r, r + tall[i]];
-      return { ...centres[i], left: -wide, right: wide, top: top - pad, bottom: bottom + pad };
+      const half = Math.max(r, wide[i] / 2) + pad;
+      const [top, bottom] = across[i] ? [-r, r] : [-r, r + font / 2 + tall[i]];
+      return { ...centres[i], left: -half, right: half, top: top - pad, bottom: bottom + pad };
     });
     apart(rooms, spread, pad / 10);
+    // The groups' names, which the open groups' members' names keep off
+    // (with a margin for their white outline).
+    const named = behind === 1 ? folded : [];
+    const margin = font / 4;
+    items.cover(named.map((g, i) => {
+      const top = across[i] ? rooms[i].y - tall[i] / 2 : rooms[i].y + Number(radius.get(g.camp)) + font / 2;
+      const half = wide[i] / 2 + margin;
+      return { left: rooms[i].x - half, right: rooms[i].x + half, top: top - margin, bottom: top + tall[i] + margin };
+    }));
     /** @type {vis.NodeItem[]} */
     const groupNodes = folded.map((g, i) => {
       return {
@@ -303,7 +314,7 @@ function groupsView(kit) {
         shape: "dot",
         opacity: behind,
         color: fillColour(g.colour),
-        font: { size: font, face: face, color: "#000000", strokeWidth: font / 3, vadjust: across[i] ? -Number(radius.get(g.camp)) - tall[i] / 2 : 0 },
+        font: { size: font, face: face, color: "#000000", strokeWidth: font / 3, vadjust: across[i] ? -Number(radius.get(g.camp)) - font / 2 - tall[i] / 2 : 0 },
       };
     });
     /** @type {vis.EdgeItem[]} */
@@ -486,7 +497,10 @@ function groupsView(kit) {
     named: () => [],
     hide: fold,
     folded: () => hidden,
-    leave: clear,
+    leave: () => {
+      clear();
+      kit.items.cover([]);
+    },
     clicked: (id) => {
       if (!id.startsWith(GROUP_NODE)) return false;
       open([id.slice(GROUP_NODE.length)]);

@@ -31,6 +31,7 @@
  * @property {vis.DataSet<vis.NodeItem>} nodes the actors drawn, and a mode's own nodes
  * @property {vis.DataSet<vis.EdgeItem>} edges the lines drawn, and a mode's own edges
  * @property {(actor: SceneNode) => vis.Point} at where an actor is drawn, in canvas units
+ * @property {(boxes: Box[]) => void} cover where the mode writes on the canvas: actors' names keep off it
  */
 
 /**

@@ -117,6 +117,8 @@ function networkView(app) {
   const edges = new vis.DataSet([]);
   /** @type {Map<string, string>} */
   const fills = new Map(); // actors' fill colours a mode gives them (modes.js); others have their camp's
+  /** @type {Box[]} */
+  let covers = []; // where a mode writes on the canvas (the group view's names): no actor's name goes there
 
   /**
    * An actor as vis-network first takes it, where it is drawn.
@@ -291,7 +293,7 @@ function networkView(app) {
     // it legible), else the densest, most central part goes unnamed.
     const tried = large ? centralInView(visible, at, seenPart(), new Set([...firstNow, ...lit]), NAMES_CONSIDERED) : visible;
     const order = tried.sort((a, b) => rank(b) - rank(a) || b.degree - a.degree || compareText(a.id, b.id));
-    return chooseLabels(order, at, k, seenPart(), button === null ? [] : [button], data, !large);
+    return chooseLabels(order, at, k, seenPart(), button === null ? covers : [button, ...covers], data, !large);
   }
 
   /**
@@ -622,6 +624,15 @@ function networkView(app) {
     edges: edges,
     at: position,
     paint: paint,
+    /**
+     * Where a mode writes on the canvas, in canvas units: actors' names are chosen again around it.
+     * @param {Box[]} boxes
+     */
+    cover: (boxes) => {
+      if (JSON.stringify(boxes) === JSON.stringify(covers)) return;
+      covers = boxes;
+      draw(shownNow, litNow);
+    },
     /** @param {string} id an actor's fill colour now */
     fill: (id) => fills.get(id) || /** @type {SceneNode} */ (model.actors.get(id)).colour,
     draw: draw,
