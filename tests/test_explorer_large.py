@@ -212,19 +212,9 @@ def test_the_group_view_counts_ties_by_pair_of_groups_and_opens_a_group(
     assert not visit.js("() => document.getElementById('groups-panel').hidden")
     data = visit.js("() => explorer.data")
     group = {node["id"]: node["camp"] for node in data["nodes"]}
-    sums: dict[tuple, int] = {}
-    for edge in data["edges"]:
-        if edge["sign"] and edge["from"] != edge["to"]:
-            pair = tuple(sorted((edge["from"], edge["to"])))
-            sums[pair] = sums.get(pair, 0) + edge["sign"]
-    expected: dict[tuple, int] = {}
-    for (u, v), total in sums.items():
-        key = (*sorted((group[u], group[v])), "support" if total > 0 else "opposition")
-        expected[key] = expected.get(key, 0) + 1
-    shown = visit.js(
-        """() => Array.from(document.querySelectorAll('#group-ties li')).map(
-             (li) => [...li.dataset.pair.split('|'), li.dataset.sign, Number(li.dataset.ties)])"""
-    )
+    sums = tie_sums(data)
+    expected = expected_blocks(data)
+    shown = visit.js(SHOWN_BLOCKS)
     assert {tuple(row[:3]): row[3] for row in shown} == expected
     sides = [c["camp"] for c in data["legend"]["camps"] if c["camp"].startswith("side of")]
     # Balance holds mostly: support inside each side, opposition between them.
@@ -342,3 +332,105 @@ def test_the_group_view_counts_ties_by_pair_of_groups_and_opens_a_group(
     assert sorted(visit.js(drawn_nodes)) == sorted(n["id"] for n in data["nodes"])
     assert visit.js("() => explorer.edges.getIds().filter((id) => typeof id === 'string')") == []
     assert len(visit.js("() => explorer.visibleRelations()")) == len(data["edges"])
+
+
+def active_at(edge: dict, month: dict | None) -> bool:
+    """graph.snapshot's time rule, as the page applies it to a scene's relation."""
+    return month is None or (
+        (edge["active_from"] is None or edge["active_from"] <= month["last"])
+        and (edge["active_to"] is None or edge["active_to"] >= month["first"])
+    )
+
+
+def tie_sums(data: dict, month: dict | None = None) -> dict[tuple, int]:
+    """Ties, one per pair of actors: their relations' summed sign."""
+    sums: dict[tuple, int] = {}
+    for edge in data["edges"]:
+        if edge["sign"] and edge["from"] != edge["to"] and active_at(edge, month):
+            pair = tuple(sorted((edge["from"], edge["to"])))
+            sums[pair] = sums.get(pair, 0) + edge["sign"]
+    return sums
+
+
+def expected_blocks(data: dict, month: dict | None = None) -> dict[tuple, int]:
+    """Ties by pair of groups and sign."""
+    group = {node["id"]: node["camp"] for node in data["nodes"]}
+    expected: dict[tuple, int] = {}
+    for (u, v), total in tie_sums(data, month).items():
+        key = (*sorted((group[u], group[v])), "support" if total > 0 else "opposition")
+        expected[key] = expected.get(key, 0) + 1
+    return expected
+
+
+SHOWN_BLOCKS = """() => Array.from(document.querySelectorAll('#group-ties li')).map(
+  (li) => [...li.dataset.pair.split('|'), li.dataset.sign, Number(li.dataset.ties)])"""
+
+
+@pytest.mark.browser
+def test_a_slider_step_recounts_the_groups_ties_and_what_changed(
+    open_page: Callable[..., Visit], many_actors: Path
+) -> None:
+    visit = open_page(many_actors)
+    data = visit.js("() => explorer.data")
+    month = data["months"][len(data["months"]) // 2]
+    before = data["months"][len(data["months"]) // 2 - 1]
+    visit.page.click("#all-dates")  # the first month
+    visit.js(
+        """(at) => { const slider = document.getElementById('slider');
+                     slider.value = String(at); slider.dispatchEvent(new Event('input')); }""",
+        len(data["months"]) // 2,
+    )
+    assert visit.text("#slider-label") == month["label"]
+    shown = {tuple(row[:3]): row[3] for row in visit.js(SHOWN_BLOCKS)}
+    assert shown == expected_blocks(data, month) != expected_blocks(data)
+    # What changed since the month before: the relations the filters show,
+    # not what the group view folds (it draws none of them).
+    started = sum(active_at(e, month) and not active_at(e, before) for e in data["edges"])
+    ended = sum(active_at(e, before) and not active_at(e, month) for e in data["edges"])
+    assert visit.text("#changes summary") == f"{started} relations started, {ended} ended"
+
+
+@pytest.mark.browser
+def test_past_the_draw_budget_opening_says_what_it_would_draw(
+    open_page: Callable[..., Visit], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import graph.drawing.picture as scene_module
+    import graph.outputs.explorer.payload as payload_module
+
+    monkeypatch.setattr(scene_module, "LABELLED_UP_TO", 50)
+    monkeypatch.setattr(payload_module, "DRAWN_RELATIONS_UP_TO", 200)
+    S = graph.datasets.trust_like(300, 1200, seed=2)
+    G = graph.load(signed_dataset(tmp_path / "data", S))
+    visit = open_page(graph.write_html(G, tmp_path / "budget.html"))
+    data = visit.js("() => explorer.data")
+    assert data["drawn_relations_up_to"] == 200
+    largest = data["legend"]["camps"][0]  # the side of the most actors
+    camp = largest["camp"]
+    members = {node["id"] for node in data["nodes"] if node["camp"] == camp}
+
+    def among(month: dict | None) -> int:
+        return sum(
+            e["from"] in members and e["to"] in members and active_at(e, month)
+            for e in data["edges"]
+        )
+
+    assert among(None) > 200
+    folded = "(id) => explorer.nodes.get(id) !== null && !location.hash.includes('open=')"
+    visit.page.click(f"#group-open button:text-is('Open {camp} ({largest['actors']})')")
+    assert visit.text("#group-budget p >> nth=0").startswith(
+        f"Opening {camp} would draw {len(members):,} actors and {among(None):,} relations, "
+        "more than the 200 this page draws at once"
+    )
+    assert visit.js(folded, f"group:{camp}")  # nothing opened
+    # A month instead: counted again there (these relations have no end: still too many).
+    last = data["months"][-1]
+    visit.page.click(f"#group-budget button:text-is('Show {last['label']}')")
+    assert visit.js("() => explorer.state().period.date") == last["date"]
+    assert f"and {among(last):,} relations" in visit.text("#group-budget p >> nth=0")
+    assert visit.js(folded, f"group:{camp}")
+    visit.page.click("#group-budget button:text-is('Open anyway')")
+    assert visit.js("(id) => explorer.nodes.get(id) === null", f"group:{camp}")
+    assert len([n for n in visit.js("() => explorer.nodes.getIds()") if n in members]) == len(
+        members
+    )
+    assert visit.js("() => document.getElementById('group-budget')") is None

@@ -403,6 +403,8 @@ function groupsView(kit) {
       const month = data.months[data.months.length - 1];
       choices.appendChild(button("Show " + month.label, () => {
         state.period = month;
+        refused = null;
+        app.update(); // the month's relations, which open() counts again
         open(what.camps);
       }));
     }
