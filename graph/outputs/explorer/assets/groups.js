@@ -32,7 +32,7 @@ const GROUP_FONT = 0.25;
 const GROUP_GAP = 0.5;
 
 /**
- * Move groups' rooms (disc and name below it) apart, pair by pair, until
+ * Move groups' rooms (disc and name) apart, pair by pair, until
  * none overlaps, inside the drawing's box: the members' centres of two
  * groups may lie close (a mixed layout), their discs and names must not,
  * and a name past the box's edge would be cut off the canvas (room.js).
