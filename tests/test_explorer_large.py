@@ -434,3 +434,14 @@ def test_past_the_draw_budget_opening_says_what_it_would_draw(
         members
     )
     assert visit.js("() => document.getElementById('group-budget')") is None
+    # Leaving the group view draws every relation: it too says so first.
+    visit.page.click("#groups-toggle")
+    assert visit.js("() => explorer.modes().mode") == "groups"
+    assert visit.text("#group-budget p >> nth=0").startswith(
+        f"Unfolding every group would draw {len(data['nodes'])} actors and "
+        f"{len(data['edges']):,} relations"
+    )
+    visit.page.click("#group-budget button:text-is('Open anyway')")
+    visit.page.click("#groups-toggle")  # every group open: nothing more to draw
+    assert visit.js("() => explorer.modes().mode") == ""
+    assert len(visit.js("() => explorer.visibleRelations()")) == len(data["edges"])

@@ -503,6 +503,16 @@ function groupsView(kit) {
       clear();
       kit.items.cover([]);
     },
+    // Leaving draws every relation: past the budget, the panel says so first
+    // (its "Open anyway" opens every group, after which the view may be left).
+    leaving: () => {
+      const shut = groups.filter((g) => g.actors > 0 && !state.open.has(g.camp)).map((g) => g.camp);
+      const cost = wouldDraw(new Set(shut));
+      if (!shut.length || cost.relations <= budget) return true;
+      refused = { camps: shut, ...cost };
+      app.update();
+      return false;
+    },
     clicked: (id) => {
       if (!id.startsWith(GROUP_NODE)) return false;
       open([id.slice(GROUP_NODE.length)]);

@@ -20,6 +20,8 @@
  * @property {() => Set<string>} [folded] actors the mode hides (the group view's folded groups)
  * @property {() => void} [leave] take the mode's own items out of the network (the mode off)
  * @property {(id: string) => boolean} [clicked] a node clicked: whether it was the mode's own
+ * @property {() => boolean} [leaving] whether the mode may be left now (the group view: not
+ *   before its panel has said how much unfolding would draw)
  * @property {() => string[]} named actors whose names the network draws first (none are left out)
  * @property {(context: CanvasRenderingContext2D, drawing: vis.Network) => void} overlay
  *   drawn under the network, in canvas units
@@ -85,6 +87,8 @@ function modesView(app, network) {
     },
     toggle: (mode, text) => {
       const toggle = button(text, () => {
+        const was = current(); // left, whichever mode's button this is
+        if (was && was.leaving && !was.leaving()) return;
         const on = state.views.mode !== mode;
         state.views.mode = on ? mode : "";
         const chosen = modes.find((m) => m.name === mode);
