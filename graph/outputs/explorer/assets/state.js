@@ -230,6 +230,7 @@ function shownRelations(model, state, period = state.period) {
  * @returns {{actors: Set<string>, relations: Set<number>} | null}
  */
 function litBy(model, state, shown) {
+  if (state.selected === null && state.step < 0) return null;
   // From the relations shown alone: a folded view shows few of many.
   const relations = Array.from(shown, (id) => /** @type {SceneEdge} */ (model.relations.get(id)));
   if (state.selected !== null) {
@@ -245,12 +246,9 @@ function litBy(model, state, shown) {
     });
     return { actors: actors, relations: lit };
   }
-  if (state.step >= 0) {
-    const actors = new Set(model.data.story[state.step].actors);
-    const among = relations.filter((r) => actors.has(r.from) && actors.has(r.to));
-    return { actors: actors, relations: new Set(among.map((r) => r.id)) };
-  }
-  return null;
+  const actors = new Set(model.data.story[state.step].actors);
+  const among = relations.filter((r) => actors.has(r.from) && actors.has(r.to));
+  return { actors: actors, relations: new Set(among.map((r) => r.id)) };
 }
 
 /**
