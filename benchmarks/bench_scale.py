@@ -4,6 +4,7 @@ Run from the repository root (several minutes; the large pages are slow)::
 
     python benchmarks/bench_scale.py                      # every size
     python benchmarks/bench_scale.py --sizes trust,dated --cap 60 --keep /tmp/scale
+    python benchmarks/bench_scale.py --sizes trust --screenshots test-artifacts
 
 For each dataset, written by :mod:`synthetic` into a folder:
 
@@ -20,8 +21,11 @@ process (``/usr/bin/time``: wall and CPU seconds, peak memory), the page's
 size, how many months of the page have a Balance view, and in headless
 Chromium at 1366 x 768: seconds to a still picture (``settle.js``), a search
 (name typed, Enter) until the actor panel shows it, and a slider step,
-each until two animation frames later. Past ``--cap`` seconds a page counts
-as never opened. Targets are those of issue 21; nothing is asserted.
+each until two animation frames later, with Chrome's own count of the main
+thread's busy time (TaskDuration). Past ``--cap`` seconds a page counts as
+never opened. ``--screenshots`` saves the group view, the searched actor,
+the largest group asked to open and the largest group that opens. Targets
+are those of issue 21; nothing is asserted.
 """
 
 from __future__ import annotations
@@ -74,10 +78,13 @@ SEARCH = """async (name) => {
   return performance.now() - start;
 }"""
 #: One step of the time slider (from the first month), until drawn.
-SLIDER_STEP = """async () => {
+#: Leave "all dates" for the slider's first month (not timed).
+ONE_MONTH = """async () => {
   const all = document.querySelector("#all-dates");
   if (all.checked) all.click();
   await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+}"""
+SLIDER_STEP = """async () => {
   const slider = document.querySelector("#slider");
   const start = performance.now();
   slider.value = String(Math.min(Number(slider.value) + 1, Number(slider.max)));
@@ -132,13 +139,58 @@ def page_data(page: Path) -> dict:
     return json.loads(plain.group(1)) if plain else {}
 
 
-def in_browser(browser: Browser, page_file: Path, search: str, cap: float) -> dict:
-    """Seconds to a still picture, then a search and a slider step (ms), in one page."""
+#: Open the group view's largest group (past the draw budget the page says
+#: what it would draw instead: the note is returned), or, with ``fits``, the
+#: largest one it opens (its button's text is returned).
+OPEN_GROUP = """async (fits) => {
+  const all = document.querySelector("#all-dates");
+  if (!all.checked) all.click();
+  const frames = () =>
+    new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+  const count = (b) => Number(b.textContent.match(/\\((\\d+)\\)$/)[1]);
+  const openers = () => [...document.querySelectorAll("#group-open button")]
+    .filter((b) => b.textContent.startsWith("Open ") && !b.disabled)
+    .sort((a, b) => count(b) - count(a));
+  for (const opener of openers()) {
+    const text = opener.textContent;
+    opener.click();
+    await frames();
+    const note = document.querySelector("#group-budget");
+    if (!fits) return note ? note.textContent : text;
+    if (!note) return text;
+  }
+  return "";
+}"""
+
+
+def in_browser(
+    browser: Browser, page_file: Path, search: str, cap: float, shots: Path | None = None
+) -> dict:
+    """Seconds to a still picture, then a search and a slider step (ms), in one page.
+
+    With ``shots``, screenshots of the group view, the searched actor and an
+    opened group are written there (``scale-<page>-groups.png`` and so on).
+    """
+
+    def shoot(what: str) -> None:
+        if shots is not None:
+            shots.mkdir(parents=True, exist_ok=True)
+            page.screenshot(path=str(shots / f"scale-{page_file.stem}-{what}.png"))
+
     context = browser.new_context(viewport={"width": 1366, "height": 768})
     requests: list[str] = []
     context.on("request", lambda request: requests.append(request.url))
     context.add_init_script(path=str(SETTLE_SCRIPT))
     page = context.new_page()
+    # Chrome's own count of the main thread's busy seconds: steadier than
+    # wall time on a loaded machine (it leaves out waiting for a core).
+    devtools = context.new_cdp_session(page)
+    devtools.send("Performance.enable")
+
+    def busy() -> float:
+        metrics = devtools.send("Performance.getMetrics")["metrics"]
+        return next(m["value"] for m in metrics if m["name"] == "TaskDuration")
+
     figures: dict = {"still": None, "search": None, "slider": None}
     try:
         page.goto(page_file.resolve().as_uri(), wait_until="commit", timeout=cap * 1000)
@@ -146,8 +198,23 @@ def in_browser(browser: Browser, page_file: Path, search: str, cap: float) -> di
             "() => window.__settle.settledAt !== null", timeout=cap * 1000, polling=250
         )
         figures["still"] = page.evaluate("() => window.__settle.settledAt") / 1000
+        figures["still busy"] = busy()
+        shoot("groups")
         figures["search"] = page.evaluate(SEARCH, search)
+        figures["search busy"] = busy() - figures["still busy"]
+        page.wait_for_timeout(300)  # names chosen again once the zoom is still
+        shoot("searched")
+        page.evaluate(ONE_MONTH)
+        before = busy()
         figures["slider"] = page.evaluate(SLIDER_STEP)
+        figures["slider busy"] = busy() - before
+        if shots is not None:
+            page.keyboard.press("Escape")
+            figures["largest group"] = page.evaluate(OPEN_GROUP, False)
+            shoot("open-largest")
+            figures["group opened"] = page.evaluate(OPEN_GROUP, True)
+            page.wait_for_timeout(300)
+            shoot("opened")
     except PlaywrightTimeout:
         pass
     figures["requests"] = [url for url in requests if not url.startswith(("file:", "data:"))]
@@ -155,7 +222,9 @@ def in_browser(browser: Browser, page_file: Path, search: str, cap: float) -> di
     return figures
 
 
-def measure(browser: Browser, name: str, folder: Path, cap: float) -> dict:
+def measure(
+    browser: Browser, name: str, folder: Path, cap: float, shots: Path | None = None
+) -> dict:
     data, search = dataset(name, folder)
     where = [] if data is None else [str(data)]
     page = folder / f"{name}.html"
@@ -169,8 +238,14 @@ def measure(browser: Browser, name: str, folder: Path, cap: float) -> dict:
     figures["balance months"] = (
         f"{sum(1 for m in months if m.get('groups') is not None)} of {len(payload['months'])}"
     )
-    figures.update(in_browser(browser, page, search, cap))
+    figures.update(in_browser(browser, page, search, cap, shots))
     return figures
+
+
+def busy(row: dict, action: str) -> str:
+    """The main thread's busy time for an action (TaskDuration), if measured."""
+    seconds = row.get(action + " busy")
+    return "" if seconds is None else f" ({seconds * 1000:.0f} ms main-thread tasks)"
 
 
 def show(row: dict) -> None:
@@ -188,11 +263,14 @@ def show(row: dict) -> None:
         return
     print(f"  page: {row['mb']:.1f} MB, balance for {row['balance months']} months")
     still = "never (cap)" if row["still"] is None else f"{row['still']:.2f} s"
-    print(f"  still picture: {still}")
+    print(f"  still picture: {still}" + busy(row, "still"))
     for action in ("search", "slider"):
         if row[action] is not None:
-            print(f"  {action}: {row[action]:.0f} ms")
+            print(f"  {action}: {row[action]:.0f} ms" + busy(row, action))
     print(f"  requests: {len(row['requests'])} {row['requests'][:3]}")
+    if row.get("largest group"):
+        print(f"  opening the largest group: {row['largest group']}")
+        print(f"  the largest group that opens: {row['group opened']}")
 
 
 def main() -> None:
@@ -200,6 +278,7 @@ def main() -> None:
     parser.add_argument("--sizes", default=",".join(SIZES), help="of " + ",".join(SIZES))
     parser.add_argument("--cap", type=float, default=120.0, help="seconds to wait for a page")
     parser.add_argument("--keep", type=Path, help="keep the data and pages in this folder")
+    parser.add_argument("--screenshots", type=Path, help="write screenshots to this folder")
     options = parser.parse_args()
     print(f"load average {os.getloadavg()[0]:.1f} at start")
     with tempfile.TemporaryDirectory() as temporary, sync_playwright() as playwright:
@@ -208,7 +287,7 @@ def main() -> None:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         for name in options.sizes.split(","):
             start = time.perf_counter()
-            show(measure(browser, name, folder, options.cap))
+            show(measure(browser, name, folder, options.cap, options.screenshots))
             print(f"  ({time.perf_counter() - start:.0f} s, load average {os.getloadavg()[0]:.1f})")
         browser.close()
 

@@ -188,10 +188,17 @@ class ScreenBox:
         )
 
 
-def screen_boxes(visit: Visit) -> list[ScreenBox]:
-    """Every drawn actor's shape and label as vis-network drew them, in canvas pixels."""
+#: The actors' ids, for screen_boxes.
+ACTORS = "explorer.data.nodes.map((actor) => actor.id)"
+
+
+def screen_boxes(visit: Visit, ids: str = ACTORS) -> list[ScreenBox]:
+    """Every drawn node's shape and label as vis-network drew them, in canvas pixels.
+
+    ``ids`` is a JavaScript expression for the nodes measured: the actors by default.
+    """
     boxes = visit.js(
-        """() => {
+        """(ids) => {
           const net = explorer.network;
           net.redraw(); // labels are measured and placed when drawn
           const screen = (left, top, right, bottom) => {
@@ -199,21 +206,20 @@ def screen_boxes(visit: Visit) -> list[ScreenBox]:
             const opposite = net.canvasToDOM({x: right, y: bottom});
             return [corner.x, corner.y, opposite.x, opposite.y];
           };
-          return explorer.data.nodes.flatMap((actor) => {
-            const node = net.body.nodes[actor.id];
-            if (node.options.hidden) return [];
+          return eval(ids).flatMap((id) => {
+            const node = net.body.nodes[id];  // vis-network holds only what is drawn
+            if (node === undefined || node.options.hidden) return [];
             const r = node.options.size, label = node.labelModule.size;
             // vis-network draws the text vadjust lower than the box it measures.
             const top = label.top + (node.labelModule.fontOptions.vadjust || 0);
             const right = label.left + label.width, bottom = top + label.height;
-            const shape = [
-              actor.id, "shape", ...screen(node.x - r, node.y - r, node.x + r, node.y + r),
-            ];
+            const shape = [id, "shape", ...screen(node.x - r, node.y - r, node.x + r, node.y + r)];
             if (!node.options.label) return [shape];  // a name left out where it would overlap
             const text = screen(label.left, top, right, bottom);
-            return [shape, [actor.id, "label", ...text, node.labelModule.lineCount]];
+            return [shape, [id, "label", ...text, node.labelModule.lineCount]];
           });
-        }"""
+        }""",
+        ids,
     )
     return [ScreenBox(*box) for box in boxes]
 

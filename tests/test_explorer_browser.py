@@ -218,7 +218,10 @@ def test_each_filter_hides_and_shows_the_right_relations(
     assert visit.shown() == relations(
         G, lambda u, v, d: d["sign"] != 1 and "opposition" not in (camp[u], camp[v])
     )
-    hidden_actors = visit.js("explorer.nodes.get({filter: (n) => n.hidden}).map((n) => n.id)")
+    # vis-network holds only what is drawn: the hidden actors are out of its DataSet.
+    hidden_actors = visit.js(
+        "explorer.data.nodes.map((a) => a.id).filter((id) => explorer.nodes.get(id) === null)"
+    )
     assert set(hidden_actors) == {a for a, c in camp.items() if c == "opposition"}
     types = visit.page.locator("fieldset", has_text="Relation type")
     types.get_by_role("button", name="None").click()

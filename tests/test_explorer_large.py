@@ -190,6 +190,10 @@ def test_build_warns_before_writing_a_page_too_large_to_open(
     assert out.exists()
 
 
+#: The group view's nodes, for screen_boxes.
+GROUP_NODES = "explorer.network.body.nodeIndices.filter((id) => id.startsWith('group:'))"
+
+
 @pytest.fixture
 def thousands_of_actors(tmp_path: Path) -> Path:
     """A 3,000-actor page, above the real bound (2,000): it opens on the groups."""
@@ -209,19 +213,9 @@ def test_the_group_view_counts_ties_by_pair_of_groups_and_opens_a_group(
     assert not visit.js("() => document.getElementById('groups-panel').hidden")
     data = visit.js("() => explorer.data")
     group = {node["id"]: node["camp"] for node in data["nodes"]}
-    sums: dict[tuple, int] = {}
-    for edge in data["edges"]:
-        if edge["sign"] and edge["from"] != edge["to"]:
-            pair = tuple(sorted((edge["from"], edge["to"])))
-            sums[pair] = sums.get(pair, 0) + edge["sign"]
-    expected: dict[tuple, int] = {}
-    for (u, v), total in sums.items():
-        key = (*sorted((group[u], group[v])), "support" if total > 0 else "opposition")
-        expected[key] = expected.get(key, 0) + 1
-    shown = visit.js(
-        """() => Array.from(document.querySelectorAll('#group-ties li')).map(
-             (li) => [...li.dataset.pair.split('|'), li.dataset.sign, Number(li.dataset.ties)])"""
-    )
+    sums = tie_sums(data)
+    expected = expected_blocks(data)
+    shown = visit.js(SHOWN_BLOCKS)
     assert {tuple(row[:3]): row[3] for row in shown} == expected
     # "1 support tie", "2 support ties": counted as the command line counts.
     words = visit.js(
@@ -238,11 +232,18 @@ def test_the_group_view_counts_ties_by_pair_of_groups_and_opens_a_group(
     assert visit.js("() => document.querySelectorAll('#groups-panel svg circle').length") == len(
         data["legend"]["camps"]
     )
-    # The network itself is folded: one node per group, no actor, no relation.
+    # The network itself is folded: one node per group, no actor, no relation;
+    # vis-network holds nothing else (it would walk every actor each frame).
     drawn_nodes = "() => explorer.nodes.get({filter: (n) => !n.hidden}).map((n) => n.id)"
     groups = {c["camp"]: c["actors"] for c in data["legend"]["camps"] if c["actors"]}
     assert sorted(visit.js(drawn_nodes)) == sorted(f"group:{g}" for g in groups)
     assert visit.js("() => explorer.visibleRelations()") == []
+    held = (
+        "() => [explorer.network.body.nodeIndices.length, explorer.network.body.edgeIndices.length]"
+    )
+    group_ties = sum(1 for k in expected if k[0] != k[1])
+    assert visit.js(held) == [len(groups), group_ties]
+    assert visit.js("() => [explorer.nodes.length, explorer.edges.length]") == visit.js(held)
     ties = visit.js(
         "() => explorer.edges.get({filter: (e) => String(e.id).startsWith('group-tie:')})"
     )
@@ -254,6 +255,17 @@ def test_the_group_view_counts_ties_by_pair_of_groups_and_opens_a_group(
     assert {tuple(t["id"].removeprefix("group-tie:").split("|")): t["label"] for t in ties} == {
         k: f"{v} {k[2]} ({share(k)} %)" for k, v in expected.items() if k[0] != k[1]
     }
+    # Every group's disc and name lie on the canvas, clear of each other.
+    width, height = visit.js(
+        "() => [explorer.network.canvas.frame.clientWidth,"
+        " explorer.network.canvas.frame.clientHeight]"
+    )
+    boxes = screen_boxes(visit, GROUP_NODES)
+    assert {b.actor for b in boxes} == {f"group:{g}" for g in groups}
+    assert all(
+        b.left >= 0 and b.top >= 0 and b.right <= width and b.bottom <= height for b in boxes
+    )
+    assert not overlapping(boxes)
     visit.page.screenshot(path=str(ARTIFACTS / f"large-group-view-{size}.png"))
     # Clicking a group opens its members in place; the others stay folded.
     smaller = sides[1]
@@ -283,8 +295,17 @@ def test_the_group_view_counts_ties_by_pair_of_groups_and_opens_a_group(
                  .map((id) => JSON.parse(id.slice('group-tie:actor:'.length)))"""
     )
     assert outward and {tuple(t) for t in member_ties} == outward
+    # Its members' names keep off the folded groups' names.
+    names = [b for b in screen_boxes(visit) + screen_boxes(visit, GROUP_NODES) if b.part == "label"]
+    assert any(b.actor.startswith("group:") for b in names) and not overlapping(names)
+    # The open group is kept in the link: the page reloaded from it shows the same.
+    assert visit.js("() => new URLSearchParams(location.hash.slice(1)).getAll('open')") == [smaller]
+    visit.page.reload()
+    visit.wait_until("() => window.explorer !== undefined")
+    assert sorted(visit.js(drawn_nodes)) == sorted(drawn)
     visit.page.screenshot(path=str(ARTIFACTS / f"large-group-opened-{size}.png"))
-    # Search finds an actor of a folded group: its group opens, it is shown with its neighbours.
+    # Search finds an actor of a folded group and shows it with its neighbours
+    # and their ties (its ego network), not its whole group, which stays folded.
     other = next(n for n in data["nodes"] if n["camp"] == sides[0] and n["degree"] >= 2)
     visit.page.fill("#search", other["name"])
     visit.page.press("#search", "Enter")
@@ -294,16 +315,142 @@ def test_the_group_view_counts_ties_by_pair_of_groups_and_opens_a_group(
     neighbours = {e["to"] for e in data["edges"] if e["from"] == other["id"]} | {
         e["from"] for e in data["edges"] if e["to"] == other["id"]
     }
-    assert other["id"] in drawn and neighbours <= drawn
-    assert {group[a] for a in drawn if not a.startswith("group:")} >= {sides[0], smaller}
-    assert f"group:{sides[0]}" not in drawn
+    opened = {a for a, g in group.items() if g == smaller}
+    assert drawn == {other["id"]} | neighbours | opened | {
+        f"group:{g}" for g in groups if g != smaller
+    }
+    ego = {other["id"]} | neighbours
+    assert {tuple(sorted(r[:2])) for r in visit.js("() => explorer.visibleRelations()")} == {
+        tuple(sorted((e["from"], e["to"])))
+        for e in data["edges"]
+        if {e["from"], e["to"]} <= ego | opened
+    }
+    # At a zoom where it and its neighbours' names are readable.
+    visit.page.wait_for_timeout(300)  # names are chosen again once the zoom is still
+    labels = [b for b in screen_boxes(visit) if b.part == "label"]
+    assert other["id"] in {b.actor for b in labels}
+    assert min(b.text_px for b in labels if b.actor in ego) >= 0.75 * visit.js(LABEL_PX)
     visit.page.screenshot(path=str(ARTIFACTS / f"large-group-searched-{size}.png"))
+    visit.page.keyboard.press("Escape")
     # Fold all: one node per group again.
-    visit.page.click("#group-open button:has-text('Fold all')")
+    visit.page.click("#group-open button:text-is('Fold all')")
     assert sorted(visit.js(drawn_nodes)) == sorted(f"group:{g}" for g in groups)
     # Leaving the group view restores the whole drawing.
     visit.page.click("#groups-toggle")
     assert visit.js("() => explorer.modes().mode") == ""
     assert sorted(visit.js(drawn_nodes)) == sorted(n["id"] for n in data["nodes"])
     assert visit.js("() => explorer.edges.getIds().filter((id) => typeof id === 'string')") == []
+    assert len(visit.js("() => explorer.visibleRelations()")) == len(data["edges"])
+
+
+def active_at(edge: dict, month: dict | None) -> bool:
+    """graph.snapshot's time rule, as the page applies it to a scene's relation."""
+    return month is None or (
+        (edge["active_from"] is None or edge["active_from"] <= month["last"])
+        and (edge["active_to"] is None or edge["active_to"] >= month["first"])
+    )
+
+
+def tie_sums(data: dict, month: dict | None = None) -> dict[tuple, int]:
+    """Ties, one per pair of actors: their relations' summed sign."""
+    sums: dict[tuple, int] = {}
+    for edge in data["edges"]:
+        if edge["sign"] and edge["from"] != edge["to"] and active_at(edge, month):
+            pair = tuple(sorted((edge["from"], edge["to"])))
+            sums[pair] = sums.get(pair, 0) + edge["sign"]
+    return sums
+
+
+def expected_blocks(data: dict, month: dict | None = None) -> dict[tuple, int]:
+    """Ties by pair of groups and sign."""
+    group = {node["id"]: node["camp"] for node in data["nodes"]}
+    expected: dict[tuple, int] = {}
+    for (u, v), total in tie_sums(data, month).items():
+        key = (*sorted((group[u], group[v])), "support" if total > 0 else "opposition")
+        expected[key] = expected.get(key, 0) + 1
+    return expected
+
+
+SHOWN_BLOCKS = """() => Array.from(document.querySelectorAll('#group-ties li')).map(
+  (li) => [...li.dataset.pair.split('|'), li.dataset.sign, Number(li.dataset.ties)])"""
+
+
+@pytest.mark.browser
+def test_a_slider_step_recounts_the_groups_ties_and_what_changed(
+    open_page: Callable[..., Visit], many_actors: Path
+) -> None:
+    visit = open_page(many_actors)
+    data = visit.js("() => explorer.data")
+    month = data["months"][len(data["months"]) // 2]
+    before = data["months"][len(data["months"]) // 2 - 1]
+    visit.page.click("#all-dates")  # the first month
+    visit.js(
+        """(at) => { const slider = document.getElementById('slider');
+                     slider.value = String(at); slider.dispatchEvent(new Event('input')); }""",
+        len(data["months"]) // 2,
+    )
+    assert visit.text("#slider-label") == month["label"]
+    shown = {tuple(row[:3]): row[3] for row in visit.js(SHOWN_BLOCKS)}
+    assert shown == expected_blocks(data, month) != expected_blocks(data)
+    # What changed since the month before: the relations the filters show,
+    # not what the group view folds (it draws none of them).
+    started = sum(active_at(e, month) and not active_at(e, before) for e in data["edges"])
+    ended = sum(active_at(e, before) and not active_at(e, month) for e in data["edges"])
+    assert visit.text("#changes summary") == f"{started} relations started, {ended} ended"
+
+
+@pytest.mark.browser
+def test_past_the_draw_budget_opening_says_what_it_would_draw(
+    open_page: Callable[..., Visit], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import graph.drawing.picture as scene_module
+    import graph.outputs.explorer.payload as payload_module
+
+    monkeypatch.setattr(scene_module, "LABELLED_UP_TO", 50)
+    monkeypatch.setattr(payload_module, "DRAWN_RELATIONS_UP_TO", 200)
+    S = graph.datasets.trust_like(300, 1200, seed=2)
+    G = graph.load(signed_dataset(tmp_path / "data", S))
+    visit = open_page(graph.write_html(G, tmp_path / "budget.html"))
+    data = visit.js("() => explorer.data")
+    assert data["drawn_relations_up_to"] == 200
+    largest = data["legend"]["camps"][0]  # the side of the most actors
+    camp = largest["camp"]
+    members = {node["id"] for node in data["nodes"] if node["camp"] == camp}
+
+    def among(month: dict | None) -> int:
+        return sum(
+            e["from"] in members and e["to"] in members and active_at(e, month)
+            for e in data["edges"]
+        )
+
+    assert among(None) > 200
+    folded = "(id) => explorer.nodes.get(id) !== null && !location.hash.includes('open=')"
+    visit.page.click(f"#group-open button:text-is('Open {camp} ({largest['actors']})')")
+    assert visit.text("#group-budget p >> nth=0").startswith(
+        f"Opening {camp} would draw {len(members):,} actors and {among(None):,} relations, "
+        "more than the 200 this page draws at once"
+    )
+    assert visit.js(folded, f"group:{camp}")  # nothing opened
+    # A month instead: counted again there (these relations have no end: still too many).
+    last = data["months"][-1]
+    visit.page.click(f"#group-budget button:text-is('Show {last['label']}')")
+    assert visit.js("() => explorer.state().period.date") == last["date"]
+    assert f"and {among(last):,} relations" in visit.text("#group-budget p >> nth=0")
+    assert visit.js(folded, f"group:{camp}")
+    visit.page.click("#group-budget button:text-is('Open anyway')")
+    assert visit.js("(id) => explorer.nodes.get(id) === null", f"group:{camp}")
+    assert len([n for n in visit.js("() => explorer.nodes.getIds()") if n in members]) == len(
+        members
+    )
+    assert visit.js("() => document.getElementById('group-budget')") is None
+    # Leaving the group view draws every relation: it too says so first.
+    visit.page.click("#groups-toggle")
+    assert visit.js("() => explorer.modes().mode") == "groups"
+    assert visit.text("#group-budget p >> nth=0").startswith(
+        f"Unfolding every group would draw {len(data['nodes'])} actors and "
+        f"{len(data['edges']):,} relations"
+    )
+    visit.page.click("#group-budget button:text-is('Open anyway')")
+    visit.page.click("#groups-toggle")  # every group open: nothing more to draw
+    assert visit.js("() => explorer.modes().mode") == ""
     assert len(visit.js("() => explorer.visibleRelations()")) == len(data["edges"])

@@ -29,6 +29,7 @@ from graph.drawing.style import GROUP_COLOURS
 from graph.network.build import signed_graph
 
 __all__ = [
+    "DRAWN_RELATIONS_UP_TO",
     "GROUP_COLOURS",
     "QUIZ_QUESTIONS",
     "QUIZ_VERSION",
@@ -48,6 +49,11 @@ UNPLACED_COLOUR = "#FFFFFF"
 #: ``narrow_px`` the panels start closed and stack under the network; up to
 #: ``phone_px`` the page is laid out for a phone.
 SCREENS = {"narrow_px": 1100, "phone_px": 600}
+#: The most relations the page's network draws at once from its group view
+#: (opening a group, unfolding all): above it, a picture took seconds to draw
+#: on a 2-core laptop (benchmarks/README.md, bench_scale.py), so the page says
+#: what it would draw and offers a searched actor's neighbours or a month.
+DRAWN_RELATIONS_UP_TO = 10_000
 #: Questions in the explorer's quiz.
 QUIZ_QUESTIONS = 10
 #: The most signed ties for which the page precomputes balance, for the whole
@@ -163,7 +169,8 @@ def page_payload(
     Returns
     -------
     dict
-        The scene's fields plus ``screens`` (:data:`SCREENS`), ``balance`` (absent above
+        The scene's fields plus ``screens`` (:data:`SCREENS`),
+        ``drawn_relations_up_to`` (:data:`DRAWN_RELATIONS_UP_TO`), ``balance`` (absent above
         :data:`VIEWS_MAX_TIES` signed ties), ``quiz``, ``quiz_unavailable``
         and ``glossary``; valid against :func:`graph.drawing.schema`.
 
@@ -179,7 +186,12 @@ def page_payload(
     >>> len(payload["nodes"]), len(payload["quiz"]["questions"]), payload["balance"]["all"]["L"]
     (20, 10, 2)
     """
-    return {**scene(G, at=at, story=story, size_by=size_by), "screens": SCREENS, **_views(G)}
+    return {
+        **scene(G, at=at, story=story, size_by=size_by),
+        "screens": SCREENS,
+        "drawn_relations_up_to": DRAWN_RELATIONS_UP_TO,
+        **_views(G),
+    }
 
 
 def quiz_payload(quiz: pd.DataFrame) -> dict:

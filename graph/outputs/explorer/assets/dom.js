@@ -72,6 +72,10 @@ function button(text, onClick, className) {
   return node;
 }
 
+// One collator for every comparison: localeCompare with options makes one
+// each call, which took half a second to sort 100,000 relations' table.
+const READERS_ORDER = new Intl.Collator("en", { sensitivity: "base", numeric: true });
+
 /**
  * Compare texts as a reader sorts them: ignoring case and accents, numbers by value.
  * @param {string | number} a
@@ -79,7 +83,7 @@ function button(text, onClick, className) {
  * @returns {number}
  */
 function compareText(a, b) {
-  return String(a).localeCompare(String(b), "en", { sensitivity: "base", numeric: true });
+  return READERS_ORDER.compare(String(a), String(b));
 }
 
 /**

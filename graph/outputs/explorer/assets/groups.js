@@ -5,11 +5,17 @@
 // pair's ties: support inside and opposition between where balance holds.
 // Readable at any size, it is what the page opens on above the scene's
 // labelled_up_to actors. It is drawn in the network itself: the actors of a
-// folded group are hidden and its node stands at their centre; clicking
-// (tapping) a group, or its Open button, shows its members in place while
-// the others stay folded; a search opens the actor's group and shows the
-// actor with its neighbours. The panel says the same in words and a small
+// folded group leave the network and its node stands at their centre;
+// clicking (tapping) a group, or its Open button, shows its members in place
+// while the others stay folded (state.open, kept in the link); a search shows
+// the actor with its neighbours and their ties (its ego network) among the
+// folded groups, never its whole group. Opening what would draw more than
+// the scene's drawn_relations_up_to relations says so first and offers a
+// search or a month instead. The panel says the same in words and a small
 // picture (the accessible description).
+//
+// A slider step recounts the ties by pair of groups: from typed arrays of
+// each relation's ends and tie, made once, not by walking objects.
 
 // Items the group view adds to the network's DataSets: no actor id or relation id takes these forms.
 const GROUP_NODE = "group:";
@@ -21,40 +27,52 @@ const MEMBER_TIE = GROUP_TIE + "actor:"; // an open group's member to a folded g
 // and their labels.
 const GROUP_SHARE = 0.12;
 const GROUP_FONT = 0.25;
-const GROUP_GAP = 1;
+// Room left around a group's disc and name, in that radius: the ties
+// between two groups and their counts run through it.
+const GROUP_GAP = 0.5;
 
 /**
- * Move discs apart, pair by pair, until none overlaps: the members' centres
- * of two groups may lie close (a mixed layout), their discs must not.
- * @param {vis.Point[]} centres changed in place
- * @param {number[]} radii
+ * Move groups' rooms (disc and name) apart, pair by pair, until
+ * none overlaps, inside the drawing's box: the members' centres of two
+ * groups may lie close (a mixed layout), their discs and names must not,
+ * and a name past the box's edge would be cut off the canvas (room.js).
+ * @param {Room[]} rooms changed in place
+ * @param {Box} inside
+ * @param {number} extra how much further than their overlap a push moves a pair
  */
-function apart(centres, radii) {
-  for (let round = 0; round < 50; round += 1) {
+function apart(rooms, inside, extra) {
+  rooms.forEach((room) => keepInside(room, inside));
+  for (let round = 0; round < ROOM_ROUNDS; round += 1) {
     let moved = false;
-    centres.forEach((p, i) => centres.forEach((q, j) => {
-      if (j <= i) return;
-      const dx = q.x - p.x;
-      const dy = q.y - p.y;
-      const distance = Math.hypot(dx, dy);
-      const overlap = radii[i] + radii[j] - distance;
-      if (overlap <= 0) return;
-      // Coincident centres part along the x axis.
-      const [ux, uy] = distance > 0 ? [dx / distance, dy / distance] : [1, 0];
-      p.x -= (ux * overlap) / 2;
-      p.y -= (uy * overlap) / 2;
-      q.x += (ux * overlap) / 2;
-      q.y += (uy * overlap) / 2;
+    rooms.forEach((a, i) => rooms.slice(i + 1).forEach((b) => {
+      if (overlapAcross(a, b) <= 0 || overlapDown(a, b) <= 0) return;
       moved = true;
+      if (overlapAcross(a, b) < overlapDown(a, b)) pushAcross(a, b, extra);
+      else pushDown(a, b, extra);
+      keepInside(a, inside);
+      keepInside(b, inside);
     }));
     if (!moved) return;
   }
 }
+
+/**
+ * How wide lines of text are drawn in a font.
+ * @param {string[]} lines
+ * @param {string} font a CSS font ("12px sans-serif")
+ */
+function textWidth(lines, font) {
+  const context = /** @type {CanvasRenderingContext2D} */ (document.createElement("canvas").getContext("2d"));
+  context.font = font;
+  return Math.max(...lines.map((line) => context.measureText(line).width));
+}
+
 const GROUP_VIEW_PX = 320; // the drawing's side
 // From this many actors the toolbar offers the group view: a small network
 // is its own overview (and a phone's toolbar keeps its room).
 const GROUPS_FROM_ACTORS = 100;
 const GROUP_MAX_R = 46; // the largest group's radius, px
+const BEHIND = 0.35; // opacity of the folded groups behind a searched actor's neighbours
 
 /**
  * @param {ModeKit} kit
@@ -67,45 +85,85 @@ function groupsView(kit) {
   const groups = data.legend.camps;
   const panel = kit.panel("groups-panel", "Groups: who supports and opposes whom");
   const toggle = groups.length >= 2 && data.nodes.length >= GROUPS_FROM_ACTORS ? kit.toggle("groups", "Groups") : null;
+  const budget = data.drawn_relations_up_to || Infinity;
+
+  // ------------------------------------------- the scene in typed arrays
+  // Groups by index, in the order a reader sorts their names: a pair of
+  // groups is (lower, higher). A tie is one pair of actors with a signed
+  // relation (its relations' summed sign: as much opposition as support
+  // counts as opposition); a relation's id is its index in data.edges.
+  const names = groups.map((g) => g.camp).sort(compareText);
+  const rank = new Map(names.map((name, i) => [name, i]));
+  const actorIndex = new Map(data.nodes.map((a, i) => [a.id, i]));
+  const groupOf = Int32Array.from(data.nodes, (a) => (rank.has(a.camp) ? Number(rank.get(a.camp)) : -1));
+  const from = Int32Array.from(data.edges, (r) => Number(actorIndex.get(r.from)));
+  const to = Int32Array.from(data.edges, (r) => Number(actorIndex.get(r.to)));
+  const sign = Int8Array.from(data.edges, (r) => r.sign);
+  const tieOf = new Int32Array(data.edges.length).fill(-1);
+  /** @type {number[]} */
+  const ends = []; // the actors of tie t at 2t and 2t + 1
+  /** @type {Map<string, number>} */
+  const tieByPair = new Map();
+  data.edges.forEach((r, i) => {
+    if (r.sign === 0 || r.from === r.to) return;
+    const key = pairKey(r.from, r.to);
+    let tie = tieByPair.get(key);
+    if (tie === undefined) {
+      tie = ends.length / 2;
+      tieByPair.set(key, tie);
+      ends.push(from[i], to[i]);
+    }
+    tieOf[i] = tie;
+  });
+  const tieEnds = Int32Array.from(ends);
 
   /**
-   * Ties between actors: one per pair, its relations' summed sign (as much
-   * opposition as support counts as opposition).
+   * The ties with a relation shown, and each tie's summed sign.
    * @param {Set<number>} shown
-   * @returns {Map<string, number>} by pairKey
+   * @returns {{ties: Int32Array, sums: Int32Array}} sums by tie
    */
-  function ties(shown) {
-    /** @type {Map<string, number>} */
-    const pairs = new Map();
+  function tally(shown) {
+    const sums = new Int32Array(tieEnds.length / 2);
+    const seen = new Uint8Array(sums.length);
+    /** @type {number[]} */
+    const ties = [];
     shown.forEach((id) => {
-      const relation = /** @type {SceneEdge} */ (app.model.relations.get(id));
-      if (relation.sign === 0 || relation.from === relation.to) return;
-      const key = pairKey(relation.from, relation.to);
-      pairs.set(key, (pairs.get(key) || 0) + relation.sign);
+      const tie = tieOf[id];
+      if (tie < 0) return;
+      if (!seen[tie]) {
+        seen[tie] = 1;
+        ties.push(tie);
+      }
+      sums[tie] += sign[id];
     });
-    return pairs;
+    return { ties: Int32Array.from(ties), sums: sums };
   }
 
   /**
-   * Ties between actors (one per pair, its relations' summed sign), counted
-   * by pair of groups and sign.
-   * @param {Set<number>} shown
-   * @returns {Map<string, {a: string, b: string, support: number, opposition: number}>}
+   * Ties counted by pair of groups and sign.
+   * @param {{ties: Int32Array, sums: Int32Array}} tallied
+   * @returns {Map<string, {a: string, b: string, support: number, opposition: number}>} by "a|b"
    */
-  function blocks(shown) {
-    const pairs = ties(shown);
-    const groupOf = new Map(data.nodes.map((a) => [a.id, a.camp]));
-    /** @type {Map<string, {a: string, b: string, support: number, opposition: number}>} */
-    const counted = new Map();
-    pairs.forEach((sum, key) => {
-      const [u, v] = key.split("|");
-      const [a, b] = [String(groupOf.get(u)), String(groupOf.get(v))].sort(compareText);
-      const block = counted.get(a + "|" + b) || { a: a, b: b, support: 0, opposition: 0 };
-      if (sum > 0) block.support += 1;
-      else block.opposition += 1; // as much opposition as support counts as opposition
-      counted.set(a + "|" + b, block);
+  function blocks(tallied) {
+    const n = names.length;
+    const cells = new Int32Array(n * n * 2); // (lower, higher, sign) -> ties
+    tallied.ties.forEach((tie) => {
+      const a = groupOf[tieEnds[2 * tie]];
+      const b = groupOf[tieEnds[2 * tie + 1]];
+      if (a < 0 || b < 0) return;
+      cells[(Math.min(a, b) * n + Math.max(a, b)) * 2 + (tallied.sums[tie] > 0 ? 0 : 1)] += 1;
     });
-    return counted;
+    /** @type {Map<string, {a: string, b: string, support: number, opposition: number}>} */
+    const pairs = new Map();
+    for (let a = 0; a < n; a += 1) {
+      for (let b = a; b < n; b += 1) {
+        const cell = (a * n + b) * 2;
+        if (cells[cell] || cells[cell + 1]) {
+          pairs.set(names[a] + "|" + names[b], { a: names[a], b: names[b], support: cells[cell], opposition: cells[cell + 1] });
+        }
+      }
+    }
+    return pairs;
   }
 
   /**
@@ -120,98 +178,150 @@ function groupsView(kit) {
     return node;
   }
 
-  /** @type {Set<string>} */
-  const opened = new Set(); // the groups shown as their members
   /** @type {Set<number>} */
   let every = new Set(); // the relations the filters show, before folding
+  let tallied = tally(every); // their ties
+  let visible = new Uint8Array(data.nodes.length); // the actors drawn, by index
   /** @type {Set<string>} */
   let hidden = new Set(); // the actors folded into their group's node
+  /** @type {{camps: string[], actors: number, relations: number} | null} */
+  let refused = null; // what opening would have drawn, over the budget
   const members = new Map(groups.map((g) => [g.camp, data.nodes.filter((a) => a.camp === g.camp)]));
-  const campOf = new Map(data.nodes.map((a) => [a.id, a.camp]));
 
-  /** @param {string} camp */
-  function open(camp) {
-    opened.add(camp);
+  /**
+   * The actors and relations drawn once more groups are open.
+   * @param {Set<string>} more
+   */
+  function wouldDraw(more) {
+    const shows = Uint8Array.from(visible, (drawn, i) => (drawn || (groupOf[i] >= 0 && more.has(names[groupOf[i]])) ? 1 : 0));
+    let relations = 0;
+    every.forEach((id) => {
+      if (shows[from[id]] && shows[to[id]]) relations += 1;
+    });
+    return { actors: shows.reduce((sum, drawn) => sum + drawn, 0), relations: relations };
+  }
+
+  /**
+   * Show groups as their members, unless that would draw more than the
+   * budget: then the panel says so and offers another way (forced: open anyway).
+   * @param {string[]} camps
+   * @param {boolean} [forced]
+   */
+  function open(camps, forced = false) {
+    const cost = wouldDraw(new Set(camps));
+    refused = !forced && cost.relations > budget ? { camps: camps, ...cost } : null;
+    if (refused === null) camps.forEach((camp) => state.open.add(camp));
     app.update();
   }
 
   /**
    * The relations drawn in the group view: those between actors shown, an
-   * actor being shown when its group is open or it is the selected actor's
-   * neighbour. A selected actor's group opens (a search finds any actor).
+   * actor being shown when its group is open, or it is the selected actor
+   * or its neighbour (a search finds any actor).
    * @param {Set<number>} shown
    * @returns {Set<number>}
    */
   function fold(shown) {
     every = shown;
-    const selected = state.selected;
-    const around = new Set();
-    if (selected !== null && campOf.has(selected)) {
-      opened.add(String(campOf.get(selected)));
+    tallied = tally(shown);
+    visible = Uint8Array.from(data.nodes, (a) => (state.open.has(a.camp) ? 1 : 0));
+    const selected = state.selected === null ? undefined : actorIndex.get(state.selected);
+    if (selected !== undefined) {
+      visible[selected] = 1;
       shown.forEach((id) => {
-        const relation = /** @type {SceneEdge} */ (app.model.relations.get(id));
-        if (relation.from === selected) around.add(relation.to);
-        if (relation.to === selected) around.add(relation.from);
+        if (from[id] === selected) visible[to[id]] = 1;
+        else if (to[id] === selected) visible[from[id]] = 1;
       });
     }
-    hidden = new Set(data.nodes.filter((a) => !opened.has(a.camp) && !around.has(a.id)).map((a) => a.id));
-    return new Set(
-      Array.from(shown).filter((id) => {
-        const relation = /** @type {SceneEdge} */ (app.model.relations.get(id));
-        return !hidden.has(relation.from) && !hidden.has(relation.to);
-      })
-    );
+    hidden = new Set();
+    data.nodes.forEach((a, i) => visible[i] || hidden.add(a.id));
+    /** @type {Set<number>} */
+    const kept = new Set();
+    shown.forEach((id) => {
+      if (visible[from[id]] && visible[to[id]]) kept.add(id);
+    });
+    return kept;
   }
 
   /**
    * The folded groups' nodes and the edges between them, in the network's
    * DataSets: a node at its members' centre, its area their shapes' total
    * area; an edge per pair of groups and sign, as wide as its share.
-   * @param {Map<string, {a: string, b: string, support: number, opposition: number}>} counted
+   * @param {Map<string, {a: string, b: string, support: number, opposition: number}>} pairs
    */
-  function network(counted) {
+  function network(pairs) {
     const items = kit.items;
-    const folded = groups.filter((g) => !opened.has(g.camp) && g.actors > 0);
-    const positions = items.nodes.get(data.nodes.map((a) => a.id));
-    const at = new Map(positions.map((n) => [n.id, { x: Number(n.x), y: Number(n.y) }]));
+    const folded = groups.filter((g) => !state.open.has(g.camp) && g.actors > 0);
+    const behind = state.selected !== null ? BEHIND : 1; // a searched actor's neighbours come first
     // Sized for the whole drawing, whose spread keeps names apart: the
     // members' own shapes would make a dot of a group of thousands.
-    const spread = drawingBox(data.nodes, (a) => at.get(a.id) || a);
+    const spread = drawingBox(data.nodes, items.at);
     const largest = Math.max(...folded.map((g) => g.actors), 1);
     const unit = Math.max(GROUP_SHARE * Math.min(spread.right - spread.left, spread.bottom - spread.top), data.label_size);
     const radius = new Map(folded.map((g) => [g.camp, unit * Math.sqrt(g.actors / largest)]));
     const centres = folded.map((g) => {
       const own = /** @type {SceneNode[]} */ (members.get(g.camp));
       return own.reduce((c, a) => {
-        const p = at.get(a.id) || a;
+        const p = items.at(a);
         return { x: c.x + p.x / own.length, y: c.y + p.y / own.length };
       }, { x: 0, y: 0 });
     });
-    apart(centres, folded.map((g) => Number(radius.get(g.camp)) + unit * GROUP_GAP));
+    const font = unit * GROUP_FONT;
+    const labels = folded.map((g) => {
+      const inside = pairs.get(g.camp + "|" + g.camp);
+      const lines = [g.camp + " (" + g.actors + ")"];
+      if (inside) lines.push("inside: " + inside.support + " support, " + inside.opposition + " opposition");
+      return lines;
+    });
+    // Each group's disc with its name across it (vis-network's lines are
+    // one font size apart): under it, the tie from a large group to a small
+    // one below ran through the name, its count written over it. A disc
+    // less than twice as tall as its name has it below (vis-network writes a
+    // dot's name from half a line under its bottom edge down), where it
+    // hides no disc.
+    const face = getComputedStyle(document.body).fontFamily;
+    const pad = unit * GROUP_GAP;
+    const tall = labels.map((lines) => font * lines.length);
+    const wide = labels.map((lines) => textWidth(lines, font + "px " + face));
+    const across = folded.map((g, i) => Number(radius.get(g.camp)) >= tall[i]); // twice as tall as its name
+    /** @type {Room[]} */
+    const rooms = folded.map((g, i) => {
+      const r = Number(radius.get(g.camp));
+      const half = Math.max(r, wide[i] / 2) + pad;
+      const [top, bottom] = across[i] ? [-r, r] : [-r, r + font / 2 + tall[i]];
+      return { ...centres[i], left: -half, right: half, top: top - pad, bottom: bottom + pad };
+    });
+    apart(rooms, spread, pad / 10);
+    // The groups' names, which the open groups' members' names keep off
+    // (with a margin for their white outline).
+    const named = behind === 1 ? folded : [];
+    const margin = font / 4;
+    items.cover(named.map((g, i) => {
+      const top = across[i] ? rooms[i].y - tall[i] / 2 : rooms[i].y + Number(radius.get(g.camp)) + font / 2;
+      const half = wide[i] / 2 + margin;
+      return { left: rooms[i].x - half, right: rooms[i].x + half, top: top - margin, bottom: top + tall[i] + margin };
+    }));
     /** @type {vis.NodeItem[]} */
     const groupNodes = folded.map((g, i) => {
-      const centre = centres[i];
-      const inside = counted.get(g.camp + "|" + g.camp);
-      const total = inside ? inside.support + inside.opposition : 0;
-      const ties = inside && total
-        ? "\ninside: " + inside.support + " support (" + Math.round((100 * inside.support) / total) + " %), " +
-          inside.opposition + " opposition (" + Math.round((100 * inside.opposition) / total) + " %)"
-        : "";
       return {
         id: GROUP_NODE + g.camp,
-        label: g.camp + " (" + g.actors + ")" + ties,
-        x: centre.x,
-        y: centre.y,
+        // Behind a searched actor's neighbours, zoomed in, a group's name
+        // (sized for the whole drawing) would fill the view: the panel names it.
+        label: behind === 1 ? labels[i].join("\n") : "",
+        x: rooms[i].x,
+        y: rooms[i].y,
         size: radius.get(g.camp),
         shape: "dot",
-        color: { background: g.colour, border: "#111111", highlight: { background: g.colour, border: "#000000" }, hover: { background: g.colour, border: "#000000" } },
-        font: { size: unit * GROUP_FONT, color: "#000000", strokeWidth: unit * GROUP_FONT / 3, vadjust: 0 },
+        opacity: behind,
+        color: fillColour(g.colour),
+        font: { size: font, face: face, color: "#000000", strokeWidth: font / 3, vadjust: across[i] ? -Number(radius.get(g.camp)) - font / 2 - tall[i] / 2 : 0 },
       };
     });
     /** @type {vis.EdgeItem[]} */
     const groupTies = [];
-    counted.forEach((block) => {
-      if (block.a === block.b || opened.has(block.a) || opened.has(block.b)) return;
+    pairs.forEach((block) => {
+      // Behind a searched actor, zoomed in, they would be bands across its neighbours.
+      if (behind !== 1 || block.a === block.b || state.open.has(block.a) || state.open.has(block.b)) return;
       const total = block.support + block.opposition;
       [["support", block.support], ["opposition", block.opposition]].forEach(([sign, count]) => {
         if (!count) return;
@@ -227,25 +337,29 @@ function groupsView(kit) {
           // Support and opposition between the same two groups curve to either side.
           smooth: { enabled: true, type: sign === "support" ? "curvedCW" : "curvedCCW", roundness: 0.15 },
           arrows: { to: { enabled: false } },
-          font: { size: unit * GROUP_FONT * 0.8, strokeWidth: unit * GROUP_FONT / 4, align: "middle" },
+          // Level, support's above opposition's: turned along a short, steep
+          // tie, or side by side at its middle, they were unreadable.
+          font: { size: font * 0.9, strokeWidth: font / 3, align: "horizontal", vadjust: (sign === "support" ? -0.75 : 0.75) * font },
         });
       });
     });
-    // An open group's members keep their ties to the folded groups: one
-    // edge per actor, folded group and sign, wider for more ties.
+    // The members shown keep their ties to the folded groups: one edge per
+    // actor, folded group and sign, wider for more ties.
     /** @type {Map<string, {actor: string, camp: string, sign: string, count: number}>} */
     const outward = new Map();
-    ties(every).forEach((sum, key) => {
-      const [u, v] = key.split("|");
-      const [inner, outer] = hidden.has(u) ? [v, u] : [u, v];
-      if (hidden.has(inner) || !hidden.has(outer)) return;
-      const camp = String(campOf.get(outer));
-      const sign = sum > 0 ? "support" : "opposition";
+    tallied.ties.forEach((tie) => {
+      const [u, v] = [tieEnds[2 * tie], tieEnds[2 * tie + 1]];
+      if (visible[u] === visible[v]) return;
+      const [inner, outer] = visible[u] ? [u, v] : [v, u];
+      if (groupOf[outer] < 0) return;
+      const actor = data.nodes[inner].id;
+      const camp = names[groupOf[outer]];
+      const sign = tallied.sums[tie] > 0 ? "support" : "opposition";
       // Ids, never split again: a camp's name may hold any character.
-      const id = MEMBER_TIE + JSON.stringify([inner, camp, sign]);
-      const tie = outward.get(id) || { actor: inner, camp: camp, sign: sign, count: 0 };
-      tie.count += 1;
-      outward.set(id, tie);
+      const id = MEMBER_TIE + JSON.stringify([actor, camp, sign]);
+      const member = outward.get(id) || { actor: actor, camp: camp, sign: sign, count: 0 };
+      member.count += 1;
+      outward.set(id, member);
     });
     outward.forEach((tie, id) => {
       groupTies.push({
@@ -271,11 +385,41 @@ function groupsView(kit) {
     items.nodes.remove(items.nodes.getIds({ filter: (n) => String(n.id).startsWith(GROUP_NODE) }));
   }
 
+  /**
+   * What opening would draw, over the budget, and the ways offered instead.
+   * @param {{camps: string[], actors: number, relations: number}} what
+   */
+  function refusal(what) {
+    const box = element("div", null, "note");
+    box.id = "group-budget";
+    box.setAttribute("role", "status");
+    const asked = what.camps.length === 1 ? "Opening " + what.camps[0] : "Unfolding every group";
+    box.appendChild(element("p", asked + " would draw " + what.actors.toLocaleString("en") + " actors and " +
+      what.relations.toLocaleString("en") + " relations, more than the " + budget.toLocaleString("en") +
+      " this page draws at once without seconds per picture. Search an actor to see it with its neighbours" +
+      (state.period === null && data.months.length ? ", or show one month." : ".")));
+    const choices = element("p");
+    if (state.period === null && data.months.length) {
+      const month = data.months[data.months.length - 1];
+      choices.appendChild(button("Show " + month.label, () => {
+        state.period = month;
+        refused = null;
+        app.update(); // the month's relations, which open() counts again
+        open(what.camps);
+      }));
+    }
+    choices.appendChild(button("Open anyway", () => open(what.camps, true)));
+    box.appendChild(choices);
+    return box;
+  }
+
   function draw() {
     const content = panel.querySelector(".mode-body") || panel.appendChild(element("div", null, "mode-body"));
     content.replaceChildren();
-    const byPair = blocks(every);
-    network(byPair);
+    // First, in sight: the group clicked may be on the canvas, far from the panel's buttons.
+    if (refused !== null) content.appendChild(refusal(refused)).scrollIntoView({ block: "nearest" });
+    const pairs = blocks(tallied);
+    network(pairs);
     const largest = Math.max(...groups.map((g) => g.actors), 1);
     const centre = GROUP_VIEW_PX / 2;
     const ring = groups.length === 1 ? 0 : centre - GROUP_MAX_R - 4;
@@ -287,7 +431,7 @@ function groupsView(kit) {
     picture.appendChild(svg("title", {}, "Groups and the ties between them"));
     const list = element("ul");
     list.id = "group-ties";
-    byPair.forEach((block) => {
+    pairs.forEach((block) => {
       const total = block.support + block.opposition;
       const p = at.get(block.a);
       const q = at.get(block.b);
@@ -315,20 +459,28 @@ function groupsView(kit) {
       const disc = svg("circle", { cx: p.x, cy: p.y, r: p.r, fill: g.colour, stroke: "#111111", "stroke-width": 1.5 });
       disc.appendChild(svg("title", {}, g.camp + " (" + g.actors + ")"));
       picture.appendChild(disc);
-      picture.appendChild(svg("text", { x: p.x, y: p.y + p.r + 12, "text-anchor": "middle", "font-size": 11, class: "group-name" }, g.camp + " (" + g.actors + ")"));
+      // Names of discs off the middle run inwards from the disc's outer edge: they stay in the picture.
+      const side = Math.sign(Math.round(p.x - centre));
+      const anchor = side === 0 ? "middle" : side < 0 ? "start" : "end";
+      picture.appendChild(svg("text", { x: p.x + side * p.r, y: p.y + p.r + 12, "text-anchor": anchor, "font-size": 11, class: "group-name" }, g.camp + " (" + g.actors + ")"));
     });
     content.appendChild(picture);
     content.appendChild(element("p", "Solid: support; dashed: opposition; the wider, the larger its share of the ties between the two groups. " +
       "Colours: " + data.legend.colour_by.how + ".", "note"));
     const buttons = element("p");
     buttons.id = "group-open";
+    const shut = groups.filter((g) => g.actors > 0 && !state.open.has(g.camp)).map((g) => g.camp);
     groups.forEach((g) => {
-      const opener = button("Open " + g.camp + " (" + g.actors + ")", () => open(g.camp));
-      opener.disabled = opened.has(g.camp);
+      const opener = button("Open " + g.camp + " (" + g.actors + ")", () => open([g.camp]));
+      opener.disabled = state.open.has(g.camp);
       buttons.appendChild(opener);
     });
+    const unfold = button("Unfold all", () => open(shut));
+    unfold.disabled = !shut.length;
+    buttons.appendChild(unfold);
     buttons.appendChild(button("Fold all", () => {
-      opened.clear();
+      state.open.clear();
+      refused = null;
       app.select(null);
     }));
     content.append(buttons, list);
@@ -338,16 +490,32 @@ function groupsView(kit) {
     name: "groups",
     toggle: toggle,
     panel: panel,
-    enter: () => opened.clear(),
+    enter: () => {
+      state.open.clear();
+      refused = null;
+    },
     draw: draw,
     colours: () => null,
     named: () => [],
     hide: fold,
     folded: () => hidden,
-    leave: clear,
+    leave: () => {
+      clear();
+      kit.items.cover([]);
+    },
+    // Leaving draws every relation: past the budget, the panel says so first
+    // (its "Open anyway" opens every group, after which the view may be left).
+    leaving: () => {
+      const shut = groups.filter((g) => g.actors > 0 && !state.open.has(g.camp)).map((g) => g.camp);
+      const cost = wouldDraw(new Set(shut));
+      if (!shut.length || cost.relations <= budget) return true;
+      refused = { camps: shut, ...cost };
+      app.update();
+      return false;
+    },
     clicked: (id) => {
       if (!id.startsWith(GROUP_NODE)) return false;
-      open(id.slice(GROUP_NODE.length));
+      open([id.slice(GROUP_NODE.length)]);
       return true;
     },
     overlay: () => {},

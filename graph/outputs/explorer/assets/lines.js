@@ -75,16 +75,17 @@ function edgeColour(relation, dim) {
 }
 
 /**
- * The lines as vis-network takes them, styled for a zoom of 1; hidden when
- * batched (the page draws them, vis-network keeps them for their curves).
- * @param {SceneEdge[]} lines
+ * A line as vis-network takes it, styled for a zoom; hidden when batched
+ * (the page draws it, vis-network keeps it for its curve).
+ * @param {SceneEdge} relation the line's first relation (its id is the line's)
  * @param {boolean} batched
  * @param {number} edgeScale CSS --edge-scale
  * @param {number} labelSize the scene's label_size
- * @returns {vis.EdgeItem[]}
+ * @param {number} scale the zoom its widths are for
+ * @returns {vis.EdgeItem}
  */
-function lineItems(lines, batched, edgeScale, labelSize) {
-  return lines.map((relation) => ({
+function lineItem(relation, batched, edgeScale, labelSize, scale) {
+  return {
     id: relation.id,
     from: relation.from,
     to: relation.to,
@@ -92,7 +93,7 @@ function lineItems(lines, batched, edgeScale, labelSize) {
     hidden: batched,
     // A symmetric relation (talks, an alliance) goes both ways: no arrow head.
     arrows: { to: { enabled: !relation.symmetric, scaleFactor: 0.8 } },
-    ...lineStyle(relation, 1, edgeScale),
+    ...lineStyle(relation, scale, edgeScale),
     color: edgeColour(relation, 1),
     smooth:
       relation.roundness === null
@@ -100,7 +101,7 @@ function lineItems(lines, batched, edgeScale, labelSize) {
         : { enabled: true, type: "curvedCW", roundness: relation.roundness },
     // A line of many relations says how many it draws.
     font: { size: labelSize * 0.6, strokeWidth: labelSize / 5, align: "top" },
-  }));
+  };
 }
 
 /**

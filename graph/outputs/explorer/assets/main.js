@@ -70,10 +70,11 @@ function startExplorer(data) {
   }
 
   function update() {
-    const shown = modes.shown(shownRelations(app.model, state));
+    const filtered = shownRelations(app.model, state);
+    const shown = modes.shown(filtered);
     network.draw(shown, litBy(app.model, state, shown), modes.named(), modes.folded());
     panels.draw(shown);
-    timeline.draw(shown);
+    timeline.draw(filtered); // what changed at the date, not what a mode folds
     table.draw(shown);
     modes.draw(shown);
     network.resize(); // the canvas follows panels, story and table opening or closing

@@ -20,16 +20,27 @@
  * @property {() => Set<string>} [folded] actors the mode hides (the group view's folded groups)
  * @property {() => void} [leave] take the mode's own items out of the network (the mode off)
  * @property {(id: string) => boolean} [clicked] a node clicked: whether it was the mode's own
+ * @property {() => boolean} [leaving] whether the mode may be left now (the group view: not
+ *   before its panel has said how much unfolding would draw)
  * @property {() => string[]} named actors whose names the network draws first (none are left out)
  * @property {(context: CanvasRenderingContext2D, drawing: vis.Network) => void} overlay
  *   drawn under the network, in canvas units
  */
 
 /**
+ * What a mode may change in the network view.
+ * @typedef {object} NetworkItems
+ * @property {vis.DataSet<vis.NodeItem>} nodes the actors drawn, and a mode's own nodes
+ * @property {vis.DataSet<vis.EdgeItem>} edges the lines drawn, and a mode's own edges
+ * @property {(actor: SceneNode) => vis.Point} at where an actor is drawn, in canvas units
+ * @property {(boxes: Box[]) => void} cover where the mode writes on the canvas: actors' names keep off it
+ */
+
+/**
  * Tools the modes share.
  * @typedef {object} ModeKit
  * @property {App} app
- * @property {{nodes: vis.DataSet<vis.NodeItem>, edges: vis.DataSet<vis.EdgeItem>}} items the network's DataSets
+ * @property {NetworkItems} items the network's DataSets (only what is drawn) and where actors are drawn
  * @property {(id: string) => string} name an actor's name
  * @property {(id: string, title: string) => HTMLElement} panel a new panel beside the network
  * @property {(mode: string, text: string) => HTMLButtonElement} toggle a toolbar button for a mode
@@ -43,7 +54,7 @@ const HALO_PX = 9; // how much wider than its line a highlighted relation's halo
 
 /**
  * @param {App} app
- * @param {{nodes: vis.DataSet<vis.NodeItem>, edges: vis.DataSet<vis.EdgeItem>}} network
+ * @param {NetworkItems & {paint: (colours: Map<string, string> | null) => void, fill: (id: string) => string}} network
  */
 function modesView(app, network) {
   const state = app.state;
@@ -51,8 +62,6 @@ function modesView(app, network) {
   const data = model.data;
   /** @type {vis.Network | null} */
   let drawing = null;
-  /** @type {Map<string, string>} */
-  const painted = new Map(); // fill colour of each actor repainted by a mode
   const toolbar = byId("toolbar");
   const before = byId("legend-toggle");
 
@@ -78,6 +87,8 @@ function modesView(app, network) {
     },
     toggle: (mode, text) => {
       const toggle = button(text, () => {
+        const was = current(); // left, whichever mode's button this is
+        if (was && was.leaving && !was.leaving()) return;
         const on = state.views.mode !== mode;
         state.views.mode = on ? mode : "";
         const chosen = modes.find((m) => m.name === mode);
@@ -108,27 +119,6 @@ function modesView(app, network) {
     return modes.find((mode) => mode.name === state.views.mode && mode.toggle !== null) || null;
   }
 
-  /** @param {Map<string, string> | null} colours */
-  function paint(colours) {
-    /** @type {Array<Partial<vis.NodeItem> & {id: string}>} */
-    const changes = [];
-    data.nodes.forEach((actor) => {
-      const colour = (colours && colours.get(actor.id)) || actor.colour;
-      if ((painted.get(actor.id) || actor.colour) === colour) return;
-      painted.set(actor.id, colour);
-      changes.push({
-        id: actor.id,
-        color: {
-          background: colour,
-          border: "#111111",
-          highlight: { background: colour, border: "#000000" },
-          hover: { background: colour, border: "#000000" },
-        },
-      });
-    });
-    network.nodes.update(changes);
-  }
-
   /** @param {Set<number>} shown */
   function draw(shown) {
     const mode = current();
@@ -138,7 +128,7 @@ function modesView(app, network) {
       if (each !== mode && each.leave) each.leave();
     });
     if (mode) mode.draw(shown);
-    paint(mode ? mode.colours() : null);
+    network.paint(mode ? mode.colours() : null);
     glossary.draw();
     if (drawing) drawing.redraw();
   }
@@ -178,7 +168,7 @@ function modesView(app, network) {
     /** For tests: the mode on and the colours it gave the actors. */
     inspect: () => ({
       mode: current() === null ? "" : state.views.mode,
-      colours: Object.fromEntries(data.nodes.map((a) => [a.id, painted.get(a.id) || a.colour])),
+      colours: Object.fromEntries(data.nodes.map((a) => [a.id, network.fill(a.id)])),
     }),
   };
 }

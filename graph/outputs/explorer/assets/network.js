@@ -14,12 +14,30 @@
 // classroom's back row, A+) need more room than the layout keeps: the actors
 // are then moved apart on the canvas until they have it (see "labels").
 //
+// vis-network holds only what is drawn: an actor or a line leaves its
+// DataSets when it is hidden (filters, date, a folded group) and comes back
+// when shown, so a folded view of thousands of actors walks only its group
+// nodes each frame, and a slider step sends only what changed.
+//
 // Over 400 lines: the view's state (what is shown, lit, placed, focused) and
 // the functions that read and change it; every job that needs none of it
 // has a file of its own.
 
 const DIMMED = 0.12; // opacity of what is not lit
 const IDLE = 0.3; // opacity of actors with no relation drawn at the date shown (not there yet, or idle)
+
+/**
+ * An actor's colours in vis-network, from its fill colour.
+ * @param {string} colour
+ */
+function fillColour(colour) {
+  return {
+    background: colour,
+    border: "#111111",
+    highlight: { background: colour, border: "#000000" },
+    hover: { background: colour, border: "#000000" },
+  };
+}
 
 /**
  * @param {App} app
@@ -29,8 +47,7 @@ function networkView(app) {
   const data = model.data;
   const relations = data.edges;
   // One drawn line per relation, or per group of relations drawn alike (see the scene's edge.line).
-  const lines = relations.filter((relation) => relation.line === relation.id);
-  const batched = lines.length >= BATCHED_FROM;
+  const batched = relations.filter((relation) => relation.line === relation.id).length >= BATCHED_FROM;
   const container = byId("network");
   const pageStyle = getComputedStyle(document.body);
   const edgeScale = lineScale();
@@ -89,36 +106,42 @@ function networkView(app) {
   /** @param {number} scale */
   function styleLines(scale) {
     linesScale = scale;
-    edges.update(lines.map((line) => ({ id: line.id, ...lineStyle(line, scale, edgeScale) })));
+    const changes = Array.from(linesNow, (id) => ({ id: id, ...lineStyle(/** @type {SceneEdge} */ (model.relations.get(id)), scale, edgeScale) }));
+    if (changes.length) edges.update(changes);
   }
 
+  // Only what is drawn: draw() adds, changes and removes items (see the header).
   /** @type {vis.DataSet<vis.NodeItem>} */
-  const nodes = new vis.DataSet(
-    data.nodes.map((actor) => ({
+  const nodes = new vis.DataSet([]);
+  /** @type {vis.DataSet<vis.EdgeItem>} */
+  const edges = new vis.DataSet([]);
+  /** @type {Map<string, string>} */
+  const fills = new Map(); // actors' fill colours a mode gives them (modes.js); others have their camp's
+  /** @type {Box[]} */
+  let covers = []; // where a mode writes on the canvas (the group view's names): no actor's name goes there
+
+  /**
+   * An actor as vis-network first takes it, where it is drawn.
+   * @param {SceneNode} actor
+   * @returns {vis.NodeItem}
+   */
+  function actorItem(actor) {
+    return {
       id: actor.id,
-      label: actor.label,
-      x: actor.x,
-      y: actor.y,
+      ...position(actor),
       size: actor.size,
       shape: actor.shape,
-      color: {
-        background: actor.colour,
-        border: "#111111",
-        highlight: { background: actor.colour, border: "#000000" },
-        hover: { background: actor.colour, border: "#000000" },
-      },
-    }))
-  );
-  /** @type {vis.DataSet<vis.EdgeItem>} */
-  const edges = new vis.DataSet(lineItems(lines, batched, edgeScale, data.label_size));
+      color: fillColour(fills.get(actor.id) || actor.colour),
+    };
+  }
 
   // Show, hide and dim actors and relations; only what changed is sent to vis-network.
   /** @type {Map<string, string>} */
-  const drawn = new Map();
+  const drawn = new Map(); // how each actor ("n" + id) and line ("e" + id) in vis-network looks
   /** @type {Set<number>} */
   let shownNow = new Set(); // the relations drawn
   /** @type {Set<number>} */
-  let linesNow = new Set(); // the lines drawn, by id
+  let linesNow = new Set(); // the lines drawn, by id: those in vis-network's edges
   /** @type {Map<number, number>} */
   const dims = new Map(); // how bright each line is drawn, when the page draws them (batched)
 
@@ -233,7 +256,7 @@ function networkView(app) {
       labelled(k, new Set(), (a) => /** @type {vis.Point} */ (room.get(a.id))).size
     );
     placed = best;
-    nodes.update(data.nodes.map((a) => ({ id: a.id, ...position(a) })));
+    moveDrawn();
     pointer.forgetCurves();
   }
 
@@ -270,7 +293,7 @@ function networkView(app) {
     // it legible), else the densest, most central part goes unnamed.
     const tried = large ? centralInView(visible, at, seenPart(), new Set([...firstNow, ...lit]), NAMES_CONSIDERED) : visible;
     const order = tried.sort((a, b) => rank(b) - rank(a) || b.degree - a.degree || compareText(a.id, b.id));
-    return chooseLabels(order, at, k, seenPart(), button === null ? [] : [button], data, !large);
+    return chooseLabels(order, at, k, seenPart(), button === null ? covers : [button, ...covers], data, !large);
   }
 
   /**
@@ -296,6 +319,8 @@ function networkView(app) {
     const size = data.label_size * k;
     /** @type {Array<Partial<vis.NodeItem> & {id: string}>} */
     const nodeChanges = [];
+    /** @type {string[]} */
+    const nodesGone = [];
     /** @type {Set<string>} */
     const active = new Set();
     if (app.state.period !== null) {
@@ -306,47 +331,64 @@ function networkView(app) {
       });
     }
     data.nodes.forEach((actor) => {
+      const key = "n" + actor.id;
+      if (hidden.has(actor.id)) {
+        if (drawn.delete(key)) nodesGone.push(actor.id);
+        return;
+      }
       const idle = app.state.period !== null && !active.has(actor.id);
       const opacity = lit && !lit.actors.has(actor.id) ? DIMMED : idle ? IDLE : 1;
       const label = named.has(actor.id) ? actor.label : "";
       const shift = named.get(actor.id) || 0; // canvas units, as the font size
-      const look = "n" + hidden.has(actor.id) + opacity + size + label + shift;
-      if (drawn.get("n" + actor.id) !== look) {
-        drawn.set("n" + actor.id, look);
-        const colour = opacity === 1 ? "#000000" : "rgba(0, 0, 0, " + Math.min(2 * opacity, 0.6) + ")";
-        nodeChanges.push({
-          id: actor.id,
-          hidden: hidden.has(actor.id),
-          opacity: opacity,
-          label: label,
-          font: { color: colour, size: size, strokeWidth: size / 3, vadjust: shift },
-        });
-      }
-    });
-    /** @type {Array<Partial<vis.EdgeItem> & {id: number}>} */
-    const edgeChanges = [];
-    linesNow = new Set();
-    lines.forEach((line) => {
-      const members = /** @type {SceneEdge[]} */ (model.lines.get(line.id));
-      let count = 0;
-      let bright = lit === null;
-      members.forEach((relation) => {
-        if (!shown.has(relation.id)) return;
-        count += 1;
-        bright = bright || /** @type {{relations: Set<number>}} */ (lit).relations.has(relation.id);
+      const look = opacity + " " + size + " " + label + " " + shift;
+      const before = drawn.get(key);
+      if (before === look) return;
+      drawn.set(key, look);
+      const colour = opacity === 1 ? "#000000" : "rgba(0, 0, 0, " + Math.min(2 * opacity, 0.6) + ")";
+      nodeChanges.push({
+        ...(before === undefined ? actorItem(actor) : { id: actor.id }),
+        opacity: opacity,
+        label: label,
+        font: { color: colour, size: size, strokeWidth: size / 3, vadjust: shift },
       });
-      const hidden = count === 0;
-      if (!hidden) linesNow.add(line.id);
-      const dim = bright ? 1 : DIMMED;
-      const label = members.length > 1 ? String(count) : undefined;
-      const look = "e" + hidden + dim + label;
-      if (batched) dims.set(line.id, dim);
-      else if (drawn.get("e" + line.id) !== look) {
-        drawn.set("e" + line.id, look);
-        edgeChanges.push({ id: line.id, hidden: hidden, color: edgeColour(line, dim), label: label });
-      }
     });
-    nodes.update(nodeChanges);
+    // The lines with a relation shown, counted from the shown relations alone
+    // (a folded view shows few of many).
+    /** @type {Map<number, {count: number, bright: boolean}>} */
+    const counted = new Map();
+    shown.forEach((id) => {
+      const line = /** @type {SceneEdge} */ (model.relations.get(id)).line;
+      const seen = counted.get(line) || { count: 0, bright: lit === null };
+      seen.count += 1;
+      seen.bright = seen.bright || /** @type {{relations: Set<number>}} */ (lit).relations.has(id);
+      counted.set(line, seen);
+    });
+    /** @type {number[]} */
+    const linesGone = Array.from(linesNow).filter((id) => !counted.has(id));
+    linesGone.forEach((id) => {
+      drawn.delete("e" + id);
+      dims.delete(id);
+    });
+    linesNow = new Set(counted.keys());
+    /** @type {Array<Partial<vis.EdgeItem> & {id: number | string}>} */
+    const edgeChanges = [];
+    counted.forEach((seen, id) => {
+      const line = /** @type {SceneEdge} */ (model.relations.get(id));
+      const key = "e" + id;
+      const before = drawn.get(key);
+      const dim = seen.bright ? 1 : DIMMED;
+      // Batched, the page draws the line (dims); vis-network keeps it for its curve.
+      const label = batched || /** @type {SceneEdge[]} */ (model.lines.get(id)).length === 1 ? undefined : String(seen.count);
+      const look = batched ? "" : dim + " " + label;
+      if (batched) dims.set(id, dim);
+      if (before === look) return;
+      drawn.set(key, look);
+      const item = before === undefined ? lineItem(line, batched, edgeScale, data.label_size, linesScale) : { id: id };
+      edgeChanges.push(batched ? item : { ...item, color: edgeColour(line, dim), label: label });
+    });
+    if (linesGone.length) edges.remove(linesGone);
+    if (nodesGone.length) nodes.remove(nodesGone);
+    if (nodeChanges.length) nodes.update(nodeChanges);
     if (edgeChanges.length) edges.update(edgeChanges);
     if (network === null) return;
     // A story is about the whole network: it starts from it, and a step
@@ -365,6 +407,28 @@ function networkView(app) {
     }
   }
 
+  // The drawn actors to where they are drawn now (stretch, room for names).
+  function moveDrawn() {
+    const moves = data.nodes.filter((a) => drawn.has("n" + a.id)).map((a) => ({ id: a.id, ...position(a) }));
+    if (moves.length) nodes.update(moves);
+  }
+
+  /**
+   * Fill the actors with a mode's colours (null: their camps').
+   * @param {Map<string, string> | null} colours
+   */
+  function paint(colours) {
+    /** @type {Array<Partial<vis.NodeItem> & {id: string}>} */
+    const changes = [];
+    data.nodes.forEach((actor) => {
+      const colour = (colours && colours.get(actor.id)) || actor.colour;
+      if ((fills.get(actor.id) || actor.colour) === colour) return;
+      fills.set(actor.id, colour);
+      if (drawn.has("n" + actor.id)) changes.push({ id: actor.id, color: fillColour(colour) });
+    });
+    if (changes.length) nodes.update(changes);
+  }
+
   // Place the actors and show them all, as large as the canvas allows. Done
   // again whenever the canvas changes size (story opened, panels hidden,
   // fullscreen).
@@ -378,7 +442,7 @@ function networkView(app) {
     if (fit.x !== stretched.x || fit.y !== stretched.y) {
       stretched.x = fit.x;
       stretched.y = fit.y;
-      nodes.update(data.nodes.map((a) => ({ id: a.id, x: a.x * fit.x, y: a.y * fit.y })));
+      moveDrawn();
       pointer.forgetCurves();
       relabel = true;
     }
@@ -546,7 +610,7 @@ function networkView(app) {
       const positions = drawing.getPositions(event.nodes);
       event.nodes.forEach((id) => app.state.moved.set(id, positions[id]));
       pointer.forgetCurves();
-      drawn.clear(); // labels are placed again around the new positions
+      drawn.forEach((_, key) => drawn.set(key, "")); // labels are placed again around the new positions
       draw(shownNow, litNow);
     });
     // After vis-network's own handling of the new size, which keeps the old zoom.
@@ -558,6 +622,19 @@ function networkView(app) {
   return {
     nodes: nodes,
     edges: edges,
+    at: position,
+    paint: paint,
+    /**
+     * Where a mode writes on the canvas, in canvas units: actors' names are chosen again around it.
+     * @param {Box[]} boxes
+     */
+    cover: (boxes) => {
+      if (JSON.stringify(boxes) === JSON.stringify(covers)) return;
+      covers = boxes;
+      draw(shownNow, litNow);
+    },
+    /** @param {string} id an actor's fill colour now */
+    fill: (id) => fills.get(id) || /** @type {SceneNode} */ (model.actors.get(id)).colour,
     draw: draw,
     /** The labels' size in CSS pixels at the current zoom. */
     labelPx: () => (network === null ? 0 : data.label_size * labelFactor() * network.getScale()),

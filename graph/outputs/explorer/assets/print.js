@@ -50,7 +50,7 @@ function networkPrinter(data, container, view) {
    */
   function drawnActors(network) {
     const body = network.body.nodes;
-    return data.nodes.map((a) => a.id).filter((id) => !body[id].options.hidden);
+    return data.nodes.map((a) => a.id).filter((id) => id in body); // vis-network holds only what is drawn
   }
 
   /**

@@ -36,6 +36,7 @@ const FILTER_GROUPS = ["sign", "confidence", "camp", "type"];
  * @property {Map<string, {x: number, y: number}>} moved where the reader dragged
  *   actors, in canvas units: they stay there, and the drawing is no longer
  *   stretched to the canvas's shape (only zoom and pan follow a new size)
+ * @property {Set<string>} open the group view's groups shown as their members (groups.js)
  * @property {Record<string, string>} views what the modes show (balance, quiz,
  *   comparison; modes.js), by link parameter (VIEW_PARAMS), "" when unset
  */
@@ -103,6 +104,7 @@ function createState(data, options) {
     labelScale: 1,
     labels: true,
     moved: new Map(),
+    open: new Set(),
     views: {},
   };
 }
@@ -228,13 +230,15 @@ function shownRelations(model, state, period = state.period) {
  * @returns {{actors: Set<string>, relations: Set<number>} | null}
  */
 function litBy(model, state, shown) {
-  const relations = model.data.edges;
+  if (state.selected === null && state.step < 0) return null;
+  // From the relations shown alone: a folded view shows few of many.
+  const relations = Array.from(shown, (id) => /** @type {SceneEdge} */ (model.relations.get(id)));
   if (state.selected !== null) {
     const id = state.selected;
     const actors = new Set([id]);
     const lit = new Set();
     relations.forEach((r) => {
-      if (shown.has(r.id) && (r.from === id || r.to === id)) {
+      if (r.from === id || r.to === id) {
         lit.add(r.id);
         actors.add(r.from);
         actors.add(r.to);
@@ -242,12 +246,9 @@ function litBy(model, state, shown) {
     });
     return { actors: actors, relations: lit };
   }
-  if (state.step >= 0) {
-    const actors = new Set(model.data.story[state.step].actors);
-    const among = relations.filter((r) => shown.has(r.id) && actors.has(r.from) && actors.has(r.to));
-    return { actors: actors, relations: new Set(among.map((r) => r.id)) };
-  }
-  return null;
+  const actors = new Set(model.data.story[state.step].actors);
+  const among = relations.filter((r) => actors.has(r.from) && actors.has(r.to));
+  return { actors: actors, relations: new Set(among.map((r) => r.id)) };
 }
 
 /**
@@ -339,9 +340,10 @@ function sourceInWords(model) {
 // ------------------------------------------------------------ the link
 //
 // The URL's fragment holds what the reader chose -- date, actor, story step,
-// filters, view -- so a link opens that very view, from file:// too. Values
-// are those of the scene (a month's date, an actor's id, a filter's value);
-// a value the scene does not have is ignored.
+// filters, view, the groups open -- so a link opens that very view, from
+// file:// too. Values are those of the scene (a month's date, an actor's id,
+// a filter's value, a group's name); a value the scene does not have is
+// ignored.
 
 
 /**
@@ -361,6 +363,9 @@ function toFragment(model, state) {
       .forEach((value) => params.append("hide-" + group, value))
   );
   if (state.table) params.set("view", "table");
+  Array.from(state.open)
+    .sort(compareText)
+    .forEach((group) => params.append("open", group));
   VIEW_PARAMS.forEach((name) => {
     if (state.views[name]) params.set(name, state.views[name]);
   });
@@ -395,6 +400,7 @@ function fromFragment(model, state, fragment) {
     state.off[group] = new Set(params.getAll("hide-" + group));
   });
   state.table = params.get("view") === "table";
+  state.open = new Set(params.getAll("open"));
   VIEW_PARAMS.forEach((name) => {
     state.views[name] = params.get(name) || "";
   });

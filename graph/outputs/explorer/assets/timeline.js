@@ -129,10 +129,12 @@ function timelineView(app) {
    * "What changed": the relations that started and ended since the period
    * before, each with its quote (the page's graph.diff). The counts show and
    * the list opens on demand: in a story beside a projected network it would
-   * push the step's own text out of sight. Opened, it stays open while the
-   * dates compared stay the same (a filter, the names' size).
+   * push the step's own text out of sight; and it is made when opened, not at
+   * each slider step (thousands of relations a month, at scale). Opened, it
+   * stays open while the dates compared stay the same (a filter, the names'
+   * size).
    * @param {HTMLElement} box
-   * @param {Set<number>} shown
+   * @param {Set<number>} shown the relations the filters let through at the date, folded or not
    */
   function drawChanges(box, shown) {
     const before = previousPeriod();
@@ -144,41 +146,74 @@ function timelineView(app) {
     box.replaceChildren();
     box.hidden = before === null || state.period === null;
     if (before === null || state.period === null) return;
-    const earlier = shownRelations(app.model, state, before);
-    const started = data.edges.filter((r) => shown.has(r.id) && !earlier.has(r.id));
-    const ended = data.edges.filter((r) => earlier.has(r.id) && !shown.has(r.id));
+    const earlier = shownBefore(before);
+    /** @param {number} id */
+    const relation = (id) => /** @type {SceneEdge} */ (app.model.relations.get(id));
+    // Sets keep the scene's order of relations.
+    const started = Array.from(shown).filter((id) => !earlier.has(id)).map(relation);
+    const ended = Array.from(earlier).filter((id) => !shown.has(id)).map(relation);
     box.appendChild(element("h3", "What changed since " + before.label));
     const list = element("details");
-    list.open = keepOpen;
     const summary = element("summary", counted(started.length, "relation") + " started, " + ended.length + " ended");
     list.appendChild(summary);
-    /** @type {Array<[string, SceneEdge[]]>} */
-    const groups = [["Started", started], ["Ended", ended]];
-    groups.forEach(([title, relationsOf]) => {
-      list.appendChild(element("h4", title + " (" + relationsOf.length + ")"));
-      const items = element("ul", null, "relation-list");
-      relationsOf.forEach((relation) => {
-        const item = element("li", null, "relation");
-        item.appendChild(relationSentence(app, relation, true));
-        if (relation.evidence) item.appendChild(element("blockquote", "“" + relation.evidence + "”", "evidence"));
-        items.appendChild(item);
+    let listed = false;
+    const fill = () => {
+      if (listed) return;
+      listed = true;
+      /** @type {Array<[string, SceneEdge[]]>} */
+      const groups = [["Started", started], ["Ended", ended]];
+      groups.forEach(([title, relationsOf]) => {
+        list.appendChild(element("h4", title + " (" + relationsOf.length + ")"));
+        const items = element("ul", null, "relation-list");
+        relationsOf.forEach((relation) => {
+          const item = element("li", null, "relation");
+          item.appendChild(relationSentence(app, relation, true));
+          if (relation.evidence) item.appendChild(element("blockquote", "“" + relation.evidence + "”", "evidence"));
+          items.appendChild(item);
+        });
+        if (!relationsOf.length) list.appendChild(element("p", "None.", "none"));
+        else list.appendChild(items);
       });
-      if (!relationsOf.length) list.appendChild(element("p", "None.", "none"));
-      else list.appendChild(items);
-    });
+    };
+    summary.addEventListener("click", fill); // before the list opens
+    list.addEventListener("toggle", fill);
+    if (keepOpen) fill();
+    list.open = keepOpen;
     box.appendChild(list);
     if (focused) summary.focus(); // drawn again under the reader's focus (a step, a filter)
   }
 
+  /** @type {{key: string, shown: Set<number>}} */
+  let last = { key: "", shown: new Set() }; // the relations shown at the date last drawn
+
+  /**
+   * The relations the filters let through at a period: those of the date
+   * last drawn when it is that one (a slider stepping forward), else
+   * counted again.
+   * @param {Period} period
+   */
+  function shownBefore(period) {
+    return last.key === filtersAt(period) ? last.shown : shownRelations(app.model, state, period);
+  }
+
+  /**
+   * The period and the filters, as a key.
+   * @param {Period | null} period
+   */
+  function filtersAt(period) {
+    return JSON.stringify([period && period.first, period && period.last, FILTER_GROUPS.map((group) => Array.from(state.off[group]).sort())]);
+  }
+
   /**
    * The time bar and the story for the state.
-   * @param {Set<number>} shown
+   * @param {Set<number>} shown the relations the filters let through at the date, before a mode folds them
    */
   function draw(shown) {
     const inStory = state.step >= 0;
     drawChanges(byId(inStory ? "story-changes" : "changes"), shown);
     byId(inStory ? "changes" : "story-changes").hidden = true;
     const period = state.period;
+    last = { key: filtersAt(period), shown: shown };
     allDates.checked = period === null;
     if (months.length) slider.value = String(period === null ? Number(slider.value) : monthOf(period.first));
     const when = period ? period.label : "All dates";

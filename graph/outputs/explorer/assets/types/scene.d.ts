@@ -15,6 +15,8 @@ interface Scene {
   readonly shape_reach: number;
   /** The explorer page's screen widths, in CSS pixels (absent from a scene alone): below narrow_px its panels start closed and stack under the network; up to phone_px the page is laid out for a phone. */
   readonly screens?: Screens;
+  /** The most relations the explorer's network draws at once from its group view (absent from a scene alone; graph.outputs.explorer.payload.DRAWN_RELATIONS_UP_TO): opening a group or unfolding all that would draw more says so and offers a searched actor's neighbours or a month instead. */
+  readonly drawn_relations_up_to?: number;
   /** What the actors' sizes show, in words: 'number of relations' by default, or the name of the size_by series. */
   readonly size: string;
   /** The actors, sorted by id. */
