@@ -278,7 +278,8 @@ const SOURCES_NAMED = 3; // sources the printed source line names; then "and N m
  * @returns {string}
  */
 function counted(count, word) {
-  return count + " " + word + (count === 1 ? "" : "s");
+  // Thousands separated by commas, as graph.core.words.counted writes counts.
+  return count.toLocaleString("en-US") + " " + word + (count === 1 ? "" : "s");
 }
 
 /**
