@@ -646,9 +646,13 @@ def _balance_by(
 
 
 def _periods_text(table: pd.DataFrame) -> pd.DataFrame:
-    """The per-period table with its tuples as short text: the two largest camps, who moved."""
+    """The per-period table with its tuples as short text: the two largest groups, who moved.
 
-    def camps(row: pd.Series) -> str:
+    The column is ``groups`` as in :func:`graph.balance_by_period`: the partition's groups, not
+    the data's ``camp`` column.
+    """
+
+    def largest(row: pd.Series) -> str:
         named = [
             f"{leader} ({size})" for leader, size in zip(row["groups"], row["sizes"], strict=True)
         ]
@@ -659,8 +663,8 @@ def _periods_text(table: pd.DataFrame) -> pd.DataFrame:
         return ", ".join(map(str, actors[:3])) + (f" +{len(actors) - 3}" if len(actors) > 3 else "")
 
     return table.assign(
-        camps=table.apply(camps, axis=1), changed_sides=table["changed_sides"].map(moved)
-    )[["ties", "L", "proven", "camps", "changed_sides"]]
+        groups=table.apply(largest, axis=1), changed_sides=table["changed_sides"].map(moved)
+    )[["ties", "L", "proven", "groups", "changed_sides"]]
 
 
 def _save_figure(fig: object, path: Path) -> None:
