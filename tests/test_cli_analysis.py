@@ -99,7 +99,7 @@ def test_balance_at_a_date() -> None:
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()
     assert ["frustration", "0"] in [line.split() for line in lines]
-    assert lines[-1] == "ties that break the balance:"
+    assert lines[-1] == "ties that break the balance: none"
 
 
 def test_balance_methods_and_time_limit() -> None:

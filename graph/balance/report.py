@@ -95,8 +95,9 @@ class BalanceReport:
                 + ", ".join(shown)
                 + (f", … and {more} more" if more else "")
             )
-        lines.append("\nties that break the balance:")
         ties = self.frustrated_ties
+        # L = 0: a heading with nothing under it read as if the list had been cut off.
+        lines.append("\nties that break the balance:" + ("" if len(ties) else " none"))
         rows = ties if limit is None else ties.head(limit)
         for source, target, sign in rows.itertuples(index=False):
             kind = "support" if sign > 0 else "opposition"
