@@ -9,6 +9,9 @@ positive, negative or neutral tie);
 ``weight`` adds up ``|value|``. Text files may be comma-, tab- or
 space-separated, with or without a header, with ``#`` (SNAP) or ``%`` (KONECT)
 comment lines; the first file decides, and the others must match it.
+
+Licence and citation: those of the file's own source (each SNAP or KONECT
+network page names the paper to cite); this importer adds none.
 """
 
 from __future__ import annotations

@@ -6,6 +6,10 @@ from ``date_start`` to ``date_end`` with a ``date_prec`` (1-3: known to the day
 or week, 4: to the month, 5: to the year), ``best`` (the best estimate of
 deaths), ``number_of_sources``, ``source_headline`` and ``source_article``.
 Mappings: ``mappings/ucdp_ged_types.csv`` and ``mappings/ucdp_side_names.csv``.
+
+Licence and citation: free to use with citation of the release's codebook and
+of Sundberg, Ralph and Erik Melander (2013). Introducing the UCDP Georeferenced
+Event Dataset. *Journal of Peace Research* 50(4): 523-532.
 """
 
 from __future__ import annotations
