@@ -312,7 +312,11 @@ def info_command(data_dir: Path | None) -> None:
     if first is None:
         _echo("dates: none (no relation is dated)")
     else:
-        _echo(f"dates: {first}" if first == last else f"dates: {first} to {last}")
+        span = first if first == last else f"{first} to {last}"
+        # The range is of the dates written; relations with no end run past its last date.
+        ongoing = sum(1 for *_, data in G.edges(data=True) if data["start"] and not data["end"])
+        more = f", and {counted(ongoing, 'relation')} with no end (ongoing)" if ongoing else ""
+        _echo(f"dates: {span}{more}")
     counts = relation_counts(G)
     by_sign = counts.groupby("sign")["relations"].sum()
     _echo(
