@@ -330,7 +330,11 @@ def info_command(data_dir: Path | None) -> None:
     if first is None:
         _echo("dates: none (no relation is dated)")
     else:
-        _echo(f"dates: {first}" if first == last else f"dates: {first} to {last}")
+        span = first if first == last else f"{first} to {last}"
+        # The range is of the dates written; relations with no end run past its last date.
+        ongoing = sum(1 for *_, data in G.edges(data=True) if data["start"] and not data["end"])
+        more = f", and {counted(ongoing, 'relation')} with no end (ongoing)" if ongoing else ""
+        _echo(f"dates: {span}{more}")
     counts = relation_counts(G)
     by_sign = counts.groupby("sign")["relations"].sum()
     _echo(
@@ -672,9 +676,13 @@ def _balance_by(
 
 
 def _periods_text(table: pd.DataFrame) -> pd.DataFrame:
-    """The per-period table with its tuples as short text: the two largest camps, who moved."""
+    """The per-period table with its tuples as short text: the two largest groups, who moved.
 
-    def camps(row: pd.Series) -> str:
+    The column is ``groups`` as in :func:`graph.balance_by_period`: the partition's groups, not
+    the data's ``camp`` column.
+    """
+
+    def largest(row: pd.Series) -> str:
         named = [
             f"{leader} ({size})" for leader, size in zip(row["groups"], row["sizes"], strict=True)
         ]
@@ -685,8 +693,8 @@ def _periods_text(table: pd.DataFrame) -> pd.DataFrame:
         return ", ".join(map(str, actors[:3])) + (f" +{len(actors) - 3}" if len(actors) > 3 else "")
 
     return table.assign(
-        camps=table.apply(camps, axis=1), changed_sides=table["changed_sides"].map(moved)
-    )[["ties", "L", "proven", "camps", "changed_sides"]]
+        groups=table.apply(largest, axis=1), changed_sides=table["changed_sides"].map(moved)
+    )[["ties", "L", "proven", "groups", "changed_sides"]]
 
 
 def _save_figure(fig: object, path: Path) -> None:

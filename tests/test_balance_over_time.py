@@ -137,6 +137,9 @@ def test_cli_balance_by_year(switching: Path, tmp_path: Path) -> None:
     result = run("balance", switching, "--by", "year", "--csv", tmp_path / "t.csv")
     assert result.exit_code == 0, result.output
     assert "a (3) vs c (2)" in result.output and "2001" in result.output
+    # the partition's groups, not the data's camps: one word, one meaning (README "Words")
+    header = result.output.splitlines()[0].split()
+    assert "groups" in header and "camps" not in header
     table = pd.read_csv(tmp_path / "t.csv", dtype=str).set_index("period")
     assert table.loc["2001", "changed_sides"] == "b"
     figure = tmp_path / "by.png"

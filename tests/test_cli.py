@@ -69,7 +69,8 @@ def test_info_counts() -> None:
     result = run("info")
     assert result.exit_code == 0
     assert "actors: 20" in result.output and "relations: 34" in result.output
-    assert "dates: 2012-07 to 2016-12-22" in result.output
+    # 10 relations have a start and no end: still active, which the range alone hides.
+    assert "dates: 2012-07 to 2016-12-22, and 10 relations with no end (ongoing)\n" in result.output
     assert "by sign: support 13, neutral 6, opposition 15" in result.output
     assert "air_strikes" in result.output
 
@@ -101,7 +102,7 @@ def test_info_says_when_data_are_undated_or_of_one_period(dataset: Path) -> None
             writer.writerows({**row, "start": start, "end": ""} for row in rows)
         return run("info", str(dataset)).output
 
-    assert "dates: 2015\n" in dated("2015")
+    assert f"dates: 2015, and {len(rows)} relations with no end (ongoing)\n" in dated("2015")
     assert "dates: none (no relation is dated)\n" in dated("")
 
 

@@ -255,3 +255,21 @@ def test_every_mode_fits_phones_tablets_and_projectors(
         assert colours == {
             actor["id"]: actor["colour"] for actor in visit.js("() => explorer.data.nodes")
         }
+
+
+@pytest.mark.parametrize("preset", ["default", "classroom"])
+def test_on_a_phone_with_the_panels_shown_the_question_stays_in_sight(
+    open_page: Callable[..., Visit], pages: dict[str, Path], preset: str
+) -> None:
+    # A reader who tapped an actor and closed its panel still has the panels shown: the
+    # filters under the quiz sheet squeezed it until Reveal and Next covered the question.
+    visit = open_page(pages[preset], 390, 844, touch=True)
+    visit.page.click("#panels-toggle")
+    assert visit.page.locator("#sidebar").is_visible()
+    visit.page.click("#quiz-toggle")
+    reach = {
+        selector: within_reach(visit, selector)
+        for selector in ("#quiz-question", "#quiz-panel .answers", "#quiz-reveal-button")
+    }
+    visit.page.screenshot(path=str(ARTIFACTS / f"quiz-phone-panels-{preset}.png"))
+    assert reach == dict.fromkeys(reach, True)

@@ -293,10 +293,13 @@ def test_each_source_has_its_own_help() -> None:
         ("gdelt", "GoldsteinScale"),
         ("mgar", "competitor"),
         ("cow-alliances", "nonaggression"),
+        ("edgelist", "KONECT"),
     ):
         result = run("import", source, "--help")
         assert result.exit_code == 0 and words in result.output, result.output
         assert "--states" in result.output and "--add" in result.output
+        # README: each source's help gives its licence and how to cite it.
+        assert "Licence and citation:" in result.output, source
 
 
 #: UCDP ESD 18.1 supporter-actor dyad-year columns (those read and some others).

@@ -39,3 +39,16 @@ def test_both_commands_make_their_own_virtual_environment() -> None:
         assert "$(VENV)/.installed" in rule.group(1)
     venv = r"^\$\(BIN\)/python:\n.*\n\t\$\(PYTHON\) -m venv \$\(VENV\)"
     assert re.search(venv, makefile, re.MULTILINE)
+
+
+def test_every_file_the_readmes_name_exists() -> None:
+    # A newcomer sent to `graph/export.py` found no such file after the code moved into
+    # subpackages: paths in backquotes or link targets must be the repository's own.
+    for readme in ("README.md", "data/README.md", "graph/importers/mappings/README.md"):
+        text = (ROOT / readme).read_text(encoding="utf-8")
+        named = set(
+            re.findall(r"[`(]((?:graph|data|benchmarks|notebooks|tests)/[\w./-]*)[`)#]", text)
+        )
+        base = ROOT if readme == "README.md" else (ROOT / readme).parent
+        missing = sorted(p for p in named if not (ROOT / p).exists() and not (base / p).exists())
+        assert not missing, f"{readme} names {missing}"

@@ -344,10 +344,11 @@ def _check_enough(G: nx.MultiDiGraph, candidates: pd.DataFrame, n: int) -> None:
     if len(candidates) < n:
         found = f"only {counted(len(candidates), 'question')}" if len(candidates) else "no question"
         raise QuizError(
-            f"{title}: {found} can be asked, {n} were asked for. A question needs two "
-            "actors who share a neighbour in the signed graph (a triangle of support or "
-            "opposition ties), and no relation between them other than support or "
-            "opposition. Add relations, or ask for fewer questions"
+            # n is often the default (10), which the reader never asked for.
+            f"{title}: {found} can be asked for a quiz of {counted(n, 'question')}. "
+            "A question needs two actors who share a neighbour in the signed graph (a "
+            "triangle of support or opposition ties), and no relation between them other "
+            "than support or opposition. Add relations, or ask for fewer questions"
             + (f" (-n {len(candidates)})." if len(candidates) else ".")
         )
     if not (candidates["level"] == "contested").any():

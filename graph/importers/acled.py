@@ -8,6 +8,14 @@ direction; relations run from ``actor1`` to ``actor2``), their types (``inter1``
 ``9-May-20``) with its ``time_precision`` (1 day, 2 week, 3 month), ``source``
 (;-separated), ``notes`` and ``fatalities``. Mappings:
 ``mappings/acled_event_types.csv`` and ``mappings/acled_inter.csv``.
+
+Licence and citation: ACLED's Terms of Use and Attribution Policy
+(acleddata.com): any use of the data, direct or transformed, is acknowledged
+with a full citation and a link to ACLED's site; the raw data are not to be
+passed on to others. Cite Raleigh, Clionadh, Andrew
+Linke, Håvard Hegre and Joakim Karlsen (2010). Introducing ACLED: An Armed
+Conflict Location and Event Dataset. *Journal of Peace Research* 47(5):
+651-660.
 """
 
 from __future__ import annotations

@@ -15,6 +15,9 @@ handbook's ``out.*`` files: ``% sym unweighted``, ``% asym signed``,
 ``% bip weighted``...): ``sym`` is undirected, ``bip`` (bipartite, always
 undirected in KONECT) too, ``asym`` directed; :func:`konect_undirected`
 reads it, so such a file imports undirected without ``--undirected``.
+
+Licence and citation: those of the file's own source (each SNAP or KONECT
+network page names the paper to cite); this importer adds none.
 """
 
 from __future__ import annotations

@@ -16,6 +16,10 @@ import's summary says. The civilians of one-sided violence are the
 civilians of the event's country (``Civilians (Syria)``), not UCDP's one id for
 all civilians. ``--actor-list`` (the UCDP Actor Dataset: ``ActorId``,
 ``NameData``) names actors by id.
+
+Licence and citation: free to use with citation of the release's codebook and
+of Sundberg, Ralph and Erik Melander (2013). Introducing the UCDP Georeferenced
+Event Dataset. *Journal of Peace Research* 50(4): 523-532.
 """
 
 from __future__ import annotations
