@@ -57,24 +57,32 @@ function fromColumnarScene(wire) {
  * The objects a wire.py to_columns() form stands for: for each item, the keys
  * of the columns in their (sorted) order, a key left out where its index is -1.
  * A nested table value is copied for each item, so no two items share one.
+ * Built item by item, each object whole at once (V8 keeps one shape for all).
  * @param {ColumnsForm} form
  * @returns {Record<string, unknown>[]}
  */
 function fromColumns(form) {
+  const keys = Object.keys(form.columns);
+  const columns = keys.map((key) => form.columns[key]);
+  const values = columns.map((column) => ("values" in column ? column.values : null));
+  const tables = columns.map((column) => ("table" in column ? column.table : []));
+  const indices = columns.map((column) => ("index" in column ? column.index : []));
+  const nested = tables.map((table) => table.map((value) => value !== null && typeof value === "object"));
   /** @type {Record<string, unknown>[]} */
-  const items = [];
-  for (let i = 0; i < form.length; i += 1) items.push({});
-  for (const [key, column] of Object.entries(form.columns)) {
-    if ("values" in column) {
-      column.values.forEach((value, i) => { items[i][key] = value; });
-      continue;
+  const items = new Array(form.length);
+  for (let i = 0; i < form.length; i += 1) {
+    /** @type {Record<string, unknown>} */
+    const item = {};
+    for (let k = 0; k < keys.length; k += 1) {
+      const numbers = values[k];
+      if (numbers !== null) {
+        item[keys[k]] = numbers[i];
+        continue;
+      }
+      const at = indices[k][i];
+      if (at >= 0) item[keys[k]] = nested[k][at] ? copied(tables[k][at]) : tables[k][at];
     }
-    const { table, index } = column;
-    const nested = table.map((value) => value !== null && typeof value === "object");
-    index.forEach((at, i) => {
-      if (at < 0) return;
-      items[i][key] = nested[at] ? copied(table[at]) : table[at];
-    });
+    items[i] = item;
   }
   return items;
 }
