@@ -7,7 +7,8 @@ the pyvis package), and the page's own script and style, all inlined, so the
 file opens from ``file://`` with no network and writes nothing beside itself.
 The page's script is a few files in ``graph/outputs/explorer/assets/`` (:data:`SCRIPTS`),
 each with one job, joined in a fixed order. The same graph always gives the
-same bytes.
+same bytes. A large scene travels compressed, its actors and relations as
+columns (:mod:`graph.outputs.explorer.wire`), which the page rebuilds.
 
 Text from the dataset is data, never markup: it travels as JSON in a
 ``<script type="application/json">`` element that cannot close early, and the
