@@ -130,9 +130,9 @@ def timed(arguments: list[str], timeout: float) -> dict:
 
 
 def page_data(page: Path) -> dict:
-    """The payload a page embeds, unpacked if it is compressed."""
+    """The payload a page embeds, unpacked if compressed (its nodes and edges then as columns)."""
     text = page.read_text(encoding="utf-8")
-    packed = re.search(r'id="graph-data" data-encoding="gzip base64">([^<]*)<', text)
+    packed = re.search(r'id="graph-data" data-encoding="[^"]*gzip base64">([^<]*)<', text)
     if packed:
         return json.loads(gzip.decompress(base64.b64decode(packed.group(1))))
     plain = re.search(r'id="graph-data">(.*?)</script>', text, re.S)

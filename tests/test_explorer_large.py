@@ -22,6 +22,7 @@ import graph
 import graph.outputs.explorer.render as render_module
 from graph.core.words import counted
 from graph.outputs.explorer.payload import page_payload
+from graph.outputs.explorer.wire import columnar_scene
 
 
 def embedded(page: Path) -> tuple[str, str]:
@@ -48,9 +49,9 @@ def test_a_large_scene_is_compressed_and_the_page_unpacks_it(
     monkeypatch.setattr(render_module, "PACKED_FROM", 1000)
     packed = graph.write_html(G, tmp_path / "packed.html")
     encoding, text = embedded(packed)
-    assert encoding == "gzip base64"
-    scene = json.loads(gzip.decompress(base64.b64decode(text)))
-    assert scene == json.loads(json.dumps(page_payload(G)))
+    assert encoding == "columns-v1 gzip base64"
+    scene = json.loads(json.dumps(page_payload(G)))
+    assert json.loads(gzip.decompress(base64.b64decode(text))) == columnar_scene(scene)
     assert packed.stat().st_size < plain.stat().st_size
     again = graph.write_html(G, tmp_path / "again.html")
     assert again.read_bytes() == packed.read_bytes()  # deterministic: fixed level and mtime
@@ -64,6 +65,25 @@ def test_a_large_scene_is_compressed_and_the_page_unpacks_it(
     visit.page.press("#search", "Enter")
     visit.wait_until("() => !document.getElementById('panel').hidden")
     assert visit.text("#panel-name") == "Russia"
+
+
+@pytest.mark.browser
+def test_a_page_refuses_a_data_encoding_it_does_not_know(
+    browser: object, G: nx.MultiDiGraph, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A scene in a wire form the script cannot read is said in words, not half-drawn."""
+    monkeypatch.setattr(render_module, "PACKED_FROM", 1000)
+    page = graph.write_html(G, tmp_path / "packed.html").read_text(encoding="utf-8")
+    later = tmp_path / "later.html"
+    later.write_text(page.replace('data-encoding="columns-v1 ', 'data-encoding="columns-v2 '))
+    visit = browser.new_page()
+    try:
+        visit.goto(later.as_uri())
+        note = visit.wait_for_selector(".start-error", timeout=10_000).text_content()
+        assert "columns-v2 gzip base64" in note and "does not know" in note
+        assert visit.evaluate("() => window.explorer === undefined")
+    finally:
+        visit.close()
 
 
 def signed_dataset(folder: Path, S: nx.Graph) -> Path:

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import base64
+import gzip
 import hashlib
 import json
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -17,7 +20,9 @@ import pytest
 from click.testing import CliRunner
 
 import graph
+import graph.outputs.explorer.render as render_module
 from graph.cli import main
+from graph.outputs.explorer.payload import page_payload
 from graph.outputs.explorer.render import app_script, render_html, write_html
 from graph.tables.read import DATA_DIR
 
@@ -187,3 +192,48 @@ def test_same_bytes_across_processes(tmp_path: Path) -> None:
     story = graph.read_story(DATA_DIR / "story.csv", G.nodes)
     local = hashlib.sha256(render_html(G, story=story).encode()).hexdigest()
     assert digests == {local + "\n"}
+
+
+def synthetic_graph(name: str, folder: Path) -> nx.MultiDiGraph:
+    """The bundled data, or a network from benchmarks/synthetic.py: many actors, or dated."""
+    if name == "aleppo":
+        return graph.load()
+    sys.path.insert(0, str(PACKAGE.parent / "benchmarks"))
+    from synthetic import write_dated_dataset, write_synthetic
+
+    if name == "synthetic":
+        return graph.load(write_synthetic(folder, 150, 1500, seed=2))
+    return graph.load(write_dated_dataset(folder, 300, actors=30, years=(1990, 2015), seed=3))
+
+
+@pytest.mark.parametrize("name", ["aleppo", "synthetic", "dated"])
+def test_columnar_wire_decodes_to_the_same_scene(
+    name: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The page as written (columns, gzip, base64), decoded by decode.js in Node, is the scene."""
+    node = shutil.which("node")
+    if node is None:
+        pytest.skip("node is missing")
+    G = synthetic_graph(name, tmp_path / "data")
+    plain = tmp_path / "plain.json"
+    plain.write_text(json.dumps(page_payload(G), ensure_ascii=False, sort_keys=True))
+    monkeypatch.setattr(render_module, "PACKED_FROM", 0)  # every page packed, as a large one
+    page = render_html(G)
+    assert page == render_html(G)  # the same bytes
+    match = re.search(
+        r'<script type="application/octet-stream" id="graph-data" '
+        r'data-encoding="columns-v1 gzip base64">([^<]*)</script>',
+        page,
+    )
+    assert match
+    wire = tmp_path / "wire.json"
+    wire.write_bytes(gzip.decompress(base64.b64decode(match[1])))
+    assert json.loads(wire.read_text())["edges"]["length"] == G.number_of_edges()
+    result = subprocess.run(
+        [node, str(PACKAGE.parent / "tests" / "js" / "columns_roundtrip.js"), wire, plain],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+    )
+    assert result.stdout == "same\n", result.stdout + result.stderr

@@ -25,6 +25,8 @@ import pytest
 
 import graph
 from graph.drawing.picture import SCHEMA_VERSION, scene, schema
+from graph.outputs.explorer.payload import page_payload
+from graph.outputs.explorer.wire import columnar_scene
 
 PACKAGE = Path(graph.__file__).parent
 REPOSITORY = PACKAGE.parent
@@ -168,12 +170,24 @@ def test_the_scripts_read_the_scene_only_through_its_declared_type() -> None:
     sources = {path.name: path.read_text(encoding="utf-8") for path in SCRIPTS.glob("*.js")}
     entries = [name for name, text in sources.items() if "graph-data" in text]
     assert entries == ["main.js"]
-    assert re.search(r"/\*\* @type \{Scene\} \*/ \(JSON\.parse\(", sources["main.js"])
+    # decode.js's embeddedScene parses (and rebuilds a columnar scene); main.js types it once.
+    assert re.search(r"/\*\* @type \{Scene\} \*/ \(scene\)", sources["main.js"])
     for name, text in sources.items():
         assert text.startswith("// @ts-check\n"), name
         assert not re.search(r"\{\s*(any|\*|Object)\s*\}", text), name
         assert "@ts-ignore" not in text and "@ts-expect-error" not in text, name
         assert "@ts-nocheck" not in text, name
+
+
+def test_the_columnar_wire_form_follows_its_schema() -> None:
+    """A large page's wire form (wire.py) is the one columns.schema.json documents."""
+    spec = json.loads((PACKAGE / "drawing" / "schema" / "columns.schema.json").read_text())
+    jsonschema.Draft202012Validator.check_schema(spec)
+    wire = json.loads(json.dumps(columnar_scene(page_payload(graph.load()))))
+    jsonschema.validate(wire, spec)
+    wire["edges"]["columns"]["type"]["index"][0] = -2
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(wire, spec)
 
 
 def _tsc(root: Path) -> subprocess.CompletedProcess:

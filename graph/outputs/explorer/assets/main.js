@@ -294,8 +294,8 @@ function startExplorer(data) {
   };
 }
 
-// A large network's scene comes compressed (decode.js): the start waits for it.
-embeddedText(byId("graph-data")).then(
-  (text) => startExplorer(/** @type {Scene} */ (JSON.parse(text || "null"))),
+// A large network's scene comes compressed, as columns (decode.js): the start waits for it.
+embeddedScene(byId("graph-data")).then(
+  (scene) => startExplorer(/** @type {Scene} */ (scene)),
   showStartError
 );
