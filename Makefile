@@ -2,7 +2,7 @@
 #   make explorer   builds the Battle of Aleppo explorer (and its classroom preset), prints the paths
 #   make test       runs ruff, tsc, ESLint and the whole test suite (doctests, browser, notebooks, Spark)
 # Both create and use their own virtual environment in .venv/. While working,
-#   make test-fast  runs ruff and the tests without a browser, Spark or a long run (about a minute).
+#   make test-fast  runs ruff and the tests without a browser, Spark or a long run (about two minutes of CPU).
 
 VENV := .venv
 BIN := $(VENV)/bin
