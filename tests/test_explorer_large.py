@@ -496,6 +496,9 @@ def test_many_groups_keep_their_discs_and_names_apart(
     assert {b.actor for b in boxes} == {f"group:{c['camp']}" for c in camps if c["actors"]}
     # No disc over a disc, no name over a name or a disc.
     assert not overlapping(boxes)
+    # Each name carries the ties counted inside its group.
+    group_labels = "() => explorer.nodes.get().map((n) => n.label)"
+    assert all("\ninside: " in label for label in visit.js(group_labels))
     # The pairs' counts would lie over other groups: the panel lists them, the canvas does not.
     labels = visit.js(
         "() => explorer.edges.get({filter: (e) => String(e.id).startsWith('group-tie:')})"
@@ -520,6 +523,15 @@ def test_on_a_phone_a_searched_actor_comes_before_the_groups(
 ) -> None:
     visit = open_page(many_camps, 390, 844, touch=True)
     assert visit.js("() => explorer.modes().mode") == "groups"
+    # On the phone's small canvas the groups' names go alone (their counts
+    # would be too small to read), clear of each other and of the discs.
+    boxes = screen_boxes(visit, GROUP_NODES)
+    assert len(boxes) >= 20 and not overlapping(boxes)
+    names = visit.js("() => explorer.nodes.get().map((n) => [n.id, n.label])")
+    assert all(
+        label == f"{i.removeprefix('group:')} (" + label.split(" (")[-1] for i, label in names
+    )
+    assert not any("inside" in label for _, label in names)
     actor = visit.js("() => explorer.data.nodes.find((a) => a.degree >= 3)")
     visit.page.fill("#search", actor["name"])
     visit.page.press("#search", "Enter")

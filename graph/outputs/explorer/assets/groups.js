@@ -36,6 +36,8 @@ const GROUP_GAP = 0.5;
 // readable size.
 const CROWDED_DISCS = 0.5;
 const CROWDED_GAP = 0.25;
+// Crowded names drawn smaller than this share of the actors' go without their counts.
+const BARE_BELOW = 0.75;
 
 /**
  * Move groups' rooms (disc and name) apart, pair by pair, until
@@ -322,8 +324,9 @@ function groupsView(kit) {
      * hides no disc.
      * @param {number} size the largest disc's radius, its name's font in it, the room around it
      * @param {boolean} crowded the count inside on two lines, smaller discs
+     * @param {boolean} [bare] names alone, the counts inside left to the panel
      */
-    function place(size, crowded) {
+    function place(size, crowded, bare = false) {
       const scale = crowded ? CROWDED_DISCS : 1;
       const radius = new Map(folded.map((g) => [g.camp, scale * size * Math.sqrt(g.actors / largest)]));
       const font = size * GROUP_FONT;
@@ -331,6 +334,7 @@ function groupsView(kit) {
       const labels = folded.map((g) => {
         const inside = pairs.get(g.camp + "|" + g.camp);
         const lines = [g.camp + " (" + g.actors + ")"];
+        if (bare) return lines;
         if (inside && crowded) lines.push("inside: " + inside.support + " support,", inside.opposition + " opposition");
         else if (inside) lines.push("inside: " + inside.support + " support, " + inside.opposition + " opposition");
         return lines;
@@ -362,9 +366,14 @@ function groupsView(kit) {
       const [x, y] = [(spread.left + spread.right) / 2, (spread.top + spread.bottom) / 2];
       const half = Math.max(spread.right - spread.left, (spread.bottom - spread.top) * aspect) / 2;
       const view = { left: x - half, right: x + half, top: y - half / aspect, bottom: y + half / aspect };
-      placed = place(unit, true);
-      // As large as the view allows (its discs no larger than uncrowded ones).
-      placed = place(unit * Math.min(grid(placed.rooms, view), 1 / CROWDED_DISCS), true);
+      // As large as the view allows (its discs no larger than uncrowded
+      // ones); names much smaller on screen than the actors' (a phone's
+      // small canvas) go without the counts inside, which the panel lists.
+      const wanted = parseFloat(getComputedStyle(canvas).getPropertyValue("--label-px")) || 0;
+      const onScreen = fitScale(spread, canvas.clientWidth, canvas.clientHeight);
+      const bare = unit * Math.min(grid(place(unit, true).rooms, view), 1 / CROWDED_DISCS) * GROUP_FONT * onScreen < BARE_BELOW * wanted;
+      placed = place(unit, true, bare);
+      placed = place(unit * Math.min(grid(placed.rooms, view), 1 / CROWDED_DISCS), true, bare);
       grid(placed.rooms, view);
     }
     const { radius, font, labels, tall, wide, across, rooms } = placed;
