@@ -474,3 +474,93 @@ def test_past_the_draw_budget_opening_says_what_it_would_draw(
     visit.page.click("#groups-toggle")  # every group open: nothing more to draw
     assert visit.js("() => explorer.modes().mode") == ""
     assert len(visit.js("() => explorer.visibleRelations()")) == len(data["edges"])
+
+
+@pytest.fixture
+def many_camps(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A 1,600-actor page of the data's own 10 camps, drawn as a large one."""
+    import sys
+
+    import graph.drawing.picture as scene_module
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+    from synthetic import write_synthetic
+
+    monkeypatch.setattr(scene_module, "LABELLED_UP_TO", 50)
+    G = graph.load(write_synthetic(tmp_path / "camps", 1600, 3200, seed=4))
+    return graph.write_html(G, tmp_path / "camps.html")
+
+
+PICTURE_BOXES = """() => {
+  const box = (e) => { const r = e.getBoundingClientRect();
+                       return [r.left, r.top, r.right, r.bottom]; };
+  const picture = document.querySelector('#groups-panel svg.group-view');
+  return [Array.from(picture.querySelectorAll('.group-name')).map(box),
+          Array.from(picture.querySelectorAll('circle')).map(box)];
+}"""
+
+
+def crossing(a: list[float], b: list[float]) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
+@pytest.mark.browser
+def test_many_groups_keep_their_discs_and_names_apart(
+    open_page: Callable[..., Visit], many_camps: Path
+) -> None:
+    visit = open_page(many_camps)
+    assert visit.js("() => explorer.modes().mode") == "groups"
+    camps = visit.js("() => explorer.data.legend.camps")
+    assert len(camps) >= 10
+    boxes = screen_boxes(visit, GROUP_NODES)
+    assert {b.actor for b in boxes} == {f"group:{c['camp']}" for c in camps if c["actors"]}
+    # No disc over a disc, no name over a name or a disc.
+    assert not overlapping(boxes)
+    # Each name carries the ties counted inside its group.
+    group_labels = "() => explorer.nodes.get().map((n) => n.label)"
+    assert all("\ninside: " in label for label in visit.js(group_labels))
+    # The pairs' counts would lie over other groups: the panel lists them, the canvas does not.
+    labels = visit.js(
+        "() => explorer.edges.get({filter: (e) => String(e.id).startsWith('group-tie:')})"
+        ".map((e) => e.label)"
+    )
+    assert labels and not any(labels)
+    assert visit.js("() => document.querySelectorAll('#group-ties li').length") >= len(labels)
+    # The panel draws a matrix, a row and a column per group; no name under a disc.
+    assert visit.js("() => document.querySelectorAll('#groups-panel rect.group-cell').length") == (
+        len(camps) ** 2
+    )
+    names, discs = visit.js(PICTURE_BOXES)
+    assert len(names) == len(discs) == len(camps)
+    assert not [(n, d) for n in names for d in discs if crossing(n, d)]
+    assert not [(a, b) for i, a in enumerate(names) for b in names[i + 1 :] if crossing(a, b)]
+    visit.page.screenshot(path=str(ARTIFACTS / "large-many-groups-laptop.png"))
+
+
+@pytest.mark.browser
+def test_on_a_phone_a_searched_actor_comes_before_the_groups(
+    open_page: Callable[..., Visit], many_camps: Path
+) -> None:
+    visit = open_page(many_camps, 390, 844, touch=True)
+    assert visit.js("() => explorer.modes().mode") == "groups"
+    # On the phone's small canvas the groups' names go alone (their counts
+    # would be too small to read), clear of each other and of the discs.
+    boxes = screen_boxes(visit, GROUP_NODES)
+    assert len(boxes) >= 20 and not overlapping(boxes)
+    names = visit.js("() => explorer.nodes.get().map((n) => [n.id, n.label])")
+    assert all(
+        label == f"{i.removeprefix('group:')} (" + label.split(" (")[-1] for i, label in names
+    )
+    assert not any("inside" in label for _, label in names)
+    actor = visit.js("() => explorer.data.nodes.find((a) => a.degree >= 3)")
+    visit.page.fill("#search", actor["name"])
+    visit.page.press("#search", "Enter")
+    visit.wait_until("() => !document.getElementById('panel').hidden")
+    visit.page.wait_for_timeout(300)
+    assert visit.js("() => explorer.modes().mode") == "groups"
+    bar = visit.js("() => document.getElementById('timebar').getBoundingClientRect().top")
+    heading = visit.js("() => document.getElementById('panel-name').getBoundingClientRect()")
+    first = visit.js("() => document.querySelector('#panel-body li').getBoundingClientRect()")
+    assert heading["top"] >= 0 and heading["bottom"] <= bar
+    assert first["top"] >= 0 and first["bottom"] <= bar
+    visit.page.screenshot(path=str(ARTIFACTS / "large-many-groups-phone-search.png"))

@@ -30,6 +30,14 @@ const GROUP_FONT = 0.25;
 // Room left around a group's disc and name, in that radius: the ties
 // between two groups and their counts run through it.
 const GROUP_GAP = 0.5;
+// Many groups on a grid (the drawing too small for them where their
+// members lie): discs at this share of their size, room of this share
+// around them, so that their names, which carry the counts, keep a
+// readable size.
+const CROWDED_DISCS = 0.5;
+const CROWDED_GAP = 0.25;
+// Crowded names drawn smaller than this share of the actors' go without their counts.
+const BARE_BELOW = 0.75;
 
 /**
  * Move groups' rooms (disc and name) apart, pair by pair, until
@@ -57,6 +65,43 @@ function apart(rooms, inside, extra) {
 }
 
 /**
+ * Whether two rooms still overlap.
+ * @param {Room[]} rooms
+ */
+function crowding(rooms) {
+  return rooms.some((a, i) => rooms.slice(i + 1).some((b) => overlapAcross(a, b) > 0 && overlapDown(a, b) > 0));
+}
+
+/**
+ * Put rooms on a grid centred on a box, each cell as wide and tall as the
+ * widest and tallest room, in the number of columns that lets the grid be
+ * largest inside the box: rows from the top by the rooms' y, each row from
+ * the left by their x, so a group keeps roughly its side of the drawing.
+ * @param {Room[]} rooms changed in place
+ * @param {Box} box
+ * @returns {number} how much larger the grid could be and fit the box (below 1: smaller)
+ */
+function grid(rooms, box) {
+  const wide = Math.max(...rooms.map((r) => r.right - r.left));
+  const tall = Math.max(...rooms.map((r) => r.bottom - r.top));
+  /** @param {number} columns */
+  const fits = (columns) => Math.min((box.right - box.left) / (columns * wide), (box.bottom - box.top) / (Math.ceil(rooms.length / columns) * tall));
+  let columns = 1;
+  for (let c = 2; c <= rooms.length; c += 1) if (fits(c) > fits(columns)) columns = c;
+  const rows = Math.ceil(rooms.length / columns);
+  const order = rooms.slice().sort((a, b) => a.y - b.y || a.x - b.x);
+  for (let row = 0; row < rows; row += 1) {
+    const line = order.slice(row * columns, (row + 1) * columns).sort((a, b) => a.x - b.x);
+    line.forEach((room, column) => {
+      // A room's point is not its box's middle (a name under a small disc).
+      room.x = (box.left + box.right) / 2 + (column - (line.length - 1) / 2) * wide - (room.left + room.right) / 2;
+      room.y = (box.top + box.bottom) / 2 + (row - (rows - 1) / 2) * tall - (room.top + room.bottom) / 2;
+    });
+  }
+  return fits(columns);
+}
+
+/**
  * How wide lines of text are drawn in a font.
  * @param {string[]} lines
  * @param {string} font a CSS font ("12px sans-serif")
@@ -72,6 +117,10 @@ const GROUP_VIEW_PX = 320; // the drawing's side
 // is its own overview (and a phone's toolbar keeps its room).
 const GROUPS_FROM_ACTORS = 100;
 const GROUP_MAX_R = 46; // the largest group's radius, px
+// Up to this many groups the panel draws them on a ring; more, as a matrix.
+const RING_UP_TO = 4;
+// The matrix's column of names at most, px: the rest is its cells.
+const MATRIX_NAMES_UP_TO = 120;
 const BEHIND = 0.35; // opacity of the folded groups behind a searched actor's neighbours
 
 /**
@@ -258,7 +307,6 @@ function groupsView(kit) {
     const spread = drawingBox(data.nodes, items.at);
     const largest = Math.max(...folded.map((g) => g.actors), 1);
     const unit = Math.max(GROUP_SHARE * Math.min(spread.right - spread.left, spread.bottom - spread.top), data.label_size);
-    const radius = new Map(folded.map((g) => [g.camp, unit * Math.sqrt(g.actors / largest)]));
     const centres = folded.map((g) => {
       const own = /** @type {SceneNode[]} */ (members.get(g.camp));
       return own.reduce((c, a) => {
@@ -266,32 +314,69 @@ function groupsView(kit) {
         return { x: c.x + p.x / own.length, y: c.y + p.y / own.length };
       }, { x: 0, y: 0 });
     });
-    const font = unit * GROUP_FONT;
-    const labels = folded.map((g) => {
-      const inside = pairs.get(g.camp + "|" + g.camp);
-      const lines = [g.camp + " (" + g.actors + ")"];
-      if (inside) lines.push("inside: " + inside.support + " support, " + inside.opposition + " opposition");
-      return lines;
-    });
-    // Each group's disc with its name across it (vis-network's lines are
-    // one font size apart): under it, the tie from a large group to a small
-    // one below ran through the name, its count written over it. A disc
-    // less than twice as tall as its name has it below (vis-network writes a
-    // dot's name from half a line under its bottom edge down), where it
-    // hides no disc.
     const face = getComputedStyle(document.body).fontFamily;
-    const pad = unit * GROUP_GAP;
-    const tall = labels.map((lines) => font * lines.length);
-    const wide = labels.map((lines) => textWidth(lines, font + "px " + face));
-    const across = folded.map((g, i) => Number(radius.get(g.camp)) >= tall[i]); // twice as tall as its name
-    /** @type {Room[]} */
-    const rooms = folded.map((g, i) => {
-      const r = Number(radius.get(g.camp));
-      const half = Math.max(r, wide[i] / 2) + pad;
-      const [top, bottom] = across[i] ? [-r, r] : [-r, r + font / 2 + tall[i]];
-      return { ...centres[i], left: -half, right: half, top: top - pad, bottom: bottom + pad };
-    });
-    apart(rooms, spread, pad / 10);
+    /**
+     * Each group's disc with its name across it (vis-network's lines are
+     * one font size apart): under it, the tie from a large group to a small
+     * one below ran through the name, its count written over it. A disc
+     * less than twice as tall as its name has it below (vis-network writes a
+     * dot's name from half a line under its bottom edge down), where it
+     * hides no disc.
+     * @param {number} size the largest disc's radius, its name's font in it, the room around it
+     * @param {boolean} crowded the count inside on two lines, smaller discs
+     * @param {boolean} [bare] names alone, the counts inside left to the panel
+     */
+    function place(size, crowded, bare = false) {
+      const scale = crowded ? CROWDED_DISCS : 1;
+      const radius = new Map(folded.map((g) => [g.camp, scale * size * Math.sqrt(g.actors / largest)]));
+      const font = size * GROUP_FONT;
+      const pad = size * (crowded ? CROWDED_GAP : GROUP_GAP);
+      const labels = folded.map((g) => {
+        const inside = pairs.get(g.camp + "|" + g.camp);
+        const lines = [g.camp + " (" + g.actors + ")"];
+        if (bare) return lines;
+        if (inside && crowded) lines.push("inside: " + inside.support + " support,", inside.opposition + " opposition");
+        else if (inside) lines.push("inside: " + inside.support + " support, " + inside.opposition + " opposition");
+        return lines;
+      });
+      const tall = labels.map((lines) => font * lines.length);
+      const wide = labels.map((lines) => textWidth(lines, font + "px " + face));
+      const across = folded.map((g, i) => Number(radius.get(g.camp)) >= tall[i]); // twice as tall as its name
+      /** @type {Room[]} */
+      const rooms = folded.map((g, i) => {
+        const r = Number(radius.get(g.camp));
+        const half = Math.max(r, wide[i] / 2) + pad;
+        const [top, bottom] = across[i] ? [-r, r] : [-r, r + font / 2 + tall[i]];
+        return { ...centres[i], left: -half, right: half, top: top - pad, bottom: bottom + pad };
+      });
+      return { radius: radius, font: font, pad: pad, labels: labels, tall: tall, wide: wide, across: across, rooms: rooms };
+    }
+    let placed = place(unit, false);
+    apart(placed.rooms, spread, placed.pad / 10);
+    // Many groups in a small drawing: pushed apart inside it, discs and names
+    // still covered each other. They go on a grid instead, row by row in the
+    // order of their members' centres, each cell as large as the largest
+    // room, the discs smaller and the names on narrower lines: nothing
+    // overlaps. Then it is made as large as what the view shows.
+    const crowded = crowding(placed.rooms);
+    if (crowded) {
+      // What the view shows: the drawing, widened or heightened to the canvas's shape.
+      const canvas = byId("network");
+      const aspect = canvas.clientWidth / Math.max(canvas.clientHeight, 1) || 1;
+      const [x, y] = [(spread.left + spread.right) / 2, (spread.top + spread.bottom) / 2];
+      const half = Math.max(spread.right - spread.left, (spread.bottom - spread.top) * aspect) / 2;
+      const view = { left: x - half, right: x + half, top: y - half / aspect, bottom: y + half / aspect };
+      // As large as the view allows (its discs no larger than uncrowded
+      // ones); names much smaller on screen than the actors' (a phone's
+      // small canvas) go without the counts inside, which the panel lists.
+      const wanted = parseFloat(getComputedStyle(canvas).getPropertyValue("--label-px")) || 0;
+      const onScreen = fitScale(spread, canvas.clientWidth, canvas.clientHeight);
+      const bare = unit * Math.min(grid(place(unit, true).rooms, view), 1 / CROWDED_DISCS) * GROUP_FONT * onScreen < BARE_BELOW * wanted;
+      placed = place(unit, true, bare);
+      placed = place(unit * Math.min(grid(placed.rooms, view), 1 / CROWDED_DISCS), true, bare);
+      grid(placed.rooms, view);
+    }
+    const { radius, font, labels, tall, wide, across, rooms } = placed;
     // The groups' names, which the open groups' members' names keep off
     // (with a margin for their white outline).
     const named = behind === 1 ? folded : [];
@@ -330,8 +415,11 @@ function groupsView(kit) {
           id: GROUP_TIE + block.a + "|" + block.b + "|" + sign,
           from: GROUP_NODE + block.a,
           to: GROUP_NODE + block.b,
-          label: count + " " + sign + " (" + Math.round(100 * share) + " %)",
-          width: unit * (0.02 + 0.18 * share),
+          // Crowded, a pair's count would lie over other groups' discs and
+          // names: the panel lists it.
+          label: crowded ? undefined : count + " " + sign + " (" + Math.round(100 * share) + " %)",
+          // Crowded, thinner: dozens of pairs' edges cross the names.
+          width: unit * (0.02 + (crowded ? 0.06 : 0.18) * share),
           dashes: sign === "opposition" ? [unit * 0.15, unit * 0.1] : false,
           color: { color: "#111111", opacity: 1 },
           // Support and opposition between the same two groups curve to either side.
@@ -413,38 +501,27 @@ function groupsView(kit) {
     return box;
   }
 
-  function draw() {
-    const content = panel.querySelector(".mode-body") || panel.appendChild(element("div", null, "mode-body"));
-    content.replaceChildren();
-    // First, in sight: the group clicked may be on the canvas, far from the panel's buttons.
-    if (refused !== null) content.appendChild(refusal(refused)).scrollIntoView({ block: "nearest" });
-    const pairs = blocks(tallied);
-    network(pairs);
+  /**
+   * A few groups on a ring, a line per pair and sign as wide as its share.
+   * @param {Map<string, {a: string, b: string, support: number, opposition: number}>} pairs
+   */
+  function ring(pairs) {
     const largest = Math.max(...groups.map((g) => g.actors), 1);
     const centre = GROUP_VIEW_PX / 2;
-    const ring = groups.length === 1 ? 0 : centre - GROUP_MAX_R - 4;
+    const around = groups.length === 1 ? 0 : centre - GROUP_MAX_R - 4;
     const at = new Map(groups.map((g, i) => {
       const angle = -Math.PI / 2 + (2 * Math.PI * i) / groups.length;
-      return [g.camp, { x: centre + ring * Math.cos(angle), y: centre + ring * Math.sin(angle), r: 6 + (GROUP_MAX_R - 6) * Math.sqrt(g.actors / largest) }];
+      return [g.camp, { x: centre + around * Math.cos(angle), y: centre + around * Math.sin(angle), r: 6 + (GROUP_MAX_R - 6) * Math.sqrt(g.actors / largest) }];
     }));
     const picture = svg("svg", { viewBox: "0 0 " + GROUP_VIEW_PX + " " + GROUP_VIEW_PX, role: "img", class: "group-view" });
     picture.appendChild(svg("title", {}, "Groups and the ties between them"));
-    const list = element("ul");
-    list.id = "group-ties";
     pairs.forEach((block) => {
       const total = block.support + block.opposition;
       const p = at.get(block.a);
       const q = at.get(block.b);
+      if (block.a === block.b || !p || !q) return; // inside a group: listed, and counted on its disc
       [["support", block.support, 0], ["opposition", block.opposition, 1]].forEach(([sign, count, side]) => {
-        if (!count || !p || !q) return;
-        const share = Math.round((100 * Number(count)) / total);
-        const item = element("li", (block.a === block.b ? "Inside " + block.a : block.a + " – " + block.b) +
-          ": " + counted(Number(count), sign + " tie") + " (" + share + " %)");
-        item.dataset.pair = block.a + "|" + block.b;
-        item.dataset.sign = String(sign);
-        item.dataset.ties = String(count);
-        list.appendChild(item);
-        if (block.a === block.b) return; // inside a group: listed, and counted on its disc
+        if (!count) return;
         // Support and opposition side by side, each as wide as its share.
         const shift = side ? 3 : -3;
         picture.appendChild(svg("line", {
@@ -464,9 +541,99 @@ function groupsView(kit) {
       const anchor = side === 0 ? "middle" : side < 0 ? "start" : "end";
       picture.appendChild(svg("text", { x: p.x + side * p.r, y: p.y + p.r + 12, "text-anchor": anchor, "font-size": 11, class: "group-name" }, g.camp + " (" + g.actors + ")"));
     });
-    content.appendChild(picture);
-    content.appendChild(element("p", "Solid: support; dashed: opposition; the wider, the larger its share of the ties between the two groups. " +
-      "Colours: " + data.legend.colour_by.how + ".", "note"));
+    return picture;
+  }
+
+  /**
+   * Many groups as a block matrix: on a ring, their pairs' lines made a
+   * hairball and the names went under the discs. A row per group, named
+   * after its colour's disc; a column per group, headed by its colour; each
+   * cell shaded by opposition's share of the pair's ties.
+   * @param {Map<string, {a: string, b: string, support: number, opposition: number}>} pairs
+   */
+  function matrix(pairs) {
+    const n = names.length;
+    const face = getComputedStyle(document.body).fontFamily;
+    const byName = new Map(groups.map((g) => [g.camp, g]));
+    const titles = names.map((name) => name + " (" + Number(byName.get(name)?.actors) + ")");
+    const cell = Math.max(4, Math.min(24, (GROUP_VIEW_PX - MATRIX_NAMES_UP_TO) / n));
+    const font = Math.min(11, cell * 0.9);
+    const disc = Math.min(cell * 0.4, 5);
+    const left = Math.min(MATRIX_NAMES_UP_TO, 2 * disc + 6 + textWidth(titles, font + "px " + face));
+    const head = cell + 2;
+    const wide = left + n * cell + 1;
+    const tall = head + n * cell + 1;
+    const picture = svg("svg", { viewBox: "0 0 " + wide + " " + tall, role: "img", class: "group-view group-matrix" });
+    picture.appendChild(svg("title", {}, "Groups and the ties between them, as a matrix"));
+    // The names' column: a nested svg clips what runs past it.
+    const shelf = picture.appendChild(svg("svg", { x: 0, y: 0, width: left - 2, height: tall }));
+    names.forEach((name, i) => {
+      const colour = String(byName.get(name)?.colour);
+      const y = head + i * cell;
+      const dot = svg("circle", { cx: disc + 1, cy: y + cell / 2, r: disc, fill: colour, stroke: "#111111", "stroke-width": 1 });
+      dot.appendChild(svg("title", {}, titles[i]));
+      picture.appendChild(dot);
+      // A long name is cut at the first column (its disc's title has it whole).
+      shelf.appendChild(svg("text", { x: 2 * disc + 4, y: y + cell / 2, "dominant-baseline": "central", "font-size": font, class: "group-name" }, titles[i]));
+      const swatch = svg("rect", { x: left + i * cell + 1, y: 0, width: cell - 2, height: cell - 2, fill: colour, stroke: "#111111", "stroke-width": 1 });
+      swatch.appendChild(svg("title", {}, titles[i]));
+      picture.appendChild(swatch);
+    });
+    for (let a = 0; a < n; a += 1) {
+      for (let b = 0; b < n; b += 1) {
+        const [lower, higher] = a <= b ? [a, b] : [b, a];
+        const block = pairs.get(names[lower] + "|" + names[higher]);
+        const x = left + b * cell;
+        const y = head + a * cell;
+        const total = block ? block.support + block.opposition : 0;
+        const box = svg("rect", {
+          x: x, y: y, width: cell, height: cell, stroke: "#999999", "stroke-width": 0.5,
+          fill: total ? "#111111" : "#ffffff", "fill-opacity": total ? (Number(block?.opposition) / total).toFixed(3) : 1,
+          class: "group-cell",
+        });
+        if (block) {
+          box.appendChild(svg("title", {}, (lower === higher ? "Inside " + block.a : block.a + " – " + block.b) + ": " +
+            counted(block.support, "support tie") + ", " + counted(block.opposition, "opposition tie")));
+        }
+        picture.appendChild(box);
+        if (!total) picture.appendChild(svg("path", { d: "M" + x + " " + y + "l" + cell + " " + cell, stroke: "#bbbbbb", "stroke-width": 0.5 }));
+      }
+    }
+    return picture;
+  }
+
+  function draw() {
+    const content = panel.querySelector(".mode-body") || panel.appendChild(element("div", null, "mode-body"));
+    content.replaceChildren();
+    // First, in sight: the group clicked may be on the canvas, far from the panel's buttons.
+    if (refused !== null) content.appendChild(refusal(refused)).scrollIntoView({ block: "nearest" });
+    const pairs = blocks(tallied);
+    network(pairs);
+    const list = element("ul");
+    list.id = "group-ties";
+    pairs.forEach((block) => {
+      const total = block.support + block.opposition;
+      [["support", block.support], ["opposition", block.opposition]].forEach(([sign, count]) => {
+        if (!count) return;
+        const share = Math.round((100 * Number(count)) / total);
+        const item = element("li", (block.a === block.b ? "Inside " + block.a : block.a + " – " + block.b) +
+          ": " + counted(Number(count), sign + " tie") + " (" + share + " %)");
+        item.dataset.pair = block.a + "|" + block.b;
+        item.dataset.sign = String(sign);
+        item.dataset.ties = String(count);
+        list.appendChild(item);
+      });
+    });
+    if (groups.length <= RING_UP_TO) {
+      content.appendChild(ring(pairs));
+      content.appendChild(element("p", "Solid: support; dashed: opposition; the wider, the larger its share of the ties between the two groups. " +
+        "Colours: " + data.legend.colour_by.how + ".", "note"));
+    } else {
+      content.appendChild(matrix(pairs));
+      content.appendChild(element("p", "A row and a column per group; a cell, the ties between the two (on the diagonal, inside the group): " +
+        "the darker, the larger opposition's share; white, all support; crossed, no tie. The counts are listed below. " +
+        "Colours: " + data.legend.colour_by.how + ".", "note"));
+    }
     const buttons = element("p");
     buttons.id = "group-open";
     const shut = groups.filter((g) => g.actors > 0 && !state.open.has(g.camp)).map((g) => g.camp);
