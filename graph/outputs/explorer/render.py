@@ -89,6 +89,7 @@ SCRIPTS = (
     "timeline.js",
     "table.js",
     "modes.js",
+    "blocks.js",
     "groups.js",
     "glossary.js",
     "balance.js",

@@ -12,10 +12,14 @@
 // folded groups, never its whole group. Opening what would draw more than
 // the scene's drawn_relations_up_to relations says so first and offers a
 // search or a month instead. The panel says the same in words and a small
-// picture (the accessible description).
+// picture (blocks.js; the accessible description).
 //
 // A slider step recounts the ties by pair of groups: from typed arrays of
 // each relation's ends and tie, made once, not by walking objects.
+//
+// Over 400 lines: the view's state (the typed arrays, the open groups, what
+// is drawn and what was refused) and the functions that read and change it;
+// the panel's picture, which needs none of it, is blocks.js.
 
 // Items the group view adds to the network's DataSets: no actor id or relation id takes these forms.
 const GROUP_NODE = "group:";
@@ -112,15 +116,11 @@ function textWidth(lines, font) {
   return Math.max(...lines.map((line) => context.measureText(line).width));
 }
 
-const GROUP_VIEW_PX = 320; // the drawing's side
 // From this many actors the toolbar offers the group view: a small network
 // is its own overview (and a phone's toolbar keeps its room).
 const GROUPS_FROM_ACTORS = 100;
-const GROUP_MAX_R = 46; // the largest group's radius, px
 // Up to this many groups the panel draws them on a ring; more, as a matrix.
 const RING_UP_TO = 4;
-// The matrix's column of names at most, px: the rest is its cells.
-const MATRIX_NAMES_UP_TO = 120;
 const BEHIND = 0.35; // opacity of the folded groups behind a searched actor's neighbours
 
 /**
@@ -191,7 +191,7 @@ function groupsView(kit) {
   /**
    * Ties counted by pair of groups and sign.
    * @param {{ties: Int32Array, sums: Int32Array}} tallied
-   * @returns {Map<string, {a: string, b: string, support: number, opposition: number}>} by "a|b"
+   * @returns {Map<string, GroupPair>} by "a|b"
    */
   function blocks(tallied) {
     const n = names.length;
@@ -202,7 +202,7 @@ function groupsView(kit) {
       if (a < 0 || b < 0) return;
       cells[(Math.min(a, b) * n + Math.max(a, b)) * 2 + (tallied.sums[tie] > 0 ? 0 : 1)] += 1;
     });
-    /** @type {Map<string, {a: string, b: string, support: number, opposition: number}>} */
+    /** @type {Map<string, GroupPair>} */
     const pairs = new Map();
     for (let a = 0; a < n; a += 1) {
       for (let b = a; b < n; b += 1) {
@@ -213,18 +213,6 @@ function groupsView(kit) {
       }
     }
     return pairs;
-  }
-
-  /**
-   * @param {string} tag
-   * @param {Record<string, string | number>} attributes
-   * @param {string} [text]
-   */
-  function svg(tag, attributes, text) {
-    const node = document.createElementNS(SVG_NS, tag);
-    Object.entries(attributes).forEach(([name, value]) => node.setAttribute(name, String(value)));
-    if (text !== undefined) node.textContent = text;
-    return node;
   }
 
   /** @type {Set<number>} */
@@ -296,7 +284,7 @@ function groupsView(kit) {
    * The folded groups' nodes and the edges between them, in the network's
    * DataSets: a node at its members' centre, its area their shapes' total
    * area; an edge per pair of groups and sign, as wide as its share.
-   * @param {Map<string, {a: string, b: string, support: number, opposition: number}>} pairs
+   * @param {Map<string, GroupPair>} pairs
    */
   function network(pairs) {
     const items = kit.items;
@@ -501,107 +489,6 @@ function groupsView(kit) {
     return box;
   }
 
-  /**
-   * A few groups on a ring, a line per pair and sign as wide as its share.
-   * @param {Map<string, {a: string, b: string, support: number, opposition: number}>} pairs
-   */
-  function ring(pairs) {
-    const largest = Math.max(...groups.map((g) => g.actors), 1);
-    const centre = GROUP_VIEW_PX / 2;
-    const around = groups.length === 1 ? 0 : centre - GROUP_MAX_R - 4;
-    const at = new Map(groups.map((g, i) => {
-      const angle = -Math.PI / 2 + (2 * Math.PI * i) / groups.length;
-      return [g.camp, { x: centre + around * Math.cos(angle), y: centre + around * Math.sin(angle), r: 6 + (GROUP_MAX_R - 6) * Math.sqrt(g.actors / largest) }];
-    }));
-    const picture = svg("svg", { viewBox: "0 0 " + GROUP_VIEW_PX + " " + GROUP_VIEW_PX, role: "img", class: "group-view" });
-    picture.appendChild(svg("title", {}, "Groups and the ties between them"));
-    pairs.forEach((block) => {
-      const total = block.support + block.opposition;
-      const p = at.get(block.a);
-      const q = at.get(block.b);
-      if (block.a === block.b || !p || !q) return; // inside a group: listed, and counted on its disc
-      [["support", block.support, 0], ["opposition", block.opposition, 1]].forEach(([sign, count, side]) => {
-        if (!count) return;
-        // Support and opposition side by side, each as wide as its share.
-        const shift = side ? 3 : -3;
-        picture.appendChild(svg("line", {
-          x1: p.x + shift, y1: p.y + shift, x2: q.x + shift, y2: q.y + shift,
-          stroke: "#111111", "stroke-width": 1 + 7 * Number(count) / total,
-          "stroke-dasharray": sign === "opposition" ? "6 4" : "none",
-        }));
-      });
-    });
-    groups.forEach((g) => {
-      const p = /** @type {{x: number, y: number, r: number}} */ (at.get(g.camp));
-      const disc = svg("circle", { cx: p.x, cy: p.y, r: p.r, fill: g.colour, stroke: "#111111", "stroke-width": 1.5 });
-      disc.appendChild(svg("title", {}, g.camp + " (" + g.actors + ")"));
-      picture.appendChild(disc);
-      // Names of discs off the middle run inwards from the disc's outer edge: they stay in the picture.
-      const side = Math.sign(Math.round(p.x - centre));
-      const anchor = side === 0 ? "middle" : side < 0 ? "start" : "end";
-      picture.appendChild(svg("text", { x: p.x + side * p.r, y: p.y + p.r + 12, "text-anchor": anchor, "font-size": 11, class: "group-name" }, g.camp + " (" + g.actors + ")"));
-    });
-    return picture;
-  }
-
-  /**
-   * Many groups as a block matrix: on a ring, their pairs' lines made a
-   * hairball and the names went under the discs. A row per group, named
-   * after its colour's disc; a column per group, headed by its colour; each
-   * cell shaded by opposition's share of the pair's ties.
-   * @param {Map<string, {a: string, b: string, support: number, opposition: number}>} pairs
-   */
-  function matrix(pairs) {
-    const n = names.length;
-    const face = getComputedStyle(document.body).fontFamily;
-    const byName = new Map(groups.map((g) => [g.camp, g]));
-    const titles = names.map((name) => name + " (" + Number(byName.get(name)?.actors) + ")");
-    const cell = Math.max(4, Math.min(24, (GROUP_VIEW_PX - MATRIX_NAMES_UP_TO) / n));
-    const font = Math.min(11, cell * 0.9);
-    const disc = Math.min(cell * 0.4, 5);
-    const left = Math.min(MATRIX_NAMES_UP_TO, 2 * disc + 6 + textWidth(titles, font + "px " + face));
-    const head = cell + 2;
-    const wide = left + n * cell + 1;
-    const tall = head + n * cell + 1;
-    const picture = svg("svg", { viewBox: "0 0 " + wide + " " + tall, role: "img", class: "group-view group-matrix" });
-    picture.appendChild(svg("title", {}, "Groups and the ties between them, as a matrix"));
-    // The names' column: a nested svg clips what runs past it.
-    const shelf = picture.appendChild(svg("svg", { x: 0, y: 0, width: left - 2, height: tall }));
-    names.forEach((name, i) => {
-      const colour = String(byName.get(name)?.colour);
-      const y = head + i * cell;
-      const dot = svg("circle", { cx: disc + 1, cy: y + cell / 2, r: disc, fill: colour, stroke: "#111111", "stroke-width": 1 });
-      dot.appendChild(svg("title", {}, titles[i]));
-      picture.appendChild(dot);
-      // A long name is cut at the first column (its disc's title has it whole).
-      shelf.appendChild(svg("text", { x: 2 * disc + 4, y: y + cell / 2, "dominant-baseline": "central", "font-size": font, class: "group-name" }, titles[i]));
-      const swatch = svg("rect", { x: left + i * cell + 1, y: 0, width: cell - 2, height: cell - 2, fill: colour, stroke: "#111111", "stroke-width": 1 });
-      swatch.appendChild(svg("title", {}, titles[i]));
-      picture.appendChild(swatch);
-    });
-    for (let a = 0; a < n; a += 1) {
-      for (let b = 0; b < n; b += 1) {
-        const [lower, higher] = a <= b ? [a, b] : [b, a];
-        const block = pairs.get(names[lower] + "|" + names[higher]);
-        const x = left + b * cell;
-        const y = head + a * cell;
-        const total = block ? block.support + block.opposition : 0;
-        const box = svg("rect", {
-          x: x, y: y, width: cell, height: cell, stroke: "#999999", "stroke-width": 0.5,
-          fill: total ? "#111111" : "#ffffff", "fill-opacity": total ? (Number(block?.opposition) / total).toFixed(3) : 1,
-          class: "group-cell",
-        });
-        if (block) {
-          box.appendChild(svg("title", {}, (lower === higher ? "Inside " + block.a : block.a + " – " + block.b) + ": " +
-            counted(block.support, "support tie") + ", " + counted(block.opposition, "opposition tie")));
-        }
-        picture.appendChild(box);
-        if (!total) picture.appendChild(svg("path", { d: "M" + x + " " + y + "l" + cell + " " + cell, stroke: "#bbbbbb", "stroke-width": 0.5 }));
-      }
-    }
-    return picture;
-  }
-
   function draw() {
     const content = panel.querySelector(".mode-body") || panel.appendChild(element("div", null, "mode-body"));
     content.replaceChildren();
@@ -625,11 +512,11 @@ function groupsView(kit) {
       });
     });
     if (groups.length <= RING_UP_TO) {
-      content.appendChild(ring(pairs));
+      content.appendChild(groupRing(groups, pairs));
       content.appendChild(element("p", "Solid: support; dashed: opposition; the wider, the larger its share of the ties between the two groups. " +
         "Colours: " + data.legend.colour_by.how + ".", "note"));
     } else {
-      content.appendChild(matrix(pairs));
+      content.appendChild(groupMatrix(groups, names, pairs));
       content.appendChild(element("p", "A row and a column per group; a cell, the ties between the two (on the diagonal, inside the group): " +
         "the darker, the larger opposition's share; white, all support; crossed, no tie. The counts are listed below. " +
         "Colours: " + data.legend.colour_by.how + ".", "note"));
