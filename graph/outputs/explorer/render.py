@@ -114,6 +114,11 @@ def app_script() -> str:
     )
 
 
+def _compact_json(data: object) -> str:
+    """The page's JSON: sorted keys and no spaces, so the same data gives the same bytes."""
+    return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
 def _json_for_script(data: object) -> str:
     """JSON that cannot close the <script> element it sits in.
 
@@ -122,7 +127,7 @@ def _json_for_script(data: object) -> str:
     >>> _json_for_script({"name": "</script><b>&"})
     '{"name":"\\\\u003c/script\\\\u003e\\\\u003cb\\\\u003e\\\\u0026"}'
     """
-    text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    text = _compact_json(data)
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
@@ -218,9 +223,7 @@ def _packed(payload: Mapping) -> tuple[str, str]:
     text = _json_for_script(payload)
     if len(text.encode("utf-8")) < PACKED_FROM:
         return text, ""
-    wire = json.dumps(
-        columnar_scene(payload), ensure_ascii=False, sort_keys=True, separators=(",", ":")
-    )
+    wire = _compact_json(columnar_scene(payload))
     packed = gzip.compress(wire.encode("utf-8"), compresslevel=9, mtime=0)
     return base64.b64encode(packed).decode("ascii"), ENCODING
 

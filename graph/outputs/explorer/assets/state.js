@@ -4,6 +4,10 @@
 // from the state -- the relations shown and the actors lit -- and the scene
 // indexed for lookups.
 //
+// Over 400 lines: the state, what follows from it, its link (toFragment,
+// fromFragment) and its summaries in words (viewInWords, zoomInWords,
+// sourceInWords, with counted and listInWords): each reads the state.
+//
 // Time rule, the one of graph.snapshot: a relation is shown at a period
 // [first, last] of ISO days when
 //   (active_from is null or active_from <= last) and
