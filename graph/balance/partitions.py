@@ -38,6 +38,9 @@ _PATH_HOPS = 8
 #: Rounds of the cycle relaxation, and their share of the time budget.
 _CYCLE_ROUNDS = 50
 _CYCLE_SHARE = 0.3
+#: The multicut's share of the time budget for a given k: the rest is the
+#: assignment model's if the multicut needs more than k groups.
+_MULTICUT_SHARE = 0.5
 
 
 def _dm_counts(labels: np.ndarray, sa: SignedArrays) -> tuple[int, int]:
@@ -156,7 +159,7 @@ def _one_negative_cycles(
 
 
 @dataclass(frozen=True)
-class Multicut:
+class _Multicut:
     """The best partition with as many groups as it likes, and its proof.
 
     Attributes
@@ -200,7 +203,7 @@ def _on_grid(bound: float, alpha: float) -> float:
     return bound if step is None else math.ceil(bound / step - 1e-6) * step
 
 
-def _multicut(sa: SignedArrays, alpha: float, deadline: float) -> Multicut:
+def _multicut(sa: SignedArrays, alpha: float, deadline: float) -> _Multicut:
     """The optimal partition into any number of groups, by an integer cutting-plane loop.
 
     With groups unbounded the criterion is a weighted multicut (correlation
@@ -263,8 +266,8 @@ def _multicut(sa: SignedArrays, alpha: float, deadline: float) -> Multicut:
         new = _closing_paths(sa, f, 1.0)
         cycles += new
     labels = _merge_free(sa, labels, alpha)
-    proven = value <= bound + 1e-9
-    return Multicut(labels, int(labels.max()) + 1 if sa.n else 0, min(bound, value), proven, cycles)
+    groups = int(labels.max()) + 1 if sa.n else 0
+    return _Multicut(labels, groups, min(bound, value), value <= bound + 1e-9, cycles)
 
 
 def _add_cycle_rows(h: highspy.Highs, cycles: list[np.ndarray]) -> None:
@@ -317,7 +320,7 @@ def _highs_k_groups(
     alpha: float,
     deadline: float,
     start: np.ndarray,
-    cut: Multicut,
+    cut: _Multicut,
     *,
     cutoff: float = math.inf,
 ) -> tuple[np.ndarray, bool, float]:
@@ -437,7 +440,7 @@ def _highs_k_groups(
 
 
 def _k_groups(
-    sa: SignedArrays, k: int, alpha: float, seed: int, deadline: float, cuts: list[Multicut]
+    sa: SignedArrays, k: int, alpha: float, seed: int, deadline: float, cuts: list[_Multicut]
 ) -> tuple[np.ndarray, bool, float]:
     """The exact partition into at most k >= 3 groups: the multicut's if it has so few groups.
 
@@ -448,7 +451,8 @@ def _k_groups(
     whether it is proven optimal and a lower bound.
     """
     if not cuts:
-        cuts.append(_multicut(sa, alpha, deadline))
+        now = time.monotonic()
+        cuts.append(_multicut(sa, alpha, now + _MULTICUT_SHARE * (deadline - now)))
     cut = cuts[0]
     if cut.groups <= k:  # optimal, or the time ran out proving it
         return cut.labels, cut.proven, cut.bound
@@ -699,7 +703,7 @@ def partition(
         raise ValueError(f"alpha must be in [0, 1], not {alpha!r}")
     check_method(method)
     sa = signed_arrays(S, "balance.partition")
-    cuts: list[Multicut] = []
+    cuts: list[_Multicut] = []
     if k is not None:
         return _partition(S, sa, int(k), alpha, seed, method, time_limit, cuts)
     if sa.m and (method == "exact" or (method == "auto" and sa.m <= PARTITION_EXACT_MAX_TIES)):
@@ -740,7 +744,7 @@ def _partition(
     seed: int,
     method: str,
     time_limit: float | None,
-    cuts: list[Multicut],
+    cuts: list[_Multicut],
 ) -> SignedPartition:
     proven, used = True, "exact" if method != "heuristic" else "heuristic"
     deadline = math.inf if time_limit is None else time.monotonic() + time_limit
