@@ -1026,7 +1026,7 @@ def test_multicut_rows_are_cycles_with_one_negative_tie():
 
     G = planted_groups(150, 600, 3, noise=0.05, seed=0)
     sa = signed_arrays(G, "test")
-    cut = partitions._multicut(sa, 0.5, math.inf)
+    cut = partitions._multicut(sa, 0.5, math.inf, np.zeros(sa.n, dtype=np.int64))
     assert cut.proven and len(cut.cycles) > 100
     for cycle in cut.cycles:
         ends = np.bincount(np.concatenate([sa.u[cycle], sa.v[cycle]]), minlength=sa.n)

@@ -40,7 +40,7 @@ _CYCLE_ROUNDS = 50
 _CYCLE_SHARE = 0.3
 #: The multicut's share of the time budget for a given k: the rest is the
 #: assignment model's if the multicut needs more than k groups.
-_MULTICUT_SHARE = 0.5
+_MULTICUT_SHARE = 0.25
 
 
 def _dm_counts(labels: np.ndarray, sa: SignedArrays) -> tuple[int, int]:
@@ -203,7 +203,7 @@ def _on_grid(bound: float, alpha: float) -> float:
     return bound if step is None else math.ceil(bound / step - 1e-6) * step
 
 
-def _multicut(sa: SignedArrays, alpha: float, deadline: float) -> _Multicut:
+def _multicut(sa: SignedArrays, alpha: float, deadline: float, start: np.ndarray) -> _Multicut:
     """The optimal partition into any number of groups, by an integer cutting-plane loop.
 
     With groups unbounded the criterion is a weighted multicut (correlation
@@ -223,6 +223,8 @@ def _multicut(sa: SignedArrays, alpha: float, deadline: float) -> _Multicut:
     component's shortest path as a violated row), the rows are added and
     the program solved again, warm-started by the components' partition,
     until the partition attains the program's optimum (Kappes et al. 2011).
+    ``start`` (a heuristic's partition) is the first incumbent if better than
+    the components of the positive ties.
 
     The optimum is a lower bound for every k; it is the optimum for k when
     the groups, merged where merging costs nothing, number at most k.
@@ -242,6 +244,8 @@ def _multicut(sa: SignedArrays, alpha: float, deadline: float) -> _Multicut:
     lp.integrality_ = [highspy.HighsVarType.kInteger] * sa.m
     h.passModel(lp)
     labels, new = _components(sa, np.zeros(sa.m)), cycles
+    if _dm_value(start, sa, alpha) < _dm_value(labels, sa, alpha):
+        labels = start
     value = _dm_value(labels, sa, alpha)
     while highs_time_left(h, deadline):
         if new:
@@ -450,13 +454,14 @@ def _k_groups(
     partition, with the multicut's rows and bound.  Returns the partition,
     whether it is proven optimal and a lower bound.
     """
+    start = _relocation(sa, k, alpha, seed)
     if not cuts:
         now = time.monotonic()
-        cuts.append(_multicut(sa, alpha, now + _MULTICUT_SHARE * (deadline - now)))
+        cuts.append(_multicut(sa, alpha, now + _MULTICUT_SHARE * (deadline - now), start))
     cut = cuts[0]
     if cut.groups <= k:  # optimal, or the time ran out proving it
         return cut.labels, cut.proven, cut.bound
-    return _highs_k_groups(sa, k, alpha, deadline, _relocation(sa, k, alpha, seed), cut)
+    return _highs_k_groups(sa, k, alpha, deadline, start, cut)
 
 
 def _grid_step(alpha: float) -> float | None:
@@ -639,7 +644,9 @@ def partition(
         own groups are returned (an optimal partition; fewer groups might
         attain it too).  With ``method="heuristic"``, or above
         :data:`PARTITION_EXACT_MAX_TIES` ties with ``"auto"``, k = 2, 3, ...
-        is tried instead until one more group does not lower the criterion.
+        is solved instead until one more group does not lower the proven
+        optimum, and stops at the first k not proven (always k = 2 with
+        the heuristic).
     alpha : float, default 0.5
         Weight of negative ties inside groups, in [0, 1]; positive ties
         between groups weigh ``1 - alpha``.
@@ -708,7 +715,10 @@ def partition(
         return _partition(S, sa, int(k), alpha, seed, method, time_limit, cuts)
     if sa.m and (method == "exact" or (method == "auto" and sa.m <= PARTITION_EXACT_MAX_TIES)):
         deadline = math.inf if time_limit is None else time.monotonic() + time_limit
-        cut = _multicut(sa, alpha, deadline)
+        # Relocation gets stuck with many groups: a few small k start it.
+        starts = [_relocation(sa, few, alpha, seed) for few in (2, 3, 4)]
+        start = min(starts, key=lambda labels: _dm_value(labels, sa, alpha))
+        cut = _multicut(sa, alpha, deadline, start)
         cuts.append(cut)
         groups = max(len(np.unique(cut.labels[sa.degree > 0])), 1)
         # The fewest groups that attain the multicut's optimum: each k below
