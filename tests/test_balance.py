@@ -1018,6 +1018,18 @@ def test_when_the_multicut_needs_more_groups_than_k_the_assignment_model_decides
     assert 0.0 <= early.lower_bound <= early.criterion and verify_partition(big, early)
 
 
+def test_an_unproven_multicut_leaves_the_proof_to_the_assignment_model(monkeypatch):
+    # with no time for the multicut its partition (the heuristic's, 3 groups)
+    # is unproven; the assignment model must still run and prove k = 3
+    from graph.balance import partitions
+
+    monkeypatch.setattr(partitions, "_MULTICUT_SHARE", 0.0)
+    G = planted_groups(80, 400, 3, noise=0.05, seed=1)
+    three = partition(G, 3, time_limit=60)
+    assert three.proven and three.criterion == three.lower_bound
+    assert verify_partition(G, three)
+
+
 def test_multicut_rows_are_cycles_with_one_negative_tie():
     # what makes the multicut's optimum a lower bound for every k: each row
     # is a cycle whose ties cannot all be unfrustrated in any partition
@@ -1026,7 +1038,8 @@ def test_multicut_rows_are_cycles_with_one_negative_tie():
 
     G = planted_groups(150, 600, 3, noise=0.05, seed=0)
     sa = signed_arrays(G, "test")
-    cut = partitions._multicut(sa, 0.5, math.inf, np.zeros(sa.n, dtype=np.int64))
+    rows = partitions._one_negative_cycles(sa, 0.5, math.inf)
+    cut = partitions._multicut(sa, 0.5, math.inf, np.zeros(sa.n, dtype=np.int64), rows)
     assert cut.proven and len(cut.cycles) > 100
     for cycle in cut.cycles:
         ends = np.bincount(np.concatenate([sa.u[cycle], sa.v[cycle]]), minlength=sa.n)

@@ -203,7 +203,13 @@ def _on_grid(bound: float, alpha: float) -> float:
     return bound if step is None else math.ceil(bound / step - 1e-6) * step
 
 
-def _multicut(sa: SignedArrays, alpha: float, deadline: float, start: np.ndarray) -> _Multicut:
+def _multicut(
+    sa: SignedArrays,
+    alpha: float,
+    deadline: float,
+    start: np.ndarray,
+    rows: tuple[list[np.ndarray], float],
+) -> _Multicut:
     """The optimal partition into any number of groups, by an integer cutting-plane loop.
 
     With groups unbounded the criterion is a weighted multicut (correlation
@@ -216,8 +222,9 @@ def _multicut(sa: SignedArrays, alpha: float, deadline: float, start: np.ndarray
     form a partition frustrating no tie ``f`` does not (a negative tie with
     ``f_e = 0`` cannot have both ends in one component, or the component's
     path and the tie would be a violated row), so the integer optimum over
-    the rows is the partition's criterion.  The rows are found as for the
-    assignment model (:func:`_one_negative_cycles`), then HiGHS solves the
+    the rows is the partition's criterion.  ``rows`` are the first cycles
+    and their LP's bound (:func:`_one_negative_cycles`, on the caller's
+    budget, as they serve the assignment model too); then HiGHS solves the
     binary program; on its integral ``f``, separation is exact (each
     negative unfrustrated tie whose ends one component joins gives the
     component's shortest path as a violated row), the rows are added and
@@ -231,8 +238,7 @@ def _multicut(sa: SignedArrays, alpha: float, deadline: float, start: np.ndarray
     """
     neg = sa.s < 0
     w = np.where(neg, alpha, 1.0 - alpha)
-    cycles, bound = _one_negative_cycles(sa, alpha, deadline)
-    bound = _on_grid(bound, alpha)
+    cycles, bound = list(rows[0]), _on_grid(rows[1], alpha)
     h = _integer_highs(alpha)
     # HiGHS 1.16's presolve, given a start, has reported a wrong optimum
     # (below the LP bound) and returned the start as its solution.
@@ -449,18 +455,25 @@ def _k_groups(
     """The exact partition into at most k >= 3 groups: the multicut's if it has so few groups.
 
     ``cuts`` holds the multicut once found (by :func:`partition` with
-    ``k=None``, or here).  If its groups are too many, the assignment model
-    (:func:`_highs_k_groups`) starts from the relocation heuristic's
-    partition, with the multicut's rows and bound.  Returns the partition,
+    ``k=None``, or here, in a share of the budget).  If its groups are too
+    many or it is not proven, the assignment model (:func:`_highs_k_groups`)
+    starts from the better of the relocation heuristic's partition and the
+    multicut's (if it has at most k groups), with the multicut's rows and
+    bound.  Returns the partition,
     whether it is proven optimal and a lower bound.
     """
     start = _relocation(sa, k, alpha, seed)
     if not cuts:
+        rows = _one_negative_cycles(sa, alpha, deadline)
         now = time.monotonic()
-        cuts.append(_multicut(sa, alpha, now + _MULTICUT_SHARE * (deadline - now), start))
+        share = now + _MULTICUT_SHARE * (deadline - now)
+        cuts.append(_multicut(sa, alpha, share, start, rows))
     cut = cuts[0]
-    if cut.groups <= k:  # optimal, or the time ran out proving it
-        return cut.labels, cut.proven, cut.bound
+    if cut.groups <= k:
+        if cut.proven:
+            return cut.labels, True, cut.bound
+        if _dm_value(cut.labels, sa, alpha) < _dm_value(start, sa, alpha):
+            start = cut.labels
     return _highs_k_groups(sa, k, alpha, deadline, start, cut)
 
 
@@ -718,7 +731,7 @@ def partition(
         # Relocation gets stuck with many groups: a few small k start it.
         starts = [_relocation(sa, few, alpha, seed) for few in (2, 3, 4)]
         start = min(starts, key=lambda labels: _dm_value(labels, sa, alpha))
-        cut = _multicut(sa, alpha, deadline, start)
+        cut = _multicut(sa, alpha, deadline, start, _one_negative_cycles(sa, alpha, deadline))
         cuts.append(cut)
         groups = max(len(np.unique(cut.labels[sa.degree > 0])), 1)
         # The fewest groups that attain the multicut's optimum: each k below
