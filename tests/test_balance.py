@@ -10,6 +10,7 @@ import copy
 import dataclasses
 import itertools
 import math
+import time
 import warnings
 from collections.abc import Iterator
 
@@ -1012,10 +1013,15 @@ def test_when_the_multicut_needs_more_groups_than_k_the_assignment_model_decides
     assert partition(G, None).criterion == 1.5
     assert verify_partition(G, three)
     # out of time the multicut's bound is still a valid lower bound
-    big = planted_groups(150, 600, 3, noise=0.05, seed=0)
+    big = planted_groups(500, 2000, 3, noise=0.05, seed=0)  # a minute to prove
     with pytest.warns(UserWarning, match="time limit"):
         early = partition(big, 3, time_limit=0.05)
     assert 0.0 <= early.lower_bound <= early.criterion and verify_partition(big, early)
+    start = time.monotonic()
+    with pytest.warns(UserWarning, match="time limit"):
+        chosen = partition(big, None, time_limit=0.05)
+    assert time.monotonic() - start < 5  # one budget for the whole search
+    assert not chosen.proven and chosen.k == chosen.groups and verify_partition(big, chosen)
 
 
 def test_an_unproven_multicut_leaves_the_proof_to_the_assignment_model(monkeypatch):

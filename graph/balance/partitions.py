@@ -669,8 +669,8 @@ def partition(
         ``"auto"`` is exact within ``time_limit`` (k = 2) or up to
         :data:`PARTITION_EXACT_MAX_TIES` ties (k >= 3).
     time_limit : float or None, default 30.0
-        Budget in seconds for the exact solver (for the multicut and each k
-        tried when ``k`` is None); when it runs out the best known partition is returned with a
+        Budget in seconds for the exact solver (the whole search when ``k``
+        is None); when it runs out the best known partition is returned with a
         :class:`UserWarning`, ``proven`` False and the solver's lower bound.
 
     Returns
@@ -734,13 +734,21 @@ def partition(
         cut = _multicut(sa, alpha, deadline, start, _one_negative_cycles(sa, alpha, deadline))
         cuts.append(cut)
         groups = max(len(np.unique(cut.labels[sa.degree > 0])), 1)
+        if not cut.proven:  # the whole budget is spent
+            warnings.warn(
+                f"balance.partition: the integer program hit the time limit ({time_limit} s);"
+                " the criterion returned is an upper bound",
+                UserWarning,
+                stacklevel=2,
+            )
+            return _result(S, sa, cut.labels, groups, alpha, False, "exact", cut.bound)
         # The fewest groups that attain the multicut's optimum: each k below
         # its colouring's is proven to reach it or to stay above it (the
         # assignment model, cut off just above the optimum), until one
         # reaches it or is left undecided.
         step = _grid_step(alpha)
         cutoff = cut.bound + (1e-6 if step is None else step / 2)
-        for fewer in range(2, groups if cut.proven else 2):
+        for fewer in range(2, groups):
             start = _relocation(sa, fewer, alpha, seed)
             labels, _, bound = _highs_k_groups(
                 sa, fewer, alpha, deadline, start, cut, cutoff=cutoff
