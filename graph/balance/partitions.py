@@ -432,8 +432,9 @@ def _highs_k_groups(
     best, trusted = start, False
     if len(values) == nx_vars + m:
         found = np.rint(values[:nx_vars]).reshape(n, k).argmax(axis=1).astype(np.int64)
-        # HiGHS's claims are trusted only if its solution is worth its objective.
-        trusted = abs(_dm_value(found, sa, alpha) - info.objective_function_value) < 1e-6
+        # HiGHS's claims are trusted only if its solution is worth its
+        # objective (its tie variables may sit above what the groups frustrate).
+        trusted = _dm_value(found, sa, alpha) <= info.objective_function_value + 1e-6
         if _dm_value(found, sa, alpha) <= _dm_value(start, sa, alpha):
             best = found
     value = _dm_value(best, sa, alpha)
@@ -459,8 +460,8 @@ def _k_groups(
     many or it is not proven, the assignment model (:func:`_highs_k_groups`)
     starts from the better of the relocation heuristic's partition and the
     multicut's (if it has at most k groups), with the multicut's rows and
-    bound.  Returns the partition,
-    whether it is proven optimal and a lower bound.
+    bound.  Returns the partition, whether it is proven optimal and a lower
+    bound.
     """
     start = _relocation(sa, k, alpha, seed)
     if not cuts:
