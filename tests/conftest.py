@@ -145,7 +145,39 @@ def _check_every_frustration() -> list[object]:
 _FRUSTRATIONS_CHECKED = _check_every_frustration()
 
 
+def _check_every_partition() -> list[object]:
+    """Verify every k-group partition computed in the session (see _check_every_frustration).
+
+    Wraps :func:`graph.balance.partition` in its module, which the lazy
+    ``graph.balance`` hands out, before any test module imports it: every
+    result goes through :func:`graph.balance.verify_partition`.
+    """
+    from graph.balance import partitions
+
+    original = partitions.partition
+    checked: list[object] = []
+
+    @functools.wraps(original)
+    def checked_partition(S: nx.Graph, *args: object, **kwargs: object) -> object:
+        result = original(S, *args, **kwargs)
+        partitions.verify_partition(S, result)
+        checked.append(result)
+        return result
+
+    partitions.partition = checked_partition
+    return checked
+
+
+_PARTITIONS_CHECKED = _check_every_partition()
+
+
 @pytest.fixture
 def frustration_check() -> list[object]:
     """The frustration results verified so far in this session (see _check_every_frustration)."""
     return _FRUSTRATIONS_CHECKED
+
+
+@pytest.fixture
+def partition_check() -> list[object]:
+    """The partitions verified so far in this session (see _check_every_partition)."""
+    return _PARTITIONS_CHECKED

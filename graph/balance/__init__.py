@@ -22,8 +22,9 @@ Modules, one concept each:
   partition attains ``L``; the certificate of every block's lower bound:
   odd-cycle inequalities with multipliers, and the ties they fix).
 * :mod:`~graph.balance.partitions` -- :func:`partition`: Doreian & Mrvar's
-  partition into k groups (generalised balance for k >= 3: Aref & Neal's
-  binary program on HiGHS, or k chosen by the data);
+  partition into k groups (generalised balance for k >= 3: the exact
+  multicut over ties, then Aref & Neal's binary program on HiGHS; or k
+  chosen by the data);
   :func:`verify_partition` recounts its criterion and checks its bound.
 * :mod:`~graph.balance.report` -- :func:`balance_report`: all of the above.
 * :mod:`~graph.balance.arrays` -- the integer view of a signed graph the

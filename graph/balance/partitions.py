@@ -1,7 +1,8 @@
 """Doreian & Mrvar's partition of a signed graph into k groups.
 
-Over 600 lines with reason: one job, the k-group partition, its exact model
-and the verification of its proof.
+Over 600 lines with reason: one job, the k-group partition, its two exact
+models (the multicut over ties, the assignment of actors to k groups) and the
+verification of its proof.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 from scipy import sparse
+from scipy.sparse.csgraph import connected_components
 
 from .arrays import SignedArrays, signed_arrays, signed_matrix, triangles
 from .exact import highs_time_left, quiet_highs
@@ -36,6 +38,9 @@ _PATH_HOPS = 8
 #: Rounds of the cycle relaxation, and their share of the time budget.
 _CYCLE_ROUNDS = 50
 _CYCLE_SHARE = 0.3
+#: The multicut's share of the time budget for a given k: the rest is the
+#: assignment model's if the multicut needs more than k groups.
+_MULTICUT_SHARE = 0.25
 
 
 def _dm_counts(labels: np.ndarray, sa: SignedArrays) -> tuple[int, int]:
@@ -131,17 +136,7 @@ def _one_negative_cycles(
     start = time.monotonic()
     for _ in range(_CYCLE_ROUNDS):
         if new:
-            starts = np.cumsum([0] + [len(c) for c in new]).astype(np.int32)
-            index = np.concatenate(new).astype(np.int32)
-            h.addRows(
-                len(new),
-                np.ones(len(new)),
-                np.full(len(new), highspy.kHighsInf),
-                len(index),
-                starts,
-                index,
-                np.ones(len(index)),
-            )
+            _add_cycle_rows(h, new)
         if time.monotonic() - start > _CYCLE_SHARE * max(deadline - start, 0.0):
             break
         if not highs_time_left(h, deadline) or len(cycles) >= _MAX_CYCLE_ROWS:
@@ -163,8 +158,181 @@ def _one_negative_cycles(
     return cycles[:_MAX_CYCLE_ROWS], relaxed
 
 
+@dataclass(frozen=True)
+class _Multicut:
+    """The best partition with as many groups as it likes, and its proof.
+
+    Attributes
+    ----------
+    labels : numpy.ndarray, shape (n,)
+        Each actor's group, groups merged where that costs nothing (see
+        :func:`_merge_free`).
+    groups : int
+        Groups ``labels`` uses (actors without ties included, as they go
+        into any group).
+    bound : float
+        A lower bound on the criterion of every partition, whatever its
+        number of groups: the integer program's optimum over the cycle rows
+        found (HiGHS's dual bound if it ran out of time), or the LP's.
+    proven : bool
+        ``labels`` attains ``bound``: optimal among all partitions.
+    cycles : list of numpy.ndarray
+        The cycle rows (tie ids, one negative tie each), valid for every k.
+    """
+
+    labels: np.ndarray
+    groups: int
+    bound: float
+    proven: bool
+    cycles: list[np.ndarray]
+
+
+def _integer_highs(alpha: float) -> highspy.Highs:
+    """HiGHS for an integer program whose optimum is a criterion with this ``alpha``."""
+    h = quiet_highs()
+    h.setOptionValue("mip_rel_gap", 0.0)
+    # Criteria lie on a grid (see _grid_step): a gap below its step is a proof.
+    step = _grid_step(alpha)
+    h.setOptionValue("mip_abs_gap", 0.0 if step is None else step - 1e-6)
+    return h
+
+
+def _on_grid(bound: float, alpha: float) -> float:
+    """``bound`` raised to the next value a criterion can take (see :func:`_grid_step`)."""
+    step = _grid_step(alpha)
+    return bound if step is None else math.ceil(bound / step - 1e-6) * step
+
+
+def _multicut(
+    sa: SignedArrays,
+    alpha: float,
+    deadline: float,
+    start: np.ndarray,
+    rows: tuple[list[np.ndarray], float],
+) -> _Multicut:
+    """The optimal partition into any number of groups, by an integer cutting-plane loop.
+
+    With groups unbounded the criterion is a weighted multicut (correlation
+    clustering) problem over tie variables ``f_e`` (1 = frustrated: a
+    positive tie between groups, a negative tie within one), minimised
+    subject to the cycle inequalities ``sum_{e in C} f_e >= 1`` of the
+    cycles with exactly one negative tie (Chopra & Rao 1993; the "conflicted
+    cycles" of Lange et al. 2018).  Those rows suffice: for a binary ``f``
+    that satisfies them, the components of the positive unfrustrated ties
+    form a partition frustrating no tie ``f`` does not (a negative tie with
+    ``f_e = 0`` cannot have both ends in one component, or the component's
+    path and the tie would be a violated row), so the integer optimum over
+    the rows is the partition's criterion.  ``rows`` are the first cycles
+    and their LP's bound (:func:`_one_negative_cycles`, on the caller's
+    budget, as they serve the assignment model too); then HiGHS solves the
+    binary program; on its integral ``f``, separation is exact (each
+    negative unfrustrated tie whose ends one component joins gives the
+    component's shortest path as a violated row), the rows are added and
+    the program solved again, warm-started by the components' partition,
+    until the partition attains the program's optimum (Kappes et al. 2011).
+    ``start`` (a heuristic's partition) is the first incumbent if better than
+    the components of the positive ties.
+
+    The optimum is a lower bound for every k; it is the optimum for k when
+    the groups, merged where merging costs nothing, number at most k.
+    """
+    neg = sa.s < 0
+    w = np.where(neg, alpha, 1.0 - alpha)
+    cycles, bound = list(rows[0]), _on_grid(rows[1], alpha)
+    h = _integer_highs(alpha)
+    # HiGHS 1.16's presolve, given a start, has reported a wrong optimum
+    # (below the LP bound) and returned the start as its solution.
+    h.setOptionValue("presolve", "off")
+    lp = highspy.HighsLp()
+    lp.num_col_, lp.num_row_ = sa.m, 0
+    lp.col_cost_ = w
+    lp.col_lower_, lp.col_upper_ = np.zeros(sa.m), np.ones(sa.m)
+    lp.integrality_ = [highspy.HighsVarType.kInteger] * sa.m
+    h.passModel(lp)
+    labels, new = _components(sa, np.zeros(sa.m)), cycles
+    if _dm_value(start, sa, alpha) < _dm_value(labels, sa, alpha):
+        labels = start
+    value = _dm_value(labels, sa, alpha)
+    while highs_time_left(h, deadline):
+        if new:
+            _add_cycle_rows(h, new)
+        same = labels[sa.u] == labels[sa.v]
+        solution = highspy.HighsSolution()
+        solution.col_value = np.where(neg, same, ~same).astype(float)
+        solution.value_valid = True
+        h.setSolution(solution)
+        h.run()
+        f = np.rint(np.asarray(h.getSolution().col_value))
+        # Trust HiGHS's bound only if its solution is worth its objective.
+        if len(f) != sa.m or abs(w @ f - h.getInfo().objective_function_value) > 1e-6:
+            break
+        bound = max(bound, _on_grid(float(h.getInfo().mip_dual_bound), alpha))
+        found = _components(sa, f)
+        if _dm_value(found, sa, alpha) < value:
+            labels, value = found, _dm_value(found, sa, alpha)
+        if value <= bound + 1e-9 or h.getModelStatus() != highspy.HighsModelStatus.kOptimal:
+            break
+        # An optimal f whose components frustrate more violates some row.
+        new = _closing_paths(sa, f, 1.0)
+        cycles += new
+    labels = _merge_free(sa, labels, alpha)
+    groups = int(labels.max()) + 1 if sa.n else 0
+    return _Multicut(labels, groups, min(bound, value), value <= bound + 1e-9, cycles)
+
+
+def _add_cycle_rows(h: highspy.Highs, cycles: list[np.ndarray]) -> None:
+    """Rows ``sum_{e in C} f_e >= 1``, one per cycle (tie ids = column ids)."""
+    starts = np.cumsum([0] + [len(c) for c in cycles[:-1]]).astype(np.int32)
+    index = np.concatenate(cycles).astype(np.int32)
+    h.addRows(
+        len(cycles),
+        np.ones(len(cycles)),
+        np.full(len(cycles), highspy.kHighsInf),
+        len(index),
+        starts,
+        index,
+        np.ones(len(index)),
+    )
+
+
+def _components(sa: SignedArrays, f: np.ndarray) -> np.ndarray:
+    """Groups joined by the positive ties that ``f`` leaves unfrustrated."""
+    keep = (sa.s > 0) & (f < 0.5)
+    joined = signed_matrix(sa.n, sa.u[keep], sa.v[keep], np.ones(int(keep.sum())))
+    return connected_components(joined, directed=False)[1].astype(np.int64)
+
+
+def _merge_free(sa: SignedArrays, labels: np.ndarray, alpha: float) -> np.ndarray:
+    """Fewest groups the merges that cost nothing allow, by greedy colouring.
+
+    Merging groups A and B changes the criterion by ``alpha * N(A, B) -
+    (1 - alpha) * P(A, B)`` (ties between them), which is >= 0 for an
+    optimal partition, and merging several groups changes it by the sum over
+    their pairs; so the groups of any colouring of the graph joining the
+    pairs whose merge costs something merge at no cost.  The colouring is
+    networkx's DSatur (Brelaz 1979), not minimal in general.
+    """
+    a, b = labels[sa.u], labels[sa.v]
+    between = a != b
+    lo, hi = np.minimum(a, b)[between], np.maximum(a, b)[between]
+    cost = np.where(sa.s[between] < 0, alpha, alpha - 1.0)
+    pairs = pd.Series(cost).groupby([lo, hi]).sum()
+    conflicts = nx.Graph()
+    conflicts.add_nodes_from(np.unique(labels).tolist())
+    conflicts.add_edges_from(pair for pair, delta in pairs.items() if delta > 1e-9)
+    colour = nx.greedy_color(conflicts, strategy="saturation_largest_first")
+    return _first_appearance(np.array([colour[g] for g in labels.tolist()], dtype=np.int64))
+
+
 def _highs_k_groups(
-    sa: SignedArrays, k: int, alpha: float, deadline: float, start: np.ndarray
+    sa: SignedArrays,
+    k: int,
+    alpha: float,
+    deadline: float,
+    start: np.ndarray,
+    cut: _Multicut,
+    *,
+    cutoff: float = math.inf,
 ) -> tuple[np.ndarray, bool, float]:
     """Exact Doreian-Mrvar partition into at most k groups, by HiGHS (``highspy``).
 
@@ -177,10 +345,17 @@ def _highs_k_groups(
     minimise ``sum_e w_e f_e`` with ``w_e = 1 - alpha`` (positive) or
     ``alpha`` (negative).  Symmetry breaking: actor i may only use groups
     0..i (groups numbered by their first actor).  ``start`` (the relocation
-    heuristic's partition) is the MIP start.
+    heuristic's partition) is the MIP start.  The cycle rows of ``cut`` (the
+    multicut's, valid for every k) give HiGHS its bound, and the multicut's
+    bound holds too.
+
+    With a finite ``cutoff`` HiGHS looks only for partitions of criterion
+    below it (its ``objective_bound``), which prunes far more; finding none
+    proves ``cutoff`` a lower bound.
 
     Returns the best partition found (``start`` if none better), whether it
-    is proven optimal, and HiGHS's dual bound (a lower bound on the criterion).
+    is proven optimal, and the better of HiGHS's dual bound and the
+    multicut's (a lower bound on the criterion).
     """
     n, m = sa.n, sa.m
     nx_vars = n * k
@@ -204,7 +379,7 @@ def _highs_k_groups(
         cols += [f[p], xi[p], xj[p]]
         vals += [np.ones(len(p)), np.ones(len(p)), -np.ones(len(p))]
         lower.append(np.zeros(len(p)))
-    cycles, relaxed = _one_negative_cycles(sa, alpha, deadline)
+    cycles, relaxed = cut.cycles, cut.bound
     for cycle in cycles:
         rows.append(np.full(len(cycle), r))
         cols.append(nx_vars + cycle)
@@ -225,11 +400,7 @@ def _highs_k_groups(
     col_upper = np.ones(nx_vars + m)
     for i in range(min(n, k)):
         col_upper[i * k + i + 1 : (i + 1) * k] = 0.0
-    h = quiet_highs()
-    h.setOptionValue("mip_rel_gap", 0.0)
-    # Criteria lie on a grid (see _on_grid): a gap below its step is a proof.
-    step = _grid_step(alpha)
-    h.setOptionValue("mip_abs_gap", 0.0 if step is None else step - 1e-6)
+    h = _integer_highs(alpha)
     if not highs_time_left(h, deadline):
         return start, False, relaxed
     lp = highspy.HighsLp()
@@ -252,24 +423,59 @@ def _highs_k_groups(
     solution.col_value = np.concatenate([onehot.ravel(), np.where(pos, ~same, same).astype(float)])
     solution.value_valid = True
     h.setSolution(solution)
+    if cutoff < math.inf:
+        h.setOptionValue("objective_bound", cutoff)
     h.run()
     info = h.getInfo()
-    # The cycle LP's bound holds too, and is all there is if the MIP's root
-    # did not finish.
-    bound = max(float(info.mip_dual_bound) if info.mip_node_count >= 0 else 0.0, relaxed)
+    status = h.getModelStatus()
     values = np.asarray(h.getSolution().col_value)
-    best = start
+    best, trusted = start, False
     if len(values) == nx_vars + m:
         found = np.rint(values[:nx_vars]).reshape(n, k).argmax(axis=1).astype(np.int64)
+        # HiGHS's claims are trusted only if its solution is worth its
+        # objective (its tie variables may sit above what the groups frustrate).
+        trusted = _dm_value(found, sa, alpha) <= info.objective_function_value + 1e-6
         if _dm_value(found, sa, alpha) <= _dm_value(start, sa, alpha):
             best = found
     value = _dm_value(best, sa, alpha)
-    optimal = h.getModelStatus() == highspy.HighsModelStatus.kOptimal
-    step = _grid_step(alpha)
-    if step is not None:  # HiGHS stops a hair below a grid value without seeing it
-        bound = math.ceil(bound / step - 1e-6) * step
+    if status == highspy.HighsModelStatus.kInfeasible:  # nothing below the cutoff
+        return best, False, max(relaxed, min(cutoff, value))
+    optimal = trusted and status == highspy.HighsModelStatus.kOptimal
+    # The multicut's bound holds too, and is all there is if the MIP's root
+    # did not finish.
+    solved = trusted and info.mip_node_count >= 0
+    bound = max(float(info.mip_dual_bound) if solved else 0.0, relaxed)
+    bound = _on_grid(bound, alpha)  # HiGHS stops a hair below a grid value without seeing it
     bound = value if optimal else max(min(bound, value), 0.0)
     return best, optimal or bound >= value - 1e-9, bound
+
+
+def _k_groups(
+    sa: SignedArrays, k: int, alpha: float, seed: int, deadline: float, cuts: list[_Multicut]
+) -> tuple[np.ndarray, bool, float]:
+    """The exact partition into at most k >= 3 groups: the multicut's if it has so few groups.
+
+    ``cuts`` holds the multicut once found (by :func:`partition` with
+    ``k=None``, or here, in a share of the budget).  If its groups are too
+    many or it is not proven, the assignment model (:func:`_highs_k_groups`)
+    starts from the better of the relocation heuristic's partition and the
+    multicut's (if it has at most k groups), with the multicut's rows and
+    bound.  Returns the partition, whether it is proven optimal and a lower
+    bound.
+    """
+    start = _relocation(sa, k, alpha, seed)
+    if not cuts:
+        rows = _one_negative_cycles(sa, alpha, deadline)
+        now = time.monotonic()
+        share = now + _MULTICUT_SHARE * (deadline - now)
+        cuts.append(_multicut(sa, alpha, share, start, rows))
+    cut = cuts[0]
+    if cut.groups <= k:
+        if cut.proven:
+            return cut.labels, True, cut.bound
+        if _dm_value(cut.labels, sa, alpha) < _dm_value(start, sa, alpha):
+            start = cut.labels
+    return _highs_k_groups(sa, k, alpha, deadline, start, cut)
 
 
 def _grid_step(alpha: float) -> float | None:
@@ -374,7 +580,8 @@ class SignedPartition:
     lower_bound : float
         A lower bound on the criterion of any partition into at most ``k``
         groups: ``criterion`` when proven; otherwise the solver's dual bound
-        (HiGHS's for ``k >= 3``, the certified bound of
+        (for ``k >= 3`` HiGHS's, of the multicut or of the assignment model,
+        whichever is higher; the certified bound of
         :func:`graph.balance.frustration` for ``k = 2``), or 0 for the
         heuristic.
     """
@@ -421,10 +628,18 @@ def partition(
     For ``k = 2`` this is :func:`graph.balance.frustration` with ties weighted
     ``1 - alpha`` (positive) and ``alpha`` (negative): same reduction to
     blocks, heuristic and proof.  For ``k >= 3`` (generalised balance), graphs
-    of at most :data:`PARTITION_EXACT_MAX_TIES` ties are solved exactly by the
-    binary linear program of Aref & Neal (2021) with HiGHS (``highspy``):
-    actor-in-group indicators, one frustration variable per tie, groups
-    numbered by their first actor (symmetry breaking), warm-started by the
+    of at most :data:`PARTITION_EXACT_MAX_TIES` ties are solved exactly with
+    HiGHS (``highspy``).  First the best partition into any number of groups:
+    a weighted multicut (correlation clustering) over one frustration
+    variable per tie, solved by integer cutting planes -- cycles with one
+    negative tie (Chopra & Rao 1993), separated on the LP and then exactly
+    on each integral solution until its groups attain its optimum (Kappes
+    et al. 2011) -- and its groups merged where merging costs nothing
+    (greedy colouring).  Its optimum is a lower bound for every k, and the
+    answer when it needs at most k groups.  Otherwise the binary linear
+    program of Aref & Neal (2021): actor-in-group indicators, the same tie
+    variables and cycle rows, groups numbered by their first actor
+    (symmetry breaking), with the multicut's bound, warm-started by the
     relocation heuristic of Doreian & Mrvar -- best single-actor moves
     between groups until no move lowers ``P`` -- from 30 random starts drawn
     from ``numpy.random.default_rng(seed)``.  Larger graphs get the heuristic
@@ -435,11 +650,17 @@ def partition(
     S : networkx.Graph
         Undirected simple graph whose edges have ``sign`` in {+1, -1}.
     k : int or None, default 2
-        Maximum number of groups (>= 1).  None lets the data choose: k = 2,
-        3, ... is solved until allowing one more group does not lower the
-        proven optimum, and the smallest such k is returned (``result.k``).
-        If a proof does not finish (always, with ``method="heuristic"``),
-        the search stops at that k.
+        Maximum number of groups (>= 1).  None lets the data choose: the
+        best partition into any number of groups (the multicut above), with
+        the fewest groups that attain it (``result.k``): k = 2, 3, ... below
+        the multicut's count is each proven to reach its optimum or to stay
+        above it.  If one of these proofs does not finish, the multicut's
+        own groups are returned (an optimal partition; fewer groups might
+        attain it too).  With ``method="heuristic"``, or above
+        :data:`PARTITION_EXACT_MAX_TIES` ties with ``"auto"``, k = 2, 3, ...
+        is solved instead until one more group does not lower the proven
+        optimum, and stops at the first k not proven (always k = 2 with
+        the heuristic).
     alpha : float, default 0.5
         Weight of negative ties inside groups, in [0, 1]; positive ties
         between groups weigh ``1 - alpha``.
@@ -449,8 +670,8 @@ def partition(
         ``"auto"`` is exact within ``time_limit`` (k = 2) or up to
         :data:`PARTITION_EXACT_MAX_TIES` ties (k >= 3).
     time_limit : float or None, default 30.0
-        Budget in seconds for the exact solver (for each k when ``k`` is
-        None); when it runs out the best known partition is returned with a
+        Budget in seconds for the exact solver (the whole search when ``k``
+        is None); when it runs out the best known partition is returned with a
         :class:`UserWarning`, ``proven`` False and the solver's lower bound.
 
     Returns
@@ -488,6 +709,14 @@ def partition(
     .. [3] S. Aref and Z. P. Neal, "Identifying hidden coalitions in the US
        House of Representatives by optimally partitioning signed networks
        based on generalized balance", Scientific Reports 11:19939, 2021.
+    .. [4] S. Chopra and M. R. Rao, "The partition problem", Mathematical
+       Programming 59:87-115, 1993.
+    .. [5] J. H. Kappes, M. Speth, B. Andres, G. Reinelt and C. Schnoerr,
+       "Globally optimal image partitioning by multicuts", EMMCVPR 2011,
+       LNCS 6819:31-44.
+    .. [6] J.-H. Lange, A. Karrenbauer and B. Andres, "Partial optimality
+       and fast lower bounds for weighted correlation clustering", ICML
+       2018, PMLR 80:2892-2901.
     """
     if k is not None and (not isinstance(k, int | np.integer) or isinstance(k, bool) or k < 1):
         raise ValueError(f"k must be a positive integer or None, not {k!r}")
@@ -495,11 +724,44 @@ def partition(
         raise ValueError(f"alpha must be in [0, 1], not {alpha!r}")
     check_method(method)
     sa = signed_arrays(S, "balance.partition")
+    cuts: list[_Multicut] = []
     if k is not None:
-        return _partition(S, sa, int(k), alpha, seed, method, time_limit)
-    best = _partition(S, sa, 2, alpha, seed, method, time_limit)
+        return _partition(S, sa, int(k), alpha, seed, method, time_limit, cuts)
+    if sa.m and (method == "exact" or (method == "auto" and sa.m <= PARTITION_EXACT_MAX_TIES)):
+        deadline = math.inf if time_limit is None else time.monotonic() + time_limit
+        # Relocation gets stuck with many groups: a few small k start it.
+        starts = [_relocation(sa, few, alpha, seed) for few in (2, 3, 4)]
+        start = min(starts, key=lambda labels: _dm_value(labels, sa, alpha))
+        cut = _multicut(sa, alpha, deadline, start, _one_negative_cycles(sa, alpha, deadline))
+        cuts.append(cut)
+        groups = max(len(np.unique(cut.labels[sa.degree > 0])), 1)
+        if not cut.proven:  # the whole budget is spent
+            warnings.warn(
+                f"balance.partition: the integer program hit the time limit ({time_limit} s);"
+                " the criterion returned is an upper bound",
+                UserWarning,
+                stacklevel=2,
+            )
+            return _result(S, sa, cut.labels, groups, alpha, False, "exact", cut.bound)
+        # The fewest groups that attain the multicut's optimum: each k below
+        # its colouring's is proven to reach it or to stay above it (the
+        # assignment model, cut off just above the optimum), until one
+        # reaches it or is left undecided.
+        step = _grid_step(alpha)
+        cutoff = cut.bound + (1e-6 if step is None else step / 2)
+        for fewer in range(2, groups):
+            start = _relocation(sa, fewer, alpha, seed)
+            labels, _, bound = _highs_k_groups(
+                sa, fewer, alpha, deadline, start, cut, cutoff=cutoff
+            )
+            if _dm_value(labels, sa, alpha) <= cut.bound + 1e-9:
+                return _result(S, sa, labels, fewer, alpha, True, "exact", cut.bound)
+            if not bound > cut.bound + 1e-9:
+                break
+        return _partition(S, sa, groups, alpha, seed, method, time_limit, cuts)
+    best = _partition(S, sa, 2, alpha, seed, method, time_limit, cuts)
     while best.proven and best.criterion > 0 and best.k < max(sa.n, 2):
-        more = _partition(S, sa, best.k + 1, alpha, seed, method, time_limit)
+        more = _partition(S, sa, best.k + 1, alpha, seed, method, time_limit, cuts)
         if not more.criterion < best.criterion - 1e-9:
             break
         best = more
@@ -514,6 +776,7 @@ def _partition(
     seed: int,
     method: str,
     time_limit: float | None,
+    cuts: list[_Multicut],
 ) -> SignedPartition:
     proven, used = True, "exact" if method != "heuristic" else "heuristic"
     deadline = math.inf if time_limit is None else time.monotonic() + time_limit
@@ -539,9 +802,8 @@ def _partition(
                 UserWarning,
                 stacklevel=3,
             )
-        labels, proven, used = _relocation(sa, k, alpha, seed), False, "heuristic"
         if use_exact:
-            labels, proven, lower = _highs_k_groups(sa, k, alpha, deadline, labels)
+            labels, proven, lower = _k_groups(sa, k, alpha, seed, deadline, cuts)
             if not proven:
                 warnings.warn(
                     f"balance.partition: the integer program hit the time limit ({time_limit} s);"
@@ -549,8 +811,22 @@ def _partition(
                     UserWarning,
                     stacklevel=3,
                 )
-            used = "exact"
+        else:
+            labels, proven, used = _relocation(sa, k, alpha, seed), False, "heuristic"
     proven = bool(proven) and used == "exact"
+    return _result(S, sa, labels, k, alpha, proven, used, lower)
+
+
+def _result(
+    S: nx.Graph,
+    sa: SignedArrays,
+    labels: np.ndarray,
+    k: int,
+    alpha: float,
+    proven: bool,
+    used: str,
+    lower: float | None,
+) -> SignedPartition:
     neg_within, pos_between = _dm_counts(labels, sa)
     criterion = float(alpha * neg_within + (1.0 - alpha) * pos_between)
     degree = sa.degree
@@ -582,10 +858,14 @@ def verify_partition(S: nx.Graph, result: SignedPartition) -> bool:
        positive ties between them and ``criterion`` are what ``result`` says.
     2. The bound is consistent: ``0 <= lower_bound <= criterion``, and
        ``proven`` holds exactly when the bound meets the criterion.  For
-       ``k >= 3`` the bound is HiGHS's dual bound as the solver reported it
-       (branch and bound gives no certificate to recompute); for ``k = 2``
-       :func:`graph.balance.verify_frustration` checks the certificates of
-       the same bound.
+       ``k >= 3`` the bound is trusted to the solver, as HiGHS reported it
+       (branch and bound gives no certificate to recompute): the optimum of
+       the multicut's integer program over its cycle rows, or the
+       assignment model's dual bound.  What makes the multicut's optimum a
+       bound is checked by the tests, not here: each row is a cycle with
+       one negative tie, which every partition frustrates somewhere.  For
+       ``k = 2`` :func:`graph.balance.verify_frustration` checks the
+       certificates of the same bound.
 
     Parameters
     ----------
