@@ -189,6 +189,21 @@ def test_an_integer_weighted_bound_is_rounded_up_into_a_proof_without_branching(
     assert not exact.proves(bound, 4.0, w * 1.5)
 
 
+def test_branch_and_bound_is_believed_only_when_its_split_is_worth_its_word(monkeypatch):
+    # HiGHS 1.16 once called optimal a value below its own LP bound and
+    # returned its start: the model's "optimal" must match the split it gives.
+    G = random_signed_graph(16, 40, seed=3)
+    sa = signed_arrays(G, "test")
+    start = np.zeros(sa.n, dtype=np.int64)
+    args = (sa.n, sa.u, sa.v, sa.s, sa.w, [], 0, start, np.inf, None)
+    x, optimal, bound = exact._highs_mip(*args)
+    assert optimal and bound == pytest.approx(exact.split_cost(x, sa.u, sa.v, sa.s, sa.w))
+    cost = exact.split_cost
+    monkeypatch.setattr(exact, "split_cost", lambda *a: cost(*a) + 1.0)  # a split worth more
+    x, optimal, bound = exact._highs_mip(*args)
+    assert not optimal and bound is None
+
+
 def test_cut_rounds_hand_over_to_branching_when_stalled_or_their_share_is_gone():
     incumbent = 100.0
     assert not exact._branch_now([], incumbent, 90.0, 100.0)

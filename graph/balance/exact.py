@@ -1167,4 +1167,13 @@ def _highs_mip(
     bound = float(info.mip_dual_bound) if info.mip_node_count >= 0 else None
     values = np.asarray(h.getSolution().col_value)
     x = np.rint(values[:n]).astype(np.int64) if len(values) == n + m else None
-    return x, h.getModelStatus() == highspy.HighsModelStatus.kOptimal, bound
+    optimal = h.getModelStatus() == highspy.HighsModelStatus.kOptimal
+    # HiGHS 1.16 has been seen (k-group model, presolve on, a MIP start) to
+    # call optimal a value below its own LP bound and hand back the start:
+    # its word is taken only when the split it returns is worth what it says.
+    if optimal:
+        worth = None if x is None else split_cost(x, u, v, s, w)
+        objective = float(info.objective_function_value)
+        if worth is None or abs(worth - objective) > 1e-6 * max(1.0, abs(worth)):
+            return x, False, None
+    return x, optimal, bound
