@@ -2,8 +2,9 @@
 
 :func:`milp_split` first solves the cycle relaxation (the linear program over
 "tie frustrated" variables, with odd-cycle inequalities separated round by
-round and added to a warm-started HiGHS model), then, if its bound does not
-meet the incumbent, the "XOR" binary program with HiGHS (``highspy``);
+round and added to a HiGHS model solved by its interior point method), then,
+if its bound does not meet the incumbent, the "XOR" binary program with
+HiGHS (``highspy``);
 :func:`enumerate_split` tries every split of a block of a few actors.  Every
 lower bound not from branching comes with its certificate, a weighted family
 of odd-cycle inequalities (:class:`OddCycles`), checked by :func:`odd_cycle_bound`.
@@ -673,15 +674,16 @@ def milp_split(
        its value), then rounds of the most violated ones, from the
        fundamental cycles of a spanning forest (:func:`_tree_cuts`) and by
        shortest paths in the parity-doubled graph (:func:`_odd_cycle_cuts`),
-       added to the LP
-       and re-solved from the last basis by HiGHS's dual simplex; cuts left
-       slack are dropped.  This is the relaxation McSparse (Rehfeldt, Koch &
+       added to the LP, solved each round by HiGHS's interior point method
+       (no crossover, loose tolerance: a point inside the optimal face,
+       whose many fractional ties give the separation more to cut); cuts
+       left slack are dropped.  This is the relaxation McSparse (Rehfeldt, Koch &
        Shinano 2023) and Aref, Mason & Wilson (2020) strengthen their models
        with; on sparse, nearly balanced networks it is often exact.  The
        row duals are its certificate (:class:`OddCycles`); each LP point
        rounded (:func:`_rounded_split`) may improve the incumbent.
     2. If the bound does not meet the incumbent (when the rounds stall, or
-       half the budget is gone), reduced-cost fixing (:class:`Kernel`): the
+       most of the budget is gone), reduced-cost fixing (:class:`Kernel`): the
        certificate's reduced costs fix the ties every better split must
        satisfy or frustrate, the actors they join are contracted and the
        result reduced again; often nothing is left (the incumbent is then

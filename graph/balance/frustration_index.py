@@ -195,7 +195,8 @@ def frustration(
        below (:func:`graph.balance.exact.cycle_packing_bound`); on networks
        close to balance it meets the heuristic's value.  Otherwise the cycle
        relaxation (odd-cycle inequalities separated round by round into a
-       warm-started HiGHS LP, seeded with the packing's cycles; Barahona &
+       HiGHS LP solved by its interior point method, seeded with the
+       packing's cycles; Barahona &
        Mahjoub) raises the bound; with integer weights, rounded up.  If
        that does not meet the best split, the relaxation's reduced costs fix
        the ties every better split must satisfy or frustrate, and what is
