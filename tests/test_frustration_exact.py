@@ -234,6 +234,36 @@ def test_weighted_exact_on_sparse_blocks_matches_brute_force(seed):
     assert verify_frustration(G, result)
 
 
+def test_a_weighted_gap_below_the_heaviest_tie_fixes_ties_before_the_rounds_end(monkeypatch):
+    # Weighted ties: once the gap is below the heaviest tie, reduced costs
+    # fix ties, and the small kernel left is searched at once instead of
+    # more cut rounds (which close the last few units slowly).
+    rng = np.random.default_rng(22)
+    G = random_signed_graph(16, 30, seed=22, negative=0.25)
+    for a, b in G.edges:
+        G[a][b]["weight"] = (
+            10 if G[a][b]["sign"] < 0 and rng.random() < 0.4 else int(rng.integers(1, 6))
+        )
+    kernels, stalled = [], []
+    split, branch_now = exact._kernel_split, exact._branch_now
+
+    def kernel_split(*args, **kwargs):
+        kernels.append(args[0])
+        return split(*args, **kwargs)
+
+    def stalls(*args):
+        stalled.append(branch_now(*args))
+        return stalled[-1]
+
+    monkeypatch.setattr(exact, "_kernel_split", kernel_split)
+    monkeypatch.setattr(exact, "_branch_now", stalls)
+    result = frustration(G, method="exact")
+    sa = signed_arrays(G, "test", weight="weight")
+    assert kernels and not any(stalled)  # searched during the rounds, not after them
+    assert result.proven and verify_frustration(G, result)
+    assert least_frustration(sa.n, sa.u, sa.v, sa.s, sa.w) == result.L
+
+
 def random_certificate(G: nx.Graph, sa, rng: np.random.Generator) -> exact.OddCycles:
     """Odd-cycle inequalities of ``G`` with random multipliers: any such family is a
     valid (if weak) certificate, some ties loaded past their weight."""
