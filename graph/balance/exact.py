@@ -253,8 +253,8 @@ class _Forest:
     ``up``/``parent_tie``/``depth`` describe the rooted forest, ``path_sum``
     the sum of ``min(f, 1 - f)`` from the root, ``parity`` the parity of the
     ties on the root path that count toward an odd cycle (negative xor
-    ``f > 1/2``), ``in_tree`` marks its ties and ``order`` lists the actors
-    parents first.
+    ``f > 1/2``, each tie's in ``odd``), ``in_tree`` marks its ties, ``order``
+    lists the actors parents first and ``near`` is ``min(f, 1 - f)`` per tie.
     """
 
     up: np.ndarray
@@ -269,6 +269,7 @@ class _Forest:
 
 
 def _spanning_forest(n: int, u: np.ndarray, v: np.ndarray, s: np.ndarray, f: np.ndarray) -> _Forest:
+    """The forest both separations use for the LP point ``f`` (see :class:`_Forest`)."""
     from scipy.sparse.csgraph import (
         breadth_first_order,
         connected_components,
