@@ -175,7 +175,7 @@ def odd_cycle_bound(
         if open_ends[first]:
             raise ValueError(f"ties {cycle} are not a cycle: an actor has an odd number")
         raise ValueError(f"cycle {cycle}: |D| has the parity of its negative ties")
-    load = _load(cycles, len(s))
+    load = _load(ties, in_d, owner, cycles.y, len(s))
     d_size = np.bincount(owner, weights=in_d.astype(np.float64), minlength=k)
     total = float(np.sum(np.asarray(cycles.y, dtype=np.float64) * (1.0 - d_size)))
     return total - float(np.clip(load - w, 0.0, None).sum())
@@ -191,11 +191,12 @@ def _flat(cycles: OddCycles) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     return ties, in_d, np.repeat(np.arange(len(cycles)), lengths)
 
 
-def _load(cycles: OddCycles, m: int) -> np.ndarray:
-    """``A^T y``: each tie's load, its cycles' multipliers (negated where it is in D)."""
-    ties, in_d, owner = _flat(cycles)
-    y = np.asarray(cycles.y, dtype=np.float64)[owner]
-    return np.bincount(ties, weights=np.where(in_d, -y, y), minlength=m)
+def _load(
+    ties: np.ndarray, in_d: np.ndarray, owner: np.ndarray, y: np.ndarray, m: int
+) -> np.ndarray:
+    """Each tie's load ``A^T y`` (:func:`_flat`'s arrays): multipliers, negated in D."""
+    each = np.asarray(y, dtype=np.float64)[owner]
+    return np.bincount(ties, weights=np.where(in_d, -each, each), minlength=m)
 
 
 def cycle_packing_bound(
@@ -512,7 +513,6 @@ def _odd_cycle_cuts(
                 if len(cuts) >= max_cuts:
                     return cuts
     return cuts
-    return cuts
 
 
 def _simple_cycles(walk: list[int], trail: list[tuple[int, bool]]) -> list[list[tuple[int, bool]]]:
@@ -816,9 +816,9 @@ def milp_split(
         # ("unknown"); any point serves the separation, and any duals >= 0
         # a certificate.
         usable = (highspy.HighsModelStatus.kOptimal, highspy.HighsModelStatus.kUnknown)
-        if h.getModelStatus() not in usable or not h.getSolution().value_valid:
-            break
         solution = h.getSolution()
+        if h.getModelStatus() not in usable or not solution.value_valid:
+            break
         f = np.asarray(solution.col_value)
         y = np.clip(np.asarray(solution.row_dual), 0.0, None)
         # Kept now: once rows are dropped or added, ``y`` no longer lines up with ``cuts``.
@@ -917,7 +917,7 @@ class Kernel:
         incumbent: float,
     ) -> Kernel | None:
         """The kernel left by reduced-cost fixing, None when no tie can be fixed."""
-        reduced = w - _load(certificate, len(s))
+        reduced = w - _load(*_flat(certificate), certificate.y, len(s))
         integral = bool(np.all(w == np.round(w)))
         margin = incumbent - (1.0 if integral else 0.0) - odd_cycle_bound(u, v, s, w, certificate)
         margin += 1e-6 * max(1.0, incumbent)  # rounding errors only ever fix fewer ties
