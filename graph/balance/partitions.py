@@ -736,12 +736,7 @@ def partition(
         cuts.append(cut)
         groups = max(len(np.unique(cut.labels[sa.degree > 0])), 1)
         if not cut.proven:  # the whole budget is spent
-            warnings.warn(
-                f"balance.partition: the integer program hit the time limit ({time_limit} s);"
-                " the criterion returned is an upper bound",
-                UserWarning,
-                stacklevel=2,
-            )
+            _warn_time_limit(time_limit, stacklevel=3)
             return _result(S, sa, cut.labels, groups, alpha, False, "exact", cut.bound)
         # The fewest groups that attain the multicut's optimum: each k below
         # its colouring's is proven to reach it or to stay above it (the
@@ -805,16 +800,21 @@ def _partition(
         if use_exact:
             labels, proven, lower = _k_groups(sa, k, alpha, seed, deadline, cuts)
             if not proven:
-                warnings.warn(
-                    f"balance.partition: the integer program hit the time limit ({time_limit} s);"
-                    " the criterion returned is an upper bound",
-                    UserWarning,
-                    stacklevel=3,
-                )
+                _warn_time_limit(time_limit, stacklevel=4)
         else:
             labels, proven, used = _relocation(sa, k, alpha, seed), False, "heuristic"
     proven = bool(proven) and used == "exact"
     return _result(S, sa, labels, k, alpha, proven, used, lower)
+
+
+def _warn_time_limit(time_limit: float | None, *, stacklevel: int) -> None:
+    """Say that the exact solver ran out of time (``stacklevel`` counts this helper)."""
+    warnings.warn(
+        f"balance.partition: the integer program hit the time limit ({time_limit} s);"
+        " the criterion returned is an upper bound",
+        UserWarning,
+        stacklevel=stacklevel,
+    )
 
 
 def _result(
